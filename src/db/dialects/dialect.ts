@@ -1,0 +1,30 @@
+import type { CreateTableBuilder, Kysely, RawBuilder } from 'kysely';
+import type { Database } from '../schema.js';
+
+/**
+ * What differs between SQLite and PostgreSQL. One module per dialect implements it
+ * (`sqlite.ts`, `postgres.ts`); services and repositories never test which one they have.
+ */
+export interface SqlDialect {
+  /** 'sqlite' or 'postgres', for messages and the benchmark table only. */
+  readonly name: 'sqlite' | 'postgres';
+  /** Most bind parameters one statement may carry. Batch inserts chunk by this. */
+  readonly maxParameters: number;
+  /** Text value of `key` in a JSON text column. */
+  jsonText(column: string, key: string): RawBuilder<string | null>;
+  /** Number of days from `from` to `to` (ISO date text expressions), `to - from`. */
+  daysBetween(fromExpr: string, toExpr: string): RawBuilder<number>;
+  /** Shift an ISO date text expression by a whole number of months (may be negative). */
+  addMonths(dateExpr: string, months: number): RawBuilder<string>;
+  /** Adds the surrogate key `id` (SQLite rowid alias; PostgreSQL bigserial). For migrations. */
+  withIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
+}
+
+/** An open database: the query builder, its dialect helpers, and how to close it. */
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: SqlDialect;
+  /** Human-readable location (file path or URL without password), never with secrets. */
+  readonly location: string;
+  close(): Promise<void>;
+}

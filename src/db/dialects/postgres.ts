@@ -1,0 +1,53 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Database } from '../schema.js';
+import type { Db, SqlDialect } from './dialect.js';
+
+// Counts and sums come back as int8/numeric; Gongwei's figures fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+/** PostgreSQL helpers; dates are ISO text columns, cast to date where arithmetic needs it. */
+export const postgresDialect: SqlDialect = {
+  name: 'postgres',
+  maxParameters: 65_000,
+  jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`,
+  daysBetween: (fromExpr, toExpr) => sql<number>`((${sql.raw(toExpr)})::date - (${sql.raw(fromExpr)})::date)`,
+  addMonths: (dateExpr, months) =>
+    sql<string>`to_char((${sql.raw(dateExpr)})::date + make_interval(months => ${months}), 'YYYY-MM-DD')`,
+  withIdColumn: (table) => table.addColumn('id', 'bigserial', (c) => c.primaryKey()),
+};
+
+/** Connection options beyond the URL. */
+export interface PostgresOptions {
+  /** Schema to use for every connection (search_path); tests use one schema per run. */
+  schema?: string;
+  /** Pool size; defaults to 10. */
+  max?: number;
+}
+
+/** Opens a pool on a PostgreSQL URL, optionally confined to one schema. */
+export function openPostgres(url: string, options: PostgresOptions = {}): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: postgresDialect,
+    location: redactUrl(url) + (options.schema ? ` (schema ${options.schema})` : ''),
+    close: () => kysely.destroy(),
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
