@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { openDatabase, resolveDbTarget, type Db } from '../db/database.js';
+import { UserError, withDbOption } from '../cli/command-context.js';
+import { generateDemo } from '../modules/demo/generate-demo.js';
+import { buildApp } from './app.js';
+
+interface ServeOptions {
+  db?: string;
+  port: string;
+  host: string;
+}
+
+interface StartOptions extends ServeOptions {
+  scale: 'small' | 'county' | 'city';
+  seed: string;
+}
+
+/**
+ * `gongwei serve` answers the API on an existing database; `gongwei start` (the README's
+ * first command) first builds the demo city into a new database when there is none.
+ */
+export function registerServeCommands(program: Command): void {
+  withDbOption(program.command('serve'))
+    .description('serve the REST API and its OpenAPI document (/api/docs) | 提供 API 服务')
+    .option('--port <port>', 'TCP port', process.env.PORT ?? '3000')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .action(async (options: ServeOptions) => {
+      const db = await openDatabase(resolveDbTarget(options.db));
+      await listen(db, options);
+    });
+
+  withDbOption(program.command('start'))
+    .description('build the demo city if the database is empty, then serve it | 生成演示数据并启动服务')
+    .option('--port <port>', 'TCP port', process.env.PORT ?? '3000')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--scale <scale>', 'demo scale when a new database is built: small | county | city', 'small')
+    .option('--seed <n>', 'demo random seed', '2020')
+    .action(async (options: StartOptions) => {
+      const target = resolveDbTarget(options.db);
+      const isNew = target.file !== undefined && !existsSync(target.file);
+      const db = await openDatabase(target);
+      const empty = isNew || (await isEmpty(db));
+      if (empty) {
+        const seed = Number.parseInt(options.seed, 10);
+        if (!['small', 'county', 'city'].includes(options.scale))
+          throw new UserError(`--scale: unknown scale ${options.scale}`);
+        if (!Number.isInteger(seed)) throw new UserError(`--seed: not an integer: ${options.seed}`);
+        process.stderr.write(
+          `正在生成演示数据 building the Pingliang demo (${options.scale}) into ${db.location} …\n`,
+        );
+        let lastPhase = '';
+        const summary = await generateDemo(db, {
+          scale: options.scale,
+          seed,
+          onProgress: (phase) => {
+            if (phase !== lastPhase) process.stderr.write(`  ${phase}\n`);
+            lastPhase = phase;
+          },
+        });
+        process.stderr.write(
+          `  ${summary.residents} residents, ${summary.services} services in ${summary.seconds.toFixed(1)} s\n`,
+        );
+      }
+      await listen(db, options);
+    });
+}
+
+async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.kysely.selectFrom('residents').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+async function listen(db: Db, options: ServeOptions): Promise<void> {
+  const port = Number.parseInt(options.port, 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UserError(`--port: not a port number: ${options.port}`);
+  const app = await buildApp({ db, logger: false });
+  const address = await app.listen({ port, host: options.host });
+  process.stdout.write(
+    `Gongwei 公卫 serving ${db.location} at ${address}/api (OpenAPI: ${address}/api/docs)\n`,
+  );
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
