@@ -1,0 +1,234 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { Database, OrgLevel, OrgTable } from '../../db/schema.js';
+import type { UrbanRural } from '../../domain/orgs/division-codes.js';
+
+/** An org of the tree as the modules see it. */
+export interface Org {
+  code: string;
+  name: string;
+  level: OrgLevel;
+  parentCode: string | null;
+  provinceCode: string;
+  cityCode: string | null;
+  countyCode: string | null;
+  townshipCode: string | null;
+  urbanRural: UrbanRural | null;
+  responsibleInstitution: string | null;
+  responsiblePerson: string | null;
+  contactPhone: string | null;
+}
+
+/** A row to write into the tree by `upsertOrgs` (responsible fields are never touched by it). */
+export interface OrgRow {
+  code: string;
+  name: string;
+  level: OrgLevel;
+  parentCode: string | null;
+  provinceCode: string;
+  cityCode: string | null;
+  countyCode: string | null;
+  townshipCode: string | null;
+  urbanRural: UrbanRural | null;
+}
+
+/** The fields a user may change on an org (`gongwei orgs set`, PATCH /api/orgs/:code). */
+export interface OrgResponsibleUpdate {
+  responsibleInstitution?: string | null;
+  responsiblePerson?: string | null;
+  contactPhone?: string | null;
+  urbanRural?: UrbanRural | null;
+}
+
+/**
+ * The orgs column holding the ancestor code of the given level: a subtree of an org of
+ * that level is every org whose column equals the org's code.
+ *
+ * @example
+ * db.kysely.selectFrom('orgs').where(subtreeColumn(3), '=', '620881') // the county and below
+ */
+export function subtreeColumn(
+  level: OrgLevel,
+): 'province_code' | 'city_code' | 'county_code' | 'township_code' | 'code' {
+  switch (level) {
+    case 1:
+      return 'province_code';
+    case 2:
+      return 'city_code';
+    case 3:
+      return 'county_code';
+    case 4:
+      return 'township_code';
+    case 5:
+      return 'code';
+  }
+}
+
+function toOrg(row: Selectable<OrgTable>): Org {
+  return {
+    code: row.code,
+    name: row.name,
+    level: Number(row.level) as OrgLevel,
+    parentCode: row.parent_code,
+    provinceCode: row.province_code,
+    cityCode: row.city_code,
+    countyCode: row.county_code,
+    townshipCode: row.township_code,
+    urbanRural: row.urban_rural === 'urban' || row.urban_rural === 'rural' ? row.urban_rural : null,
+    responsibleInstitution: row.responsible_institution,
+    responsiblePerson: row.responsible_person,
+    contactPhone: row.contact_phone,
+  };
+}
+
+/** The org with this code, or null. */
+export async function getOrg(db: Db, code: string): Promise<Org | null> {
+  const row = await db.kysely.selectFrom('orgs').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? toOrg(row) : null;
+}
+
+/** The direct children of an org, by code. Empty when the org has none or does not exist. */
+export async function listChildren(db: Db, code: string): Promise<Org[]> {
+  const rows = await db.kysely
+    .selectFrom('orgs')
+    .selectAll()
+    .where('parent_code', '=', code)
+    .orderBy('code')
+    .execute();
+  return rows.map(toOrg);
+}
+
+/** The top of the stored tree: orgs without a parent (provinces, after a division import). */
+export async function listRoots(db: Db): Promise<Org[]> {
+  const rows = await db.kysely
+    .selectFrom('orgs')
+    .selectAll()
+    .where('parent_code', 'is', null)
+    .orderBy('code')
+    .execute();
+  return rows.map(toOrg);
+}
+
+/**
+ * The org and every org below it, by code (a parent always precedes its children).
+ * `maxDepth` limits the generations below the org: 0 = the org only, 1 = it and its
+ * children, … Depth counts tree steps, not levels: the townships of 东莞 (a city without
+ * counties) are its children. Empty when the org does not exist.
+ *
+ * @example
+ * await listSubtree(db, '620800', 1) // Pingliang and its 7 counties
+ */
+export async function listSubtree(db: Db, code: string, maxDepth?: number): Promise<Org[]> {
+  const root = await getOrg(db, code);
+  if (!root) return [];
+  let query = db.kysely.selectFrom('orgs').selectAll().where(subtreeColumn(root.level), '=', code);
+  const depth = maxDepth === undefined ? undefined : Math.max(0, maxDepth);
+  // A generation spans one level, or two where a level is missing: fetch enough, then cut.
+  if (depth !== undefined)
+    query = query.where('level', '<=', Math.min(5, root.level + 2 * depth) as OrgLevel);
+  // A parent's code sorts before its children's (it is their prefix, or ends in zeros).
+  const rows = (await query.orderBy('code').execute()).map(toOrg);
+  if (depth === undefined) return rows;
+  const generation = new Map<string, number>([[code, 0]]);
+  const out: Org[] = [];
+  for (const org of rows) {
+    const g = org.code === code ? 0 : (generation.get(org.parentCode ?? '') ?? Infinity) + 1;
+    generation.set(org.code, g);
+    if (g <= depth) out.push(org);
+  }
+  return out;
+}
+
+// 9 columns per row; 500 rows stay far below the bind limits of both dialects.
+const CHUNK_ROWS = 500;
+
+/**
+ * Inserts or updates orgs by code. Names, levels, ancestors and the urban/rural type are
+ * written; the responsible institution, person and phone are kept. A row whose stored
+ * urban/rural type was set by the user is not distinguishable from a default, so
+ * `keepUrbanRural` keeps any stored type (re-imports must not undo a user's choice).
+ * The caller owns the transaction.
+ */
+export async function upsertOrgs(
+  trx: Kysely<Database>,
+  rows: readonly OrgRow[],
+  options: { keepUrbanRural: boolean } = { keepUrbanRural: true },
+): Promise<{ inserted: number; updated: number }> {
+  let inserted = 0;
+  let updated = 0;
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    const chunk = rows.slice(i, i + CHUNK_ROWS);
+    const existing = new Set(
+      (
+        await trx
+          .selectFrom('orgs')
+          .select('code')
+          .where(
+            'code',
+            'in',
+            chunk.map((r) => r.code),
+          )
+          .execute()
+      ).map((r) => r.code),
+    );
+    for (const r of chunk) {
+      if (existing.has(r.code)) updated += 1;
+      else inserted += 1;
+    }
+    await trx
+      .insertInto('orgs')
+      .values(
+        chunk.map((r) => ({
+          code: r.code,
+          name: r.name,
+          level: r.level,
+          parent_code: r.parentCode,
+          province_code: r.provinceCode,
+          city_code: r.cityCode,
+          county_code: r.countyCode,
+          township_code: r.townshipCode,
+          urban_rural: r.urbanRural,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          level: eb.ref('excluded.level'),
+          parent_code: eb.ref('excluded.parent_code'),
+          province_code: eb.ref('excluded.province_code'),
+          city_code: eb.ref('excluded.city_code'),
+          county_code: eb.ref('excluded.county_code'),
+          township_code: eb.ref('excluded.township_code'),
+          urban_rural: options.keepUrbanRural
+            ? eb.fn.coalesce('orgs.urban_rural', eb.ref('excluded.urban_rural'))
+            : eb.ref('excluded.urban_rural'),
+        })),
+      )
+      .execute();
+  }
+  return { inserted, updated };
+}
+
+/**
+ * Changes the responsible institution, person, contact phone or urban/rural type of an org.
+ * Fields left undefined are kept; null clears. Returns the updated org, or null when the
+ * code is unknown.
+ */
+export async function updateOrgResponsible(
+  db: Db,
+  code: string,
+  update: OrgResponsibleUpdate,
+): Promise<Org | null> {
+  const set: Partial<
+    Pick<OrgTable, 'responsible_institution' | 'responsible_person' | 'contact_phone' | 'urban_rural'>
+  > = {};
+  if (update.responsibleInstitution !== undefined)
+    set.responsible_institution = update.responsibleInstitution;
+  if (update.responsiblePerson !== undefined) set.responsible_person = update.responsiblePerson;
+  if (update.contactPhone !== undefined) set.contact_phone = update.contactPhone;
+  if (update.urbanRural !== undefined) set.urban_rural = update.urbanRural;
+  if (Object.keys(set).length > 0) {
+    await db.kysely.updateTable('orgs').set(set).where('code', '=', code).execute();
+  }
+  return getOrg(db, code);
+}

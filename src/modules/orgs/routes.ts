@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { getOrg, listChildren, updateOrgResponsible } from './org-repository.js';
+import { populationOf } from './population-repository.js';
+
+const OrgCode = z
+  .string()
+  .regex(/^(\d{6}|\d{9}|\d{12})$/, 'org code has 6, 9 or 12 digits')
+  .describe('division code: 6 digits (province/city/county), 9 (township) or 12 (village)');
+
+const OrgSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    level: z.number().int().min(1).max(5).describe('1 province, 2 city, 3 county, 4 township, 5 village'),
+    parentCode: z.string().nullable(),
+    provinceCode: z.string(),
+    cityCode: z.string().nullable(),
+    countyCode: z.string().nullable(),
+    townshipCode: z.string().nullable(),
+    urbanRural: z.enum(['urban', 'rural']).nullable(),
+    responsibleInstitution: z.string().nullable(),
+    responsiblePerson: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+  })
+  .describe('An org of the division tree');
+
+const PopulationSchema = z.object({
+  orgCode: z.string(),
+  year: z.number().int(),
+  total: z.number().int(),
+  age0to6: z.number().int().nullable(),
+  age65plus: z.number().int().nullable(),
+  age15plus: z.number().int().nullable(),
+  age18plus: z.number().int().nullable(),
+  women15to49: z.number().int().nullable(),
+  liveBirths: z.number().int().nullable(),
+  source: z
+    .enum(['villages', 'own'])
+    .describe("'villages': sum of the subtree's village rows; 'own': the org's own row"),
+  villages: z.number().int().describe('village rows summed'),
+});
+
+const ErrorSchema = z.object({ error: z.string(), message: z.string() });
+
+const notFound = { error: 'not_found', message: '未找到机构 unknown org' };
+
+const nullableText = z
+  .string()
+  .max(200)
+  .transform((s) => (s.trim() === '' ? null : s.trim()))
+  .nullable();
+
+/**
+ * REST routes of the org tree: GET /api/orgs/:code, its children, its population per year,
+ * and PATCH of the responsible institution, person, phone and urban/rural type.
+ */
+export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const params = z.object({ code: OrgCode });
+
+  api.get(
+    '/orgs/:code',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: 'An org | 机构',
+        params,
+        response: { 200: OrgSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const org = await getOrg(db, request.params.code);
+      return org ?? reply.status(404).send(notFound);
+    },
+  );
+
+  api.get(
+    '/orgs/:code/children',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: 'Direct children of an org | 下级机构',
+        params,
+        response: { 200: z.array(OrgSchema), 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const org = await getOrg(db, request.params.code);
+      if (!org) return reply.status(404).send(notFound);
+      return listChildren(db, request.params.code);
+    },
+  );
+
+  api.get(
+    '/orgs/:code/population',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: 'Population of an org in a year (sum of its villages) | 机构人口',
+        params,
+        querystring: z.object({ year: z.coerce.number().int().min(1949).max(2100) }),
+        response: { 200: PopulationSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const population = await populationOf(db, request.params.code, request.query.year);
+      return (
+        population ??
+        reply
+          .status(404)
+          .send({ error: 'not_found', message: '无人口数据 no population for this org and year' })
+      );
+    },
+  );
+
+  api.patch(
+    '/orgs/:code',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: 'Set responsible institution, person, phone or urban/rural type | 设置负责机构与联系人',
+        description: 'Fields left out are kept; null or an empty string clears a field.',
+        params,
+        body: z
+          .object({
+            responsibleInstitution: nullableText.optional(),
+            responsiblePerson: nullableText.optional(),
+            contactPhone: nullableText.optional(),
+            urbanRural: z.enum(['urban', 'rural']).nullable().optional(),
+          })
+          .strict(),
+        response: { 200: OrgSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const org = await updateOrgResponsible(db, request.params.code, request.body);
+      return org ?? reply.status(404).send(notFound);
+    },
+  );
+}
