@@ -1,5 +1,23 @@
 import type { Command } from 'commander';
+import { registerImportCommand } from '../modules/import/cli.js';
+import { registerDemoCommand } from '../modules/demo/cli.js';
 import { registerServeCommands } from '../server/serve-command.js';
+import { registerOrgCommands } from '../modules/orgs/cli.js';
+import { registerIdCommands } from '../modules/id-number/cli.js';
+import { registerAuditCommands } from '../modules/audits/cli.js';
+import { registerBulletinCommands } from '../modules/bulletins/cli.js';
+import { registerTargetCommands } from '../modules/targets/cli.js';
+import { registerIndicatorCommands } from '../modules/indicators/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
-export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [registerServeCommands];
+export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
+  registerServeCommands,
+  registerOrgCommands,
+  registerDemoCommand,
+  registerIdCommands,
+  registerAuditCommands,
+  registerBulletinCommands,
+  registerTargetCommands,
+  registerIndicatorCommands,
+  registerImportCommand,
+];

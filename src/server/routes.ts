@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
+import { registerOrgRoutes } from '../modules/orgs/routes.js';
+import { registerIdRoutes } from '../modules/id-number/routes.js';
+import { registerBulletinRoutes } from '../modules/bulletins/routes.js';
+import { registerAuditRoutes } from '../modules/audits/routes.js';
+import { registerTargetRoutes } from '../modules/targets/routes.js';
+import { registerIndicatorRoutes } from '../modules/indicators/routes.js';
+import { registerRecordRoutes } from '../modules/records/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
 
 /** Each feature module contributes its routes here, one line per module. */
-export const routeRegistrations: readonly RouteRegistration[] = [];
+export const routeRegistrations: readonly RouteRegistration[] = [registerOrgRoutes, registerIdRoutes, registerBulletinRoutes, registerAuditRoutes, registerTargetRoutes, registerRecordRoutes, registerIndicatorRoutes];

@@ -1,6 +1,10 @@
 import type { Migration } from 'kysely';
 import type { SqlDialect } from '../dialects/dialect.js';
 import { core001 } from './001-core.js';
+import { indicators002 } from './002-indicators.js';
+import { targets003 } from './003-targets.js';
+import { audits004 } from './004-audits.js';
+import { bulletins005 } from './005-bulletins.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
@@ -10,5 +14,9 @@ import { core001 } from './001-core.js';
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
     '001-core': core001(dialect),
+    '002-indicators': indicators002(dialect),
+    '003-targets': targets003(dialect),
+    '004-audits': audits004(dialect),
+    '005-bulletins': bulletins005(dialect),
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { maintainIndicatorFacts } from '../indicators/fact-maintainer.js';
 
 /** What a write to residents, enrolments or services touched. */
 export interface ChangedRecords {
@@ -16,7 +17,7 @@ export type AfterRecordsWrite = (trx: Kysely<Database>, changed: ChangedRecords)
  * The maintainers that keep derived state fresh. They are listed here, explicitly, rather
  * than registered by import side effects, so that every write path runs the same list.
  */
-const maintainers: readonly AfterRecordsWrite[] = [];
+const maintainers: readonly AfterRecordsWrite[] = [maintainIndicatorFacts];
 
 /**
  * Runs every maintainer inside the caller's transaction. Every write path of the records

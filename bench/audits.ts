@@ -1,0 +1,99 @@
+/**
+ * Bench section of the audits: each rule's time on the generated city (one run, then a
+ * re-run that finds the same findings again), and the identical check-up detector alone on
+ * 250,000 synthetic check-ups (the scale goal of DESIGN: ≤ 5 s, no pairwise comparison).
+ */
+import { findIdenticalCheckups, type CheckupValues } from '../src/domain/audits/identical-checkups.js';
+import type { AuditRuleId } from '../src/domain/audits/rules.js';
+import { runAudits } from '../src/modules/audits/run-audits.js';
+import type { BenchFigure, BenchSection } from './sections.js';
+
+const GOALS: Partial<Record<AuditRuleId, string>> = {
+  duplicate_records: '≤ 10000 over 2 M residents',
+  identical_checkups: '≤ 5000 over 250 k check-ups',
+};
+
+/** Seeded check-ups with realistic spreads, and 0.2 % planted copies of another person's values. */
+export function syntheticCheckups(count: number, seed: number): CheckupValues[] {
+  let a = seed >>> 0;
+  const rand = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = (m: number, s: number): number =>
+    m + s * Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const out: CheckupValues[] = [];
+  for (let i = 0; i < count; i++) {
+    const township = `t${Math.floor(rand() * 100)}`;
+    if (i > 0 && rand() < 0.002) {
+      const model = out[Math.floor(rand() * out.length)]!;
+      out.push({ serviceId: i + 1, residentId: i + 1, unit: model.unit, values: [...model.values] });
+      continue;
+    }
+    out.push({
+      serviceId: i + 1,
+      residentId: i + 1,
+      unit: township,
+      values: [
+        Math.round(normal(138, 18)),
+        Math.round(normal(82, 10)),
+        Math.round(normal(74, 9)),
+        Math.round(normal(5.9, 1.2) * 10) / 10,
+        Math.round(normal(62, 10) * 10) / 10,
+        Math.round(normal(86, 9) * 10) / 10,
+      ],
+    });
+  }
+  return out;
+}
+
+/** The audits section of `npm run bench`. */
+export const auditsSection: BenchSection = {
+  name: 'audits',
+  async run({ db, rootCode, period }) {
+    const figures: BenchFigure[] = [];
+    const perRule = new Map<AuditRuleId, { ms: number; findings: number }>();
+    let started = performance.now();
+    await runAudits(db, {
+      orgCode: rootCode,
+      period,
+      onRule: (rule, findings, ms) => perRule.set(rule, { ms, findings }),
+    });
+    const first = performance.now() - started;
+    for (const [rule, { ms, findings }] of perRule) {
+      figures.push({
+        name: `audit ${rule} (${findings} findings)`,
+        value: Math.round(ms),
+        unit: 'ms',
+        ...(GOALS[rule] ? { goal: GOALS[rule] } : {}),
+      });
+    }
+    figures.push({
+      name: 'audit: all rules, first run',
+      value: Math.round(first),
+      unit: 'ms',
+      goal: 'seconds at city scale',
+    });
+    started = performance.now();
+    await runAudits(db, { orgCode: rootCode, period });
+    figures.push({
+      name: 'audit: all rules, re-run (findings carried)',
+      value: Math.round(performance.now() - started),
+      unit: 'ms',
+    });
+
+    const checkups = syntheticCheckups(250_000, 20200630);
+    started = performance.now();
+    const result = findIdenticalCheckups(checkups, 4);
+    figures.push({
+      name: `identical check-up detector, 250 k synthetic (${result.checkups.length} in ${result.clusters.length} clusters)`,
+      value: Math.round(performance.now() - started),
+      unit: 'ms',
+      goal: '≤ 5000',
+    });
+    return figures;
+  },
+};

@@ -1,0 +1,319 @@
+/**
+ * `npm run bench -- [--scale small|county|city] [--json FILE] [--db PATH|postgres://…] [--seed N]`
+ *
+ * Generates the demo city at a scale (the demo generator when it is there, else the bench
+ * fixture), then measures: import rows/s, the full indicator table (every indicator × every
+ * org × one period; median of runs), the plain SQL recomputation of the same table and the
+ * ratio, the latency from recording one follow-up to seeing it in the city value, peak RSS,
+ * and every section listed in bench/sections.ts. Prints a table and writes JSON.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Command } from 'commander';
+import pg from 'pg';
+import { openDatabase, type Db } from '../src/db/database.js';
+import type { ServiceInput } from '../src/domain/records/inputs.js';
+import { importFile } from '../src/modules/import/import-file.js';
+import { recomputeAllFacts } from '../src/modules/indicators/fact-maintainer.js';
+import { computeIndicatorValuesBaseline } from '../src/modules/indicators/indicator-baseline.js';
+import { loadFactYears } from '../src/modules/indicators/indicator-repository.js';
+import { computeIndicatorValues } from '../src/modules/indicators/indicator-values.js';
+import { upsertServices } from '../src/modules/records/records-repository.js';
+import { generateBenchCity, type BenchScale } from './fixture.js';
+import { BENCH_SECTIONS, type BenchFigure } from './sections.js';
+
+interface Options {
+  scale: BenchScale;
+  json?: string;
+  db?: string;
+  seed: string;
+  runs: string;
+}
+
+const PERIOD = '2020Q2';
+
+function ms(since: number): number {
+  return Math.round((performance.now() - since) * 10) / 10;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function openBenchDb(options: Options): Promise<{ db: Db; cleanup: () => Promise<void> }> {
+  const url =
+    options.db && /^postgres(ql)?:\/\//.test(options.db)
+      ? options.db
+      : !options.db
+        ? process.env.DATABASE_URL
+        : undefined;
+  if (url) {
+    const schema = `gw_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const db = await openDatabase({ url, schema });
+    return {
+      db,
+      cleanup: async () => {
+        await db.close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop schema if exists ${schema} cascade`);
+        await c.end();
+      },
+    };
+  }
+  const file = options.db ?? join('data', `bench-${options.scale}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  mkdirSync(dirname(file), { recursive: true });
+  const db = await openDatabase({ file });
+  return { db, cleanup: () => db.close() };
+}
+
+type DemoModule = {
+  generateDemo(
+    db: Db,
+    options: {
+      scale: BenchScale;
+      seed: number;
+      onProgress?: (phase: string, done: number, total: number) => void;
+    },
+  ): Promise<unknown>;
+};
+
+/** The demo generator when it has landed (contract 3), else null. */
+async function demoGenerator(): Promise<DemoModule | null> {
+  const path = '../src/modules/demo/generate-demo.js';
+  try {
+    const mod = (await import(path)) as Partial<DemoModule>;
+    return typeof mod.generateDemo === 'function' ? (mod as DemoModule) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const options = new Command('bench')
+    .option('--scale <scale>', 'small | county | city', 'small')
+    .option('--json <file>', 'write the figures as JSON to this file')
+    .option(
+      '--db <path>',
+      'SQLite file (recreated) or postgres:// URL (a fresh schema); default DATABASE_URL or data/bench-<scale>.sqlite',
+    )
+    .option('--seed <n>', 'random seed', '2020')
+    .option('--runs <n>', 'runs of the full table (median)', '5')
+    .parse(process.argv)
+    .opts<Options>();
+  if (!['small', 'county', 'city'].includes(options.scale))
+    throw new Error(`--scale must be small, county or city`);
+  const { db, cleanup } = await openBenchDb(options);
+  const figures: BenchFigure[] = [];
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  try {
+    let started = performance.now();
+    const demo = await demoGenerator();
+    let rootCode = '620800';
+    if (demo) {
+      log(`generating the demo (${options.scale}) …`);
+      await demo.generateDemo(db, {
+        scale: options.scale,
+        seed: Number(options.seed),
+        onProgress: (phase) => log(`  ${phase}`),
+      });
+    } else {
+      log(`demo generator not available: generating the bench fixture (${options.scale}) …`);
+      const summary = await generateBenchCity(db, options.scale, Number(options.seed), (phase) =>
+        log(`  ${phase}`),
+      );
+      rootCode = summary.rootCode;
+      figures.push({ name: 'fixture residents', value: summary.residents, unit: 'rows' });
+      figures.push({ name: 'fixture services', value: summary.services, unit: 'rows' });
+    }
+    figures.push({ name: `generate data (${demo ? 'demo' : 'fixture'})`, value: ms(started), unit: 'ms' });
+    if ((await loadFactYears(db.kysely)).length === 0) {
+      started = performance.now();
+      await recomputeAllFacts(db);
+      figures.push({ name: 'recompute all facts (existing data)', value: ms(started), unit: 'ms' });
+    }
+    const counts = await db.kysely
+      .selectFrom('services')
+      .select((eb) => [eb.fn.countAll<number>().as('n')])
+      .executeTakeFirstOrThrow();
+    const residents = await db.kysely
+      .selectFrom('residents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    figures.push({ name: 'residents', value: Number(residents.n), unit: 'rows' });
+    figures.push({ name: 'services', value: Number(counts.n), unit: 'rows' });
+
+    // The full table: every indicator × every org at every level × one period.
+    const query = { orgCode: rootCode, period: PERIOD, depth: 4 };
+    const runs: number[] = [];
+    let cells = 0;
+    for (let i = 0; i < Number(options.runs); i++) {
+      started = performance.now();
+      cells = (await computeIndicatorValues(db, query)).length;
+      runs.push(ms(started));
+    }
+    const full = median(runs);
+    figures.push({ name: 'full indicator table cells', value: cells, unit: 'cells' });
+    figures.push({
+      name: 'full indicator table (median)',
+      value: full,
+      unit: 'ms',
+      goal: '≤ 2000 at city scale',
+    });
+
+    const baselineRuns: number[] = [];
+    for (let i = 0; i < (options.scale === 'small' ? 3 : 1); i++) {
+      started = performance.now();
+      await computeIndicatorValuesBaseline(db, query);
+      baselineRuns.push(ms(started));
+    }
+    const baseline = median(baselineRuns);
+    figures.push({ name: 'plain SQL recomputation (baseline)', value: baseline, unit: 'ms' });
+    figures.push({
+      name: 'ratio baseline / engine',
+      value: Math.round((baseline / full) * 10) / 10,
+      unit: '×',
+      goal: '≥ 20',
+    });
+
+    // Import: a CSV of hypertension follow-ups through the import module (validation, writers, facts).
+    const patients = await db.kysely
+      .selectFrom('enrollments as e')
+      .innerJoin('residents as r', 'r.id', 'e.resident_id')
+      .select('r.record_no')
+      .where('e.program', '=', 'hypertension')
+      .limit(options.scale === 'small' ? 5000 : 50_000)
+      .execute();
+    const csv = join(tmpdir(), `gongwei-bench-${process.pid}.csv`);
+    const lines = ['服务编号,档案编号,服务类型,服务日期,收缩压,舒张压,控制情况,健康指导'];
+    patients.forEach((p, i) =>
+      lines.push(
+        `BENCH${i},${p.record_no},高血压随访,2020-06-${String(21 + (i % 9)).padStart(2, '0')},${120 + (i % 40)},${70 + (i % 30)},,${i % 2 ? '是' : '否'}`,
+      ),
+    );
+    writeFileSync(csv, lines.join('\n'));
+    started = performance.now();
+    const report = await importFile(db, 'services', csv, {});
+    const importMs = ms(started);
+    rmSync(csv, { force: true });
+    figures.push({ name: 'import rows (services CSV)', value: report.rowsRead, unit: 'rows' });
+    figures.push({
+      name: 'import throughput',
+      value: Math.round(report.rowsRead / (importMs / 1000)),
+      unit: 'rows/s',
+      goal: '≥ 50000',
+    });
+
+    // Freshness: a controlled follow-up on the period end for a patient with no controlled one
+    // this year (so the city's control numerator must rise by one), until the city value shows it.
+    const patient = await db.kysely
+      .selectFrom('residents as r')
+      .innerJoin('enrollments as e', 'e.resident_id', 'r.id')
+      .select('r.record_no')
+      .where('e.program', '=', 'hypertension')
+      .where('e.start_date', '<=', '2020-03-01')
+      .where('e.end_date', 'is', null)
+      .where('r.death_date', 'is', null)
+      .where('r.moved_out_date', 'is', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('services as s')
+              .select('s.id')
+              .whereRef('s.resident_id', '=', 'r.id')
+              .where('s.type', '=', 'hypertension_followup')
+              .where('s.service_date', '>=', '2020-01-01')
+              .where((w) =>
+                w.or([w('s.controlled', '=', 1), w.and([w('s.sbp', '<', 140), w('s.dbp', '<', 90)])]),
+              ),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    if (patient) {
+      const cityControl = async (): Promise<number> =>
+        (
+          await computeIndicatorValues(db, {
+            orgCode: rootCode,
+            period: PERIOD,
+            ids: ['hypertension.control_rate'],
+          })
+        )[0]!.numerator;
+      const before = await cityControl();
+      started = performance.now();
+      const followup = {
+        serviceNo: 'BENCH-FRESH',
+        recordNo: patient.record_no,
+        type: 'hypertension_followup',
+        serviceDate: '2020-06-30',
+        orgCode: null,
+        institution: null,
+        doctor: null,
+        payload: {
+          sbp: 124,
+          dbp: 78,
+          heartRate: null,
+          controlled: true,
+          guidance: false,
+          medicationAdherence: null,
+          symptoms: null,
+        },
+      } as ServiceInput;
+      await db.kysely.transaction().execute((trx) => upsertServices(trx, [followup]));
+      const written = ms(started);
+      let after = await cityControl();
+      while (after !== before + 1 && performance.now() - started < 60_000) after = await cityControl();
+      figures.push({ name: 'freshness: write one follow-up (transaction)', value: written, unit: 'ms' });
+      figures.push({
+        name: 'freshness: recorded → visible in city value',
+        value: after === before + 1 ? ms(started) : Number.NaN,
+        unit: 'ms',
+        goal: '≤ 1000',
+      });
+    }
+
+    for (const section of BENCH_SECTIONS) {
+      log(`section ${section.name} …`);
+      figures.push(...(await section.run({ db, rootCode, period: PERIOD, scale: options.scale })));
+    }
+    figures.push({
+      name: 'peak RSS',
+      value: Math.round(process.resourceUsage().maxRSS / 1024),
+      unit: 'MB',
+      goal: '≤ 1024',
+    });
+
+    const result = {
+      scale: options.scale,
+      dialect: db.dialect.name,
+      data: demo ? 'demo' : 'fixture',
+      period: PERIOD,
+      figures,
+    };
+    const width = Math.max(...figures.map((f) => f.name.length));
+    process.stdout.write(
+      `\nGongwei bench — scale ${options.scale}, ${db.dialect.name}, ${result.data} data, period ${PERIOD}\n`,
+    );
+    for (const f of figures)
+      process.stdout.write(
+        `${f.name.padEnd(width)}  ${String(f.value).padStart(12)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}\n`,
+      );
+    process.stdout.write(`\n${JSON.stringify(result)}\n`);
+    if (options.json) {
+      if (!existsSync(dirname(options.json))) mkdirSync(dirname(options.json), { recursive: true });
+      writeFileSync(options.json, JSON.stringify(result, null, 2));
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+await main();

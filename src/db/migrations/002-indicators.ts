@@ -1,0 +1,70 @@
+import type { Migration } from 'kysely';
+import type { SqlDialect } from '../dialects/dialect.js';
+
+/**
+ * Maintained indicator facts (see docs/decisions/0005-indicator-engine.md):
+ * - indicator_fact_years: the years whose facts are maintained;
+ * - indicator_residents: each resident's normalised ID key (to find duplicate peers when it changes);
+ * - indicator_memberships: per resident and year, the 36-bit 旬 masks of every term it belongs to;
+ * - indicator_tallies: per year, 旬 slot, org and term, how many members (cumulative per slot).
+ */
+export function indicators002(_dialect: SqlDialect): Migration {
+  return {
+    async up(db) {
+      await db.schema
+        .createTable('indicator_fact_years')
+        .addColumn('year', 'integer', (c) => c.primaryKey())
+        .execute();
+      await db.schema
+        .createTable('indicator_residents')
+        .addColumn('resident_id', 'bigint', (c) => c.primaryKey())
+        .addColumn('county_code', 'text', (c) => c.notNull())
+        .addColumn('id_key', 'text')
+        .execute();
+      await db.schema
+        .createIndex('indicator_residents_key')
+        .on('indicator_residents')
+        .column('id_key')
+        .execute();
+      await db.schema
+        .createTable('indicator_memberships')
+        .addColumn('resident_id', 'bigint', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('county_code', 'text', (c) => c.notNull())
+        .addColumn('org_code', 'text', (c) => c.notNull())
+        .addColumn('terms', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('indicator_memberships_pk', ['resident_id', 'year'])
+        .execute();
+      await db.schema
+        .createIndex('indicator_memberships_org')
+        .on('indicator_memberships')
+        .columns(['year', 'org_code'])
+        .execute();
+      await db.schema
+        .createTable('indicator_tallies')
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('slot', 'integer', (c) => c.notNull())
+        .addColumn('org_code', 'text', (c) => c.notNull())
+        .addColumn('term', 'text', (c) => c.notNull())
+        .addColumn('county_code', 'text', (c) => c.notNull())
+        .addColumn('n', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('indicator_tallies_pk', ['year', 'slot', 'org_code', 'term'])
+        .execute();
+      // Covering index of the one read that matters: a period's tallies for a set of counties.
+      await db.schema
+        .createIndex('indicator_tallies_read')
+        .on('indicator_tallies')
+        .columns(['year', 'slot', 'county_code', 'org_code', 'term', 'n'])
+        .execute();
+    },
+    async down(db) {
+      for (const t of [
+        'indicator_tallies',
+        'indicator_memberships',
+        'indicator_residents',
+        'indicator_fact_years',
+      ])
+        await db.schema.dropTable(t).execute();
+    },
+  };
+}

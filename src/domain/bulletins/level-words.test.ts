@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { levelWords, wholeNameOfCode } from './level-words.js';
+
+describe('levelWords', () => {
+  it.each([
+    [1, '我省', '全省', '各市（州）卫生健康委：', '卫生健康委员会'],
+    [2, '我市', '全市', '各县（市、区）卫健局：', '卫生健康委员会'],
+    [3, '我县', '全县', '各乡镇卫生院、社区卫生服务中心：', '卫生健康局'],
+    [4, '本乡镇', '全乡镇', '各村卫生室：', '卫生院'],
+  ])('level %d', (level, self, whole, addressee, issuer) => {
+    expect(levelWords(level)).toMatchObject({ self, whole, addressee, issuerSuffix: issuer });
+  });
+
+  it('has no words for a village: it has no children to address', () => {
+    expect(() => levelWords(5)).toThrow(/level 5/);
+  });
+
+  it('names an org outside the database by its code', () => {
+    expect(wholeNameOfCode('620000')).toBe('全省');
+    expect(wholeNameOfCode('620800')).toBe('全市');
+    expect(wholeNameOfCode('620881')).toBe('全县');
+  });
+});

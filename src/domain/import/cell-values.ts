@@ -1,0 +1,277 @@
+import type { Program } from '../programs.js';
+import { PROGRAM_NAMES } from '../programs.js';
+import type { ServiceType } from '../service-types.js';
+import { cleanText, compactCode, compactPhone, toHalfWidth } from '../records/full-width.js';
+import type { Reason } from '../records/validation.js';
+import { parseChineseDate } from './chinese-date.js';
+
+/**
+ * A cell as the file readers hand it over: text from CSV, and text, numbers or booleans
+ * from Excel (Excel date cells arrive as ISO text). Null or '' is an empty cell.
+ */
+export type RawCell = string | number | boolean | null;
+
+/** How a column's cells are read. */
+export type CellType =
+  | 'text'
+  | 'code'
+  | 'phone'
+  | 'date'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'sex'
+  | 'program'
+  | 'serviceType'
+  | 'controlled'
+  | 'adherence'
+  | 'normalAbnormal'
+  | 'mentalCondition'
+  | 'activityKind';
+
+/** A cell read into its value (null for an empty cell), or why it could not be read. */
+export type CellResult = { ok: true; value: unknown } | { ok: false; reason: Reason };
+
+/** The values each enumerated cell type accepts, Chinese labels first, mapped to the stored code. */
+export const CELL_VOCABULARY: Readonly<
+  Record<
+    Exclude<CellType, 'text' | 'code' | 'phone' | 'date' | 'integer' | 'number'>,
+    Readonly<Record<string, unknown>>
+  >
+> = {
+  boolean: {
+    是: true,
+    有: true,
+    y: true,
+    yes: true,
+    true: true,
+    '1': true,
+    '√': true,
+    否: false,
+    无: false,
+    n: false,
+    no: false,
+    false: false,
+    '0': false,
+    '×': false,
+  },
+  sex: {
+    男: 'M',
+    男性: 'M',
+    m: 'M',
+    '1': 'M',
+    女: 'F',
+    女性: 'F',
+    f: 'F',
+    '2': 'F',
+    未知: null,
+    未说明: null,
+  },
+  controlled: {
+    控制满意: true,
+    满意: true,
+    达标: true,
+    是: true,
+    '1': true,
+    controlled: true,
+    true: true,
+    控制不满意: false,
+    不满意: false,
+    未达标: false,
+    未控制: false,
+    否: false,
+    '0': false,
+    uncontrolled: false,
+    false: false,
+  },
+  adherence: {
+    规律: 'regular',
+    regular: 'regular',
+    间断: 'intermittent',
+    intermittent: 'intermittent',
+    不服药: 'none',
+    none: 'none',
+  },
+  normalAbnormal: { 正常: 'normal', normal: 'normal', 异常: 'abnormal', abnormal: 'abnormal' },
+  mentalCondition: {
+    稳定: 'stable',
+    stable: 'stable',
+    基本稳定: 'basically_stable',
+    basically_stable: 'basically_stable',
+    不稳定: 'unstable',
+    unstable: 'unstable',
+  },
+  activityKind: {
+    讲座: 'lecture',
+    健康知识讲座: 'lecture',
+    lecture: 'lecture',
+    咨询: 'consultation',
+    健康咨询: 'consultation',
+    公众健康咨询: 'consultation',
+    consultation: 'consultation',
+    宣传栏: 'board',
+    健康教育宣传栏: 'board',
+    board: 'board',
+    资料: 'materials',
+    发放资料: 'materials',
+    健康教育资料: 'materials',
+    materials: 'materials',
+  },
+  program: programVocabulary(),
+  serviceType: {
+    高血压随访: 'hypertension_followup',
+    高血压患者随访: 'hypertension_followup',
+    糖尿病随访: 'diabetes_followup',
+    糖尿病患者随访: 'diabetes_followup',
+    '2型糖尿病患者随访': 'diabetes_followup',
+    老年人体检: 'elderly_checkup',
+    老年人健康体检: 'elderly_checkup',
+    早孕建册: 'prenatal_registration',
+    产后访视: 'postpartum_visit',
+    产后42天检查: 'postpartum_42d',
+    产后42天健康检查: 'postpartum_42d',
+    新生儿访视: 'newborn_visit',
+    新生儿家庭访视: 'newborn_visit',
+    儿童健康检查: 'child_visit',
+    儿童体检: 'child_visit',
+    肺结核随访: 'tb_followup',
+    肺结核患者随访: 'tb_followup',
+    严重精神障碍随访: 'mental_followup',
+    严重精神障碍患者随访: 'mental_followup',
+    精神障碍随访: 'mental_followup',
+    预防接种: 'vaccination',
+    接种: 'vaccination',
+    健康教育: 'health_education',
+    健康教育活动: 'health_education',
+    ...Object.fromEntries(
+      (
+        [
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup',
+          'prenatal_registration',
+          'postpartum_visit',
+          'postpartum_42d',
+          'newborn_visit',
+          'child_visit',
+          'tb_followup',
+          'mental_followup',
+          'vaccination',
+          'health_education',
+        ] satisfies ServiceType[]
+      ).map((t) => [t, t]),
+    ),
+  },
+};
+
+function programVocabulary(): Record<string, Program> {
+  const words: Record<string, Program> = {
+    高血压: 'hypertension',
+    高血压患者: 'hypertension',
+    糖尿病: 'diabetes',
+    '2型糖尿病': 'diabetes',
+    糖尿病患者: 'diabetes',
+    老年人: 'elderly',
+    '65岁及以上老年人': 'elderly',
+    孕产妇: 'maternal',
+    儿童: 'child',
+    '0-6岁儿童': 'child',
+    肺结核: 'tuberculosis',
+    肺结核患者: 'tuberculosis',
+    严重精神障碍: 'severe_mental',
+    严重精神障碍患者: 'severe_mental',
+    精神障碍: 'severe_mental',
+  };
+  for (const [code, name] of Object.entries(PROGRAM_NAMES) as [Program, { zh: string }][]) {
+    words[code] = code;
+    words[name.zh] = code;
+  }
+  return words;
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i;
+
+const LOST_DIGITS: Reason = {
+  zh: '长数字被 Excel 存为数值，后几位已丢失；请把该列设为文本格式后重新导出',
+  en: 'Excel stored this long number as a numeric value and lost digits; format the column as text and export again',
+};
+
+/** The text of a raw cell as the user typed it (for reports). */
+export function cellText(raw: RawCell): string {
+  if (raw === null) return '';
+  return typeof raw === 'string' ? raw : String(raw);
+}
+
+function vocabularyKey(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * Reads one cell as `type`. Empty cells read as null (whether a value is required is the
+ * row's business). Full-width digits and letters and stray blanks are accepted everywhere.
+ *
+ * @example readCell('是', 'boolean') // { ok: true, value: true }
+ * @example readCell('１３５', 'integer') // { ok: true, value: 135 }
+ */
+export function readCell(raw: RawCell, type: CellType): CellResult {
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: null };
+  switch (type) {
+    case 'text':
+      return { ok: true, value: cleanText(cellText(raw)) };
+    case 'code': {
+      if (typeof raw === 'number') {
+        if (!Number.isSafeInteger(raw) || raw < 0) return { ok: false, reason: LOST_DIGITS };
+        return { ok: true, value: String(raw) };
+      }
+      const code = compactCode(cellText(raw));
+      if (code !== null && SCIENTIFIC.test(code)) return { ok: false, reason: LOST_DIGITS };
+      return { ok: true, value: code };
+    }
+    case 'phone':
+      return { ok: true, value: typeof raw === 'number' ? String(raw) : compactPhone(cellText(raw)) };
+    case 'date': {
+      if (typeof raw === 'boolean') return { ok: false, reason: DATE_REASON };
+      const parsed = parseChineseDate(raw);
+      return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: DATE_REASON };
+    }
+    case 'integer':
+    case 'number': {
+      const value = typeof raw === 'number' ? raw : readNumber(cellText(raw));
+      if (value === null || typeof raw === 'boolean') return { ok: false, reason: NUMBER_REASON };
+      if (type === 'integer' && !Number.isInteger(value)) return { ok: false, reason: INTEGER_REASON };
+      return { ok: true, value };
+    }
+    default: {
+      const vocabulary = CELL_VOCABULARY[type];
+      const key = vocabularyKey(cellText(raw));
+      if (Object.hasOwn(vocabulary, key)) return { ok: true, value: vocabulary[key] };
+      return { ok: false, reason: vocabularyReason(type) };
+    }
+  }
+}
+
+function readNumber(text: string): number | null {
+  const compact = toHalfWidth(text).replace(/[\s,]+/g, '');
+  return NUMBER.test(compact) ? Number(compact) : null;
+}
+
+const DATE_REASON: Reason = {
+  zh: '日期无法识别或不存在（可用 2020-06-30、2020/6/30、2020年6月30日、20200630）',
+  en: 'not a date, or a date that does not exist (use 2020-06-30, 2020/6/30, 2020年6月30日, 20200630)',
+};
+const NUMBER_REASON: Reason = { zh: '应为数字', en: 'must be a number' };
+const INTEGER_REASON: Reason = { zh: '应为整数', en: 'must be a whole number' };
+
+/** The accepted Chinese labels of an enumerated cell type, for reasons and the documentation. */
+export function acceptedLabels(type: keyof typeof CELL_VOCABULARY): string[] {
+  return Object.keys(CELL_VOCABULARY[type]).filter((k) => /[\u4e00-\u9fff]/.test(k));
+}
+
+function vocabularyReason(type: keyof typeof CELL_VOCABULARY): Reason {
+  const codes = [...new Set(Object.values(CELL_VOCABULARY[type]).filter((v) => typeof v === 'string'))];
+  return {
+    zh: `取值无法识别，可填：${acceptedLabels(type).join('、')}`,
+    en: `unknown value${codes.length > 0 ? `; accepted codes: ${codes.join(', ')}` : ''}`,
+  };
+}

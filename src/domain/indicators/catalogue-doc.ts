@@ -1,0 +1,73 @@
+/**
+ * docs/indicators.md, generated from the catalogue so the document and the code cannot
+ * drift apart (a test compares them). Regenerate with
+ * `node bin/gongwei.js indicators-catalogue > docs/indicators.md` after `npm run build`.
+ */
+import { PROGRAM_NAMES, isProgram } from '../programs.js';
+import { INDICATORS, type IndicatorDefinition } from './catalogue.js';
+import { DEFAULT_PARAMETERS, PARAMETER_NOTES, type IndicatorParameters } from './parameters.js';
+
+const AREA_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
+  records: { zh: '居民健康档案', en: 'Health records' },
+  vaccination: { zh: '预防接种', en: 'Vaccination' },
+  health_education: { zh: '健康教育', en: 'Health education' },
+};
+
+const PERIOD_NAMES: Readonly<Record<IndicatorDefinition['period'], string>> = {
+  ytd: '年初至期末 year to date',
+  as_of: '期末时点 as of the period end',
+  window: '滚动窗口 rolling window',
+};
+
+function denominatorText(i: IndicatorDefinition): string {
+  const d = i.denominator;
+  if (!d) return '—';
+  if (d.kind === 'term') return `\`${d.term}\``;
+  return d.factor ? `population.${d.base} × ${d.factor}` : `population.${d.base}`;
+}
+
+/** The markdown of docs/indicators.md. */
+export function catalogueMarkdown(): string {
+  const lines: string[] = [
+    '# 指标目录 Indicator catalogue',
+    '',
+    '<!-- Generated from src/domain/indicators/catalogue.ts: `node bin/gongwei.js indicators-catalogue > docs/indicators.md`. Do not edit by hand. -->',
+    '',
+    'Every value is computed for any org at any level and any period (year `2020`, half `2020H1`, quarter `2020Q2`, month `2020-06`, 旬 `2020-06-1`),',
+    "as of the period end, year to date from 1 January where the programme counts services; parents are sums of their children's numerators over",
+    'sums of their denominators, never averages of rates. People are counted where they live now; anyone dead or moved out on or before the period',
+    'end is excluded; an enrolment is active at the end E when it started on or before E and has no end date or ends after E.',
+    "Population denominators are the sums of the village rows of `org_population` for the period's year.",
+    '',
+    `${INDICATORS.length} indicators.`,
+    '',
+  ];
+  const programs = [...new Set(INDICATORS.map((i) => i.program))];
+  for (const program of programs) {
+    const name = isProgram(program)
+      ? PROGRAM_NAMES[program]
+      : (AREA_NAMES[program] ?? { zh: program, en: program });
+    lines.push(`## ${name.zh} ${name.en}`, '');
+    lines.push(
+      '| id | 名称 name | 单位 unit | 分子 numerator | 分母 denominator | 期间 period | 公式 formula | 依据 source |',
+    );
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const i of INDICATORS.filter((x) => x.program === program)) {
+      const numerator = i.numerator.minus
+        ? `\`${i.numerator.term}\` − \`${i.numerator.minus}\``
+        : `\`${i.numerator.term}\``;
+      const params = i.parameters.length ? ` (${i.parameters.join(', ')})` : '';
+      lines.push(
+        `| \`${i.id}\` | ${i.name.zh}<br>${i.name.en} | ${i.unit === 'percent' ? '%' : '数 count'} | ${numerator} | ${denominatorText(i)} | ${PERIOD_NAMES[i.period]} | ${i.formula.zh}<br>${i.formula.en} | ${i.source.zh}<br>${i.source.en}${params} |`,
+      );
+    }
+    lines.push('');
+  }
+  lines.push('## 参数 Parameters', '', '| parameter | default | 说明 description |', '| --- | --- | --- |');
+  for (const key of Object.keys(DEFAULT_PARAMETERS) as (keyof IndicatorParameters)[])
+    lines.push(
+      `| \`${key}\` | ${DEFAULT_PARAMETERS[key]} | ${PARAMETER_NOTES[key].zh}<br>${PARAMETER_NOTES[key].en} |`,
+    );
+  lines.push('');
+  return lines.join('\n');
+}

@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMETERS as P, requiredFollowups } from './parameters.js';
+import {
+  activityTallies,
+  goneDate,
+  idKey,
+  PERSON_TERMS,
+  residentTermMasks,
+  residentTermsAt,
+  type ResidentHistory,
+  type ServiceFact,
+} from './terms.js';
+import { vaccineOf } from './vaccines.js';
+
+let nextId = 1;
+function service(type: string, date: string, extra: Partial<ServiceFact> = {}): ServiceFact {
+  return {
+    id: nextId++,
+    type,
+    date,
+    sbp: null,
+    dbp: null,
+    fastingGlucose: null,
+    controlled: null,
+    guidance: null,
+    vaccine: null,
+    gestationalWeeks: null,
+    medicationRegular: null,
+    ...extra,
+  };
+}
+
+function person(overrides: Partial<ResidentHistory> = {}): ResidentHistory {
+  return {
+    id: 10,
+    birthDate: '1950-01-01',
+    electronic: true,
+    span: { created: '2018-01-01', gone: null },
+    enrollments: [],
+    services: [],
+    earlierDuplicates: [],
+    ...overrides,
+  };
+}
+
+const at = (h: ResidentHistory, slot: number, year = 2020): string[] => residentTermsAt(h, year, slot, P);
+const JUNE = 17;
+const DEC = 35;
+
+describe('records terms', () => {
+  it('counts a record from its creation until death or move-out', () => {
+    const h = person({ span: { created: '2020-03-15', gone: '2020-06-30' } });
+    expect(at(h, 4)).not.toContain('records.total'); // 20 Feb
+    expect(at(h, 6)).not.toContain('records.total'); // 10 March
+    expect(at(h, 7)).toContain('records.total'); // 20 March
+    expect(at(h, 16)).toContain('records.total'); // 20 June
+    expect(at(h, JUNE)).toEqual([]); // gone on 30 June = not present at its end
+  });
+
+  it('marks a duplicate only while an earlier record with the same ID is present', () => {
+    const h = person({ earlierDuplicates: [{ created: '2019-01-01', gone: '2020-05-01' }] });
+    expect(at(h, 11)).toContain('records.duplicate'); // 20 April
+    expect(at(h, 14)).not.toContain('records.duplicate'); // 31 May
+  });
+
+  it('counts a record in use with a service in the last 12 months', () => {
+    const h = person({ services: [service('elderly_checkup', '2019-07-01')] });
+    expect(at(h, JUNE)).toContain('records.used');
+    expect(at(h, 18)).not.toContain('records.used'); // 10 July 2020: the check-up is more than 12 months back
+    expect(at(person({ electronic: false }), JUNE)).not.toContain('records.electronic');
+  });
+});
+
+describe('hypertension terms', () => {
+  const enrolled = { program: 'hypertension', startDate: '2019-01-01', endDate: null };
+  const bp = (date: string, sbp: number, dbp: number, guidance = 0): ServiceFact =>
+    service('hypertension_followup', date, { sbp, dbp, controlled: sbp < 140 && dbp < 90 ? 1 : 0, guidance });
+
+  it('pro-rates the standardised management threshold', () => {
+    expect(requiredFollowups(4, 6)).toBe(2);
+    expect(requiredFollowups(4, 12)).toBe(4);
+    expect(requiredFollowups(4, 1 / 3)).toBe(1);
+    expect(requiredFollowups(4, 9)).toBe(3);
+    const h = person({
+      enrollments: [enrolled],
+      services: [bp('2020-02-01', 130, 80), bp('2020-05-01', 130, 80)],
+    });
+    expect(at(h, JUNE)).toContain('hypertension.effective');
+    expect(at(h, 26)).not.toContain('hypertension.effective'); // 30 Sep needs 3
+    expect(at(h, JUNE)).toContain('hypertension.followup2');
+  });
+
+  it('judges control and guidance at the latest follow-up of the year, a 31 December one included', () => {
+    const h = person({
+      enrollments: [enrolled],
+      services: [bp('2019-12-31', 120, 70), bp('2020-03-01', 150, 95, 1), bp('2020-12-31', 150, 95, 0)],
+    });
+    expect(at(h, 0)).not.toContain('hypertension.controlled'); // 10 Jan 2020: last year's visit does not count
+    expect(at(h, 0)).not.toContain('hypertension.uncontrolled');
+    expect(at(h, JUNE)).toEqual(expect.arrayContaining(['hypertension.uncontrolled', 'hypertension.guided']));
+    expect(at(h, DEC)).toContain('hypertension.uncontrolled');
+    expect(at(h, DEC)).not.toContain('hypertension.guided');
+    expect(at(h, 35, 2019)).toContain('hypertension.controlled');
+  });
+
+  it('falls back to the recorded judgement without readings', () => {
+    const h = person({
+      enrollments: [enrolled],
+      services: [service('hypertension_followup', '2020-03-01', { controlled: 1 })],
+    });
+    expect(at(h, JUNE)).toContain('hypertension.controlled');
+  });
+
+  it('ends management with the enrolment end date and death', () => {
+    const ended = person({ enrollments: [{ ...enrolled, endDate: '2020-06-30' }] });
+    expect(at(ended, 16)).toContain('hypertension.managed');
+    expect(at(ended, JUNE)).not.toContain('hypertension.managed');
+    expect(
+      at(person({ enrollments: [enrolled], span: { created: '2018-01-01', gone: '2020-06-05' } }), JUNE),
+    ).toEqual([]);
+  });
+
+  it('classifies the HEARTS cohort', () => {
+    const base = { enrollments: [{ ...enrolled, startDate: '2020-03-30' }] };
+    // Registered 30 March: in the cohort at 30 June (3 months before), not at 20 June.
+    expect(at(person(base), 16)).not.toContain('hypertension.hearts_cohort');
+    expect(at(person(base), JUNE)).toEqual(
+      expect.arrayContaining(['hypertension.hearts_cohort', 'hypertension.hearts_ltfu']),
+    );
+    const visits = (...s: ServiceFact[]): ResidentHistory => person({ enrollments: [enrolled], services: s });
+    expect(at(visits(bp('2020-05-01', 130, 80)), JUNE)).toContain('hypertension.hearts_controlled');
+    expect(at(visits(bp('2020-05-01', 130, 80), bp('2020-06-01', 145, 80)), JUNE)).toContain(
+      'hypertension.hearts_uncontrolled',
+    );
+    expect(at(visits(service('hypertension_followup', '2020-05-01')), JUNE)).toContain(
+      'hypertension.hearts_no_bp',
+    );
+    // A visit without BP after a BP reading in the window: the reading decides.
+    expect(
+      at(visits(bp('2020-04-15', 130, 80), service('hypertension_followup', '2020-06-01')), JUNE),
+    ).toContain('hypertension.hearts_controlled');
+    expect(at(visits(bp('2020-01-15', 130, 80)), JUNE)).toEqual(
+      expect.arrayContaining(['hypertension.hearts_under_care', 'hypertension.hearts_missed']),
+    );
+    expect(at(visits(bp('2019-06-15', 130, 80)), JUNE)).toContain('hypertension.hearts_ltfu');
+    expect(at(visits(bp('2019-06-15', 130, 80)), JUNE)).not.toContain('hypertension.hearts_under_care');
+  });
+});
+
+describe('other programmes', () => {
+  it('diabetes control uses fasting glucose below 7.0', () => {
+    const e = [{ program: 'diabetes', startDate: '2019-01-01', endDate: null }];
+    const h = (g: number): ResidentHistory =>
+      person({
+        enrollments: e,
+        services: [service('diabetes_followup', '2020-02-01', { fastingGlucose: g })],
+      });
+    expect(at(h(6.9), JUNE)).toContain('diabetes.controlled');
+    expect(at(h(7.0), JUNE)).toContain('diabetes.uncontrolled');
+  });
+
+  it('maternal management covers enrolments active any time in the year', () => {
+    const h = person({
+      enrollments: [{ program: 'maternal', startDate: '2019-10-01', endDate: '2020-02-15' }],
+      services: [
+        service('prenatal_registration', '2019-10-01', { gestationalWeeks: 12 }),
+        service('postpartum_visit', '2020-01-20'),
+        service('postpartum_42d', '2020-02-15'),
+      ],
+    });
+    expect(at(h, JUNE)).toEqual(
+      expect.arrayContaining([
+        'maternal.managed',
+        'maternal.early_registered',
+        'maternal.postpartum_visited',
+        'maternal.closed_42d',
+        'maternal.effective',
+      ]),
+    );
+    expect(at(h, JUNE, 2021)).not.toContain('maternal.managed');
+  });
+
+  it('children: newborns, under-3 systematic management and vaccines', () => {
+    const h = person({
+      birthDate: '2020-02-10',
+      span: { created: '2020-02-10', gone: null },
+      enrollments: [{ program: 'child', startDate: '2020-02-10', endDate: null }],
+      services: [
+        service('newborn_visit', '2020-02-15'),
+        service('child_visit', '2020-05-10'),
+        service('vaccination', '2020-02-10', { vaccine: ' BCG ' }),
+        service('vaccination', '2020-03-10', { vaccine: '乙肝' }),
+        service('vaccination', '2020-03-10', { vaccine: 'unknown vaccine' }),
+      ],
+    });
+    const june = at(h, JUNE);
+    expect(june).toEqual(
+      expect.arrayContaining([
+        'child.managed',
+        'child.followed',
+        'child.checked',
+        'child.newborn',
+        'child.newborn_visited',
+        'child.under3',
+        'child.systematic',
+        'vaccination.bcg',
+        'vaccination.hepb',
+      ]),
+    );
+    expect(june).not.toContain('vaccination.polio');
+    expect(at(h, DEC)).not.toContain('child.systematic');
+    expect(at(h, 2)).not.toContain('vaccination.hepb'); // 31 January: before birth
+  });
+
+  it('TB regular medication at the latest follow-up; severe mental follow-ups', () => {
+    const h = person({
+      enrollments: [
+        { program: 'tuberculosis', startDate: '2020-01-01', endDate: null },
+        { program: 'severe_mental', startDate: '2019-01-01', endDate: null },
+      ],
+      services: [
+        service('tb_followup', '2020-02-01', { medicationRegular: false }),
+        service('tb_followup', '2020-03-01', { medicationRegular: true }),
+        service('mental_followup', '2020-02-01'),
+        service('mental_followup', '2020-05-01'),
+      ],
+    });
+    expect(at(h, JUNE)).toEqual(
+      expect.arrayContaining([
+        'tuberculosis.regular',
+        'tuberculosis.followed',
+        'severe_mental.followed',
+        'severe_mental.effective',
+      ]),
+    );
+    expect(at(h, 3)).not.toContain('tuberculosis.regular'); // 10 February: latest is not regular
+  });
+});
+
+describe('masks and helpers', () => {
+  it('sets the bit of every slot a term holds', () => {
+    const h = person({ span: { created: '2020-06-25', gone: null } });
+    expect(residentTermMasks(h, 2020, P).get('records.total')).toBe(2 ** 36 - 2 ** 17);
+    expect(residentTermMasks(h, 2019, P).size).toBe(0);
+  });
+
+  it('only produces catalogued terms', () => {
+    const h = person({
+      enrollments: [
+        'elderly',
+        'hypertension',
+        'diabetes',
+        'child',
+        'maternal',
+        'tuberculosis',
+        'severe_mental',
+      ].map((program) => ({ program, startDate: '2019-01-01', endDate: null })),
+    });
+    for (const t of at(h, JUNE)) expect(PERSON_TERMS).toContain(t);
+  });
+
+  it('normalises ID numbers and dates of leaving', () => {
+    expect(idKey(' 62088119550101001x ')).toBe('62088119550101001X');
+    expect(idKey('  ')).toBeNull();
+    expect(idKey(null)).toBeNull();
+    expect(goneDate('2020-05-01', '2020-03-01')).toBe('2020-03-01');
+    expect(goneDate(null, '2020-03-01')).toBe('2020-03-01');
+    expect(goneDate(null, null)).toBeNull();
+    expect(vaccineOf('MMR')).toBe('mmr');
+    expect(vaccineOf(null)).toBeNull();
+  });
+
+  it('tallies health-education activities year to date per slot', () => {
+    const t = activityTallies(
+      [
+        { date: '2020-01-05', kind: 'lecture', participants: 20 },
+        { date: '2020-06-30', kind: 'board', participants: 0 },
+        { date: '2019-06-30', kind: 'board', participants: 0 },
+      ],
+      2020,
+    );
+    expect(t.get('health_education.activities')![0]).toBe(1);
+    expect(t.get('health_education.activities')![17]).toBe(2);
+    expect(t.get('health_education.board')![16]).toBe(0);
+    expect(t.get('health_education.participants')![35]).toBe(20);
+  });
+});

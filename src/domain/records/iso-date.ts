@@ -1,0 +1,45 @@
+/**
+ * ISO calendar dates (`YYYY-MM-DD`), the only date form stored and passed around in Gongwei.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Earliest year accepted anywhere in the records: older dates are typing errors. */
+export const EARLIEST_YEAR = 1900;
+/** Latest year accepted anywhere in the records. */
+export const LATEST_YEAR = 2100;
+
+/** True in leap years of the Gregorian calendar. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days of `month` (1–12) in `year`. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * The ISO text of a calendar date, or null when the date does not exist (2020-02-30,
+ * month 13) or lies outside 1900–2100.
+ *
+ * @example isoDateOf(2020, 6, 30) // '2020-06-30'
+ */
+export function isoDateOf(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return null;
+  if (month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * True when `text` is an ISO date that exists in the calendar, between 1900 and 2100.
+ *
+ * @example isIsoDate('2020-02-29') // true; isIsoDate('2019-02-29') // false
+ */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  return m !== null && isoDateOf(Number(m[1]), Number(m[2]), Number(m[3])) === text;
+}

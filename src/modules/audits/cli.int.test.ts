@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../db/database.js';
+import { insertOrgs, insertResidents, insertServices, validId } from './audits.fixture.js';
+import { registerAuditCommands } from './cli.js';
+
+// The CLI only translates; the use-cases are tested on both dialects. End to end on SQLite.
+const dir = mkdtempSync(join(tmpdir(), 'gongwei-audit-cli-'));
+const file = join(dir, 'cli.sqlite');
+
+async function run(args: string[]): Promise<{ out: string; error: unknown }> {
+  const program = new Command('gongwei')
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  registerAuditCommands(program);
+  const out: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out.push(String(chunk));
+    return true;
+  });
+  let error: unknown = null;
+  try {
+    await program.parseAsync(['node', 'gongwei', 'audit', ...args, '--db', file]);
+  } catch (e) {
+    error = e;
+  } finally {
+    spy.mockRestore();
+  }
+  return { out: out.join(''), error };
+}
+
+describe('gongwei audit', () => {
+  beforeAll(async () => {
+    const db = await openDatabase({ file });
+    await insertOrgs(db);
+    const id = validId('62088119500101001');
+    const r = await insertResidents(db, [
+      { no: 1, org: '620881100201', idNumber: id },
+      { no: 2, org: '620881100202', idNumber: id },
+    ]);
+    await insertServices(db, [
+      { resident: r.get(1)!, type: 'elderly_checkup', date: '2020-04-10', sbp: 130, dbp: 80, sbpRight: 141 },
+    ]);
+    await db.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs and prints JSON: one object per finding and a summary per rule and org', async () => {
+    const { out, error } = await run(['--org', '620881', '--period', '2020Q2', '--format', 'json']);
+    expect(error).toBeNull();
+    const doc = JSON.parse(out) as {
+      summary: {
+        rules: { rule: string; found: number }[];
+        orgs: { org: string; rule: string; count: number }[];
+      };
+      findings: { rule: string }[];
+    };
+    expect(doc.summary.rules.find((r) => r.rule === 'arm_bp_difference')!.found).toBe(1);
+    expect(doc.summary.orgs).toContainEqual(
+      expect.objectContaining({ org: '620881100', rule: 'duplicate_records', count: 1 }),
+    );
+    expect(doc.findings.map((f) => f.rule).sort()).toEqual([
+      'arm_bp_difference',
+      'duplicate_records',
+      'unused_records',
+    ]);
+  });
+
+  it('prints CSV with one row per finding', async () => {
+    const { out, error } = await run([
+      '--rules',
+      'arm_bp_difference',
+      '--as-of',
+      '2020-06-30',
+      '--format',
+      'csv',
+    ]);
+    expect(error).toBeNull();
+    const rows = parse(out, { columns: true }) as { rule: string; severity: string }[];
+    expect(rows).toEqual([expect.objectContaining({ rule: 'arm_bp_difference', severity: 'warning' })]);
+  });
+
+  it('merges a set by id and shows it in the merge log', async () => {
+    const sets = await run(['sets', '--org', '620881']);
+    const setId = /^(\d+)\s/m.exec(sets.out.split('\n').slice(2).join('\n'))![1]!;
+    const merged = await run(['merge', setId, '--by', 'tester']);
+    expect(merged.error).toBeNull();
+    expect(merged.out).toMatch(/merged into 62088110020100001/);
+    const log = await run(['merge-log', '--format', 'json']);
+    expect(JSON.parse(log.out)[0]).toMatchObject({
+      mergedBy: 'tester',
+      absorbedRecordNos: ['62088110020200002'],
+    });
+  });
+
+  it('fails with a one-line reason on bad options', async () => {
+    expect(String((await run(['--rules', 'nope'])).error)).toMatch(/unknown rule nope/);
+    expect(String((await run(['--period', '2020Q9'])).error)).toMatch(/--period/);
+    expect(String((await run(['counts'])).error)).toMatch(/--org/);
+    expect(String((await run(['merge', '999', '--by', 'x'])).error)).toMatch(/no duplicate set/);
+  });
+});

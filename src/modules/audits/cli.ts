@@ -1,0 +1,439 @@
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
+import type { Db } from '../../db/database.js';
+import { AUDIT_RULES, isAuditRuleId } from '../../domain/audits/rules.js';
+import {
+  countFindings,
+  listFindings,
+  listHotspots,
+  listRuns,
+  resolveFinding,
+  type WorkListItem,
+} from './finding-queries.js';
+import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
+import { AuditOptionError, runAudits } from './run-audits.js';
+
+type Format = 'json' | 'csv' | 'table';
+
+/** Options of `gongwei audit` that its sub-commands share (commander gives them to the parent). */
+type Shared = { db?: string; org?: string; format: string };
+
+interface RunOptions {
+  db?: string;
+  org?: string;
+  period?: string;
+  rules?: string;
+  asOf?: string;
+  format: string;
+}
+
+const out = (text: string): void => {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+};
+
+function format(value: string): Format {
+  if (value === 'json' || value === 'csv' || value === 'table') return value;
+  throw new UserError(`--format ${value}: expected json, csv or table`);
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`${name} ${value}: expected a positive whole number`);
+  return n;
+}
+
+/** Turns option errors of the use-cases into one-line user errors. */
+async function translate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AuditOptionError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+const FINDING_COLUMNS = [
+  'id',
+  'rule',
+  'severity',
+  'status',
+  'org',
+  'orgName',
+  'recordNo',
+  'name',
+  'idNumber',
+  'serviceId',
+  'serviceType',
+  'serviceDate',
+  'evidence',
+] as const;
+
+const findingRecord = (i: WorkListItem): Record<(typeof FINDING_COLUMNS)[number], unknown> => ({
+  id: i.id,
+  rule: i.rule,
+  severity: i.severity,
+  status: i.status,
+  org: i.org,
+  orgName: i.orgName,
+  recordNo: i.resident?.recordNo ?? null,
+  name: i.resident?.name ?? null,
+  idNumber: i.resident?.idNumber ?? null,
+  serviceId: i.service?.id ?? null,
+  serviceType: i.service?.type ?? null,
+  serviceDate: i.service?.date ?? null,
+  evidence: JSON.stringify(i.evidence),
+});
+
+/** Every finding a run saw, page by page (masked), so large runs stream instead of piling up. */
+async function* findingsOfRun(
+  db: Db,
+  runId: number,
+  orgCode: string | undefined,
+): AsyncGenerator<WorkListItem> {
+  for (let page = 1; ; page++) {
+    const list = await listFindings(db, { orgCode, runId, status: 'current', page, pageSize: 1000 });
+    for (const item of list.items) yield item;
+    if (page * list.pageSize >= list.total) return;
+  }
+}
+
+function table(rows: readonly Record<string, unknown>[]): string {
+  if (rows.length === 0) return '(none 无)';
+  const cols = Object.keys(rows[0]!);
+  const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+  const widths = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(cell(r[c])))));
+  const line = (vals: string[]): string =>
+    vals.map((v, i) => v + ' '.repeat(widths[i]! - width(v))).join('  ');
+  return [
+    line(cols),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(cols.map((c) => cell(r[c])))),
+  ].join('\n');
+}
+
+/**
+ * `gongwei audit`: run the data-quality audits and work with their findings (DESIGN C6).
+ *
+ * @example
+ * gongwei audit --org 620881 --period 2020Q2 --format table
+ * gongwei audit list --org 620881100 --rule identical_checkups
+ * gongwei audit merge 42 --prefer phone=62088110020100007 --by 张医生
+ */
+export function registerAuditCommands(program: Command): void {
+  const audit = withDbOption(program.command('audit'))
+    .description('data-quality audits: run and store findings | 数据质量核查')
+    .option('--org <code>', 'org subtree to audit (default: everything)')
+    .option('--period <period>', 'period, e.g. 2020Q2: services from 1 January to its end (default: all)')
+    .option('--rules <ids>', `comma-separated rules (default all): ${Object.keys(AUDIT_RULES).join(',')}`)
+    .option('--as-of <date>', 'date states are judged at, YYYY-MM-DD (default: period end, else today)')
+    .option('--format <format>', 'json | csv | table (also for the sub-commands)', 'table')
+    .configureHelp({ showGlobalOptions: true })
+    .action((options: RunOptions) =>
+      withDb(options, async (db) => {
+        const fmt = format(options.format);
+        const rules = options.rules
+          ?.split(',')
+          .map((r) => r.trim())
+          .filter(Boolean);
+        const run = await translate(() =>
+          runAudits(db, { orgCode: options.org, period: options.period, rules, asOf: options.asOf }),
+        );
+        const counts = options.org
+          ? await countFindings(db, { orgCode: options.org, depth: 1, runId: run.runId })
+          : [];
+        const summary = run.summary.map((s) => ({
+          ...s,
+          name: AUDIT_RULES[s.rule as keyof typeof AUDIT_RULES].name.zh,
+        }));
+        if (fmt === 'table') {
+          out(
+            `核查批次 run ${run.runId}: ${run.window.from ?? '…'} – ${run.window.to}, as of ${run.window.asOf}`,
+          );
+          out(
+            table(
+              summary.map(({ rule, name, found, affected, new: n, resolved, closed }) => ({
+                rule,
+                name,
+                found,
+                affected,
+                new: n,
+                resolved,
+                closed,
+              })),
+            ),
+          );
+          if (counts.length)
+            out(
+              `\n${table(counts.map(({ org, orgName, rule, severity, count }) => ({ org, orgName, rule, severity, count })))}`,
+            );
+          return;
+        }
+        if (fmt === 'csv') {
+          out(stringify([], { header: true, columns: [...FINDING_COLUMNS] }).trimEnd());
+          for await (const item of findingsOfRun(db, run.runId, options.org))
+            process.stdout.write(stringify([findingRecord(item)], { columns: [...FINDING_COLUMNS] }));
+          return;
+        }
+        // JSON: streamed so that a city's findings never sit in memory as one string.
+        process.stdout.write(
+          `{"run":${JSON.stringify({ id: run.runId, orgCode: run.orgCode, period: run.period, window: run.window, rules: run.rules })},` +
+            `"summary":${JSON.stringify({ rules: summary, orgs: counts })},"findings":[`,
+        );
+        let first = true;
+        for await (const item of findingsOfRun(db, run.runId, options.org)) {
+          process.stdout.write(`${first ? '' : ','}\n${JSON.stringify(item)}`);
+          first = false;
+        }
+        out('\n]}');
+      }),
+    );
+
+  audit
+    .command('list')
+    .description('work list of a unit, personal data masked | 核查问题清单')
+    .option('--rule <id>', 'one rule')
+    .option('--severity <s>', 'error | warning | info')
+    .option('--status <s>', 'open | resolved | closed | current | all', 'open')
+    .option('--page <n>', 'page (from 1)', '1')
+    .option('--page-size <n>', 'rows per page', '50')
+    .action((_local: unknown, cmd: Command) =>
+      withDb(cmd.optsWithGlobals(), async (db) => {
+        const o = cmd.optsWithGlobals<
+          {
+            db?: string;
+            org?: string;
+            rule?: string;
+            severity?: string;
+            status: string;
+            page: string;
+            pageSize: string;
+            format: string;
+          } & Shared
+        >();
+        const fmt = format(o.format);
+        if (o.rule && !isAuditRuleId(o.rule)) throw new UserError(`--rule ${o.rule}: unknown rule`);
+        if (!['open', 'resolved', 'closed', 'current', 'all'].includes(o.status))
+          throw new UserError(`--status ${o.status}: expected open, resolved, closed, current or all`);
+        const list = await translate(() =>
+          listFindings(db, {
+            orgCode: o.org,
+            rule: o.rule,
+            severity: o.severity,
+            status: o.status as 'open',
+            page: positiveInt('--page', o.page, 1),
+            pageSize: positiveInt('--page-size', o.pageSize, 50),
+          }),
+        );
+        if (fmt === 'json') return out(JSON.stringify(list, null, 2));
+        const rows = list.items.map(findingRecord);
+        if (fmt === 'csv') return out(stringify(rows, { header: true, columns: [...FINDING_COLUMNS] }));
+        out(table(rows));
+        out(`共 ${list.total} 条 total, page ${list.page}`);
+      }),
+    );
+
+  audit
+    .command('resolve <findingId>')
+    .description('mark a finding resolved (followed up) | 标记为已整改')
+    .requiredOption('--by <name>', 'who resolved it')
+    .option('--note <text>', 'what was done')
+    .option('--reopen', 'reopen instead')
+    .action((id: string, _local: unknown, cmd: Command) =>
+      withDb(cmd.optsWithGlobals(), async (db) => {
+        const o = cmd.optsWithGlobals<
+          { db?: string; by: string; note?: string; reopen?: boolean } & Shared
+        >();
+        const item = await translate(() =>
+          resolveFinding(db, positiveInt('findingId', id, 0), {
+            by: o.by,
+            note: o.note ?? null,
+            reopen: o.reopen ?? false,
+          }),
+        );
+        out(`finding ${item.id}: ${item.status}${item.resolvedBy ? ` by ${item.resolvedBy}` : ''}`);
+      }),
+    );
+
+  audit
+    .command('counts')
+    .description('findings per org and rule, rolled up the tree | 按单位统计')
+    .option('--depth <n>', 'levels below the org', '1')
+    .option('--run <id>', 'counts of one run (default: current findings)')
+    .action((_local: unknown, cmd: Command) =>
+      withDb(cmd.optsWithGlobals(), async (db) => {
+        const o = cmd.optsWithGlobals<
+          { db?: string; org: string; depth: string; run?: string; format: string } & Shared
+        >();
+        const fmt = format(o.format);
+        if (!o.org) throw new UserError('--org: required');
+        const orgCode = o.org;
+        const depth = Number(o.depth);
+        if (!Number.isInteger(depth) || depth < 0 || depth > 4)
+          throw new UserError(`--depth ${o.depth}: expected 0..4`);
+        const rows = await translate(() =>
+          countFindings(db, { orgCode, depth, ...(o.run ? { runId: positiveInt('--run', o.run, 0) } : {}) }),
+        );
+        if (fmt === 'json') return out(JSON.stringify(rows, null, 2));
+        if (fmt === 'csv') return out(stringify(rows, { header: true }));
+        out(table(rows as unknown as Record<string, unknown>[]));
+      }),
+    );
+
+  audit
+    .command('hotspots')
+    .description('townships and villages where findings of a rule concentrate | 问题集中地区')
+    .requiredOption('--rule <id>', 'rule, e.g. identical_checkups')
+    .option('--limit <n>', 'how many', '10')
+    .option('--level <n>', '4 townships only, 5 villages only (default: both, village when concentrated)')
+    .action((_local: unknown, cmd: Command) =>
+      withDb(cmd.optsWithGlobals(), async (db) => {
+        const o = cmd.optsWithGlobals<
+          { db?: string; rule: string; org?: string; limit: string; level?: string; format: string } & Shared
+        >();
+        if (!isAuditRuleId(o.rule)) throw new UserError(`--rule ${o.rule}: unknown rule`);
+        if (!o.org) throw new UserError('--org: required');
+        const orgCode = o.org;
+        if (o.level !== undefined && o.level !== '4' && o.level !== '5')
+          throw new UserError(`--level ${o.level}: expected 4 or 5`);
+        const rows = await translate(() =>
+          listHotspots(db, {
+            rule: o.rule,
+            orgCode,
+            limit: positiveInt('--limit', o.limit, 10),
+            ...(o.level ? { level: Number(o.level) as 4 | 5 } : {}),
+          }),
+        );
+        if (format(o.format) === 'json') return out(JSON.stringify(rows, null, 2));
+        out(table(rows as unknown as Record<string, unknown>[]));
+      }),
+    );
+
+  audit
+    .command('sets')
+    .description('duplicate sets (SETID = finding id) | 重复档案组')
+    .option('--page <n>', 'page', '1')
+    .action((_local: unknown, cmd: Command) =>
+      withDb(cmd.optsWithGlobals(), async (db) => {
+        const o = cmd.optsWithGlobals<{ db?: string; org?: string; page: string } & Shared>();
+        const list = await translate(() =>
+          listFindings(db, {
+            orgCode: o.org,
+            rule: 'duplicate_records',
+            page: positiveInt('--page', o.page, 1),
+            pageSize: 50,
+          }),
+        );
+        out(
+          table(
+            list.items.map((i) => {
+              const e = i.evidence as { recordNos: string[]; keys: string[] };
+              return {
+                setId: i.id,
+                org: i.org,
+                orgName: i.orgName,
+                records: e.recordNos.join(' '),
+                keys: e.keys.join(' '),
+              };
+            }),
+          ),
+        );
+        out(`共 ${list.total} 组 sets`);
+      }),
+    );
+
+  audit
+    .command('merge <setId>')
+    .description('merge a duplicate set into one record | 合并重复档案')
+    .option(
+      '--prefer <pairs>',
+      'field=recordNo,... values to take from a given record (default: newest non-empty)',
+    )
+    .option('--into <recordNo>', 'record that survives (default: the oldest)')
+    .option('--by <name>', 'who merges', process.env.USER ?? 'cli')
+    .action((setId: string, _local: unknown, cmd: Command) =>
+      withDb(cmd.optsWithGlobals(), async (db) => {
+        const o = cmd.optsWithGlobals<{ db?: string; prefer?: string; into?: string; by: string } & Shared>();
+        const prefer: Record<string, string> = {};
+        for (const pair of (o.prefer ?? '').split(',').filter((p) => p.trim() !== '')) {
+          const [field, recordNo] = pair.split('=').map((s) => s.trim());
+          if (!field || !recordNo) throw new UserError(`--prefer ${pair}: expected field=recordNo`);
+          prefer[field] = recordNo;
+        }
+        const r = await translate(() =>
+          mergeDuplicateSet(db, {
+            setId: positiveInt('setId', setId, 0),
+            prefer,
+            by: o.by,
+            ...(o.into ? { into: o.into } : {}),
+          }),
+        );
+        out(
+          `合并完成 merged into ${r.survivorRecordNo} (log ${r.mergeId}): absorbed ${r.absorbedRecordNos.join(', ')}; ` +
+            `moved ${r.movedServices} services, ${r.movedEnrollments} enrolments (${r.droppedEnrollments} duplicate enrolments folded)`,
+        );
+      }),
+    );
+
+  audit
+    .command('merge-log')
+    .description('merges done, newest first | 合并记录')
+    .option('--id <n>', 'one entry')
+    .option('--limit <n>', 'how many', '50')
+    .action((_local: unknown, cmd: Command) =>
+      withDb(cmd.optsWithGlobals(), async (db) => {
+        const o = cmd.optsWithGlobals<
+          { db?: string; org?: string; id?: string; limit: string; format: string } & Shared
+        >();
+        const rows = await translate(() =>
+          listMergeLog(db, {
+            ...(o.org ? { orgCode: o.org } : {}),
+            ...(o.id ? { id: positiveInt('--id', o.id, 0) } : {}),
+            limit: positiveInt('--limit', o.limit, 50),
+          }),
+        );
+        if (format(o.format) === 'json') return out(JSON.stringify(rows, null, 2));
+        out(
+          table(
+            rows.map((r) => ({
+              id: r.id,
+              mergedAt: r.mergedAt,
+              by: r.mergedBy,
+              setId: r.setId,
+              survivor: r.survivorRecordNo,
+              absorbed: r.absorbedRecordNos.join(' '),
+              services: r.movedServices,
+              enrolments: r.movedEnrollments,
+            })),
+          ),
+        );
+      }),
+    );
+
+  audit
+    .command('runs')
+    .description('recent audit runs | 核查批次')
+    .option('--limit <n>', 'how many', '20')
+    .action((_local: unknown, cmd: Command) =>
+      withDb(cmd.optsWithGlobals(), async (db) => {
+        const o = cmd.optsWithGlobals<{ db?: string; limit: string } & Shared>();
+        const runs = await listRuns(db, { limit: positiveInt('--limit', o.limit, 20) });
+        out(
+          table(
+            runs.map((r) => ({
+              id: r.id,
+              startedAt: r.startedAt,
+              org: r.orgCode ?? '',
+              period: r.period ?? '',
+              asOf: r.asOf,
+              status: r.status,
+              found: (r.summary ?? []).reduce((a, s) => a + s.found, 0),
+            })),
+          ),
+        );
+      }),
+    );
+}

@@ -1,0 +1,331 @@
+/**
+ * Use-cases reading the findings: counts rolled up the tree and hotspots (contract 5), the
+ * work list of a unit with masked personal data, runs, and resolving a finding.
+ */
+import type { Db } from '../../db/database.js';
+import { placeName } from '../../domain/audits/classify.js';
+import type { Severity } from '../../domain/audits/rules.js';
+import { maskIdNumber } from '../../domain/records/masking.js';
+import {
+  findScope,
+  selectFinding,
+  selectFindings,
+  selectInstitutionCounts,
+  selectOrgRuleCounts,
+  selectOrgs,
+  selectRuns,
+  selectSubtree,
+  setFindingResolution,
+  type FindingFilter,
+  type FindingRow,
+  type OrgLineage,
+  type OrgScope,
+  type RunRow,
+} from './audit-repository.js';
+import { AuditOptionError } from './run-audits.js';
+
+async function requireScope(db: Db, orgCode: string | undefined): Promise<OrgScope | null> {
+  if (!orgCode) return null;
+  const scope = await findScope(db.kysely, orgCode);
+  if (!scope) throw new AuditOptionError(`org ${orgCode}: no such org`);
+  return scope;
+}
+
+/** Findings counted under one org (its whole subtree), rule and severity. */
+export interface FindingCount {
+  org: string;
+  orgName: string;
+  level: number;
+  rule: string;
+  severity: Severity;
+  /** Number of findings. */
+  count: number;
+  /** Records the findings stand for: extra copies for duplicate sets, else equal to count. */
+  affected: number;
+}
+
+const ancestorsOf = (o: OrgLineage): (string | null)[] => [
+  o.provinceCode,
+  o.cityCode,
+  o.countyCode,
+  o.townshipCode,
+  o.code,
+];
+
+/**
+ * Counts of findings per org and rule, rolled up the tree: each org of the subtree of
+ * `orgCode` down to `depth` levels below it (0: the org only) counts the findings of its
+ * whole subtree. Without `runId`: the current findings (open or resolved); with it: what
+ * that run found.
+ *
+ * @example await countFindings(db, { orgCode: '620800', depth: 1 }) // the city and its counties
+ */
+export async function countFindings(
+  db: Db,
+  query: { orgCode: string; depth?: number; runId?: number; rule?: string },
+): Promise<FindingCount[]> {
+  const scope = (await requireScope(db, query.orgCode))!;
+  const orgs = await selectSubtree(db.kysely, scope, query.depth ?? 1);
+  const wanted = new Map(orgs.map((o) => [o.code, o]));
+  const counts = await selectOrgRuleCounts(db.kysely, scope, query.runId ?? null, query.rule ?? null);
+  const lineage = new Map(
+    (
+      await selectOrgs(
+        db.kysely,
+        counts.map((c) => c.orgCode),
+      )
+    ).map((o) => [o.code, o]),
+  );
+  const totals = new Map<string, FindingCount>();
+  for (const c of counts) {
+    const own = lineage.get(c.orgCode);
+    const chain = own ? ancestorsOf(own) : [c.orgCode];
+    for (const code of new Set(chain)) {
+      const org = code === null ? undefined : wanted.get(code);
+      if (!org) continue;
+      const key = `${org.code}|${c.rule}|${c.severity}`;
+      const t = totals.get(key);
+      if (t) {
+        t.count += c.count;
+        t.affected += c.affected;
+      } else
+        totals.set(key, {
+          org: org.code,
+          orgName: org.name,
+          level: org.level,
+          rule: c.rule,
+          severity: c.severity,
+          count: c.count,
+          affected: c.affected,
+        });
+    }
+  }
+  return [...totals.values()].sort(
+    (a, b) =>
+      a.level - b.level ||
+      a.org.localeCompare(b.org) ||
+      a.rule.localeCompare(b.rule) ||
+      a.severity.localeCompare(b.severity),
+  );
+}
+
+/** A place where findings of a rule concentrate. */
+export interface Hotspot {
+  org: string;
+  orgName: string;
+  level: number;
+  /** County, township and village names joined, e.g. 华亭市东华镇 or 静宁县雷大镇屈岔村. */
+  fullName: string;
+  count: number;
+}
+
+/**
+ * The townships and villages with the most current findings of a rule, most first. With
+ * `level` 4 or 5 only that level is ranked. By default a township is named, unless one of
+ * its villages holds at least `concentration` (0.6) of its findings: then that village is
+ * named instead, as a bulletin would ("静宁县雷大镇屈岔村").
+ *
+ * @example await listHotspots(db, { rule: 'identical_checkups', orgCode: '620800', limit: 5 })
+ */
+export async function listHotspots(
+  db: Db,
+  query: { rule: string; orgCode: string; limit?: number; level?: 4 | 5; concentration?: number },
+): Promise<Hotspot[]> {
+  const scope = (await requireScope(db, query.orgCode))!;
+  const limit = query.limit ?? 10;
+  const counts = await selectOrgRuleCounts(db.kysely, scope, null, query.rule);
+  const lineage = new Map(
+    (
+      await selectOrgs(
+        db.kysely,
+        counts.map((c) => c.orgCode),
+      )
+    ).map((o) => [o.code, o]),
+  );
+  const township = new Map<string, number>();
+  const village = new Map<string, number>();
+  for (const c of counts) {
+    const o = lineage.get(c.orgCode);
+    if (!o) continue;
+    if (o.townshipCode) township.set(o.townshipCode, (township.get(o.townshipCode) ?? 0) + c.count);
+    if (o.level === 5) village.set(o.code, (village.get(o.code) ?? 0) + c.count);
+  }
+  let picks: [string, number][];
+  if (query.level === 4) picks = [...township];
+  else if (query.level === 5) picks = [...village];
+  else {
+    const share = query.concentration ?? 0.6;
+    const topVillage = new Map<string, [string, number]>();
+    for (const [code, n] of village) {
+      const t = lineage.get(code)?.townshipCode;
+      if (!t) continue;
+      const best = topVillage.get(t);
+      if (!best || n > best[1]) topVillage.set(t, [code, n]);
+    }
+    picks = [...township].map(([t, n]) => {
+      const best = topVillage.get(t);
+      return best && best[1] >= share * n && n > 0 ? best : [t, n];
+    });
+  }
+  picks.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  picks = picks.slice(0, limit);
+  const named = await selectOrgs(
+    db.kysely,
+    picks.map((p) => p[0]),
+  );
+  const byCode = new Map(named.map((o) => [o.code, o]));
+  const parents = await selectOrgs(
+    db.kysely,
+    named.flatMap((o) =>
+      [o.countyCode, o.townshipCode].filter((c): c is string => c !== null && c !== o.code),
+    ),
+  );
+  const nameOf = new Map(parents.map((o) => [o.code, o.name]));
+  return picks.map(([code, count]) => {
+    const o = byCode.get(code);
+    const chain = o
+      ? [o.countyCode, o.townshipCode]
+          .filter((c): c is string => c !== null && c !== o.code)
+          .map((c) => placeName(nameOf.get(c) ?? ''))
+      : [];
+    return {
+      org: code,
+      orgName: o?.name ?? code,
+      level: o?.level ?? 0,
+      fullName: [...chain, placeName(o?.name ?? code)].join(''),
+      count,
+    };
+  });
+}
+
+/** Current findings of a rule per institution of their service, most first. */
+export async function listInstitutionHotspots(
+  db: Db,
+  query: { rule: string; orgCode?: string; limit?: number },
+): Promise<{ institution: string; countyCode: string; count: number }[]> {
+  const scope = await requireScope(db, query.orgCode);
+  return selectInstitutionCounts(db.kysely, query.rule, scope, query.limit ?? 10);
+}
+
+/** A finding as the work list shows it: personal data masked. */
+export interface WorkListItem {
+  id: number;
+  rule: string;
+  severity: string;
+  status: string;
+  org: string;
+  orgName: string | null;
+  resident: { id: number; recordNo: string | null; name: string | null; idNumber: string | null } | null;
+  service: { id: number; type: string | null; date: string | null } | null;
+  weight: number;
+  evidence: unknown;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  lastRunId: number;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
+  closedAt: string | null;
+}
+
+/**
+ * Masks a name to its first character (the family name in most Chinese names).
+ *
+ * @example maskName('王小明') // '王**'
+ */
+export function maskName(name: string | null): string | null {
+  if (name === null) return null;
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
+}
+
+function toItem(r: FindingRow): WorkListItem {
+  return {
+    id: r.id,
+    rule: r.rule,
+    severity: r.severity,
+    status: r.status,
+    org: r.orgCode,
+    orgName: r.orgName,
+    resident:
+      r.residentId === null
+        ? null
+        : {
+            id: r.residentId,
+            recordNo: r.recordNo,
+            name: maskName(r.name),
+            idNumber: maskIdNumber(r.idNumber),
+          },
+    service: r.serviceId === null ? null : { id: r.serviceId, type: r.serviceType, date: r.serviceDate },
+    weight: r.weight,
+    evidence: JSON.parse(r.evidence) as unknown,
+    firstSeenAt: r.firstSeenAt,
+    lastSeenAt: r.lastSeenAt,
+    lastRunId: r.lastRunId,
+    resolvedBy: r.resolvedBy,
+    resolvedAt: r.resolvedAt,
+    resolutionNote: r.resolutionNote,
+    closedAt: r.closedAt,
+  };
+}
+
+/** Filters of the work list as callers give them. */
+export interface WorkListQuery extends Omit<FindingFilter, 'scope'> {
+  orgCode?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+/** One page of a unit's work list (ordered by org, rule, id), personal data masked. */
+export async function listFindings(
+  db: Db,
+  query: WorkListQuery,
+): Promise<{ total: number; page: number; pageSize: number; items: WorkListItem[] }> {
+  const scope = await requireScope(db, query.orgCode);
+  const page = Math.max(1, query.page ?? 1);
+  const pageSize = Math.min(1000, Math.max(1, query.pageSize ?? 50));
+  const { total, rows } = await selectFindings(db.kysely, { ...query, scope }, page, pageSize);
+  return { total, page, pageSize, items: rows.map(toItem) };
+}
+
+/** One finding, masked; null when there is none with that id. */
+export async function getFinding(db: Db, id: number): Promise<WorkListItem | null> {
+  const row = await selectFinding(db.kysely, id);
+  return row ? toItem(row) : null;
+}
+
+/**
+ * Marks a finding resolved (followed up) by someone, or reopens it. A closed finding (gone
+ * from the data) cannot be resolved.
+ */
+export async function resolveFinding(
+  db: Db,
+  id: number,
+  resolution: { by: string; note?: string | null; at?: string; reopen?: boolean },
+): Promise<WorkListItem> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const row = await selectFinding(trx, id);
+    if (!row) throw new AuditOptionError(`finding ${id}: no such finding`);
+    if (row.status === 'closed') throw new AuditOptionError(`finding ${id}: closed (no longer in the data)`);
+    if (!resolution.reopen && resolution.by.trim() === '')
+      throw new AuditOptionError('by: say who resolved the finding');
+    await setFindingResolution(
+      trx,
+      id,
+      resolution.reopen
+        ? { status: 'open', by: null, at: null, note: null }
+        : {
+            status: 'resolved',
+            by: resolution.by.trim(),
+            at: resolution.at ?? new Date().toISOString(),
+            note: resolution.note ?? null,
+          },
+    );
+    return toItem((await selectFinding(trx, id))!);
+  });
+}
+
+/** The latest runs (newest first), or one run. */
+export async function listRuns(db: Db, query: { limit?: number; id?: number } = {}): Promise<RunRow[]> {
+  return selectRuns(db.kysely, query.limit ?? 20, query.id);
+}

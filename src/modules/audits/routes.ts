@@ -1,0 +1,566 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import {
+  AUDIT_RULE_IDS,
+  AUDIT_RULES,
+  CHECKUP_VALUE_FIELDS,
+  DEFAULT_AUDIT_PARAMETERS,
+  DUPLICATE_KEY_FIELDS,
+} from '../../domain/audits/rules.js';
+import {
+  countFindings,
+  getFinding,
+  listFindings,
+  listHotspots,
+  listInstitutionHotspots,
+  listRuns,
+  resolveFinding,
+} from './finding-queries.js';
+import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
+import { AuditOptionError, runAudits } from './run-audits.js';
+
+const OrgCode = z
+  .string()
+  .regex(/^(\d{6}|\d{9}|\d{12})$/, 'org code has 6, 9 or 12 digits')
+  .describe('division code: 6 digits (province/city/county), 9 (township) or 12 (village)');
+const RuleId = z.enum(AUDIT_RULE_IDS).describe('audit rule id');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const Id = z.coerce.number().int().min(1);
+const ErrorSchema = z.object({ error: z.string(), message: z.string() });
+const Text = z.object({ zh: z.string(), en: z.string() });
+const Range = z.object({ min: z.number(), max: z.number() });
+const Types = z.array(z.string().max(40)).max(20);
+
+const ParametersSchema = z
+  .object({
+    duplicate_records: z
+      .object({
+        keys: z
+          .array(z.array(z.enum(DUPLICATE_KEY_FIELDS)).min(1).max(7))
+          .min(1)
+          .max(5),
+      })
+      .partial(),
+    id_problems: z.object({ reportEmpty: z.boolean() }).partial(),
+    identical_checkups: z
+      .object({
+        k: z.number().int().min(2).max(8),
+        fields: z.array(z.enum(CHECKUP_VALUE_FIELDS)).min(2).max(8),
+        within: z.enum(['all', 'county', 'township', 'village', 'institution']),
+      })
+      .partial(),
+    arm_bp_difference: z.object({ flagOver: z.number().min(0), remeasureOver: z.number().min(0) }).partial(),
+    uncontrolled_without_guidance: z.object({ serviceTypes: Types }).partial(),
+    implausible_values: z
+      .object({
+        ranges: z.object(
+          Object.fromEntries(CHECKUP_VALUE_FIELDS.map((f) => [f, Range])) as Record<
+            (typeof CHECKUP_VALUE_FIELDS)[number],
+            typeof Range
+          >,
+        ),
+        enrolmentRequiredFor: Types,
+        duplicateWindowDays: z.number().int().min(0).max(60),
+        duplicateEventTypes: Types,
+      })
+      .partial(),
+    digit_preference: z
+      .object({
+        serviceTypes: Types,
+        unitLevel: z.union([z.literal(3), z.literal(4), z.literal(5)]),
+        minReadings: z.number().int().min(1),
+        zeroFiveShareOver: z.number().min(0).max(1),
+        below140RatioOver: z.number().min(0),
+      })
+      .partial(),
+    unused_records: z.object({ months: z.number().int().min(1).max(120) }).partial(),
+  })
+  .partial()
+  .strict()
+  .describe('overrides of rule parameters; anything left out takes its default (GET /api/audits/rules)');
+
+const SummarySchema = z.object({
+  rule: z.string(),
+  found: z.number(),
+  affected: z.number(),
+  new: z.number(),
+  resolved: z.number(),
+  closed: z.number(),
+});
+
+const WindowSchema = z.object({ from: z.string().nullable(), to: z.string(), asOf: z.string() });
+
+const RunSchema = z.object({
+  id: z.number(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.string(),
+  orgCode: z.string().nullable(),
+  period: z.string().nullable(),
+  windowFrom: z.string().nullable(),
+  windowTo: z.string(),
+  asOf: z.string(),
+  rules: z.array(z.string()),
+  summary: z.array(SummarySchema).nullable(),
+});
+
+const FindingSchema = z
+  .object({
+    id: z.number(),
+    rule: z.string(),
+    severity: z.string(),
+    status: z.string().describe('open | resolved | closed'),
+    org: z.string(),
+    orgName: z.string().nullable(),
+    resident: z
+      .object({
+        id: z.number(),
+        recordNo: z.string().nullable(),
+        name: z.string().nullable().describe('masked'),
+        idNumber: z.string().nullable().describe('masked'),
+      })
+      .nullable(),
+    service: z
+      .object({ id: z.number(), type: z.string().nullable(), date: z.string().nullable() })
+      .nullable(),
+    weight: z.number().describe('records the finding stands for (extra copies of a duplicate set)'),
+    evidence: z.unknown(),
+    firstSeenAt: z.string(),
+    lastSeenAt: z.string(),
+    lastRunId: z.number(),
+    resolvedBy: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    resolutionNote: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  })
+  .describe('A finding of the work list; personal data masked');
+
+const PageSchema = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(FindingSchema),
+});
+
+const MergeLogSchema = z.object({
+  id: z.number(),
+  mergedAt: z.string(),
+  mergedBy: z.string(),
+  org: z.string(),
+  setId: z.number().nullable(),
+  survivorRecordNo: z.string(),
+  absorbedRecordNos: z.array(z.string()),
+  fieldSources: z.record(z.string(), z.string().nullable()),
+  movedEnrollments: z.number(),
+  droppedEnrollments: z.number(),
+  movedServices: z.number(),
+  rekeyedServices: z.number(),
+});
+
+const notFound = (what: string) => ({ error: 'not_found', message: `未找到 ${what} not found` });
+
+/** Runs a use-case; its option errors (unknown org, bad period, closed set, …) answer 400. */
+async function guard<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AuditOptionError)
+      return reply.status(400).send({ error: 'bad_request', message: error.message });
+    throw error;
+  }
+}
+
+/**
+ * REST routes of the audits (DESIGN C6) under /api/audits: the rule catalogue, runs,
+ * the work list and its resolution, counts rolled up the tree, hotspots, duplicate sets,
+ * merges and the merge log.
+ */
+export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['audits'];
+
+  api.get(
+    '/audits/rules',
+    {
+      schema: {
+        tags,
+        summary: 'Audit rules with their default parameters | 核查规则',
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              name: Text,
+              description: Text,
+              subject: z.string(),
+              severities: z.record(z.string(), Text),
+              parameters: z.unknown(),
+            }),
+          ),
+        },
+      },
+    },
+    async () =>
+      AUDIT_RULE_IDS.map((id) => ({ ...AUDIT_RULES[id], parameters: DEFAULT_AUDIT_PARAMETERS[id] })),
+  );
+
+  api.post(
+    '/audits/runs',
+    {
+      schema: {
+        tags,
+        summary: 'Run audits and store their findings | 执行核查',
+        body: z
+          .object({
+            orgCode: OrgCode.optional(),
+            period: z
+              .string()
+              .max(20)
+              .optional()
+              .describe("e.g. '2020Q2': services from 1 January to its end"),
+            rules: z.array(RuleId).optional(),
+            asOf: IsoDate.optional(),
+            parameters: ParametersSchema.optional(),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            runId: z.number(),
+            orgCode: z.string().nullable(),
+            period: z.string().nullable(),
+            window: WindowSchema,
+            rules: z.array(z.string()),
+            summary: z.array(SummarySchema),
+          }),
+          400: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, async () => {
+        const b = request.body;
+        const run = await runAudits(db, {
+          orgCode: b.orgCode,
+          period: b.period,
+          rules: b.rules,
+          asOf: b.asOf,
+          parameters: b.parameters,
+        });
+        return {
+          runId: run.runId,
+          orgCode: run.orgCode,
+          period: run.period,
+          window: run.window,
+          rules: run.rules,
+          summary: run.summary,
+        };
+      }),
+  );
+
+  api.get(
+    '/audits/runs',
+    {
+      schema: {
+        tags,
+        summary: 'Recent runs, newest first | 核查批次',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
+        response: { 200: z.array(RunSchema) },
+      },
+    },
+    async (request) => listRuns(db, { limit: request.query.limit }),
+  );
+
+  api.get(
+    '/audits/runs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One run | 核查批次',
+        params: z.object({ id: Id }),
+        response: { 200: RunSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const [run] = await listRuns(db, { id: request.params.id, limit: 1 });
+      return run ?? reply.status(404).send(notFound('run'));
+    },
+  );
+
+  const FindingQuery = z.object({
+    org: OrgCode.optional(),
+    rule: RuleId.optional(),
+    severity: z.enum(['error', 'warning', 'info']).optional(),
+    status: z.enum(['open', 'resolved', 'closed', 'current', 'all']).default('open'),
+    runId: Id.optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+  });
+
+  api.get(
+    '/audits/findings',
+    {
+      schema: {
+        tags,
+        summary: 'Work list: findings of a unit, paged, personal data masked | 问题清单',
+        querystring: FindingQuery,
+        response: { 200: PageSchema, 400: ErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, () => {
+        const { org, ...rest } = request.query;
+        return listFindings(db, { ...rest, orgCode: org });
+      }),
+  );
+
+  api.get(
+    '/audits/findings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One finding | 问题详情',
+        params: z.object({ id: Id }),
+        response: { 200: FindingSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      (await getFinding(db, request.params.id)) ?? reply.status(404).send(notFound('finding')),
+  );
+
+  api.post(
+    '/audits/findings/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a finding resolved (followed up), with who and a note | 标记已整改',
+        params: z.object({ id: Id }),
+        body: z
+          .object({ by: z.string().trim().min(1).max(100), note: z.string().max(1000).nullable().optional() })
+          .strict(),
+        response: { 200: FindingSchema, 400: ErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, () =>
+        resolveFinding(db, request.params.id, { by: request.body.by, note: request.body.note ?? null }),
+      ),
+  );
+
+  api.post(
+    '/audits/findings/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Reopen a resolved finding | 重新打开',
+        params: z.object({ id: Id }),
+        response: { 200: FindingSchema, 400: ErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, () => resolveFinding(db, request.params.id, { by: '', reopen: true })),
+  );
+
+  api.get(
+    '/audits/counts',
+    {
+      schema: {
+        tags,
+        summary: 'Findings per org and rule, rolled up the tree | 按单位统计',
+        querystring: z.object({
+          org: OrgCode,
+          depth: z.coerce.number().int().min(0).max(4).default(1),
+          runId: Id.optional(),
+          rule: RuleId.optional(),
+        }),
+        response: {
+          200: z.array(
+            z.object({
+              org: z.string(),
+              orgName: z.string(),
+              level: z.number(),
+              rule: z.string(),
+              severity: z.string(),
+              count: z.number(),
+              affected: z.number(),
+            }),
+          ),
+          400: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, () => {
+        const q = request.query;
+        return countFindings(db, {
+          orgCode: q.org,
+          depth: q.depth,
+          ...(q.runId ? { runId: q.runId } : {}),
+          ...(q.rule ? { rule: q.rule } : {}),
+        });
+      }),
+  );
+
+  api.get(
+    '/audits/hotspots',
+    {
+      schema: {
+        tags,
+        summary: 'Townships and villages where findings of a rule concentrate | 问题集中地区',
+        querystring: z.object({
+          rule: RuleId,
+          org: OrgCode,
+          limit: z.coerce.number().int().min(1).max(100).default(10),
+          level: z.coerce.number().int().min(4).max(5).optional(),
+        }),
+        response: {
+          200: z.array(
+            z.object({
+              org: z.string(),
+              orgName: z.string(),
+              level: z.number(),
+              fullName: z.string(),
+              count: z.number(),
+            }),
+          ),
+          400: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, () => {
+        const q = request.query;
+        return listHotspots(db, {
+          rule: q.rule,
+          orgCode: q.org,
+          limit: q.limit,
+          ...(q.level ? { level: q.level as 4 | 5 } : {}),
+        });
+      }),
+  );
+
+  api.get(
+    '/audits/institution-hotspots',
+    {
+      schema: {
+        tags,
+        summary: 'Institutions with the most findings of a rule | 问题集中机构',
+        querystring: z.object({
+          rule: RuleId,
+          org: OrgCode.optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(10),
+        }),
+        response: {
+          200: z.array(z.object({ institution: z.string(), countyCode: z.string(), count: z.number() })),
+          400: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, () =>
+        listInstitutionHotspots(db, {
+          rule: request.query.rule,
+          limit: request.query.limit,
+          ...(request.query.org ? { orgCode: request.query.org } : {}),
+        }),
+      ),
+  );
+
+  api.get(
+    '/audits/duplicate-sets',
+    {
+      schema: {
+        tags,
+        summary: 'Open duplicate sets (the set id is the finding id) | 重复档案组',
+        querystring: FindingQuery.omit({ rule: true, severity: true, runId: true }),
+        response: { 200: PageSchema, 400: ErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, () => {
+        const { org, ...rest } = request.query;
+        return listFindings(db, { ...rest, orgCode: org, rule: 'duplicate_records' });
+      }),
+  );
+
+  api.post(
+    '/audits/duplicate-sets/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge a duplicate set into one record | 合并重复档案',
+        description:
+          'Field values: newest non-empty by default; `prefer` maps a field to the record number whose value wins. ' +
+          'Enrolments and services move to the survivor; absorbed records are deleted; a merge log is kept.',
+        params: z.object({ id: Id }),
+        body: z
+          .object({
+            by: z.string().trim().min(1).max(100),
+            prefer: z.record(z.string(), z.string()).optional(),
+            into: z.string().max(30).optional(),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            mergeId: z.number(),
+            survivorRecordNo: z.string(),
+            absorbedRecordNos: z.array(z.string()),
+            fieldSources: z.record(z.string(), z.string().nullable()),
+            movedEnrollments: z.number(),
+            droppedEnrollments: z.number(),
+            movedServices: z.number(),
+            rekeyedServices: z.number(),
+          }),
+          400: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, () =>
+        mergeDuplicateSet(db, {
+          setId: request.params.id,
+          by: request.body.by,
+          ...(request.body.prefer ? { prefer: request.body.prefer } : {}),
+          ...(request.body.into ? { into: request.body.into } : {}),
+        }),
+      ),
+  );
+
+  api.get(
+    '/audits/merges',
+    {
+      schema: {
+        tags,
+        summary: 'Merge log, newest first | 合并记录',
+        querystring: z.object({
+          org: OrgCode.optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+        }),
+        response: { 200: z.array(MergeLogSchema), 400: ErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      guard(reply, () =>
+        listMergeLog(db, {
+          limit: request.query.limit,
+          ...(request.query.org ? { orgCode: request.query.org } : {}),
+        }),
+      ),
+  );
+
+  api.get(
+    '/audits/merges/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One merge log entry | 合并记录',
+        params: z.object({ id: Id }),
+        response: { 200: MergeLogSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const [entry] = await listMergeLog(db, { id: request.params.id, limit: 1 });
+      return entry ?? reply.status(404).send(notFound('merge'));
+    },
+  );
+}

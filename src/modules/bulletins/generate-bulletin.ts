@@ -1,0 +1,48 @@
+/**
+ * Use-case: generate a bulletin from the database, render it and keep it in the archive
+ * with its parameters and the data cut-off.
+ */
+import type { Db } from '../../db/database.js';
+import { localIsoDate } from './local-date.js';
+import { assembleBulletin, type BulletinRequest } from './assemble-bulletin.js';
+import { insertBulletin } from './bulletin-repository.js';
+import type { BulletinSources } from './bulletin-sources.js';
+import { databaseSources } from './database-sources.js';
+import { renderBulletin, type BulletinFormat, type RenderedBulletin } from './render-bulletin.js';
+import type { BulletinModel } from '../../domain/bulletins/bulletin-model.js';
+
+/** A generated, archived bulletin. */
+export interface GeneratedBulletin extends RenderedBulletin {
+  readonly id: number;
+  readonly model: BulletinModel;
+}
+
+/**
+ * Generates, renders and archives a bulletin. `now` is the generation time (ISO timestamp);
+ * its date is "today" for the signing date and the data-taken date.
+ */
+export async function generateBulletin(
+  db: Db,
+  request: BulletinRequest,
+  format: BulletinFormat,
+  now: Date,
+  options: { scheduleId?: number; sources?: BulletinSources } = {},
+): Promise<GeneratedBulletin> {
+  const today = localIsoDate(now);
+  const model = await assembleBulletin(options.sources ?? databaseSources(db), request, today);
+  const rendered = await renderBulletin(model, format);
+  const id = await insertBulletin(db, {
+    orgCode: model.org.code,
+    period: model.period,
+    format,
+    title: model.title,
+    fileName: rendered.fileName,
+    contentType: rendered.contentType,
+    parameters: { ...request, named: model.named, namingRules: model.namingRules },
+    dataCutoff: model.dataCutoff,
+    generatedAt: now.toISOString(),
+    scheduleId: options.scheduleId ?? null,
+    content: rendered.content,
+  });
+  return { ...rendered, id, model };
+}

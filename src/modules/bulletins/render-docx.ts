@@ -1,0 +1,212 @@
+/**
+ * The bulletin as a Word document (.docx) with the `docx` library, laid out as a government
+ * document (GB/T 9704): A4, title 二号 方正小标宋, body 三号 仿宋 at a fixed 28-point line,
+ * 一、 in 黑体, （一） in 楷体; the annex tables on landscape pages; charts as PNG images.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import type { Annex } from '../../domain/bulletins/annex.js';
+import type { BulletinModel } from '../../domain/bulletins/bulletin-model.js';
+
+/** A chart image for Word: PNG bytes and the size to show it at (pixels at 96 dpi). */
+export interface ChartImage {
+  readonly png: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
+const FONTS = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  table: '宋体',
+} as const;
+
+/** Half-points: 二号 22pt, 三号 16pt, 五号 10.5pt. */
+const SIZE = { title: 44, body: 32, table: 21 } as const;
+/** Twips: 28-point fixed line; 2 characters of 三号 first-line indent. */
+const LINE = 560;
+const INDENT = 640;
+
+function run(text: string, font: string, size: number, bold = false): TextRun {
+  return new TextRun({
+    text,
+    bold,
+    size,
+    font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: font },
+  });
+}
+
+function bodyParagraph(
+  children: TextRun[],
+  options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+): Paragraph {
+  return new Paragraph({
+    children,
+    alignment: options.align ?? AlignmentType.JUSTIFIED,
+    indent: options.indent === false ? undefined : { firstLine: INDENT },
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+  });
+}
+
+function annexTable(annex: Annex, group: Annex['groups'][number]): Table {
+  const cell = (
+    text: string,
+    bold = false,
+    align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER,
+  ): TableCell =>
+    new TableCell({
+      children: [new Paragraph({ alignment: align, children: [run(text, FONTS.table, SIZE.table, bold)] })],
+    });
+  const header = new TableRow({
+    tableHeader: true,
+    children: [cell('单位', true), ...group.columns.map((c) => cell(c.name, true))],
+  });
+  const rows = annex.rows.map(
+    (row) =>
+      new TableRow({
+        children: [
+          cell(row.name, row.isTotal),
+          ...group.columns.map((c) =>
+            cell(row.cells[c.indicator]?.text ?? '—', row.isTotal, AlignmentType.RIGHT),
+          ),
+        ],
+      }),
+  );
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  return new Table({
+    rows: [header, ...rows],
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: {
+      top: line,
+      bottom: line,
+      left: line,
+      right: line,
+      insideHorizontal: line,
+      insideVertical: line,
+    },
+  });
+}
+
+/** Renders the bulletin to .docx bytes. `charts` are PNGs in the order of `model.charts`. */
+export async function renderBulletinDocx(
+  model: BulletinModel,
+  charts: readonly ChartImage[] = [],
+): Promise<Buffer> {
+  const main: Paragraph[] = [];
+  if (model.docNumber)
+    main.push(
+      bodyParagraph([run(model.docNumber, FONTS.body, SIZE.body)], {
+        indent: false,
+        align: AlignmentType.CENTER,
+      }),
+    );
+  main.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 560, after: 560, line: 660, lineRule: LineRuleType.EXACT },
+      children: [run(model.title, FONTS.title, SIZE.title)],
+    }),
+  );
+  main.push(bodyParagraph([run(model.addressee, FONTS.body, SIZE.body)], { indent: false }));
+  main.push(bodyParagraph([run(model.intro, FONTS.body, SIZE.body)]));
+  for (const block of model.blocks) {
+    if (block.kind === 'heading') {
+      main.push(
+        bodyParagraph([run(block.text, block.level === 1 ? FONTS.heading1 : FONTS.heading2, SIZE.body)]),
+      );
+    } else {
+      const runs = block.lead ? [run(block.lead, FONTS.body, SIZE.body, true)] : [];
+      if (block.text) runs.push(run(block.text, FONTS.body, SIZE.body));
+      main.push(bodyParagraph(runs));
+    }
+  }
+  model.annexNote.forEach((line, i) =>
+    main.push(
+      new Paragraph({
+        children: [run(line, FONTS.body, SIZE.body)],
+        indent: i === 0 ? { firstLine: INDENT } : { left: INDENT + 3 * 320 },
+        spacing: { before: i === 0 ? LINE : 0, line: LINE, lineRule: LineRuleType.EXACT },
+      }),
+    ),
+  );
+  main.push(new Paragraph({ children: [] }));
+  main.push(
+    bodyParagraph([run(model.issuer, FONTS.body, SIZE.body)], { indent: false, align: AlignmentType.RIGHT }),
+  );
+  main.push(
+    bodyParagraph([run(model.dateText, FONTS.body, SIZE.body)], {
+      indent: false,
+      align: AlignmentType.RIGHT,
+    }),
+  );
+
+  const portrait = { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } };
+  const landscape = {
+    page: {
+      size: { orientation: PageOrientation.LANDSCAPE },
+      margin: { top: 1134, bottom: 1134, left: 1020, right: 1020 },
+    },
+  };
+  const sections: ISectionOptions[] = [{ properties: portrait, children: main }];
+
+  const annexChildren: Array<Paragraph | Table> = [
+    new Paragraph({ children: [run(charts.length ? '附件1' : '附件', FONTS.heading1, SIZE.body)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(model.annex.title, FONTS.title, 36)] }),
+  ];
+  for (const group of model.annex.groups) {
+    annexChildren.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 200 },
+        children: [run(group.title, FONTS.heading1, 24)],
+      }),
+    );
+    annexChildren.push(annexTable(model.annex, group));
+  }
+  sections.push({ properties: landscape, children: annexChildren });
+
+  if (charts.length > 0) {
+    const chartChildren: Paragraph[] = [
+      new Paragraph({ children: [run('附件2', FONTS.heading1, SIZE.body)] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [run(model.chartsTitle, FONTS.title, 36)] }),
+    ];
+    for (const chart of charts)
+      chartChildren.push(
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: chart.png,
+              transformation: { width: chart.width, height: chart.height },
+            }),
+          ],
+        }),
+      );
+    sections.push({ properties: portrait, children: chartChildren });
+  }
+
+  const doc = new Document({
+    title: model.title,
+    creator: model.issuer,
+    description: `${model.org.name} ${model.period}`,
+    sections,
+  });
+  return Packer.toBuffer(doc);
+}

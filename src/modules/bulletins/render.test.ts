@@ -1,0 +1,204 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { buildBulletin } from '../../domain/bulletins/bulletin-model.js';
+import type { BulletinInput } from '../../domain/bulletins/bulletin-input.js';
+import { parseBulletinPeriod } from '../../domain/bulletins/bulletin-period.js';
+import { pingliangInput } from '../../domain/bulletins/testing/pingliang-input.js';
+import { renderChartSvg, svgToPng } from './charts.js';
+import { indicatorTableXlsx } from './export-xlsx.js';
+import { renderBulletin } from './render-bulletin.js';
+import { renderBulletinHtml } from './render-html.js';
+
+/** The visible text of word/document.xml, one line per paragraph. */
+async function docxText(content: Buffer): Promise<{ text: string; media: string[] }> {
+  const zip = await JSZip.loadAsync(content);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n');
+  return { text, media: Object.keys(zip.files).filter((f) => f.startsWith('word/media/')) };
+}
+
+describe('Word bulletin', () => {
+  const model = buildBulletin(pingliangInput());
+
+  it('reads back with the title, headings, named units, annex rows and charts', async () => {
+    const rendered = await renderBulletin(model, 'docx');
+    expect(rendered.fileName).toBe('平凉市2020年第二季度基本公卫服务项目工作进度情况的通报.docx');
+    const { text, media } = await docxText(rendered.content);
+    const lines = text.split('\n');
+    for (const heading of [
+      '一、工作进度和存在问题',
+      '（一）居民健康档案管理',
+      '（二）重点管理人群服务工作',
+      '二、下一步工作要求',
+    ])
+      expect(lines).toContain(heading);
+    expect(text).toContain(model.title);
+    expect(text).toContain('各县（市、区）卫健局：');
+    expect(text).toContain('其中华亭市82.07%、崆峒区87.52%，低于90.00%');
+    expect(text).toContain('其中崇信县39.98%、华亭市40.66%、泾川县43.02%');
+    expect(text).toContain('平凉市卫生健康委员会');
+    expect(text).toContain('2020年8月28日');
+    // Annex: every row's every cell is in the document, in row order.
+    for (const row of model.annex.rows) {
+      const line = lines.findIndex((l) => l === row.name);
+      expect(line, row.name).toBeGreaterThan(0);
+    }
+    const records = model.annex.groups.find((g) => g.key === 'records')!;
+    const recordCells = model.annex.rows.flatMap((r) => [
+      r.name,
+      ...records.columns.map((c) => r.cells[c.indicator]!.text),
+    ]);
+    const start = lines.indexOf('单位');
+    const tableLines = lines
+      .slice(start, start + 1 + records.columns.length + recordCells.length)
+      .filter((l) => l !== '');
+    expect(tableLines.slice(1 + records.columns.length)).toEqual(recordCells);
+    expect(media).toHaveLength(model.charts.length);
+  });
+});
+
+describe('charts', () => {
+  const model = buildBulletin(pingliangInput());
+  const elderly = model.charts.find((c) => c.section === 'elderly')!;
+
+  it('renders SVG on the server with the units, the target and the overall rate', () => {
+    const svg = renderChartSvg(elderly);
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const name of elderly.categories) expect(svg).toContain(name);
+    expect(svg).toContain('目标 50.00%');
+    expect(svg).toContain('全市 49.05%');
+  });
+
+  it('converts to a PNG of twice the size', () => {
+    const png = svgToPng(renderChartSvg(elderly), 2);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1280);
+    expect(png.readUInt32BE(20)).toBe(640);
+  });
+});
+
+describe('Excel annex', () => {
+  it('stores the engine values as numbers under two header rows', async () => {
+    const model = buildBulletin(pingliangInput());
+    const workbook = new ExcelJS.Workbook();
+    const bytes = await indicatorTableXlsx(model.annex);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    const sheet = workbook.getWorksheet('附件')!;
+    expect(sheet.getCell(1, 1).value).toBe(model.annex.title);
+    expect(sheet.getCell(2, 2).value).toBe('居民健康档案管理');
+    const columns = model.annex.groups.flatMap((g) => g.columns);
+    expect(sheet.getCell(3, 2).value).toBe(columns[0]!.name);
+    model.annex.rows.forEach((row, i) => {
+      expect(sheet.getCell(4 + i, 1).value).toBe(row.name);
+      columns.forEach((c, j) =>
+        expect(sheet.getCell(4 + i, 2 + j).value, `${row.name} ${c.indicator}`).toBe(
+          row.cells[c.indicator]?.value ?? null,
+        ),
+      );
+    });
+    const rate = columns.findIndex((c) => c.indicator === 'records.effective_rate');
+    expect(sheet.getCell(4, 2 + rate).numFmt).toBe('0.00%');
+  });
+});
+
+/** Two townships of a small county: enough to show every part of the page. */
+function smallInput(): BulletinInput {
+  const row = (
+    org: string,
+    orgName: string,
+    indicator: string,
+    numerator: number,
+    denominator: number | null,
+    value: number | null,
+  ) => ({
+    org,
+    orgName,
+    level: org === '620881' ? 3 : 4,
+    period: '2020-06',
+    indicator,
+    numerator,
+    denominator,
+    value,
+  });
+  return {
+    org: { code: '620881', name: '华亭市', level: 3 },
+    period: parseBulletinPeriod('2020-06'),
+    children: [
+      { code: '620881100', name: '东华镇' },
+      { code: '620881101', name: '安口镇' },
+    ],
+    values: [
+      row('620881', '华亭市', 'records.total', 2000, null, 2000),
+      row('620881', '华亭市', 'records.duplicates', 12, null, 12),
+      row('620881', '华亭市', 'records.effective', 1988, null, 1988),
+      row('620881', '华亭市', 'records.effective_rate', 1988, 2300, 1988 / 2300),
+      row('620881100', '东华镇', 'records.total', 1200, null, 1200),
+      row('620881100', '东华镇', 'records.duplicates', 10, null, 10),
+      row('620881100', '东华镇', 'records.effective', 1190, null, 1190),
+      row('620881100', '东华镇', 'records.effective_rate', 1190, 1300, 1190 / 1300),
+      row('620881101', '安口镇', 'records.total', 800, null, 800),
+      row('620881101', '安口镇', 'records.duplicates', 2, null, 2),
+      row('620881101', '安口镇', 'records.effective', 798, null, 798),
+      row('620881101', '安口镇', 'records.effective_rate', 798, 1000, 0.798),
+      row('620881', '华亭市', 'elderly.managed', 300, null, 300),
+      row('620881', '华亭市', 'elderly.checked_up', 150, null, 150),
+      row('620881', '华亭市', 'elderly.checkup_rate', 150, 300, 0.5),
+      row('620881100', '东华镇', 'elderly.managed', 200, null, 200),
+      row('620881100', '东华镇', 'elderly.checked_up', 110, null, 110),
+      row('620881100', '东华镇', 'elderly.checkup_rate', 110, 200, 0.55),
+      row('620881101', '安口镇', 'elderly.managed', 100, null, 100),
+      row('620881101', '安口镇', 'elderly.checked_up', 40, null, 40),
+      row('620881101', '安口镇', 'elderly.checkup_rate', 40, 100, 0.4),
+    ],
+    indicators: [
+      { id: 'records.total', name: { zh: '档案总数', en: 'Records' }, unit: 'count' },
+      { id: 'records.duplicates', name: { zh: '重复档案数', en: 'Duplicates' }, unit: 'count' },
+      { id: 'records.effective', name: { zh: '有效档案数', en: 'Effective' }, unit: 'count' },
+      { id: 'records.effective_rate', name: { zh: '有效建档率', en: 'Effective rate' }, unit: 'percent' },
+      { id: 'elderly.managed', name: { zh: '老年人管理人数', en: 'Managed' }, unit: 'count' },
+      { id: 'elderly.checked_up', name: { zh: '体检人数', en: 'Checked up' }, unit: 'count' },
+      { id: 'elderly.checkup_rate', name: { zh: '体检率', en: 'Check-up rate' }, unit: 'percent' },
+    ],
+    findings: [
+      { org: '620881', orgName: '华亭市', level: 3, rule: 'identical_checkups', severity: 'error', count: 7 },
+      {
+        org: '620881',
+        orgName: '华亭市',
+        level: 3,
+        rule: 'arm_bp_difference',
+        severity: 'warning',
+        count: 3,
+      },
+    ],
+    hotspots: { identical_checkups: [{ org: '620881100', label: '东华镇', count: 7 }] },
+    targets: [],
+    options: {
+      issuer: '华亭市卫生健康局',
+      date: '2020-07-05',
+      naming: { elderly: { kind: 'lowest', count: 1 } },
+    },
+  };
+}
+
+describe('HTML bulletin', () => {
+  it('matches the snapshot of a small county', async () => {
+    const html = renderBulletinHtml(buildBulletin(smallInput()));
+    await expect(html).toMatchFileSnapshot('./__snapshots__/small-county.html.snap');
+  });
+
+  it('escapes text and embeds charts as inline SVG', () => {
+    const input = smallInput();
+    const model = buildBulletin({ ...input, options: { ...input.options, issuer: '<b>局</b>' } });
+    const html = renderBulletinHtml(model, model.charts.map(renderChartSvg));
+    expect(html).toContain('&lt;b&gt;局&lt;/b&gt;');
+    expect(html).not.toContain('<b>局</b>');
+    expect(html.match(/<figure class="chart"[^>]*><svg/g)).toHaveLength(model.charts.length);
+    expect(html).toContain('@page');
+  });
+});

@@ -1,0 +1,340 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { parseCompareTo, parseThresholdList } from '../../domain/bulletins/bulletin-parameters.js';
+import { EmptyBulletinError } from '../../domain/bulletins/bulletin-model.js';
+import { SCHEDULE_EVERY } from '../../domain/bulletins/bulletin-period.js';
+import { BulletinRequestError, type BulletinRequest } from './assemble-bulletin.js';
+import { deactivateSchedule, getBulletin, listBulletins, listSchedules } from './bulletin-repository.js';
+import { exportIndicatorTable } from './export-indicators.js';
+import { indicatorTableXlsx } from './export-xlsx.js';
+import { generateBulletin } from './generate-bulletin.js';
+import { BULLETIN_FORMATS, type BulletinFormat } from './render-bulletin.js';
+import { createSchedule, runDueSchedules } from './run-schedules.js';
+
+const OrgCode = z.string().regex(/^(\d{6}|\d{9})$/, 'org code has 6 or 9 digits');
+const Period = z.string().min(4).max(12).describe("'2020', '2020H1', '2020Q2', '2020-06' or '2020-06-1'");
+const ErrorSchema = z.object({ error: z.string(), message: z.string() });
+
+const RequestOptions = z.object({
+  compareTo: z
+    .string()
+    .max(40)
+    .optional()
+    .describe('org code and/or rate of the level above: 620000, 620000=92.73%'),
+  issuer: z.string().min(1).max(100).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('signing date, default today'),
+  docNumber: z.string().max(100).optional(),
+  nameLowest: z.number().int().min(0).max(50).optional().describe('name the lowest N units (default 3)'),
+  threshold: z
+    .string()
+    .max(300)
+    .optional()
+    .describe('naming rules per section: records=0.9,elderly=target,child=lowest:2'),
+});
+
+const ArchivedSchema = z.object({
+  id: z.number().int(),
+  orgCode: z.string(),
+  period: z.string(),
+  format: z.string(),
+  title: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  parameters: z.unknown(),
+  dataCutoff: z.string().describe('last day of the data (period end)'),
+  generatedAt: z.string(),
+  scheduleId: z.number().int().nullable(),
+});
+
+const ScheduleSchema = z.object({
+  id: z.number().int(),
+  orgCode: z.string(),
+  every: z.string(),
+  format: z.string(),
+  parameters: z.record(z.string(), z.unknown()),
+  nextRun: z.string(),
+  active: z.boolean(),
+  lastRunAt: z.string().nullable(),
+  lastBulletinId: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+class BadParameter extends Error {
+  readonly statusCode = 400;
+}
+
+function toRequest(o: z.infer<typeof RequestOptions>): Omit<BulletinRequest, 'orgCode' | 'period'> {
+  const out: Omit<BulletinRequest, 'orgCode' | 'period'> = {};
+  try {
+    if (o.compareTo) out.compareTo = parseCompareTo(o.compareTo);
+    if (o.threshold) out.naming = parseThresholdList(o.threshold);
+  } catch (error) {
+    throw new BadParameter((error as Error).message);
+  }
+  if (o.issuer) out.issuer = o.issuer;
+  if (o.date) out.date = o.date;
+  if (o.docNumber) out.docNumber = o.docNumber;
+  if (o.nameLowest !== undefined) out.nameLowest = o.nameLowest;
+  return out;
+}
+
+function asHttpError(error: unknown): never {
+  if (error instanceof EmptyBulletinError) throw Object.assign(new Error(error.message), { statusCode: 422 });
+  if (error instanceof BulletinRequestError) throw error;
+  throw error;
+}
+
+function contentDisposition(fileName: string): string {
+  return `attachment; filename="bulletin${fileName.slice(fileName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Milliseconds between schedule checks; GONGWEI_BULLETIN_SCHEDULER_MS, 'off' disables. */
+function schedulerInterval(): number | null {
+  const raw = process.env.GONGWEI_BULLETIN_SCHEDULER_MS;
+  if (raw === 'off') return null;
+  const n = raw ? Number(raw) : 60_000;
+  return Number.isFinite(n) && n >= 1000 ? n : 60_000;
+}
+
+/**
+ * REST routes of bulletins: generate (and archive), list and download the archive, the
+ * annex/indicator table as Excel, and schedules. Also starts the schedule timer when the
+ * server is ready (stopped on close).
+ */
+export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/bulletins',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: 'Generate and archive a bulletin | 生成通报',
+        body: RequestOptions.extend({
+          orgCode: OrgCode,
+          period: Period,
+          format: z.enum(BULLETIN_FORMATS as [BulletinFormat, ...BulletinFormat[]]).default('docx'),
+        }),
+        response: {
+          201: ArchivedSchema.extend({
+            named: z.record(
+              z.string(),
+              z.array(z.object({ org: z.string(), name: z.string(), value: z.number() })),
+            ),
+          }),
+          400: ErrorSchema,
+          422: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { orgCode, period, format, ...rest } = request.body;
+      const generated = await generateBulletin(
+        db,
+        { ...toRequest(rest), orgCode, period },
+        format,
+        new Date(),
+      ).catch(asHttpError);
+      const { content: _content, ...archived } = (await getBulletin(db, generated.id))!;
+      const named = Object.fromEntries(
+        Object.entries(generated.model.named).map(([k, units]) => [
+          k,
+          units.map((u) => ({ org: u.org, name: u.name, value: u.value })),
+        ]),
+      );
+      return reply.status(201).send({ ...archived, named });
+    },
+  );
+
+  api.get(
+    '/bulletins',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: 'Archived bulletins, newest first | 通报存档',
+        querystring: z.object({
+          org: OrgCode.optional().describe('only this org and its subtree'),
+          period: Period.optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.array(ArchivedSchema) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return listBulletins(db, {
+        ...(q.org ? { orgCode: q.org } : {}),
+        ...(q.period ? { period: q.period } : {}),
+        limit: q.limit,
+        offset: q.offset,
+      });
+    },
+  );
+
+  const idParams = z.object({ id: z.coerce.number().int().min(1) });
+
+  api.get(
+    '/bulletins/:id',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: 'One archived bulletin (metadata)',
+        params: idParams,
+        response: { 200: ArchivedSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const b = await getBulletin(db, request.params.id);
+      if (!b)
+        return reply
+          .status(404)
+          .send({ error: 'not_found', message: `no archived bulletin #${request.params.id}` });
+      const { content: _content, ...meta } = b;
+      return meta;
+    },
+  );
+
+  api.get(
+    '/bulletins/:id/download',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: 'Download an archived bulletin (.docx or .html) | 下载通报',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const b = await getBulletin(db, request.params.id);
+      if (!b)
+        return reply
+          .status(404)
+          .send({ error: 'not_found', message: `no archived bulletin #${request.params.id}` });
+      return reply
+        .header('content-type', b.contentType)
+        .header('content-disposition', contentDisposition(b.fileName))
+        .send(b.content);
+    },
+  );
+
+  api.get(
+    '/bulletins/indicator-table.xlsx',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: 'Every indicator of an org and its children as Excel (the bulletin annex) | 指标表导出',
+        querystring: z.object({ org: OrgCode, period: Period }),
+      },
+    },
+    async (request, reply) => {
+      const table = await exportIndicatorTable(db, request.query.org, request.query.period).catch(
+        asHttpError,
+      );
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(`${table.title}.xlsx`))
+        .send(await indicatorTableXlsx(table, '指标'));
+    },
+  );
+
+  api.post(
+    '/bulletin-schedules',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: 'Generate a bulletin every quarter, month or 旬 | 定期通报',
+        body: RequestOptions.extend({
+          orgCode: OrgCode,
+          every: z.enum(SCHEDULE_EVERY as ['quarter', 'month', 'xun']),
+          format: z.enum(BULLETIN_FORMATS as [BulletinFormat, ...BulletinFormat[]]).default('docx'),
+        }),
+        response: { 201: z.object({ id: z.number().int(), nextRun: z.string() }), 400: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { orgCode, every, format, ...rest } = request.body;
+      const org = await db.kysely
+        .selectFrom('orgs')
+        .select('code')
+        .where('code', '=', orgCode)
+        .executeTakeFirst();
+      if (!org)
+        return reply
+          .status(400)
+          .send({ error: 'bad_request', message: `orgCode: no org with code ${orgCode}` });
+      const created = await createSchedule(
+        db,
+        { orgCode, every, format, request: toRequest(rest) },
+        new Date(),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  api.get(
+    '/bulletin-schedules',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: 'Bulletin schedules',
+        response: { 200: z.array(ScheduleSchema) },
+      },
+    },
+    async () => listSchedules(db),
+  );
+
+  api.delete(
+    '/bulletin-schedules/:id',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: 'Stop a schedule',
+        params: idParams,
+        response: { 204: z.null(), 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!(await deactivateSchedule(db, request.params.id)))
+        return reply.status(404).send({ error: 'not_found', message: `no schedule #${request.params.id}` });
+      return reply.status(204).send(null);
+    },
+  );
+
+  const interval = schedulerInterval();
+  if (interval !== null) {
+    let timer: NodeJS.Timeout | undefined;
+    let running = false;
+    app.addHook('onReady', async () => {
+      timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        runDueSchedules(db, new Date())
+          .then((runs) => {
+            for (const r of runs)
+              app.log.info(
+                { schedule: r.scheduleId, period: r.period, bulletin: r.bulletinId, error: r.error },
+                'bulletin schedule ran',
+              );
+          })
+          .catch((error: unknown) =>
+            app.log.error({ err: { message: (error as Error).message } }, 'bulletin schedules failed'),
+          )
+          .finally(() => {
+            running = false;
+          });
+      }, interval);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => {
+      if (timer) clearInterval(timer);
+    });
+  }
+}

@@ -1,0 +1,129 @@
+import { Option, type Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
+import { DEMO_SCALES, type DemoScale } from '../../domain/demo/calibration.js';
+import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
+
+const PHASES: Readonly<Record<string, { zh: string; en: string }>> = {
+  orgs: { zh: '导入区划', en: 'division tree' },
+  population: { zh: '人口', en: 'population' },
+  records: { zh: '档案与服务', en: 'records and services' },
+};
+
+/**
+ * `gongwei demo`: builds the synthetic Pingliang first half of 2020 (DESIGN, demo scenario).
+ *
+ * @example
+ * gongwei demo --db data/demo.sqlite --scale small --seed 2020
+ */
+export function registerDemoCommand(program: Command): void {
+  withDbOption(program.command('demo'))
+    .description('build the synthetic Pingliang 2020 H1 demo city | 生成平凉市2020年上半年演示数据')
+    .addOption(
+      new Option(
+        '--scale <scale>',
+        'small ≈ 1/50 of the city (under a minute), county ≈ 1/8, city ≈ 1.91 M records',
+      )
+        .choices(Object.keys(DEMO_SCALES))
+        .default('small'),
+    )
+    .option('--seed <n>', 'random seed: the same seed gives the same city', '2020')
+    .option('--json', 'print the summary as JSON')
+    // For tests and the benchmark: any share of the real city, e.g. 0.0005.
+    .addOption(new Option('--fraction <share>').hideHelp())
+    .action((options: { db?: string; scale: DemoScale; seed: string; json?: boolean; fraction?: string }) =>
+      withDb(options, async (db) => {
+        if (!/^-?\d{1,9}$/.test(options.seed.trim())) {
+          throw new UserError(`--seed: 应为整数 an integer is expected: ${options.seed}`);
+        }
+        const fraction = options.fraction === undefined ? undefined : Number(options.fraction);
+        if (fraction !== undefined && !(fraction > 0 && fraction <= 1)) {
+          throw new UserError(
+            `--fraction: 应为0到1之间的数 a share in (0, 1] is expected: ${options.fraction}`,
+          );
+        }
+        const progress = progressReporter();
+        try {
+          const summary = await generateDemo(db, {
+            scale: options.scale,
+            seed: Number(options.seed),
+            onProgress: progress.update,
+            ...(fraction === undefined ? {} : { fraction }),
+          }).catch((error: unknown) => {
+            if (error instanceof DemoDatabaseNotEmptyError) {
+              throw new UserError(
+                `数据库已有${error.residents}份档案，演示数据只写入空数据库 the database already holds records; use --db with a new file`,
+              );
+            }
+            throw error;
+          });
+          progress.stop();
+          process.stdout.write(
+            options.json
+              ? `${JSON.stringify({ ...summary, db: db.location })}\n`
+              : formatSummary(summary, db.location),
+          );
+        } finally {
+          progress.stop();
+        }
+      }),
+    );
+}
+
+/** A progress bar on a terminal, one line per phase otherwise (logs, CI). */
+function progressReporter(): {
+  update: (phase: string, done: number, total: number) => void;
+  stop: () => void;
+} {
+  const tty = Boolean(process.stderr.isTTY);
+  let bar: cliProgress.SingleBar | null = null;
+  let current = '';
+  const label = (phase: string): string => {
+    const names = PHASES[phase];
+    return names ? `${names.zh} ${names.en}` : phase;
+  };
+  return {
+    update(phase, done, total) {
+      if (phase !== current) {
+        bar?.stop();
+        bar = null;
+        current = phase;
+        if (tty) {
+          bar = new cliProgress.SingleBar(
+            {
+              stream: process.stderr,
+              format: `${label(phase)} [{bar}] {percentage}% {value}/{total}`,
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, done);
+        } else {
+          process.stderr.write(`${label(phase)}: ${total}\n`);
+        }
+      }
+      bar?.update(done);
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+    },
+  };
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** The summary as printed for people, Chinese first. */
+function formatSummary(s: DemoSummary, location: string): string {
+  const p = s.planted;
+  return [
+    `平凉市演示数据已生成 demo city built: ${location}`,
+    `  规模 scale ${s.scale}, 种子 seed ${s.seed}, 用时 ${s.seconds} 秒 seconds`,
+    `  机构 orgs ${count(s.orgs)}, 人口 population ${count(s.population)}`,
+    `  档案 residents ${count(s.residents)}, 专项管理 enrolments ${count(s.enrollments)}, 服务 services ${count(s.services)}`,
+    `  埋设的问题 planted: 重复档案 duplicates ${p.duplicateRecords}, 身份证号异常 bad ID numbers ${p.badIdNumbers}, ` +
+      `体检雷同 identical check-ups ${p.identicalCheckups}, 左右臂血压差>10 arm BP ${p.armBpDifferences}, ` +
+      `死亡/迁出后服务 services after death/move-out ${p.servicesAfterDeathOrMoveOut}, 非动态档案 unused records ${p.unusedRecords}`,
+    '',
+  ].join('\n');
+}

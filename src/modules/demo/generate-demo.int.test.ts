@@ -1,0 +1,112 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/databases.js';
+import { demoBatches } from '../../domain/demo/demo-batches.js';
+import { demoVillages } from '../../domain/demo/demo-tree.js';
+import { planDemo } from '../../domain/demo/plan.js';
+import { listSubtree } from '../orgs/org-repository.js';
+import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
+
+const FRACTION = 1 / 2000;
+const SEED = 7;
+
+describeEachDialect('generateDemo', (t) => {
+  let summary: DemoSummary;
+  const phases: { phase: string; done: number; total: number }[] = [];
+
+  beforeAll(async () => {
+    summary = await generateDemo(t.db, {
+      scale: 'small',
+      seed: SEED,
+      fraction: FRACTION,
+      residentsPerBatch: 300,
+      onProgress: (phase, done, total) => phases.push({ phase, done, total }),
+    });
+  });
+
+  const count = async (
+    table: 'residents' | 'enrollments' | 'services' | 'org_population' | 'orgs',
+  ): Promise<number> => {
+    const row = await t.db.kysely
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+
+  it('writes the real tree, a population per village, and the records it reports', async () => {
+    expect(summary.orgs).toBe(1680);
+    expect(await count('org_population')).toBe(1559);
+    expect(await count('residents')).toBe(summary.residents);
+    expect(await count('enrollments')).toBe(summary.enrollments);
+    expect(await count('services')).toBe(summary.services);
+    expect(summary.residents).toBeGreaterThan(800);
+    expect(summary.services).toBeGreaterThan(500);
+    const population = await t.db.kysely
+      .selectFrom('org_population')
+      .select((eb) => eb.fn.sum<number | string>('total').as('total'))
+      .executeTakeFirstOrThrow();
+    expect(Number(population.total)).toBe(summary.population);
+  });
+
+  it('stores exactly the rows the pure generator produces for the seed', async () => {
+    const plan = planDemo(demoVillages(await listSubtree(t.db, '620800')), {
+      seed: SEED,
+      fraction: FRACTION,
+    });
+    const expected = [...demoBatches(plan, 300)].flatMap((b) => b.residents);
+    const stored = await t.db.kysely
+      .selectFrom('residents')
+      .select(['record_no', 'id_number', 'name', 'birth_date', 'org_code', 'record_created', 'death_date'])
+      .orderBy('id')
+      .execute();
+    expect(stored.map((r) => r.record_no)).toEqual(expected.map((r) => r.recordNo));
+    expect(stored.slice(0, 50)).toEqual(
+      expected.slice(0, 50).map((r) => ({
+        record_no: r.recordNo,
+        id_number: r.idNumber,
+        name: r.name,
+        birth_date: r.birthDate,
+        org_code: r.orgCode,
+        record_created: r.recordCreated,
+        death_date: r.deathDate,
+      })),
+    );
+  });
+
+  it('reports progress per phase and ends with every record written', () => {
+    expect([...new Set(phases.map((p) => p.phase))]).toEqual(['orgs', 'population', 'records']);
+    const last = phases.at(-1)!;
+    expect(last.done).toBe(last.total);
+    expect(last.total).toBe(summary.residents);
+    expect(phases.filter((p) => p.phase === 'records').length).toBeGreaterThan(2);
+  });
+
+  it('stores the planted problems where the audits look for them', async () => {
+    const duplicated = await t.db.kysely
+      .selectFrom('residents')
+      .select('id_number')
+      .where('id_number', 'is not', null)
+      .groupBy('id_number')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute();
+    expect(duplicated).toHaveLength(summary.planted.duplicateRecords);
+    const armDiffs = await t.db.kysely
+      .selectFrom('services')
+      .select('id')
+      .where('type', '=', 'elderly_checkup')
+      .where('service_date', '>=', '2020-01-01')
+      .where((eb) =>
+        eb.or([eb('sbp_right', '>', eb('sbp', '+', 10)), eb('sbp_right', '<', eb('sbp', '-', 10))]),
+      )
+      .execute();
+    expect(armDiffs).toHaveLength(summary.planted.armBpDifferences);
+  });
+
+  it('refuses a database that already holds records, and leaves it as it was', async () => {
+    const before = await count('residents');
+    await expect(generateDemo(t.db, { scale: 'small', seed: 1, fraction: FRACTION })).rejects.toBeInstanceOf(
+      DemoDatabaseNotEmptyError,
+    );
+    expect(await count('residents')).toBe(before);
+  });
+});

@@ -1,0 +1,219 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import type { RawCell } from '../../domain/import/cell-values.js';
+import type { ImportKind } from '../../domain/import/columns.js';
+import { IMPORT_KIND_NAMES } from '../../domain/import/columns.js';
+import type { ImportReport, Rejection } from '../../domain/import/import-report.js';
+import type { HeaderLayout, ImportInputs, RowProblem } from '../../domain/import/row-mapping.js';
+import { problemFor, readHeader, readRow } from '../../domain/import/row-mapping.js';
+import { REASONS } from '../../domain/records/validation.js';
+import { upsertPopulation } from '../orgs/population-repository.js';
+import type { WriteCounts } from '../records/records-repository.js';
+import {
+  findOrgCodes,
+  findResidentsByRecordNo,
+  upsertEnrollments,
+  upsertResidents,
+  upsertServices,
+} from '../records/records-repository.js';
+import type { FileRow } from './file-rows.js';
+import { ImportFileError, readFileRows } from './file-rows.js';
+import type { RejectedRow } from './rejects-file.js';
+import { rejectsPathFor, writeRejectsFile } from './rejects-file.js';
+
+/** Options of an import. */
+export interface ImportOptions {
+  /** Land the valid rows and write the refused ones to `<file>.rejected.csv` (default: all or nothing). */
+  acceptValid?: boolean;
+  /** Called after every chunk with bytes of the file read so far and in total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Rows validated and written together (default 5000). */
+  chunkRows?: number;
+}
+
+type Writer<K extends ImportKind> = (
+  trx: Kysely<Database>,
+  rows: readonly ImportInputs[K][],
+) => Promise<WriteCounts>;
+
+const WRITERS: { [K in ImportKind]: Writer<K> } = {
+  residents: upsertResidents,
+  enrollments: upsertEnrollments,
+  services: upsertServices,
+  population: upsertPopulation,
+};
+
+/** Thrown inside the transaction to roll it back when the import must land nothing. */
+class NothingLands extends Error {}
+
+interface ReadRow<K extends ImportKind> {
+  readonly row: number;
+  readonly cells: RawCell[];
+  readonly input: ImportInputs[K];
+}
+
+/** Codes a row refers to that must already be stored: org codes and record numbers. */
+function referencesOf(
+  kind: ImportKind,
+  input: ImportInputs[ImportKind],
+): { orgCode: string | null; recordNo: string | null } {
+  switch (kind) {
+    case 'residents':
+    case 'population':
+      return { orgCode: (input as ImportInputs['residents' | 'population']).orgCode, recordNo: null };
+    case 'enrollments':
+      return { orgCode: null, recordNo: (input as ImportInputs['enrollments']).recordNo };
+    case 'services': {
+      const service = input as ImportInputs['services'];
+      return { orgCode: service.orgCode, recordNo: service.recordNo };
+    }
+  }
+}
+
+/**
+ * Finds the rows of a chunk that name an org or a record number that is not stored. Known
+ * org codes are remembered across chunks (a file names few villages many times).
+ */
+async function unresolvedReferences<K extends ImportKind>(
+  trx: Kysely<Database>,
+  layout: HeaderLayout<K>,
+  rows: readonly ReadRow<K>[],
+  knownOrgs: Set<string>,
+): Promise<Map<ReadRow<K>, RowProblem[]>> {
+  const refs = rows.map((r) => referencesOf(layout.kind, r.input));
+  const orgsToCheck = new Set<string>();
+  const recordNos = new Set<string>();
+  for (const ref of refs) {
+    if (ref.orgCode !== null && !knownOrgs.has(ref.orgCode)) orgsToCheck.add(ref.orgCode);
+    if (ref.recordNo !== null) recordNos.add(ref.recordNo);
+  }
+  if (orgsToCheck.size > 0) for (const code of await findOrgCodes(trx, orgsToCheck)) knownOrgs.add(code);
+  const residents = recordNos.size > 0 ? await findResidentsByRecordNo(trx, recordNos) : new Map();
+  const problems = new Map<ReadRow<K>, RowProblem[]>();
+  rows.forEach((row, i) => {
+    const ref = refs[i]!;
+    const found: RowProblem[] = [];
+    if (ref.recordNo !== null && !residents.has(ref.recordNo))
+      found.push(problemFor(layout, row.cells, 'recordNo', REASONS.unknownRecord));
+    if (ref.orgCode !== null && !knownOrgs.has(ref.orgCode))
+      found.push(problemFor(layout, row.cells, 'orgCode', REASONS.unknownOrg, ref.orgCode));
+    if (found.length > 0) problems.set(row, found);
+  });
+  return problems;
+}
+
+/**
+ * Imports one CSV or .xlsx file of `kind` in one transaction and reports what happened.
+ * Every row is read, normalised and validated completely; rows naming unknown orgs or
+ * record numbers are refused with their row and column. By default any refused row means
+ * nothing lands (the transaction is rolled back); with `acceptValid` the valid rows land
+ * and the refused ones are written to `<file>.rejected.csv`. Rows repeated within the file
+ * are not errors: the later one wins and counts as an update. Re-importing the same file
+ * updates every row and adds none. A process killed part-way leaves the database as it was.
+ *
+ * @example const report = await importFile(db, 'residents', 'data/居民档案.csv', { acceptValid: false });
+ */
+export async function importFile<K extends ImportKind>(
+  db: Db,
+  kind: K,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const chunkRows = options.chunkRows ?? 5000;
+  const file = await readFileRows(path);
+  const iterator = file.rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) throw new ImportFileError(`文件为空 / the file is empty: ${path}`);
+  const header = readHeader(kind, first.value.cells);
+  if (!header.ok) {
+    const missing = header.missing.map((spec) => `${spec.header}(${spec.field})`).join('、');
+    const name = IMPORT_KIND_NAMES[kind];
+    throw new ImportFileError(
+      `第${first.value.row}行表头缺少必需的列：${missing}（${name.zh}）/ the header row ${first.value.row} lacks required columns for ${name.en}: ${missing}`,
+    );
+  }
+  const layout = header.layout;
+  const writer = WRITERS[kind] as Writer<K>;
+  const rejectedRows: RejectedRow[] = [];
+  const rejections: Rejection[] = [];
+  const counts: WriteCounts = { inserted: 0, updated: 0 };
+  const knownOrgs = new Set<string>();
+  let rowsRead = 0;
+  let valid = 0;
+
+  const reject = (row: FileRow, problems: readonly RowProblem[]): void => {
+    rejectedRows.push({ row: row.row, cells: row.cells, problems });
+    for (const p of problems) rejections.push({ row: row.row, ...p });
+  };
+
+  const landChunk = async (trx: Kysely<Database>, chunk: FileRow[]): Promise<void> => {
+    const good: ReadRow<K>[] = [];
+    for (const row of chunk) {
+      const result = readRow(layout, row.cells);
+      if (result.ok) good.push({ row: row.row, cells: row.cells, input: result.input });
+      else reject(row, result.problems);
+    }
+    const unresolved = await unresolvedReferences(trx, layout, good, knownOrgs);
+    const landing = good.filter((r) => {
+      const problems = unresolved.get(r);
+      if (problems !== undefined) reject(r, problems);
+      return problems === undefined;
+    });
+    valid += landing.length;
+    // Once a row is refused in all-or-nothing mode nothing will land: keep validating, stop writing.
+    if (landing.length > 0 && (options.acceptValid || rejectedRows.length === 0)) {
+      const written = await writer(
+        trx,
+        landing.map((r) => r.input),
+      );
+      counts.inserted += written.inserted;
+      counts.updated += written.updated;
+    }
+    const progress = file.progress();
+    options.onProgress?.(progress.done, progress.total);
+  };
+
+  let landed = false;
+  try {
+    await db.kysely.transaction().execute(async (trx) => {
+      let chunk: FileRow[] = [];
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        chunk.push(next.value);
+        rowsRead++;
+        if (chunk.length >= chunkRows) {
+          await landChunk(trx, chunk);
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) await landChunk(trx, chunk);
+      if (rejectedRows.length > 0 && !options.acceptValid) throw new NothingLands();
+    });
+    landed = true;
+  } catch (error) {
+    if (!(error instanceof NothingLands)) throw error;
+  }
+
+  // Reference problems are found after the cell problems of the same chunk: report in file order.
+  rejectedRows.sort((a, b) => a.row - b.row);
+  rejections.sort((a, b) => a.row - b.row);
+  let rejectsFile: string | null = null;
+  if (landed && rejectedRows.length > 0) {
+    rejectsFile = rejectsPathFor(path);
+    await writeRejectsFile(rejectsFile, layout.headers, rejectedRows);
+  }
+  return {
+    kind,
+    file: path,
+    encoding: file.encoding,
+    rowsRead,
+    valid,
+    inserted: landed ? counts.inserted : 0,
+    updated: landed ? counts.updated : 0,
+    rejected: rejectedRows.length,
+    landed,
+    rejections,
+    rejectsFile,
+    ignoredColumns: layout.ignored,
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * The plain SQL recomputation of every term straight from residents, enrolments and
+ * services: no maintained facts. It is the benchmark's baseline and the oracle of the
+ * property test, so it is written independently of the term masks in src/domain.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { addMonthsIso, monthsElapsed, type Period } from '../../domain/periods/period.js';
+import { requiredFollowups, type IndicatorParameters } from '../../domain/indicators/parameters.js';
+import { VACCINES } from '../../domain/indicators/vaccines.js';
+import type { OrgRow } from './indicator-repository.js';
+
+type Cond = RawBuilder<unknown>;
+
+const ANCESTOR_COLUMN = { 1: 'province_code', 2: 'city_code', 3: 'county_code', 4: 'township_code' } as const;
+
+function subtree(root: OrgRow): Cond {
+  const col = root.level >= 5 ? 'code' : ANCESTOR_COLUMN[root.level as 1 | 2 | 3 | 4];
+  return sql`(o.code = ${root.code} or o.${sql.ref(col)} = ${root.code})`;
+}
+
+/** Counts per org of residents matching `cond` (alias r), within the subtree. */
+async function countResidents(db: Db, root: OrgRow, cond: Cond): Promise<{ code: string; n: number }[]> {
+  const result = await sql<{ code: string; n: number }>`
+    select r.org_code as code, count(*) as n
+    from residents r join orgs o on o.code = r.org_code
+    where ${subtree(root)} and ${cond}
+    group by r.org_code`.execute(db.kysely);
+  return result.rows.map((row) => ({ code: row.code, n: Number(row.n) }));
+}
+
+/**
+ * Every person term's count per org of the subtree at the period end, plus the
+ * health-education activity terms, by plain SQL over the raw rows.
+ */
+export async function baselineTermCounts(
+  db: Db,
+  root: OrgRow,
+  period: Period,
+  terms: readonly string[],
+  p: IndicatorParameters,
+): Promise<{ code: string; term: string; n: number }[]> {
+  const E = period.end;
+  const ytd = period.ytdStart;
+  const months = monthsElapsed(period.endSlot);
+  const present = sql`(r.death_date is null or r.death_date > ${E}) and (r.moved_out_date is null or r.moved_out_date > ${E})`;
+  const active = (program: string): Cond =>
+    sql`exists (select 1 from enrollments e where e.resident_id = r.id and e.program = ${program}
+      and e.start_date <= ${E} and (e.end_date is null or e.end_date > ${E}))`;
+  const managed = (program: string): Cond => sql`${present} and ${active(program)}`;
+  const has = (type: string, from: string | null, fromInclusive = true): Cond =>
+    from === null
+      ? sql`exists (select 1 from services s where s.resident_id = r.id and s.type = ${type} and s.service_date <= ${E})`
+      : fromInclusive
+        ? sql`exists (select 1 from services s where s.resident_id = r.id and s.type = ${type} and s.service_date >= ${from} and s.service_date <= ${E})`
+        : sql`exists (select 1 from services s where s.resident_id = r.id and s.type = ${type} and s.service_date > ${from} and s.service_date <= ${E})`;
+  const countYtd = (type: string): Cond =>
+    sql`(select count(*) from services s where s.resident_id = r.id and s.type = ${type} and s.service_date >= ${ytd} and s.service_date <= ${E})`;
+  const latestYtd = (type: string, expr: Cond): Cond =>
+    sql`(select ${expr} from services s where s.resident_id = r.id and s.type = ${type}
+      and s.service_date >= ${ytd} and s.service_date <= ${E} order by s.service_date desc, s.id desc limit 1)`;
+  const bpOk = sql`(s.sbp < ${p.controlledSystolicBelow} and s.dbp < ${p.controlledDiastolicBelow})`;
+  // 1 controlled, 2 uncontrolled with guidance, 0 uncontrolled without.
+  const htnStatus = sql`case when s.sbp is not null and s.dbp is not null
+      then case when ${bpOk} then 1 when s.guidance = 1 then 2 else 0 end
+      when s.controlled = 1 then 1 when s.guidance = 1 then 2 else 0 end`;
+  const dmStatus = sql`case when s.fasting_glucose is not null
+      then case when s.fasting_glucose < ${p.controlledGlucoseBelow} then 1 when s.guidance = 1 then 2 else 0 end
+      when s.controlled = 1 then 1 when s.guidance = 1 then 2 else 0 end`;
+  const json = (key: string): Cond => db.dialect.jsonText('s.payload', key);
+  const required = requiredFollowups(p.standardizedFollowupsPerYear, months);
+
+  const conds: Record<string, () => Cond> = {
+    'records.total': () => sql`${present} and r.record_created <= ${E}`,
+    'records.electronic': () => sql`${present} and r.record_created <= ${E} and r.electronic = 1`,
+    'records.used': () =>
+      sql`${present} and r.record_created <= ${E} and exists (select 1 from services s where s.resident_id = r.id
+        and s.service_date > ${addMonthsIso(E, -p.recordUseMonths)} and s.service_date <= ${E})`,
+    'elderly.managed': () => managed('elderly'),
+    'elderly.checked_up': () => sql`${managed('elderly')} and ${has('elderly_checkup', ytd)}`,
+  };
+  const chronic = (program: string, type: string, status: Cond): void => {
+    conds[`${program}.managed`] = () => managed(program);
+    conds[`${program}.followup2`] = () =>
+      sql`${managed(program)} and ${countYtd(type)} >= ${p.followupRateMinimum}`;
+    conds[`${program}.effective`] = () => sql`${managed(program)} and ${countYtd(type)} >= ${required}`;
+    conds[`${program}.controlled`] = () => sql`${managed(program)} and ${latestYtd(type, status)} = 1`;
+    conds[`${program}.uncontrolled`] = () =>
+      sql`${managed(program)} and ${latestYtd(type, status)} in (0, 2)`;
+    conds[`${program}.guided`] = () => sql`${managed(program)} and ${latestYtd(type, status)} = 2`;
+  };
+  chronic('hypertension', 'hypertension_followup', htnStatus);
+  chronic('diabetes', 'diabetes_followup', dmStatus);
+
+  const registeredBy = addMonthsIso(E, -p.heartsRegisteredMonths);
+  const windowFrom = addMonthsIso(E, -p.heartsVisitWindowMonths);
+  const lostFrom = addMonthsIso(E, -p.heartsLostMonths);
+  const cohort = sql`${present} and exists (select 1 from enrollments e where e.resident_id = r.id and e.program = 'hypertension'
+      and e.start_date <= ${E} and (e.end_date is null or e.end_date > ${E}) and e.start_date <= ${registeredBy})`;
+  const visitSince = (from: string): Cond => has('hypertension_followup', from, false);
+  const underCare = sql`${cohort} and ${visitSince(lostFrom)}`;
+  const latestBp = sql`(select case when ${bpOk} then 1 else 0 end from services s where s.resident_id = r.id
+      and s.type = 'hypertension_followup' and s.service_date > ${windowFrom} and s.service_date <= ${E}
+      and s.sbp is not null and s.dbp is not null order by s.service_date desc, s.id desc limit 1)`;
+  const bpInWindow = sql`exists (select 1 from services s where s.resident_id = r.id and s.type = 'hypertension_followup'
+      and s.service_date > ${windowFrom} and s.service_date <= ${E} and s.sbp is not null and s.dbp is not null)`;
+  Object.assign(conds, {
+    'hypertension.hearts_cohort': () => cohort,
+    'hypertension.hearts_under_care': () => underCare,
+    'hypertension.hearts_controlled': () => sql`${underCare} and ${latestBp} = 1`,
+    'hypertension.hearts_uncontrolled': () => sql`${underCare} and ${latestBp} = 0`,
+    'hypertension.hearts_no_bp': () => sql`${underCare} and ${visitSince(windowFrom)} and not ${bpInWindow}`,
+    'hypertension.hearts_missed': () => sql`${underCare} and not ${visitSince(windowFrom)}`,
+    'hypertension.hearts_ltfu': () => sql`${cohort} and not ${visitSince(lostFrom)}`,
+  } satisfies Record<string, () => Cond>);
+
+  const maternal = sql`${present} and exists (select 1 from enrollments e where e.resident_id = r.id and e.program = 'maternal'
+      and e.start_date <= ${E} and (e.end_date is null or e.end_date >= ${ytd}))`;
+  const earlyReg = sql`exists (select 1 from services s where s.resident_id = r.id and s.type = 'prenatal_registration'
+      and s.service_date <= ${E} and cast(${json('gestationalWeeks')} as integer) < ${p.earlyPregnancyWeeksBelow})`;
+  Object.assign(conds, {
+    'maternal.managed': () => maternal,
+    'maternal.early_registered': () => sql`${maternal} and ${earlyReg}`,
+    'maternal.postpartum_visited': () => sql`${maternal} and ${has('postpartum_visit', null)}`,
+    'maternal.closed_42d': () => sql`${maternal} and ${has('postpartum_42d', ytd)}`,
+    'maternal.effective': () =>
+      sql`${maternal} and ${has('prenatal_registration', null)} and ${has('postpartum_visit', null)}`,
+  } satisfies Record<string, () => Cond>);
+
+  const child = managed('child');
+  const newborn = sql`${child} and r.birth_date >= ${ytd} and r.birth_date <= ${E}`;
+  const under3 = sql`${child} and r.birth_date > ${addMonthsIso(E, -p.childSystematicAgeMonths)} and r.birth_date <= ${E}`;
+  Object.assign(conds, {
+    'child.managed': () => child,
+    'child.followed': () => sql`${child} and (${has('child_visit', ytd)} or ${has('newborn_visit', ytd)})`,
+    'child.checked': () => sql`${child} and ${has('child_visit', ytd)}`,
+    'child.newborn': () => newborn,
+    'child.newborn_visited': () => sql`${newborn} and ${has('newborn_visit', null)}`,
+    'child.under3': () => under3,
+    'child.systematic': () =>
+      sql`${under3} and ${countYtd('child_visit')} >= ${requiredFollowups(p.childSystematicVisitsPerYear, months)}`,
+  } satisfies Record<string, () => Cond>);
+  for (const v of VACCINES) {
+    conds[`vaccination.${v.id}`] = () =>
+      sql`${child} and exists (select 1 from services s where s.resident_id = r.id and s.type = 'vaccination'
+        and s.service_date <= ${E} and lower(trim(${json('vaccine')})) in (${sql.join(v.aliases.map((a) => sql`${a}`))}))`;
+  }
+  Object.assign(conds, {
+    'tuberculosis.managed': () => managed('tuberculosis'),
+    'tuberculosis.followed': () => sql`${managed('tuberculosis')} and ${has('tb_followup', ytd)}`,
+    'tuberculosis.regular': () =>
+      sql`${managed('tuberculosis')} and ${latestYtd('tb_followup', sql`cast(${json('medicationRegular')} as text)`)} in ('1', 'true')`,
+    'severe_mental.managed': () => managed('severe_mental'),
+    'severe_mental.followed': () => sql`${managed('severe_mental')} and ${has('mental_followup', ytd)}`,
+    'severe_mental.effective': () =>
+      sql`${managed('severe_mental')} and ${countYtd('mental_followup')} >= ${required}`,
+  } satisfies Record<string, () => Cond>);
+
+  const out: { code: string; term: string; n: number }[] = [];
+  for (const term of terms) {
+    if (term === 'records.duplicate') {
+      const result = await sql<{ code: string; n: number }>`
+        select x.org_code as code, count(*) as n from (
+          select r.org_code, row_number() over (partition by upper(trim(r.id_number)) order by r.id) as rn
+          from residents r
+          where ${present} and r.record_created <= ${E} and r.id_number is not null and trim(r.id_number) <> ''
+        ) x join orgs o on o.code = x.org_code
+        where x.rn > 1 and ${subtree(root)}
+        group by x.org_code`.execute(db.kysely);
+      for (const row of result.rows) out.push({ code: row.code, term, n: Number(row.n) });
+      continue;
+    }
+    if (term.startsWith('health_education.')) continue;
+    const cond = conds[term];
+    if (!cond) throw new Error(`baseline has no rule for term '${term}'`);
+    for (const row of await countResidents(db, root, cond())) out.push({ ...row, term });
+  }
+
+  const activityTerms = terms.filter((t) => t.startsWith('health_education.'));
+  if (activityTerms.length > 0) {
+    const kind = db.dialect.jsonText('s.payload', 'activityKind');
+    const participants = db.dialect.jsonText('s.payload', 'participants');
+    // Grouped outside: PostgreSQL does not see two bound copies of the JSON path as one expression.
+    const result = await sql<{ code: string; kind: string | null; n: number; participants: number | null }>`
+      select x.code, x.kind, count(*) as n, sum(x.participants) as participants from (
+        select s.org_code as code, ${kind} as kind, cast(${participants} as integer) as participants
+        from services s join orgs o on o.code = s.org_code
+        where s.type = 'health_education' and s.resident_id is null and s.service_date >= ${ytd}
+          and s.service_date <= ${E} and ${subtree(root)}
+      ) x
+      group by x.code, x.kind`.execute(db.kysely);
+    const add = (code: string, term: string, n: number): void => {
+      if (activityTerms.includes(term)) out.push({ code, term, n });
+    };
+    for (const row of result.rows) {
+      add(row.code, 'health_education.activities', Number(row.n));
+      if (row.kind) add(row.code, `health_education.${row.kind}`, Number(row.n));
+      add(row.code, 'health_education.participants', Number(row.participants ?? 0));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,324 @@
+import fc from 'fast-check';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/databases.js';
+import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
+import { RecordNotFoundError, RecordsWriteError } from '../records/records-errors.js';
+import { fixtureResident } from '../records/records-fixtures.js';
+import {
+  deleteService,
+  endEnrollment,
+  moveResident,
+  recordDeath,
+  recordMoveOut,
+  upsertEnrollments,
+  upsertResidents,
+  upsertServices,
+} from '../records/records-repository.js';
+import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
+import { insertOrgTree, recordNo, V1, V2 } from './indicator-fixture.js';
+import { computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
+
+const DATES = [
+  '2019-03-31',
+  '2019-06-30',
+  '2019-12-31',
+  '2020-01-01',
+  '2020-02-29',
+  '2020-03-10',
+  '2020-03-11',
+  '2020-06-30',
+  '2020-07-01',
+  '2020-09-30',
+  '2020-12-31',
+];
+const date = fc.constantFrom(...DATES);
+const seq = fc.integer({ min: 1, max: 6 });
+const villageOf = (s: number): string => (s % 2 ? V1 : V2);
+const PROGRAMS = [
+  'hypertension',
+  'diabetes',
+  'elderly',
+  'maternal',
+  'child',
+  'tuberculosis',
+  'severe_mental',
+] as const;
+
+type Op =
+  | { kind: 'resident'; seq: number; id: string | null; created: string; electronic: boolean; birth: string }
+  | { kind: 'enrol'; seq: number; program: (typeof PROGRAMS)[number]; start: string; end: string | null }
+  | { kind: 'service'; seq: number; no: number; type: number; date: string; a: number; b: boolean }
+  | { kind: 'activity'; village: boolean; date: string; participants: number }
+  | { kind: 'delete'; pick: number }
+  | { kind: 'death' | 'moveOut'; seq: number; date: string }
+  | { kind: 'move'; seq: number }
+  | { kind: 'end'; seq: number; program: (typeof PROGRAMS)[number]; date: string };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant('resident' as const),
+    seq,
+    id: fc.constantFrom('620881195501010011', '620881196001010022', null),
+    created: date,
+    electronic: fc.boolean(),
+    birth: fc.constantFrom('1950-05-05', '2019-08-08', '2020-02-02'),
+  }),
+  fc.record({
+    kind: fc.constant('enrol' as const),
+    seq,
+    program: fc.constantFrom(...PROGRAMS),
+    start: date,
+    end: fc.option(date, { nil: null }),
+  }),
+  fc.record({
+    kind: fc.constant('service' as const),
+    seq,
+    no: fc.integer({ min: 1, max: 12 }),
+    type: fc.integer({ min: 0, max: 10 }),
+    date,
+    a: fc.integer({ min: 0, max: 99 }),
+    b: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('activity' as const),
+    village: fc.boolean(),
+    date,
+    participants: fc.integer({ min: 0, max: 50 }),
+  }),
+  fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constantFrom('death' as const, 'moveOut' as const), seq, date }),
+  fc.record({ kind: fc.constant('move' as const), seq }),
+  fc.record({ kind: fc.constant('end' as const), seq, program: fc.constantFrom(...PROGRAMS), date }),
+);
+
+function serviceOf(o: Extract<Op, { kind: 'service' }>): ServiceInput {
+  const R = recordNo(o.seq, villageOf(o.seq));
+  const sbp = 110 + o.a;
+  const dbp = 60 + Math.floor(o.a / 2);
+  const payloads: [ServiceInput['type'], object][] = [
+    [
+      'hypertension_followup',
+      {
+        sbp,
+        dbp,
+        heartRate: null,
+        controlled: sbp < 140 && dbp < 90,
+        guidance: o.b,
+        medicationAdherence: null,
+        symptoms: null,
+      },
+    ],
+    [
+      'diabetes_followup',
+      {
+        fastingGlucose: 4 + o.a / 20,
+        sbp: null,
+        dbp: null,
+        controlled: 4 + o.a / 20 < 7,
+        guidance: o.b,
+        medicationAdherence: null,
+        symptoms: null,
+      },
+    ],
+    [
+      'elderly_checkup',
+      {
+        sbp,
+        dbp,
+        sbpRight: sbp,
+        dbpRight: dbp,
+        heartRate: 70,
+        fastingGlucose: 5,
+        weight: 60,
+        waist: 80,
+        height: null,
+        totalCholesterol: null,
+        triglycerides: null,
+        alt: null,
+        creatinine: null,
+        ecg: null,
+        ultrasound: null,
+        selfCareScore: null,
+      },
+    ],
+    ['prenatal_registration', { gestationalWeeks: 5 + (o.a % 20) }],
+    ['postpartum_visit', { deliveryDate: o.date }],
+    ['postpartum_42d', { deliveryDate: o.date, closed: true }],
+    ['newborn_visit', { weight: 3 }],
+    ['child_visit', { ageMonths: 6, weight: null, height: null }],
+    ['tb_followup', { medicationRegular: o.b }],
+    ['mental_followup', { condition: 'stable' }],
+    ['vaccination', { vaccine: o.b ? '卡介苗' : 'MMR', dose: 1 }],
+  ];
+  const [type, payload] = payloads[o.type]!;
+  return {
+    serviceNo: `p${o.seq}-${o.no}`,
+    recordNo: R,
+    type,
+    serviceDate: o.date,
+    orgCode: null,
+    institution: null,
+    doctor: null,
+    payload,
+  } as ServiceInput;
+}
+
+const PERIODS = ['2020', '2020Q2', '2020-03-1', '2020-02-3', '2019H2'];
+
+/** Parents equal the sums of their children (numerators and denominators). */
+function expectParentsAreSums(
+  rows: readonly IndicatorValue[],
+  children: Readonly<Record<string, readonly string[]>>,
+): void {
+  const cell = new Map(rows.map((r) => [`${r.org}|${r.indicator}`, r]));
+  for (const [parent, kids] of Object.entries(children)) {
+    for (const r of rows.filter((x) => x.org === parent)) {
+      const parts = kids.map((k) => cell.get(`${k}|${r.indicator}`)!);
+      expect([r.indicator, r.numerator]).toEqual([r.indicator, parts.reduce((s, p) => s + p.numerator, 0)]);
+      if (r.denominator !== null)
+        expect(r.denominator).toBeCloseTo(
+          parts.reduce((s, p) => s + (p.denominator ?? 0), 0),
+          9,
+        );
+    }
+  }
+}
+
+describeEachDialect('incremental engine against the plain recomputation', (t) => {
+  beforeAll(async () => {
+    await insertOrgTree(t.db.kysely);
+    await t.db.kysely
+      .insertInto('org_population')
+      .values(
+        [2019, 2020].flatMap((year) =>
+          [V1, V2].map((org_code, i) => ({
+            org_code,
+            year,
+            total: 40 + i,
+            age_0_6: 3,
+            age_65_plus: 6,
+            age_15_plus: 30,
+            age_18_plus: 28,
+            women_15_49: 9,
+            live_births: 1,
+          })),
+        ),
+      )
+      .execute();
+    // Everyone exists from the start so that most random writes land; the 'resident' op rewrites them.
+    await t.db.kysely.transaction().execute((trx) =>
+      upsertResidents(
+        trx,
+        [1, 2, 3, 4, 5, 6].map((s) =>
+          fixtureResident(s, { recordNo: recordNo(s, villageOf(s)), orgCode: villageOf(s), idNumber: null }),
+        ),
+      ),
+    );
+  });
+
+  it('equals the baseline after any sequence of writes, and parents are sums of children', async () => {
+    let attempted = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 14 }), async (ops) => {
+        for (const o of ops) {
+          attempted++;
+          try {
+            await t.db.kysely.transaction().execute(async (trx) => {
+              const R = 'seq' in o ? recordNo(o.seq, villageOf(o.seq)) : '';
+              switch (o.kind) {
+                case 'resident': {
+                  const r: ResidentInput = fixtureResident(o.seq, {
+                    recordNo: R,
+                    orgCode: villageOf(o.seq),
+                    idNumber: o.id,
+                    recordCreated: o.created,
+                    electronic: o.electronic,
+                    birthDate: o.birth,
+                  });
+                  await upsertResidents(trx, [r]);
+                  break;
+                }
+                case 'enrol': {
+                  const e: EnrollmentInput = {
+                    recordNo: R,
+                    program: o.program,
+                    startDate: o.start,
+                    endDate: o.end && o.end > o.start ? o.end : null,
+                    endReason: null,
+                    detail: null,
+                  };
+                  await upsertEnrollments(trx, [e]);
+                  break;
+                }
+                case 'service':
+                  await upsertServices(trx, [serviceOf(o)]);
+                  break;
+                case 'activity':
+                  await upsertServices(trx, [
+                    {
+                      serviceNo: null,
+                      recordNo: null,
+                      type: 'health_education',
+                      serviceDate: o.date,
+                      orgCode: o.village ? V1 : V2,
+                      institution: null,
+                      doctor: null,
+                      payload: { activityKind: 'lecture', participants: o.participants, topic: null },
+                    },
+                  ]);
+                  break;
+                case 'delete': {
+                  const ids = await trx.selectFrom('services').select('id').orderBy('id').execute();
+                  if (ids.length > 0) await deleteService(trx, Number(ids[o.pick % ids.length]!.id));
+                  break;
+                }
+                case 'death':
+                  await recordDeath(trx, R, o.date);
+                  break;
+                case 'moveOut':
+                  await recordMoveOut(trx, R, o.date);
+                  break;
+                case 'move': {
+                  const now = await trx
+                    .selectFrom('residents')
+                    .select('org_code')
+                    .where('record_no', '=', R)
+                    .executeTakeFirst();
+                  if (now) await moveResident(trx, R, now.org_code === V1 ? V2 : V1);
+                  break;
+                }
+                case 'end':
+                  await endEnrollment(trx, R, o.program, o.date, null);
+                  break;
+              }
+            });
+          } catch (error) {
+            // Writes the records module refuses (unknown resident, no active enrolment) change nothing.
+            if (!(error instanceof RecordsWriteError || error instanceof RecordNotFoundError)) throw error;
+            refused++;
+          }
+        }
+        for (const period of PERIODS) {
+          const query = { orgCode: '620000', period, depth: 4 };
+          const fast = await computeIndicatorValues(t.db, query);
+          expect(fast).toEqual(await computeIndicatorValuesBaseline(t.db, query));
+          expectParentsAreSums(fast, {
+            '620000': ['620800'],
+            '620800': ['620881'],
+            '620881': ['620881100'],
+            '620881100': [V1, V2],
+          });
+        }
+      }),
+      { numRuns: 12 },
+    );
+    // The sequences must mostly land, or the comparison proves little.
+    expect(refused).toBeLessThan(attempted * 0.6);
+    const services = await t.db.kysely
+      .selectFrom('services')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(services.n)).toBeGreaterThan(10);
+  });
+});

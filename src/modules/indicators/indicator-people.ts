@@ -1,0 +1,100 @@
+/**
+ * Drill-down: the people behind one indicator value — those in the numerator, or those in
+ * the denominator but not the numerator (the gap, the work list) — paged, with ID numbers
+ * and phones masked.
+ */
+import type { Db } from '../../db/database.js';
+import { maskIdNumber, maskPhone } from '../../domain/records/masking.js';
+import { parseTermMasks } from './fact-maintainer.js';
+import { loadFactYears, loadPeople, subtreeMemberships } from './indicator-repository.js';
+import { IndicatorQueryError, resolveQuery } from './indicator-values.js';
+
+/** What to list. */
+export interface PeopleQuery {
+  orgCode: string;
+  period: string;
+  indicator: string;
+  /** 'numerator': counted; 'gap': in the denominator but not counted. */
+  set: 'numerator' | 'gap';
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+/** One person of the list (personal identifiers masked). */
+export interface IndicatorPerson {
+  residentId: number;
+  recordNo: string;
+  name: string;
+  sex: string | null;
+  birthDate: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  orgCode: string;
+  orgName: string | null;
+}
+
+/** A page of people and how many there are in all. */
+export interface PeoplePage {
+  total: number;
+  page: number;
+  pageSize: number;
+  people: IndicatorPerson[];
+}
+
+function member(masks: ReadonlyMap<string, number>, term: string, slot: number): boolean {
+  return Math.floor((masks.get(term) ?? 0) / 2 ** slot) % 2 === 1;
+}
+
+/**
+ * Lists the people behind an indicator value for an org subtree and period.
+ *
+ * @example
+ * await listIndicatorPeople(db, { orgCode: '620881100', period: '2020Q2',
+ *   indicator: 'hypertension.control_rate', set: 'gap', page: 1, pageSize: 50 });
+ */
+export async function listIndicatorPeople(db: Db, query: PeopleQuery): Promise<PeoplePage> {
+  const { root, period, indicators } = await resolveQuery(db, {
+    orgCode: query.orgCode,
+    period: query.period,
+    ids: [query.indicator],
+  });
+  const indicator = indicators[0]!;
+  if (!Number.isInteger(query.page) || query.page < 1)
+    throw new IndicatorQueryError('page must be an integer ≥ 1');
+  if (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > 1000)
+    throw new IndicatorQueryError('pageSize must be an integer 1..1000');
+  if (indicator.program === 'health_education')
+    throw new IndicatorQueryError(`indicator '${indicator.id}' counts activities, not people`);
+  if (query.set === 'gap' && indicator.denominator?.kind !== 'term')
+    throw new IndicatorQueryError(
+      `indicator '${indicator.id}' has no list of people in its denominator (a count or a population base); use set=numerator`,
+    );
+  if (!(await loadFactYears(db.kysely)).includes(period.year))
+    throw new IndicatorQueryError(`no services are recorded in ${period.year}: nothing to list`);
+  const slot = period.endSlot;
+  const { term, minus } = indicator.numerator;
+  const inNumerator = (m: ReadonlyMap<string, number>): boolean =>
+    member(m, term, slot) && !(minus !== undefined && member(m, minus, slot));
+  const scanTerm = query.set === 'numerator' ? term : (indicator.denominator as { term: string }).term;
+  const ids: number[] = [];
+  for (const row of await subtreeMemberships(db.kysely, root, period.year, scanTerm)) {
+    const masks = parseTermMasks(row.terms);
+    const keep =
+      query.set === 'numerator' ? inNumerator(masks) : member(masks, scanTerm, slot) && !inNumerator(masks);
+    if (keep) ids.push(row.resident_id);
+  }
+  const pageIds = ids.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  const people = (await loadPeople(db.kysely, pageIds)).map((p) => ({
+    residentId: p.id,
+    recordNo: p.record_no,
+    name: p.name,
+    sex: p.sex,
+    birthDate: p.birth_date,
+    idNumber: maskIdNumber(p.id_number),
+    phone: maskPhone(p.phone),
+    orgCode: p.org_code,
+    orgName: p.org_name,
+  }));
+  return { total: ids.length, page: query.page, pageSize: query.pageSize, people };
+}

@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/databases.js';
+import { buildApp } from '../../server/app.js';
+import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from './records-fixtures.js';
+
+describeEachDialect('records REST API', (t) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    await insertFixtureOrgs(t.db.kysely);
+    app = await buildApp({ db: t.db });
+  });
+  afterAll(async () => app?.close());
+
+  const post = (url: string, payload: unknown) =>
+    app.inject({ method: 'POST', url, payload: payload as object });
+
+  it('writes residents and reads one back with ID number and phone masked', async () => {
+    const res = await post('/api/residents', [fixtureResident(1), fixtureResident(2)]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ inserted: 2, updated: 0 });
+    const got = await app.inject({ method: 'GET', url: `/api/residents/${fixtureResident(1).recordNo}` });
+    expect(got.statusCode).toBe(200);
+    expect(got.json()).toMatchObject({
+      idNumber: '620881********0011',
+      phone: '138****1234',
+      name: '居民1',
+      countyCode: '620881',
+    });
+    expect(got.body).not.toContain('620881195501010011');
+    expect((await app.inject({ method: 'GET', url: '/api/residents/62088110020199999' })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('refuses a whole batch with per-item errors naming index and field, storing nothing', async () => {
+    const res = await post('/api/residents', [
+      fixtureResident(3),
+      { ...fixtureResident(4), birthDate: '2020-02-30' },
+    ]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().problems).toEqual([expect.objectContaining({ index: 1, field: 'birthDate' })]);
+    const shape = await post('/api/residents', [fixtureResident(3), { ...fixtureResident(4), name: 5 }]);
+    expect(shape.statusCode).toBe(400);
+    expect(shape.json().message).toMatch(/1\.name/);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/residents/${fixtureResident(3).recordNo}` })).statusCode,
+    ).toBe(404);
+  });
+
+  it('writes enrolments and services, refusing unknown record numbers and bad payloads by item', async () => {
+    const enrol = { recordNo: fixtureResident(1).recordNo, program: 'hypertension', startDate: '2019-05-01' };
+    expect((await post('/api/enrollments', [enrol])).json()).toEqual({ inserted: 1, updated: 0 });
+    const unknown = await post('/api/enrollments', [enrol, { ...enrol, recordNo: '62088110020199999' }]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().problems).toEqual([expect.objectContaining({ index: 1, field: 'recordNo' })]);
+
+    const visit = {
+      recordNo: fixtureResident(1).recordNo,
+      type: 'hypertension_followup',
+      serviceDate: '2020-03-02',
+      payload: { sbp: 150, dbp: 95, controlled: false, guidance: true },
+    };
+    expect((await post('/api/services', [visit])).json()).toEqual({ inserted: 1, updated: 0 });
+    expect((await post('/api/services', [visit])).json()).toEqual({ inserted: 0, updated: 1 });
+    const bad = await post('/api/services', [{ ...visit, payload: { ...visit.payload, sbp: 20 } }]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('sbp');
+  });
+
+  it('deletes services and records deaths, move-outs, moves and enrolment ends', async () => {
+    const service = await t.db.kysely.selectFrom('services').select('id').executeTakeFirstOrThrow();
+    expect((await app.inject({ method: 'DELETE', url: `/api/services/${service.id}` })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'DELETE', url: `/api/services/${service.id}` })).statusCode).toBe(404);
+    const recordNo = fixtureResident(2).recordNo;
+    expect((await post(`/api/residents/${recordNo}/death`, { date: '2020-05-03' })).statusCode).toBe(204);
+    expect((await post(`/api/residents/${recordNo}/move-out`, { date: '2020-05-04' })).statusCode).toBe(204);
+    expect(
+      (await post(`/api/residents/${recordNo}/move`, { orgCode: FIXTURE_ORGS.otherVillage })).statusCode,
+    ).toBe(204);
+    expect((await post(`/api/residents/${recordNo}/death`, { date: '2020-02-30' })).statusCode).toBe(400);
+    expect((await post('/api/residents/62088110020199999/death', { date: '2020-05-03' })).statusCode).toBe(
+      404,
+    );
+    const ended = await post(`/api/residents/${fixtureResident(1).recordNo}/end-enrollment`, {
+      program: 'hypertension',
+      endDate: '2020-06-01',
+      endReason: '迁出',
+    });
+    expect(ended.statusCode).toBe(204);
+    const got = (await app.inject({ method: 'GET', url: `/api/residents/${recordNo}` })).json();
+    expect(got).toMatchObject({
+      deathDate: '2020-05-03',
+      movedOutDate: '2020-05-04',
+      orgCode: FIXTURE_ORGS.otherVillage,
+    });
+  });
+
+  it('documents the routes in OpenAPI', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/residents',
+        '/api/services',
+        '/api/residents/{recordNo}',
+        '/api/services/{id}',
+      ]),
+    );
+  });
+});
