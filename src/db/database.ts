@@ -51,7 +51,7 @@ export async function openDatabase(target: DbTarget): Promise<Db> {
     db = openSqlite(file);
   }
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, target.url ? target.schema : undefined);
   } catch (error) {
     await db.close();
     throw error;
