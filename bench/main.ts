@@ -29,6 +29,7 @@ interface Options {
   db?: string;
   seed: string;
   runs: string;
+  data: 'demo' | 'fixture';
 }
 
 const PERIOD = '2020Q2';
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     )
     .option('--seed <n>', 'random seed', '2020')
     .option('--runs <n>', 'runs of the full table (median)', '5')
+    .option('--data <source>', 'demo (the demo generator, default when available) | fixture (bulk bench fixture)', 'demo')
     .parse(process.argv)
     .opts<Options>();
   if (!['small', 'county', 'city'].includes(options.scale))
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   try {
     let started = performance.now();
-    const demo = await demoGenerator();
+    const demo = options.data === 'fixture' ? null : await demoGenerator();
     let rootCode = '620800';
     if (demo) {
       log(`generating the demo (${options.scale}) …`);

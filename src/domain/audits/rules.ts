@@ -99,6 +99,8 @@ export interface AuditParameters {
   };
   readonly implausible_values: {
     readonly ranges: Readonly<Record<CheckupValueField, PlausibleRange>>;
+    /** Service types whose values are adults' and checked against `ranges` (children's weights are not). */
+    readonly rangeCheckedTypes: readonly string[];
     /** Service types that require an enrolment in their programme on the service date. */
     readonly enrolmentRequiredFor: readonly string[];
     /** Two services of one person and type at most this many days apart are a duplicated event. */
@@ -119,7 +121,7 @@ export interface AuditParameters {
     readonly below140RatioOver: number;
   };
   readonly unused_records: {
-    /** A record without any service in this many months before the as-of date is unused. */
+    /** A record neither updated nor served in this many months before the as-of date is unused. */
     readonly months: number;
   };
 }
@@ -150,6 +152,7 @@ export const DEFAULT_AUDIT_PARAMETERS: AuditParameters = {
       weight: { min: 25, max: 200 },
       waist: { min: 40, max: 170 },
     },
+    rangeCheckedTypes: [...KEY_FOLLOWUPS, 'elderly_checkup'],
     enrolmentRequiredFor: [...KEY_FOLLOWUPS, 'tb_followup', 'mental_followup'],
     duplicateWindowDays: 3,
     duplicateEventTypes: [
@@ -249,8 +252,8 @@ export const AUDIT_RULES: Readonly<Record<AuditRuleId, AuditRuleInfo>> = {
     id: 'implausible_values',
     name: { zh: '数据不合理', en: 'Implausible data' },
     description: {
-      zh: '数值超出生理范围、服务日期早于出生或晚于死亡或在未来、随访对象未纳入该项目管理、同一人同类服务短期内重复。',
-      en: 'Values out of physiological range, services before birth, after death or in the future, follow-ups of people not enrolled in the programme, duplicated service events.',
+      zh: '数值超出生理范围、服务日期早于出生或晚于死亡、迁出或在未来、随访对象未纳入该项目管理、同一人同类服务短期内重复。',
+      en: 'Values out of physiological range, services before birth, after death or move-out, or in the future, follow-ups of people not enrolled in the programme, duplicated service events.',
     },
     severities: {
       error: { zh: '数值或日期不可能', en: 'impossible value or date' },
@@ -272,10 +275,10 @@ export const AUDIT_RULES: Readonly<Record<AuditRuleId, AuditRuleInfo>> = {
     id: 'unused_records',
     name: { zh: '非动态使用档案', en: 'Unused records' },
     description: {
-      zh: '在册居民健康档案近12个月内无任何服务记录（非动态使用）。',
-      en: 'Records of living, resident people with no service in the last 12 months.',
+      zh: '在册居民健康档案近12个月内既无更新也无任何服务记录（非动态使用）。',
+      en: 'Records of living, resident people neither updated nor served in the last 12 months.',
     },
-    severities: { info: { zh: '近12个月无服务', en: 'no service in 12 months' } },
+    severities: { info: { zh: '近12个月无更新无服务', en: 'no update or service in 12 months' } },
     subject: 'resident',
   },
 };

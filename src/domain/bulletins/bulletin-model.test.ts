@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBulletin, EmptyBulletinError, type BulletinModel } from './bulletin-model.js';
 import type { BulletinInput } from './bulletin-input.js';
-import { pingliangInput, readPingliangFixture } from './testing/pingliang-input.js';
+import { pingliangInput, readPingliangFixture } from './pingliang-fixture.testkit.js';
 
 const fixture = readPingliangFixture();
 
@@ -174,6 +174,18 @@ describe('buildBulletin parameters', () => {
       compareTo: { name: '甘肃省', rates: { 'records.effective_rate': 0.85 } },
     });
     expect(text(model)).toContain('高于甘肃省有效建档率85.00%');
+  });
+
+  it('names the arm BP hotspots in the requirement', () => {
+    const input = pingliangInput(fixture);
+    const model = buildBulletin({
+      ...input,
+      hotspots: {
+        ...input.hotspots,
+        arm_bp_difference: [{ org: '620823100', label: '崇信县锦屏镇', count: 80 }],
+      },
+    });
+    expect(text(model)).toContain('左右侧血压差大于10mmHg的体检记录人数为7749人（较多的有：崇信县锦屏镇）');
   });
 
   it('says the org is level with the reference when the rates print the same', () => {

@@ -5,6 +5,7 @@ import {
   nextRunDate,
   parseBulletinPeriod,
   periodContaining,
+  scheduleEveryName,
 } from './bulletin-period.js';
 
 describe('bulletin periods', () => {
@@ -64,6 +65,14 @@ describe('schedule periods', () => {
     ['xun', '2020-02-11', '2020-02-21'],
   ] as const)('%s schedule run on %s runs next on %s', (every, today, next) => {
     expect(nextRunDate(every, today)).toBe(next);
+  });
+
+  it('names the frequencies', () => {
+    expect(['quarter', 'month', 'xun'].map((e) => scheduleEveryName(e as 'quarter').zh)).toEqual([
+      '每季度',
+      '每月',
+      '每旬',
+    ]);
   });
 
   it('finds the period containing a day', () => {

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import {
   chineseNumeral,
   formatChineseDate,
-  formatChineseMonthDay,
   formatCount,
   formatPercent,
   formatPercentPoints,
@@ -140,7 +139,6 @@ describe('dates', () => {
     expect(formatChineseDate('2020-08-28')).toBe('2020年8月28日');
     expect(formatChineseDate('2021-01-01')).toBe('2021年1月1日');
     expect(formatChineseDate('2020-12-31')).toBe('2020年12月31日');
-    expect(formatChineseMonthDay('2020-08-20')).toBe('8月20日');
   });
 
   it('rejects non-dates, naming them', () => {

@@ -160,16 +160,6 @@ export function formatChineseDate(iso: string): string {
 }
 
 /**
- * Month and day only, for dates within the bulletin's year.
- *
- * @example formatChineseMonthDay('2020-08-20') // '8月20日'
- */
-export function formatChineseMonthDay(iso: string): string {
-  const { month, day } = parseIsoDate(iso);
-  return `${month}月${day}日`;
-}
-
-/**
  * Quarter name.
  *
  * @example quarterName(2) // '第二季度'

@@ -102,11 +102,14 @@ function elderlyRequirement(ctx: SectionContext): string | null {
     );
   }
   const armBp = findingTotal(input, 'arm_bp_difference');
-  if (armBp > 0)
+  if (armBp > 0) {
+    const hot = hotspotLabels(input, 'arm_bp_difference');
     clauses.push(
-      `工作规范性要提高。${words.self}老年人体检数据中，左右侧血压差大于10mmHg的体检记录人数为${formatCount(armBp)}人，` +
+      `工作规范性要提高。${words.self}老年人体检数据中，左右侧血压差大于10mmHg的体检记录人数为${formatCount(armBp)}人` +
+        `${hot.length > 0 ? `（较多的有：${joinEnumeration(hot)}）` : ''}，` +
         '特别是左右侧血压差大于20mmHg的要隔天重测，数据准确的要建议患者就诊。',
     );
+  }
   if (clauses.length === 0) return null;
   return clauses.map((c, i) => `${enumerationMarker(i + 1)}${c}`).join('');
 }

@@ -74,11 +74,11 @@ export function selectNamedUnits(
 }
 
 /**
- * Reads a naming rule from its command-line form: a number of units ('3' means lowest 3 is
- * not accepted here: use `{kind:'lowest'}`), a rate ('0.9', '90%'), 'target' or 'reference'.
+ * Reads a naming rule from its command-line form: a rate ('0.9' or '90%': every unit under
+ * it), 'lowest:N', 'target' or 'reference'. Throws a RangeError quoting the text.
  *
  * @example parseNamingRule('90%') // { kind: 'threshold', threshold: 0.9 }
- * @example parseNamingRule('target') // { kind: 'target' }
+ * @example parseNamingRule('lowest:2') // { kind: 'lowest', count: 2 }
  */
 export function parseNamingRule(text: string): NamingRule {
   const t = text.trim().toLowerCase();

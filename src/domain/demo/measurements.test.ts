@@ -42,6 +42,8 @@ describe('checkupValues', () => {
       const kind = (['none', 'over10', 'over20'] as const)[i % 3]!;
       const v = checkupValues(r, i % 2 === 0, i % 5 === 0, i % 7 === 0, kind);
       expect(elderlyCheckupPayload.safeParse(v).success).toBe(true);
+      expect(v.sbp - v.dbp).toBeGreaterThanOrEqual(25);
+      expect(v.sbpRight).toBeGreaterThan(v.dbpRight);
       const d = Math.abs(v.sbp - v.sbpRight);
       if (kind === 'none') expect(d).toBeLessThanOrEqual(6);
       if (kind === 'over10') expect(d > 10 && d <= 20).toBe(true);

@@ -30,7 +30,7 @@ export function followupPressure(
   if (controlled) {
     // Honest readings thin out towards 140 (130–139 about as common as 140–149 overall);
     // fudged ones crowd just under it.
-    sbp = digitPreference ? r.int(128, 139) : Math.round(clamp(r.normal(122, 9), 95, 139));
+    sbp = digitPreference ? r.int(128, 139) : Math.round(clamp(r.normal(120, 9), 95, 139));
     dbp = Math.round(clamp(r.normal(80, 5), 60, 89));
   } else if (r.chance(0.8)) {
     sbp = Math.round(clamp(r.normal(150, 10), digitPreference ? 150 : 140, 200));
@@ -95,7 +95,7 @@ export function checkupValues(
   diabetic: boolean,
   armDifference: 'none' | 'over10' | 'over20',
 ): CheckupValues {
-  const sbp = Math.round(clamp(r.normal(hypertensive ? 146 : 132, 15), 95, 210));
+  const sbp = Math.round(clamp(r.normal(hypertensive ? 148 : 124, 15), 95, 210));
   const dbp = Math.round(clamp(r.normal(hypertensive ? 86 : 78, 9), 50, Math.min(120, sbp - 25)));
   const difference =
     armDifference === 'over10' ? r.int(11, 20) : armDifference === 'over20' ? r.int(21, 35) : r.int(0, 6);

@@ -13,7 +13,7 @@ const IDEOGRAPHIC_SPACE = 0x3000;
  * Maps full-width ASCII variants (U+FF01–U+FF5E) to ASCII and the ideographic space to a
  * plain space. Chinese characters are left as they are.
  *
- * @example toHalfWidth('６２０８８１　ＡＢ') // '620881 AB'
+ * @example toHalfWidth('６２０８８１\u3000ＡＢ') // '620881 AB'
  */
 export function toHalfWidth(text: string): string {
   let out = '';
@@ -37,7 +37,7 @@ export function toHalfWidth(text: string): string {
  * Half-width, trimmed, inner runs of blanks collapsed to one space. Empty text becomes null
  * so that "no value" has one representation.
  *
- * @example cleanText('  张　 三 ') // '张 三'
+ * @example cleanText('  张\u3000 三 ') // '张 三'
  */
 export function cleanText(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;

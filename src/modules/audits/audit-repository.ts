@@ -419,16 +419,18 @@ export async function selectUncontrolledWithoutGuidance(
 export async function selectOutOfRangeCandidates(
   h: Handle,
   ranges: Readonly<Record<CheckupValueField, { min: number; max: number }>>,
+  types: readonly string[],
   scope: OrgScope | null,
   w: AuditWindow,
 ): Promise<ServiceRow[]> {
+  if (types.length === 0) return [];
   const tests = (Object.entries(ranges) as [CheckupValueField, { min: number; max: number }][]).map(
     ([f, r]) => sql`(${sql.ref(`s.${f}`)} < ${r.min} or ${sql.ref(`s.${f}`)} > ${r.max})`,
   );
   tests.push(sql`(s.sbp <= s.dbp)`, sql`(s.sbp_right <= s.dbp_right)`);
   return selectServices(
     h,
-    sql`(${sql.join(tests, sql` or `)}) and ${inWindow(w, 's.service_date')}
+    sql`s.type in (${sql.join(types)}) and (${sql.join(tests, sql` or `)}) and ${inWindow(w, 's.service_date')}
       and ${inScope(scope, 's.county_code', 's.org_code')}`,
   );
 }
@@ -436,12 +438,12 @@ export async function selectOutOfRangeCandidates(
 /** A service whose date is impossible for its person or for the as-of date. */
 export interface DateProblemRow {
   service: ServiceRow;
-  problem: 'before_birth' | 'after_death' | 'future';
+  problem: 'before_birth' | 'after_death' | 'after_move_out' | 'future';
   /** The date the service date contradicts. */
   against: string;
 }
 
-/** Services before their person's birth or after death (in the window), or after the as-of date. */
+/** Services before their person's birth, after death or move-out (in the window), or after the as-of date. */
 export async function selectDateProblems(
   h: Handle,
   scope: OrgScope | null,
@@ -459,10 +461,15 @@ export async function selectDateProblems(
     sql`${win} and ${scoped} and exists (select 1 from residents r where r.id = s.resident_id
       and r.death_date is not null and s.service_date > r.death_date)`,
   );
+  const movedOut = await selectServices(
+    h,
+    sql`${win} and ${scoped} and exists (select 1 from residents r where r.id = s.resident_id
+      and r.moved_out_date is not null and s.service_date > r.moved_out_date)`,
+  );
   const future = await selectServices(h, sql`s.service_date > ${w.asOf} and ${scoped}`);
   const dates = await residentDates(
     h,
-    [...birth, ...death].map((s) => s.residentId!),
+    [...birth, ...death, ...movedOut].map((s) => s.residentId!),
   );
   return [
     ...birth.map((s) => ({
@@ -475,6 +482,11 @@ export async function selectDateProblems(
       problem: 'after_death' as const,
       against: dates.get(s.residentId!)!.death!,
     })),
+    ...movedOut.map((s) => ({
+      service: s,
+      problem: 'after_move_out' as const,
+      against: dates.get(s.residentId!)!.movedOut!,
+    })),
     ...future.map((s) => ({ service: s, problem: 'future' as const, against: w.asOf })),
   ];
 }
@@ -482,16 +494,17 @@ export async function selectDateProblems(
 async function residentDates(
   h: Handle,
   ids: readonly number[],
-): Promise<Map<number, { birth: string | null; death: string | null }>> {
-  const out = new Map<number, { birth: string | null; death: string | null }>();
+): Promise<Map<number, { birth: string | null; death: string | null; movedOut: string | null }>> {
+  const out = new Map<number, { birth: string | null; death: string | null; movedOut: string | null }>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 2000) {
     const rows = await h
       .selectFrom('residents')
-      .select(['id', 'birth_date', 'death_date'])
+      .select(['id', 'birth_date', 'death_date', 'moved_out_date'])
       .where('id', 'in', unique.slice(i, i + 2000))
       .execute();
-    for (const r of rows) out.set(Number(r.id), { birth: r.birth_date, death: r.death_date });
+    for (const r of rows)
+      out.set(Number(r.id), { birth: r.birth_date, death: r.death_date, movedOut: r.moved_out_date });
   }
   return out;
 }
@@ -602,10 +615,11 @@ export async function selectDigitStats(
 }
 
 /**
- * Stores, set-based, an `unused_records` finding for every active resident in scope created
- * on or before `since` with no service from `since` (exclusive) to `asOf`: a city may have
- * hundreds of thousands, so they never travel through the application. Same upsert rules as
- * `upsertFindings`. Returns the number of findings seen.
+ * Stores, set-based, an `unused_records` finding for every active resident in scope whose
+ * record was neither created nor updated after `since` and who had no service from `since`
+ * (exclusive) to `asOf` (非动态使用: a record updated or served within the year is in use).
+ * A city may have hundreds of thousands, so they never travel through the application.
+ * Same upsert rules as `upsertFindings`. Returns the number of findings seen.
  */
 export async function upsertUnusedFindings(
   h: Handle,
@@ -622,7 +636,7 @@ export async function upsertUnusedFindings(
     select 'unused_records|resident:' || cast(r.id as text), 'unused_records', 'info', 'open', r.county_code,
       r.org_code, r.id, null, 'resident:' || cast(r.id as text), null, 1, ${evidence}, ${runId}, ${runId}, ${now}, ${now}
     from residents r
-    where ${activeAt(asOf, 'r')} and r.record_created <= ${since}
+    where ${activeAt(asOf, 'r')} and coalesce(r.record_updated, r.record_created) <= ${since}
       and ${inScope(scope, 'r.county_code', 'r.org_code')}
       and not exists (select 1 from services s where s.resident_id = r.id
         and s.service_date > ${since} and s.service_date <= ${asOf})

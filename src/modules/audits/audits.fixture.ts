@@ -57,6 +57,7 @@ export interface ResidentSeed {
   created?: string;
   updated?: string | null;
   death?: string | null;
+  movedOut?: string | null;
   phone?: string | null;
 }
 
@@ -82,7 +83,7 @@ export async function insertResidents(db: Db, seeds: readonly ResidentSeed[]): P
         record_created: s.created ?? '2018-01-01',
         record_updated: s.updated ?? null,
         death_date: s.death ?? null,
-        moved_out_date: null,
+        moved_out_date: s.movedOut ?? null,
         created_at: '2020-01-01T00:00:00Z',
         updated_at: '2020-01-01T00:00:00Z',
       })

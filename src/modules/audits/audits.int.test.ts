@@ -72,6 +72,10 @@ async function plant(db: Db): Promise<World> {
     { no: 25, org: V4, idNumber: vid(25, V4, '2020-05-01'), birth: '2020-05-01', created: '2020-05-02' },
     { no: 26, org: V4, idNumber: vid(26, V4, '1950-01-01'), death: '2020-03-01' },
     { no: 27, org: V4, idNumber: vid(27, V4, '1950-01-01') },
+    { no: 28, org: V4, idNumber: vid(28, V4, '1950-01-01'), movedOut: '2020-03-01' },
+    { no: 29, org: V4, idNumber: vid(29, V4, '2018-05-01'), birth: '2018-05-01', created: '2018-05-02' },
+    // Near miss of unused: never served, but its record was updated within the year.
+    { no: 30, org: V4, idNumber: vid(30, V4, '1950-01-01'), updated: '2019-12-01' },
   );
   const r = await insertResidents(db, seeds);
   const id = (no: number): number => r.get(no)!;
@@ -136,6 +140,9 @@ async function plant(db: Db): Promise<World> {
     ['C25', { resident: id(25), type: 'child_visit', date: '2020-04-01' }],
     ['C26', { resident: id(26), type: 'child_visit', date: '2020-04-01' }],
     ['C27', { resident: id(27), type: 'child_visit', date: '2020-08-01' }],
+    ['C28', { resident: id(28), type: 'child_visit', date: '2020-04-01' }],
+    // A child's weight is not an adult's: no range finding.
+    ['C29', { resident: id(29), type: 'child_visit', date: '2020-04-01', weight: 12 }],
   ];
   const ids = await insertServices(
     db,
@@ -226,6 +233,7 @@ describeEachDialect('audits', (t) => {
           `out_of_range:${w.s.F12}`,
           `before_birth:${w.s.C25}`,
           `after_death:${w.s.C26}`,
+          `after_move_out:${w.s.C28}`,
           `future:${w.s.C27}`,
           `not_enrolled:${w.s.F7}`,
           `not_enrolled:${w.s.F10}`,
@@ -244,7 +252,7 @@ describeEachDialect('audits', (t) => {
       });
     });
 
-    it('lists records with no service in the 12 months before the as-of date', async () => {
+    it('lists records neither updated nor served in the 12 months before the as-of date', async () => {
       const list = await listFindings(t.db, { rule: 'unused_records', pageSize: 100 });
       expect(list.items.map((i) => i.resident!.id).sort((a, b) => a - b)).toEqual(
         [1, 2, 3, 4, 5, 6, 7, 8, 27].map(rid).sort((a, b) => a - b),

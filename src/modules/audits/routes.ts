@@ -61,6 +61,7 @@ const ParametersSchema = z
             typeof Range
           >,
         ),
+        rangeCheckedTypes: Types,
         enrolmentRequiredFor: Types,
         duplicateWindowDays: z.number().int().min(0).max(60),
         duplicateEventTypes: Types,

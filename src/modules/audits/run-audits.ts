@@ -77,8 +77,8 @@ export interface AuditRunResult {
   rules: AuditRuleId[];
   /** Per rule: found in this run, records affected, new, already resolved, closed. */
   summary: RunRuleSummary[];
-  /** Milliseconds spent per rule (finding and storing). */
-  timings: Partial<Record<AuditRuleId, number>>;
+  /** Milliseconds spent per rule (finding and storing), closing vanished findings, and counting. */
+  timings: Partial<Record<AuditRuleId | 'close' | 'counts', number>>;
 }
 
 /** A request that cannot be run; the message names the option. */
@@ -120,7 +120,7 @@ export async function runAudits(db: Db, options: RunAuditsOptions = {}): Promise
       rules,
       parameters: params,
     });
-    const timings: Partial<Record<AuditRuleId, number>> = {};
+    const timings: AuditRunResult['timings'] = {};
     for (const rule of rules) {
       const started = performance.now();
       const found = await RULE_RUNNERS[rule]({ h: trx, db, runId, now, scope, window, params });
@@ -129,8 +129,12 @@ export async function runAudits(db: Db, options: RunAuditsOptions = {}): Promise
       timings[rule] = ms;
       options.onRule?.(rule, Array.isArray(found) ? found.length : found.stored, ms);
     }
+    let started = performance.now();
     await closeVanished(trx, runId, now, rules, scope, window);
+    timings.close = performance.now() - started;
+    started = performance.now();
     const summary = await storeRunCounts(trx, runId);
+    timings.counts = performance.now() - started;
     const full = rules.map(
       (rule) =>
         summary.find((s) => s.rule === rule) ?? {
@@ -361,7 +365,7 @@ const RULE_RUNNERS: Record<AuditRuleId, RuleRunner> = {
   async implausible_values({ h, db, scope, window, params }) {
     const p = params.implausible_values;
     const out: StoredDraft[] = [];
-    for (const s of await selectOutOfRangeCandidates(h, p.ranges, scope, window)) {
+    for (const s of await selectOutOfRangeCandidates(h, p.ranges, p.rangeCheckedTypes, scope, window)) {
       const fields = outOfRange(s.values, p.ranges);
       if (fields.length === 0) continue;
       const values = Object.fromEntries(

@@ -1,12 +1,12 @@
 import JSZip from 'jszip';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import type { Db } from '../../db/database.js';
 import { formatPercent } from '../../domain/bulletins/chinese-format.js';
 import { EmptyBulletinError } from '../../domain/bulletins/bulletin-model.js';
 import { NAMING_SECTIONS } from '../../domain/bulletins/bulletin-input.js';
-import { readPingliangFixture } from '../../domain/bulletins/testing/pingliang-input.js';
+import { readPingliangFixture } from '../../domain/bulletins/pingliang-fixture.testkit.js';
 import { buildApp } from '../../server/app.js';
 import { runAudits } from '../audits/run-audits.js';
 import { generateDemo } from '../demo/generate-demo.js';
@@ -278,5 +278,33 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       lastBulletinId: quarterly.bulletinId,
     });
     expect(await runDueSchedules(t.db, new Date('2020-07-02T05:00:00Z'))).toEqual([]);
+  });
+
+  it('runs due schedules from the server timer once the server is ready', async () => {
+    const previous = process.env.GONGWEI_BULLETIN_SCHEDULER_MS;
+    process.env.GONGWEI_BULLETIN_SCHEDULER_MS = '1000';
+    const server = await buildApp({ db: t.db });
+    try {
+      const due = await createSchedule(
+        t.db,
+        { orgCode: '620800', every: 'quarter', format: 'html', request: {} },
+        new Date('2020-01-15T03:00:00Z'),
+      );
+      await server.ready();
+      await vi.waitFor(
+        async () => {
+          const s = (await listSchedules(t.db)).find((x) => x.id === due.id)!;
+          expect(s.lastRunAt).not.toBeNull();
+        },
+        { timeout: 60_000, interval: 250 },
+      );
+      const s = (await listSchedules(t.db)).find((x) => x.id === due.id)!;
+      expect(s.lastBulletinId).not.toBeNull();
+      expect((await getBulletin(t.db, s.lastBulletinId!))!.scheduleId).toBe(due.id);
+    } finally {
+      await server.close();
+      if (previous === undefined) delete process.env.GONGWEI_BULLETIN_SCHEDULER_MS;
+      else process.env.GONGWEI_BULLETIN_SCHEDULER_MS = previous;
+    }
   });
 });

@@ -4,7 +4,11 @@ import type { Command } from 'commander';
 import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
 import { parseCompareTo, parseThresholdList } from '../../domain/bulletins/bulletin-parameters.js';
 import { EmptyBulletinError } from '../../domain/bulletins/bulletin-model.js';
-import { SCHEDULE_EVERY, type ScheduleEvery } from '../../domain/bulletins/bulletin-period.js';
+import {
+  SCHEDULE_EVERY,
+  scheduleEveryName,
+  type ScheduleEvery,
+} from '../../domain/bulletins/bulletin-period.js';
 import { BulletinRequestError, type BulletinRequest } from './assemble-bulletin.js';
 import { deactivateSchedule, getBulletin, listBulletins, listSchedules } from './bulletin-repository.js';
 import { exportIndicatorTable } from './export-indicators.js';
@@ -203,7 +207,7 @@ export function registerBulletinCommands(program: Command): void {
         if (rows.length === 0) process.stdout.write('没有定期通报 no schedules\n');
         for (const s of rows)
           process.stdout.write(
-            `#${s.id}\t${s.orgCode}\t${s.every}\t${s.format}\t${s.active ? 'active' : 'stopped'}\tnext ${s.nextRun}\tlast ${s.lastRunAt ?? '-'}${s.lastError ? `\terror: ${s.lastError}` : ''}\n`,
+            `#${s.id}\t${s.orgCode}\t${scheduleEveryName(s.every as ScheduleEvery).zh}\t${s.format}\t${s.active ? 'active' : 'stopped'}\tnext ${s.nextRun}\tlast ${s.lastRunAt ?? '-'}${s.lastError ? `\terror: ${s.lastError}` : ''}\n`,
           );
       }),
     );

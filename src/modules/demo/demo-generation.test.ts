@@ -188,6 +188,21 @@ describe('demo generation, 1/500 of the city', () => {
     expect(after.size).toBe(g.planted.servicesAfterDeathOrMoveOut);
   });
 
+  it('never records the same service of a person twice within 3 days', () => {
+    const last = new Map<string, string>();
+    const sorted = g.services
+      .filter((s) => s.recordNo !== null)
+      .sort((a, b) => (a.serviceDate < b.serviceDate ? -1 : 1));
+    for (const s of sorted) {
+      if (s.type === 'vaccination' || s.type === 'prenatal_registration') continue;
+      const key = `${s.recordNo}|${s.type}`;
+      const before = last.get(key);
+      if (before)
+        expect((Date.parse(s.serviceDate) - Date.parse(before)) / 86_400_000, key).toBeGreaterThan(3);
+      last.set(key, s.serviceDate);
+    }
+  });
+
   it('leaves some records unused for 12 months', () => {
     const served = new Set(g.services.filter((s) => s.serviceDate >= '2019-07-01').map((s) => s.recordNo));
     const unused = g.residents.filter((r) => r.recordUpdated! < '2019-07-01' && !served.has(r.recordNo));
@@ -261,6 +276,19 @@ describe('demo generation, small scale (1/50): calibration to the bulletin', () 
     expect(g.plan.digitPreferenceTownships).toHaveLength(3);
     expect(share(true)).toBeGreaterThan(0.5);
     expect(share(false)).toBeLessThan(0.2);
+    // Simple's "BP fudging": readings of 130–139 per reading of 140–149.
+    const ratio = (inside: boolean): number => {
+      const sbps = g.services
+        .filter(
+          (s) =>
+            s.type === 'hypertension_followup' &&
+            g.plan.digitPreferenceTownships.includes(villageOf.get(s.recordNo!)!.slice(0, 9)) === inside,
+        )
+        .map((s) => (s.payload as { sbp: number }).sbp);
+      return sbps.filter((x) => x >= 130 && x < 140).length / sbps.filter((x) => x >= 140 && x < 150).length;
+    };
+    expect(ratio(true)).toBeGreaterThan(3);
+    expect(ratio(false)).toBeLessThan(1.3);
   });
 
   it('plants identical check-ups only in the hotspots, about 495 / 50 people', () => {

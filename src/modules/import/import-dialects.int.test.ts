@@ -103,7 +103,7 @@ describe.skipIf(!url)('import gives the same stored rows on SQLite and PostgreSQ
       [
         RESIDENT_HEADER,
         ...Array.from({ length: 30 }, (_, i) => residentLine(i + 1)),
-        `６２０８８１１００２０１０００３１,x１２,　王五 ,男,1950年2月3日,,20180315`,
+        `６２０８８１１００２０１０００３１,x１２,\u3000王五 ,男,1950年2月3日,,20180315`,
       ],
       'gbk',
     );

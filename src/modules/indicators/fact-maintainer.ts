@@ -59,15 +59,18 @@ export function formatTermMasks(masks: ReadonlyMap<string, number>): string {
   return `|${terms.map((t) => `${t}=${masks.get(t)}`).join('|')}|`;
 }
 
-function serviceFact(row: ServiceRow): ServiceFact {
-  let payload: Record<string, unknown> = {};
-  if (row.payload) {
-    try {
-      payload = JSON.parse(row.payload) as Record<string, unknown>;
-    } catch {
-      payload = {};
-    }
+/** A stored payload as an object; payloads are validated on write, so a bad one reads as empty. */
+function parsePayload(text: string | null): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return {};
   }
+}
+
+function serviceFact(row: ServiceRow): ServiceFact {
+  const payload = parsePayload(row.payload);
   return {
     id: row.id,
     type: row.type,
@@ -83,6 +86,21 @@ function serviceFact(row: ServiceRow): ServiceFact {
   };
 }
 
+/** Tally changes being gathered, per (year, org, term): one delta per 旬. */
+type DeltaSink = Map<string, { year: number; org: string; county: string; term: string; n: Int32Array }>;
+
+/** Writes gathered tally changes and empties the sink. */
+async function flushDeltas(h: Handle, sink: DeltaSink): Promise<void> {
+  const deltas: TallyDelta[] = [];
+  for (const e of sink.values())
+    e.n.forEach((n, slot) => {
+      if (n !== 0)
+        deltas.push({ year: e.year, slot, org_code: e.org, term: e.term, county_code: e.county, n });
+    });
+  sink.clear();
+  await addToTallies(h, deltas);
+}
+
 /**
  * Recomputes the memberships of `ids` (plus their duplicate peers) for `years` and applies
  * the differences to the tallies. Returns the service years seen that are not maintained yet.
@@ -92,6 +110,8 @@ async function refreshResidents(
   ids: readonly number[],
   years: readonly number[],
   parameters: IndicatorParameters,
+  sink: DeltaSink = new Map(),
+  flush = true,
 ): Promise<number[]> {
   const unique = [...new Set(ids)];
   const oldKeys = await loadIdKeys(h, unique);
@@ -167,7 +187,6 @@ async function refreshResidents(
   }
 
   const stale = (await loadMemberships(h, affected)).filter((m) => maintained.has(m.year));
-  const deltas = new Map<string, TallyDelta>();
   const bump = (
     year: number,
     org: string,
@@ -177,14 +196,11 @@ async function refreshResidents(
     after: number,
   ): void => {
     if (before === after) return;
-    for (let slot = 0, bit = 1; slot < SLOTS_PER_YEAR; slot++, bit *= 2) {
-      const change = (Math.floor(after / bit) % 2) - (Math.floor(before / bit) % 2);
-      if (change === 0) continue;
-      const k = `${year}|${slot}|${org}|${term}`;
-      const d = deltas.get(k);
-      if (d) d.n += change;
-      else deltas.set(k, { year, slot, org_code: org, term, county_code: county, n: change });
-    }
+    const k = `${year}|${org}|${term}`;
+    let entry = sink.get(k);
+    if (!entry) sink.set(k, (entry = { year, org, county, term, n: new Int32Array(SLOTS_PER_YEAR) }));
+    for (let slot = 0, bit = 1; slot < SLOTS_PER_YEAR; slot++, bit *= 2)
+      entry.n[slot]! += (Math.floor(after / bit) % 2) - (Math.floor(before / bit) % 2);
   };
   const staleByKey = new Map(stale.map((m) => [`${m.resident_id}|${m.year}`, m]));
   const freshByKey = new Map(fresh.map((m) => [`${m.resident_id}|${m.year}`, m]));
@@ -209,10 +225,7 @@ async function refreshResidents(
   }
 
   await replaceMemberships(h, affected, years, fresh);
-  await addToTallies(
-    h,
-    [...deltas.values()].filter((d) => d.n !== 0),
-  );
+  if (flush) await flushDeltas(h, sink);
   return [...newYears].sort();
 }
 
@@ -231,12 +244,7 @@ async function refreshActivities(
     { county: string; activities: { date: string; kind: string | null; participants: number }[] }
   >();
   for (const r of rows) {
-    let payload: Record<string, unknown> = {};
-    try {
-      payload = r.payload ? (JSON.parse(r.payload) as Record<string, unknown>) : {};
-    } catch {
-      payload = {};
-    }
+    const payload = parsePayload(r.payload);
     const entry = byOrg.get(r.org_code) ?? { county: r.county_code, activities: [] };
     entry.activities.push({
       date: r.service_date,
@@ -267,12 +275,16 @@ async function refreshEverything(
   parameters: IndicatorParameters,
 ): Promise<void> {
   let after = 0;
+  const sink: DeltaSink = new Map();
   for (;;) {
     const ids = await residentIdsAfter(h, after, BATCH);
     if (ids.length === 0) break;
-    await refreshResidents(h, ids, years, parameters);
+    // Changes are gathered over batches (they touch the same villages) and written once.
+    await refreshResidents(h, ids, years, parameters, sink, false);
     after = ids[ids.length - 1]!;
+    if (sink.size > 200_000) await flushDeltas(h, sink);
   }
+  await flushDeltas(h, sink);
   await refreshActivities(h, await activityOrgs(h), years);
 }
 

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { INDICATORS } from '../../domain/indicators/catalogue.js';
+import { recomputeAllFacts } from './fact-maintainer.js';
 import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
+import type { IndicatorTables } from './indicator-repository.js';
 import { buildHandData, TOWNSHIP, V1, V2 } from './indicator-fixture.js';
 import { computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
 
@@ -230,6 +232,26 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
       const slow = await computeIndicatorValuesBaseline(t.db, { orgCode: '620000', period, depth: 4 });
       expect(fast).toEqual(slow);
     }
+  });
+
+  it('rebuilds the same facts from the raw rows (recomputeAllFacts)', async () => {
+    const query = { orgCode: '620000', period: '2020Q2', depth: 4 };
+    const before = await computeIndicatorValues(t.db, query);
+    const tallies = async (): Promise<unknown[]> =>
+      t.db.kysely
+        .withTables<IndicatorTables>()
+        .selectFrom('indicator_tallies')
+        .select(['year', 'slot', 'org_code', 'term', 'n'])
+        .where('n', '!=', 0)
+        .orderBy(['year', 'slot', 'org_code', 'term'])
+        .execute()
+        .then((rows) =>
+          rows.map((r) => ({ ...r, n: Number(r.n), year: Number(r.year), slot: Number(r.slot) })),
+        );
+    const incremental = await tallies();
+    expect(await recomputeAllFacts(t.db)).toEqual({ years: [2019, 2020] });
+    expect(await tallies()).toEqual(incremental);
+    expect(await computeIndicatorValues(t.db, query)).toEqual(before);
   });
 
   it('rejects unknown orgs, periods and ids with a clear message', async () => {

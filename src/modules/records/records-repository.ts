@@ -235,6 +235,7 @@ export async function upsertResidents(
   const unique = [...lastPerKey(valid, (r) => r.recordNo).values()];
   const counts: WriteCounts = { inserted: 0, updated: valid.length - unique.length };
   const now = new Date().toISOString();
+  const changed: number[] = [];
   for (const part of chunks(unique, rowsPerStatement(RESIDENT_COLUMNS.length))) {
     const existing = await storedKeys(
       trx,
@@ -277,8 +278,10 @@ export async function upsertResidents(
     );
     counts.updated += existing.size;
     counts.inserted += part.length - existing.size;
-    await runAfterRecordsWrite(trx, { residentIds: written.map((w) => Number(w.id)), activityOrgCodes: [] });
+    for (const w of written) changed.push(Number(w.id));
   }
+  // Once per batch, not per statement: the maintainers then see each resident once.
+  await runAfterRecordsWrite(trx, { residentIds: changed, activityOrgCodes: [] });
   return counts;
 }
 
@@ -302,6 +305,7 @@ export async function upsertEnrollments(
   );
   const unique = [...lastPerKey(valid, (r) => `${r.recordNo}|${r.program}|${r.startDate}`).values()];
   const counts: WriteCounts = { inserted: 0, updated: valid.length - unique.length };
+  const changed = new Set<number>();
   for (const part of chunks(unique, rowsPerStatement(ENROLLMENT_COLUMNS))) {
     const values: Insertable<EnrollmentTable>[] = part.map((r) => {
       const ref = refs.get(r.recordNo)!;
@@ -341,8 +345,9 @@ export async function upsertEnrollments(
       .execute();
     counts.updated += updated;
     counts.inserted += part.length - updated;
-    await runAfterRecordsWrite(trx, { residentIds, activityOrgCodes: [] });
+    for (const id of residentIds) changed.add(id);
   }
+  await runAfterRecordsWrite(trx, { residentIds: [...changed], activityOrgCodes: [] });
   return counts;
 }
 
@@ -394,9 +399,9 @@ export async function upsertServices(
   const keyed = lastPerKey(valid, serviceKey);
   const counts: WriteCounts = { inserted: 0, updated: valid.length - keyed.size };
   const now = new Date().toISOString();
+  const touched: { resident_id: number | null; org_code: string }[] = [];
   for (const part of chunks([...keyed], rowsPerStatement(SERVICE_COLUMNS.length))) {
     const values: unknown[] = [];
-    const touched: { resident_id: number | null; org_code: string }[] = [];
     for (const [key, r] of part) {
       const resident = r.recordNo === null ? undefined : refs.get(r.recordNo);
       const orgCode = r.orgCode ?? resident!.orgCode;
@@ -468,8 +473,8 @@ export async function upsertServices(
     counts.inserted += part.length - existing.length;
     // A service that moved to another resident or org changes both the old and the new one.
     for (const e of existing) touched.push({ resident_id: e.resident_id, org_code: e.org_code });
-    await runAfterRecordsWrite(trx, changedBy(touched));
   }
+  await runAfterRecordsWrite(trx, changedBy(touched));
   return counts;
 }
 

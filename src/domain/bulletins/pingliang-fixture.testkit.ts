@@ -5,8 +5,8 @@
  * For tests of the builder and the renderers; not used by the application.
  */
 import { readFileSync } from 'node:fs';
-import type { BulletinInput, IndicatorMeta, IndicatorValueRow } from '../bulletin-input.js';
-import { parseBulletinPeriod } from '../bulletin-period.js';
+import type { BulletinInput, IndicatorMeta, IndicatorValueRow } from './bulletin-input.js';
+import { parseBulletinPeriod } from './bulletin-period.js';
 
 /** The fixture as printed in shared/fixtures. */
 export interface PingliangFixture {
@@ -17,7 +17,7 @@ export interface PingliangFixture {
 
 /** Reads shared/fixtures/pingliang-2020q2-bulletin.json (beside the repository). */
 export function readPingliangFixture(): PingliangFixture {
-  const url = new URL('../../../../../shared/fixtures/pingliang-2020q2-bulletin.json', import.meta.url);
+  const url = new URL('../../../../shared/fixtures/pingliang-2020q2-bulletin.json', import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as PingliangFixture;
 }
 
