@@ -5,6 +5,8 @@
  */
 import { findIdenticalCheckups, type CheckupValues } from '../src/domain/audits/identical-checkups.js';
 import type { AuditRuleId } from '../src/domain/audits/rules.js';
+import { IDENTICAL_CHECKUP_HOTSPOTS } from '../src/domain/demo/calibration.js';
+import { listHotspots } from '../src/modules/audits/finding-queries.js';
 import { runAudits } from '../src/modules/audits/run-audits.js';
 import type { BenchFigure, BenchSection } from './sections.js';
 
@@ -83,6 +85,16 @@ export const auditsSection: BenchSection = {
       name: 'audit: all rules, re-run (findings carried)',
       value: Math.round(performance.now() - started),
       unit: 'ms',
+    });
+
+    // On the demo city: are the identical check-ups where the bulletin says (4 places)?
+    const top = await listHotspots(db, { rule: 'identical_checkups', orgCode: rootCode, level: 4, limit: 4 });
+    const named = IDENTICAL_CHECKUP_HOTSPOTS.filter((h) => top.some((t) => h.code.startsWith(t.org)));
+    figures.push({
+      name: `identical check-up hotspots among the top 4 townships (${named.map((h) => h.name).join('、') || 'none'})`,
+      value: named.length,
+      unit: 'of 4',
+      goal: '4 on the demo city',
     });
 
     const checkups = syntheticCheckups(250_000, 20200630);

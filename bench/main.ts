@@ -107,7 +107,11 @@ async function main(): Promise<void> {
     )
     .option('--seed <n>', 'random seed', '2020')
     .option('--runs <n>', 'runs of the full table (median)', '5')
-    .option('--data <source>', 'demo (the demo generator, default when available) | fixture (bulk bench fixture)', 'demo')
+    .option(
+      '--data <source>',
+      'demo (the demo generator, default when available) | fixture (bulk bench fixture)',
+      'demo',
+    )
     .parse(process.argv)
     .opts<Options>();
   if (!['small', 'county', 'city'].includes(options.scale))

@@ -96,9 +96,14 @@ describe('judgeDigitPreference', () => {
   it('flags a unit over either threshold (a share of exactly 0.5 is not over)', () => {
     expect(judgeDigitPreference({ ...stats, endingZeroFive: 100 }, p)?.flags).toEqual([]);
     expect(judgeDigitPreference({ ...stats, endingZeroFive: 101 }, p)?.flags).toEqual(['zero_five_share']);
-    expect(judgeDigitPreference({ ...stats, sbp130to139: 41 }, p)?.flags).toEqual(['below_140_ratio']);
+    expect(judgeDigitPreference({ ...stats, sbp130to139: 80 }, p)?.flags).toEqual([]);
+    expect(judgeDigitPreference({ ...stats, sbp130to139: 81 }, p)?.flags).toEqual(['below_140_ratio']);
   });
-  it('judges an absent 140–149 band on the count of 130–139 readings', () => {
+  it('judges the ratio only on at least 20 readings around 140', () => {
+    expect(judgeDigitPreference({ ...stats, sbp130to139: 14, sbp140to149: 1 }, p)?.flags).toEqual([]);
+    expect(judgeDigitPreference({ ...stats, sbp130to139: 19, sbp140to149: 1 }, p)?.flags).toEqual([
+      'below_140_ratio',
+    ]);
     expect(judgeDigitPreference({ ...stats, sbp140to149: 0, sbp130to139: 19 }, p)?.flags).toEqual([]);
     expect(judgeDigitPreference({ ...stats, sbp140to149: 0, sbp130to139: 20 }, p)?.flags).toEqual([
       'below_140_ratio',

@@ -138,8 +138,8 @@ export interface DigitVerdict {
  * Digit preference of a unit: too many readings ending in 0 or 5 (an unbiased device gives
  * about 20 %), or too many systolic readings just under 140 relative to just over it
  * (readings nudged under the control threshold). Units with fewer than `minReadings`
- * readings are not judged (null). With no 140–149 reading the ratio is null, and the unit is
- * flagged on it only when it has at least 20 readings of 130–139.
+ * readings are not judged (null). The ratio is judged only with at least 20 readings in
+ * 130–149; with none in 140–149 it is null and counts as over.
  */
 export function judgeDigitPreference(
   stats: DigitStats,
@@ -151,8 +151,10 @@ export function judgeDigitPreference(
   const below140Ratio = stats.sbp140to149 === 0 ? null : stats.sbp130to139 / stats.sbp140to149;
   const flags: DigitVerdict['flags'][number][] = [];
   if (zeroFiveShare > params.zeroFiveShareOver) flags.push('zero_five_share');
+  // The ratio is judged only on enough readings around 140 (at least 20 in 130–149).
   const ratioHigh =
-    below140Ratio === null ? stats.sbp130to139 >= 20 : below140Ratio > params.below140RatioOver;
+    stats.sbp130to139 + stats.sbp140to149 >= 20 &&
+    (below140Ratio === null || below140Ratio > params.below140RatioOver);
   if (ratioHigh) flags.push('below_140_ratio');
   return { zeroFiveShare, zeroShare, below140Ratio, flags };
 }

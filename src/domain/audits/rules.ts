@@ -117,7 +117,10 @@ export interface AuditParameters {
     readonly minReadings: number;
     /** Share of readings whose last digit is 0 or 5 above which a unit is flagged (unbiased ≈ 0.2). */
     readonly zeroFiveShareOver: number;
-    /** Systolic readings 130–139 per reading 140–149 above which a unit is flagged. */
+    /**
+     * Systolic readings 130–139 per reading 140–149 above which a unit is flagged. Managed
+     * patients crowd under 140 by design (2–3 is usual); fudged units show 10 and more.
+     */
     readonly below140RatioOver: number;
   };
   readonly unused_records: {
@@ -171,7 +174,7 @@ export const DEFAULT_AUDIT_PARAMETERS: AuditParameters = {
     unitLevel: 4,
     minReadings: 100,
     zeroFiveShareOver: 0.5,
-    below140RatioOver: 2,
+    below140RatioOver: 4,
   },
   unused_records: { months: 12 },
 };

@@ -55,13 +55,3 @@ describe('managedTarget', () => {
     expect(() => managedTarget('elderly', '620100' as never, 1)).toThrow(/not a county/);
   });
 });
-
-describe('printed calibration', () => {
-  it('logs the solved rates', () => {
-    for (const id of ids) {
-      const r = countyRates(id);
-      expect(Object.keys(r)).toHaveLength(7);
-      console.log(id, DEMO_COUNTIES.map((c) => `${c.name} ${(r[c.code] * 100).toFixed(2)}`).join(' '));
-    }
-  });
-});

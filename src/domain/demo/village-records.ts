@@ -215,8 +215,7 @@ export class VillageRecordGenerator {
     // Elderly: check-ups (identical clusters first, then arm-BP differences), last year's too.
     const clusters = clusterSizes(plan.elderly.identical);
     let member = 0;
-    const templates: { keys: Set<string>; values: CheckupValues }[] = clusters.map((size) => {
-      void size;
+    const templates: { keys: Set<string>; values: CheckupValues }[] = clusters.map(() => {
       const keyCount = r.weighted([0.5, 0.3, 0.2]) + 4;
       const keys = new Set(r.shuffled(KEY_CHECKUP_VALUES).slice(0, keyCount));
       return { keys, values: checkupValues(r, r.chance(0.5), r.chance(0.4), false, 'none') };
@@ -337,8 +336,9 @@ export class VillageRecordGenerator {
           touch(i, closedDay);
         }
       } else if (r.chance(0.55)) {
-        const expected = r.int(Y2020('07-05'), Y2020('12-25'));
-        const registration = expected - (40 - weeks) * 7;
+        // Registered this year and due after the cut-off (24–33 weeks after registration).
+        const registration = r.int(Y2020('01-15'), Y2020('06-25'));
+        const expected = registration + (40 - weeks) * 7;
         enrol(i, 'maternal', registration, { expectedDelivery: isoOf(expected) });
         out.services.push(
           service('prenatal_registration', p.recordNo, registration, { gestationalWeeks: weeks }),

@@ -38,4 +38,14 @@ describe('import columns', () => {
       }
     }
   });
+
+  it('claims a service type for a payload column only when that type reads the field', () => {
+    for (const spec of IMPORT_COLUMNS.services) {
+      for (const type of spec.serviceTypes ?? []) {
+        expect(Object.keys(SERVICE_PAYLOAD_SCHEMAS[type].shape), `${spec.field} for ${type}`).toContain(
+          spec.field,
+        );
+      }
+    }
+  });
 });

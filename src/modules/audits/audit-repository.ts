@@ -999,6 +999,28 @@ export async function selectFindings(
   return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows.map(toFindingRow) };
 }
 
+/**
+ * Up to `limit` findings with an id above `afterId`, by id: keyset paging for streaming
+ * every finding of a large run (offsets would rescan what was already sent).
+ */
+export async function selectFindingsAfter(
+  h: Handle,
+  f: FindingFilter,
+  afterId: number,
+  limit: number,
+): Promise<FindingRow[]> {
+  const rows = await sql<Record<string, unknown>>`
+    select f.*, o.name as org_name, r.record_no, r.name, r.id_number, s.type as service_type, s.service_date
+    from audit_findings f
+    left join orgs o on o.code = f.org_code
+    left join residents r on r.id = f.resident_id
+    left join services s on s.id = f.service_id
+    where ${findingConditions(f)} and f.id > ${afterId}
+    order by f.id
+    limit ${limit}`.execute(h);
+  return rows.rows.map(toFindingRow);
+}
+
 function toFindingRow(r: Record<string, unknown>): FindingRow {
   const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
   const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

@@ -7,8 +7,10 @@ import {
   countFindings,
   listFindings,
   listHotspots,
+  listInstitutionHotspots,
   listRuns,
   resolveFinding,
+  streamFindings,
   type WorkListItem,
 } from './finding-queries.js';
 import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
@@ -87,17 +89,9 @@ const findingRecord = (i: WorkListItem): Record<(typeof FINDING_COLUMNS)[number]
   evidence: JSON.stringify(i.evidence),
 });
 
-/** Every finding a run saw, page by page (masked), so large runs stream instead of piling up. */
-async function* findingsOfRun(
-  db: Db,
-  runId: number,
-  orgCode: string | undefined,
-): AsyncGenerator<WorkListItem> {
-  for (let page = 1; ; page++) {
-    const list = await listFindings(db, { orgCode, runId, status: 'current', page, pageSize: 1000 });
-    for (const item of list.items) yield item;
-    if (page * list.pageSize >= list.total) return;
-  }
+/** Every finding a run saw (masked), streamed so that large runs never pile up in memory. */
+function findingsOfRun(db: Db, runId: number, orgCode: string | undefined): AsyncGenerator<WorkListItem> {
+  return streamFindings(db, { orgCode, runId, status: 'current' });
 }
 
 function table(rows: readonly Record<string, unknown>[]): string {
@@ -289,12 +283,31 @@ export function registerAuditCommands(program: Command): void {
     .requiredOption('--rule <id>', 'rule, e.g. identical_checkups')
     .option('--limit <n>', 'how many', '10')
     .option('--level <n>', '4 townships only, 5 villages only (default: both, village when concentrated)')
+    .option('--institutions', 'rank the institutions of the services instead | 按机构')
     .action((_local: unknown, cmd: Command) =>
       withDb(cmd.optsWithGlobals(), async (db) => {
         const o = cmd.optsWithGlobals<
-          { db?: string; rule: string; org?: string; limit: string; level?: string; format: string } & Shared
+          {
+            db?: string;
+            rule: string;
+            org?: string;
+            limit: string;
+            level?: string;
+            institutions?: boolean;
+            format: string;
+          } & Shared
         >();
         if (!isAuditRuleId(o.rule)) throw new UserError(`--rule ${o.rule}: unknown rule`);
+        if (o.institutions) {
+          const rows = await translate(() =>
+            listInstitutionHotspots(db, {
+              rule: o.rule,
+              limit: positiveInt('--limit', o.limit, 10),
+              ...(o.org ? { orgCode: o.org } : {}),
+            }),
+          );
+          return format(o.format) === 'json' ? out(JSON.stringify(rows, null, 2)) : out(table(rows));
+        }
         if (!o.org) throw new UserError('--org: required');
         const orgCode = o.org;
         if (o.level !== undefined && o.level !== '4' && o.level !== '5')

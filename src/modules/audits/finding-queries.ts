@@ -10,6 +10,7 @@ import {
   findScope,
   selectFinding,
   selectFindings,
+  selectFindingsAfter,
   selectInstitutionCounts,
   selectOrgRuleCounts,
   selectOrgs,
@@ -286,6 +287,24 @@ export async function listFindings(
   const pageSize = Math.min(1000, Math.max(1, query.pageSize ?? 50));
   const { total, rows } = await selectFindings(db.kysely, { ...query, scope }, page, pageSize);
   return { total, page, pageSize, items: rows.map(toItem) };
+}
+
+/**
+ * Every finding matching the filter, by id, in batches (masked): for exporting a whole run
+ * without holding it in memory.
+ */
+export async function* streamFindings(
+  db: Db,
+  query: Omit<WorkListQuery, 'page' | 'pageSize'>,
+): AsyncGenerator<WorkListItem> {
+  const scope = await requireScope(db, query.orgCode);
+  let after = 0;
+  for (;;) {
+    const rows = await selectFindingsAfter(db.kysely, { ...query, scope }, after, 2000);
+    for (const r of rows) yield toItem(r);
+    if (rows.length < 2000) return;
+    after = rows[rows.length - 1]!.id;
+  }
 }
 
 /** One finding, masked; null when there is none with that id. */

@@ -188,6 +188,16 @@ describe('demo generation, 1/500 of the city', () => {
     expect(after.size).toBe(g.planted.servicesAfterDeathOrMoveOut);
   });
 
+  it('dates every service and record on or before the cut-off, and no service before birth', () => {
+    const born = new Map(g.residents.map((r) => [r.recordNo, r.birthDate!]));
+    for (const s of g.services) {
+      expect(s.serviceDate <= '2020-06-30', s.type).toBe(true);
+      if (s.recordNo) expect(s.serviceDate >= born.get(s.recordNo)!, s.type).toBe(true);
+    }
+    for (const r of g.residents) expect(r.recordCreated <= '2020-06-30').toBe(true);
+    for (const e of g.enrollments) expect(e.startDate <= '2020-06-30').toBe(true);
+  });
+
   it('never records the same service of a person twice within 3 days', () => {
     const last = new Map<string, string>();
     const sorted = g.services

@@ -9,13 +9,13 @@ import type { HeaderLayout, ImportInputs, RowProblem } from '../../domain/import
 import { problemFor, readHeader, readRow } from '../../domain/import/row-mapping.js';
 import { REASONS } from '../../domain/records/validation.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
-import type { WriteCounts } from '../records/records-repository.js';
+import type { ResidentRef, WriteCounts } from '../records/records-repository.js';
 import {
   findOrgCodes,
   findResidentsByRecordNo,
-  upsertEnrollments,
-  upsertResidents,
-  upsertServices,
+  writeValidatedEnrollments,
+  writeValidatedResidents,
+  writeValidatedServices,
 } from '../records/records-repository.js';
 import type { FileRow } from './file-rows.js';
 import { ImportFileError, readFileRows } from './file-rows.js';
@@ -35,13 +35,16 @@ export interface ImportOptions {
 type Writer<K extends ImportKind> = (
   trx: Kysely<Database>,
   rows: readonly ImportInputs[K][],
+  residents: ReadonlyMap<string, ResidentRef>,
 ) => Promise<WriteCounts>;
 
+// Rows reach the writers validated by readRow and with their references resolved by
+// unresolvedReferences, so the records are written without validating them a second time.
 const WRITERS: { [K in ImportKind]: Writer<K> } = {
-  residents: upsertResidents,
-  enrollments: upsertEnrollments,
-  services: upsertServices,
-  population: upsertPopulation,
+  residents: (trx, rows) => writeValidatedResidents(trx, rows),
+  enrollments: writeValidatedEnrollments,
+  services: writeValidatedServices,
+  population: (trx, rows) => upsertPopulation(trx, rows),
 };
 
 /** Thrown inside the transaction to roll it back when the import must land nothing. */
@@ -80,7 +83,7 @@ async function unresolvedReferences<K extends ImportKind>(
   layout: HeaderLayout<K>,
   rows: readonly ReadRow<K>[],
   knownOrgs: Set<string>,
-): Promise<Map<ReadRow<K>, RowProblem[]>> {
+): Promise<{ problems: Map<ReadRow<K>, RowProblem[]>; residents: Map<string, ResidentRef> }> {
   const refs = rows.map((r) => referencesOf(layout.kind, r.input));
   const orgsToCheck = new Set<string>();
   const recordNos = new Set<string>();
@@ -89,7 +92,8 @@ async function unresolvedReferences<K extends ImportKind>(
     if (ref.recordNo !== null) recordNos.add(ref.recordNo);
   }
   if (orgsToCheck.size > 0) for (const code of await findOrgCodes(trx, orgsToCheck)) knownOrgs.add(code);
-  const residents = recordNos.size > 0 ? await findResidentsByRecordNo(trx, recordNos) : new Map();
+  const residents =
+    recordNos.size > 0 ? await findResidentsByRecordNo(trx, recordNos) : new Map<string, ResidentRef>();
   const problems = new Map<ReadRow<K>, RowProblem[]>();
   rows.forEach((row, i) => {
     const ref = refs[i]!;
@@ -100,7 +104,7 @@ async function unresolvedReferences<K extends ImportKind>(
       found.push(problemFor(layout, row.cells, 'orgCode', REASONS.unknownOrg, ref.orgCode));
     if (found.length > 0) problems.set(row, found);
   });
-  return problems;
+  return { problems, residents };
 }
 
 /**
@@ -156,7 +160,7 @@ export async function importFile<K extends ImportKind>(
     }
     const unresolved = await unresolvedReferences(trx, layout, good, knownOrgs);
     const landing = good.filter((r) => {
-      const problems = unresolved.get(r);
+      const problems = unresolved.problems.get(r);
       if (problems !== undefined) reject(r, problems);
       return problems === undefined;
     });
@@ -166,6 +170,7 @@ export async function importFile<K extends ImportKind>(
       const written = await writer(
         trx,
         landing.map((r) => r.input),
+        unresolved.residents,
       );
       counts.inserted += written.inserted;
       counts.updated += written.updated;

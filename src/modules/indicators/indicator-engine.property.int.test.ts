@@ -91,6 +91,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('end' as const), seq, program: fc.constantFrom(...PROGRAMS), date }),
 );
 
+/** Services and enrolments, drawn more often so that the sequences carry data. */
+const busyOp = op.filter((o) => o.kind === 'service' || o.kind === 'enrol');
+
 function serviceOf(o: Extract<Op, { kind: 'service' }>): ServiceInput {
   const R = recordNo(o.seq, villageOf(o.seq));
   const sbp = 110 + o.a;
@@ -219,106 +222,107 @@ describeEachDialect('incremental engine against the plain recomputation', (t) =>
   it('equals the baseline after any sequence of writes, and parents are sums of children', async () => {
     let attempted = 0;
     let refused = 0;
+    let servicesLanded = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 14 }), async (ops) => {
-        for (const o of ops) {
-          attempted++;
-          try {
-            await t.db.kysely.transaction().execute(async (trx) => {
-              const R = 'seq' in o ? recordNo(o.seq, villageOf(o.seq)) : '';
-              switch (o.kind) {
-                case 'resident': {
-                  const r: ResidentInput = fixtureResident(o.seq, {
-                    recordNo: R,
-                    orgCode: villageOf(o.seq),
-                    idNumber: o.id,
-                    recordCreated: o.created,
-                    electronic: o.electronic,
-                    birthDate: o.birth,
-                  });
-                  await upsertResidents(trx, [r]);
-                  break;
+      fc.asyncProperty(
+        fc.array(fc.oneof(op, busyOp, busyOp), { minLength: 3, maxLength: 14 }),
+        async (ops) => {
+          for (const o of ops) {
+            attempted++;
+            try {
+              await t.db.kysely.transaction().execute(async (trx) => {
+                const R = 'seq' in o ? recordNo(o.seq, villageOf(o.seq)) : '';
+                switch (o.kind) {
+                  case 'resident': {
+                    const r: ResidentInput = fixtureResident(o.seq, {
+                      recordNo: R,
+                      orgCode: villageOf(o.seq),
+                      idNumber: o.id,
+                      recordCreated: o.created,
+                      electronic: o.electronic,
+                      birthDate: o.birth,
+                    });
+                    await upsertResidents(trx, [r]);
+                    break;
+                  }
+                  case 'enrol': {
+                    const e: EnrollmentInput = {
+                      recordNo: R,
+                      program: o.program,
+                      startDate: o.start,
+                      endDate: o.end && o.end > o.start ? o.end : null,
+                      endReason: null,
+                      detail: null,
+                    };
+                    await upsertEnrollments(trx, [e]);
+                    break;
+                  }
+                  case 'service':
+                    await upsertServices(trx, [serviceOf(o)]);
+                    servicesLanded++;
+                    break;
+                  case 'activity':
+                    await upsertServices(trx, [
+                      {
+                        serviceNo: null,
+                        recordNo: null,
+                        type: 'health_education',
+                        serviceDate: o.date,
+                        orgCode: o.village ? V1 : V2,
+                        institution: null,
+                        doctor: null,
+                        payload: { activityKind: 'lecture', participants: o.participants, topic: null },
+                      },
+                    ]);
+                    break;
+                  case 'delete': {
+                    const ids = await trx.selectFrom('services').select('id').orderBy('id').execute();
+                    if (ids.length > 0) await deleteService(trx, Number(ids[o.pick % ids.length]!.id));
+                    break;
+                  }
+                  case 'death':
+                    await recordDeath(trx, R, o.date);
+                    break;
+                  case 'moveOut':
+                    await recordMoveOut(trx, R, o.date);
+                    break;
+                  case 'move': {
+                    const now = await trx
+                      .selectFrom('residents')
+                      .select('org_code')
+                      .where('record_no', '=', R)
+                      .executeTakeFirst();
+                    if (now) await moveResident(trx, R, now.org_code === V1 ? V2 : V1);
+                    break;
+                  }
+                  case 'end':
+                    await endEnrollment(trx, R, o.program, o.date, null);
+                    break;
                 }
-                case 'enrol': {
-                  const e: EnrollmentInput = {
-                    recordNo: R,
-                    program: o.program,
-                    startDate: o.start,
-                    endDate: o.end && o.end > o.start ? o.end : null,
-                    endReason: null,
-                    detail: null,
-                  };
-                  await upsertEnrollments(trx, [e]);
-                  break;
-                }
-                case 'service':
-                  await upsertServices(trx, [serviceOf(o)]);
-                  break;
-                case 'activity':
-                  await upsertServices(trx, [
-                    {
-                      serviceNo: null,
-                      recordNo: null,
-                      type: 'health_education',
-                      serviceDate: o.date,
-                      orgCode: o.village ? V1 : V2,
-                      institution: null,
-                      doctor: null,
-                      payload: { activityKind: 'lecture', participants: o.participants, topic: null },
-                    },
-                  ]);
-                  break;
-                case 'delete': {
-                  const ids = await trx.selectFrom('services').select('id').orderBy('id').execute();
-                  if (ids.length > 0) await deleteService(trx, Number(ids[o.pick % ids.length]!.id));
-                  break;
-                }
-                case 'death':
-                  await recordDeath(trx, R, o.date);
-                  break;
-                case 'moveOut':
-                  await recordMoveOut(trx, R, o.date);
-                  break;
-                case 'move': {
-                  const now = await trx
-                    .selectFrom('residents')
-                    .select('org_code')
-                    .where('record_no', '=', R)
-                    .executeTakeFirst();
-                  if (now) await moveResident(trx, R, now.org_code === V1 ? V2 : V1);
-                  break;
-                }
-                case 'end':
-                  await endEnrollment(trx, R, o.program, o.date, null);
-                  break;
-              }
-            });
-          } catch (error) {
-            // Writes the records module refuses (unknown resident, no active enrolment) change nothing.
-            if (!(error instanceof RecordsWriteError || error instanceof RecordNotFoundError)) throw error;
-            refused++;
+              });
+            } catch (error) {
+              // Writes the records module refuses (unknown resident, no active enrolment) change nothing.
+              if (!(error instanceof RecordsWriteError || error instanceof RecordNotFoundError)) throw error;
+              refused++;
+            }
           }
-        }
-        for (const period of PERIODS) {
-          const query = { orgCode: '620000', period, depth: 4 };
-          const fast = await computeIndicatorValues(t.db, query);
-          expect(fast).toEqual(await computeIndicatorValuesBaseline(t.db, query));
-          expectParentsAreSums(fast, {
-            '620000': ['620800'],
-            '620800': ['620881'],
-            '620881': ['620881100'],
-            '620881100': [V1, V2],
-          });
-        }
-      }),
+          for (const period of PERIODS) {
+            const query = { orgCode: '620000', period, depth: 4 };
+            const fast = await computeIndicatorValues(t.db, query);
+            expect(fast).toEqual(await computeIndicatorValuesBaseline(t.db, query));
+            expectParentsAreSums(fast, {
+              '620000': ['620800'],
+              '620800': ['620881'],
+              '620881': ['620881100'],
+              '620881100': [V1, V2],
+            });
+          }
+        },
+      ),
       { numRuns: 12 },
     );
     // The sequences must mostly land, or the comparison proves little.
     expect(refused).toBeLessThan(attempted * 0.6);
-    const services = await t.db.kysely
-      .selectFrom('services')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(services.n)).toBeGreaterThan(10);
+    expect(servicesLanded).toBeGreaterThan(20);
   });
 });

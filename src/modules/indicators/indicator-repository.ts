@@ -6,8 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, OrgLevel } from '../../db/schema.js';
 
-/** Tables of migration 002. */
-// A type alias (not an interface) so it satisfies Kysely's table-map constraint.
+/** Tables of migration 002 (a type alias, not an interface, to satisfy Kysely's table-map constraint). */
 export type IndicatorTables = {
   indicator_fact_years: { year: number };
   indicator_residents: { resident_id: number; county_code: string; id_key: string | null };

@@ -232,6 +232,20 @@ export async function upsertResidents(
     trx,
     valid.map((r, index) => ({ index, field: 'orgCode', orgCode: r.orgCode })),
   );
+  return writeValidatedResidents(trx, valid);
+}
+
+/**
+ * The write half of `upsertResidents`, for a write path that has already normalised every
+ * row with `validateResident` and checked its village exists (the file import does both
+ * per row, to report each refused row). Other callers use `upsertResidents`.
+ *
+ * @example await writeValidatedResidents(trx, rows.map((r) => validated(r)));
+ */
+export async function writeValidatedResidents(
+  trx: Kysely<Database>,
+  valid: readonly ResidentInput[],
+): Promise<WriteCounts> {
   const unique = [...lastPerKey(valid, (r) => r.recordNo).values()];
   const counts: WriteCounts = { inserted: 0, updated: valid.length - unique.length };
   const now = new Date().toISOString();
@@ -303,6 +317,20 @@ export async function upsertEnrollments(
     trx,
     valid.map((r) => r.recordNo),
   );
+  return writeValidatedEnrollments(trx, valid, refs);
+}
+
+/**
+ * The write half of `upsertEnrollments`, for a write path that has already normalised every
+ * row with `validateEnrollment` and resolved every record number (`findResidentsByRecordNo`).
+ *
+ * @example await writeValidatedEnrollments(trx, rows, await findResidentsByRecordNo(trx, numbers));
+ */
+export async function writeValidatedEnrollments(
+  trx: Kysely<Database>,
+  valid: readonly EnrollmentInput[],
+  refs: ReadonlyMap<string, ResidentRef>,
+): Promise<WriteCounts> {
   const unique = [...lastPerKey(valid, (r) => `${r.recordNo}|${r.program}|${r.startDate}`).values()];
   const counts: WriteCounts = { inserted: 0, updated: valid.length - unique.length };
   const changed = new Set<number>();
@@ -396,6 +424,20 @@ export async function upsertServices(
     r.orgCode === null ? [] : [{ index, field: 'orgCode', orgCode: r.orgCode }],
   );
   await requireOrgs(trx, explicitOrgs);
+  return writeValidatedServices(trx, valid, refs);
+}
+
+/**
+ * The write half of `upsertServices`, for a write path that has already normalised every
+ * row with `validateService`, resolved every record number and checked every explicit org.
+ *
+ * @example await writeValidatedServices(trx, rows, await findResidentsByRecordNo(trx, numbers));
+ */
+export async function writeValidatedServices(
+  trx: Kysely<Database>,
+  valid: readonly ServiceInput[],
+  refs: ReadonlyMap<string, ResidentRef>,
+): Promise<WriteCounts> {
   const keyed = lastPerKey(valid, serviceKey);
   const counts: WriteCounts = { inserted: 0, updated: valid.length - keyed.size };
   const now = new Date().toISOString();
