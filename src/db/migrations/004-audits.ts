@@ -53,11 +53,12 @@ export function audits004(dialect: SqlDialect): Migration {
         .columns(['county_code', 'rule', 'status'])
         .execute();
       // Few indexes on purpose: every index costs each of the (up to millions of) upserts of a
-      // run; work lists reach findings through the scope index (county first).
+      // run. Work lists reach findings through the scope index (county first); a run reaches
+      // its own findings through (rule, last_run_id).
       await db.schema
-        .createIndex('audit_findings_resident')
+        .createIndex('audit_findings_run')
         .on('audit_findings')
-        .column('resident_id')
+        .columns(['rule', 'last_run_id'])
         .execute();
 
       await db.schema

@@ -202,6 +202,73 @@ export async function selectDuplicateCandidates(
   }));
 }
 
+/** The ID key of `upper(trim(id_number))` computed as SQL does it (trim removes spaces only). */
+function sqlIdKey(value: string): string {
+  return value.replace(/^ +| +$/g, '').toUpperCase();
+}
+
+/**
+ * Residents sharing a normalised ID number with another active resident, in groups with a
+ * member in scope — the same answer as `selectDuplicateCandidates(['id_number'])`, found
+ * through the index on `id_number` instead of sorting every record by an expression: equal
+ * stored values come from a grouped index scan, and the rare values that are not in normal
+ * form (spaces, lower-case x) are read and normalised here.
+ */
+export async function selectIdDuplicateCandidates(
+  h: Handle,
+  scope: OrgScope | null,
+  asOf: string,
+): Promise<DuplicateCandidate[]> {
+  const repeated = await sql<{ id_number: string }>`
+    select id_number from residents where id_number is not null
+    group by id_number having count(*) > 1`.execute(h);
+  const odd = await sql<{ id_number: string }>`
+    select distinct id_number from residents
+    where id_number is not null and id_number <> upper(trim(id_number))`.execute(h);
+  const values = new Set<string>();
+  for (const r of [...repeated.rows, ...odd.rows]) {
+    values.add(r.id_number);
+    values.add(sqlIdKey(r.id_number));
+  }
+  const list = [...values].filter((v) => sqlIdKey(v) !== '');
+  const rows: {
+    id: number;
+    id_number: string;
+    record_no: string;
+    org_code: string;
+    county_code: string;
+    in_scope: number;
+  }[] = [];
+  for (let i = 0; i < list.length; i += 2000) {
+    const chunk = await sql<(typeof rows)[number]>`
+      select r.id, r.id_number, r.record_no, r.org_code, r.county_code,
+        case when ${inScope(scope, 'r.county_code', 'r.org_code')} then 1 else 0 end as in_scope
+      from residents r
+      where r.id_number in (${sql.join(list.slice(i, i + 2000))}) and ${activeAt(asOf, 'r')}`.execute(h);
+    rows.push(...chunk.rows);
+  }
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = sqlIdKey(r.id_number);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    if (!g.some((m) => Number(m.id) === Number(r.id))) g.push(r);
+  }
+  const out: DuplicateCandidate[] = [];
+  for (const [key, g] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (g.length < 2 || !g.some((m) => Number(m.in_scope) === 1)) continue;
+    for (const m of g.sort((a, b) => Number(a.id) - Number(b.id)))
+      out.push({
+        residentId: Number(m.id),
+        groupKey: key,
+        recordNo: m.record_no,
+        orgCode: m.org_code,
+        countyCode: m.county_code,
+      });
+  }
+  return out;
+}
+
 /** The ID facts of a resident, for the ID rule. */
 export interface ResidentIdRow {
   id: number;
@@ -773,13 +840,17 @@ export async function closeVanished(
   rules: readonly string[],
   scope: OrgScope | null,
   w: AuditWindow,
-): Promise<void> {
-  if (rules.length === 0) return;
-  await sql`
-    update audit_findings set status = 'closed', closed_at = ${now}, closed_run_id = ${runId}
-    where rule in (${sql.join(rules)}) and status <> 'closed' and last_run_id <> ${runId}
-      and ${inScope(scope, 'county_code', 'org_code')}
-      and (subject_date is null or (${inWindow(w, 'subject_date')}))`.execute(h);
+): Promise<Map<string, number>> {
+  const closed = new Map<string, number>();
+  for (const rule of rules) {
+    const result = await sql`
+      update audit_findings set status = 'closed', closed_at = ${now}, closed_run_id = ${runId}
+      where rule = ${rule} and last_run_id < ${runId} and status <> 'closed'
+        and ${inScope(scope, 'county_code', 'org_code')}
+        and (subject_date is null or (${inWindow(w, 'subject_date')}))`.execute(h);
+    closed.set(rule, Number(result.numAffectedRows ?? 0));
+  }
+  return closed;
 }
 
 /** Per rule: findings seen by the run, new in it, seen but already resolved, closed by it. */
@@ -792,36 +863,39 @@ export interface RunRuleSummary {
   closed: number;
 }
 
-/** Stores the run's counts per org, rule and severity, and returns its per-rule summary. */
-export async function storeRunCounts(h: Handle, runId: number): Promise<RunRuleSummary[]> {
+/**
+ * Stores the run's counts per org, rule and severity, and returns its per-rule summary
+ * (`closed` as counted by `closeVanished`). Reads only the run's own findings.
+ */
+export async function storeRunCounts(
+  h: Handle,
+  runId: number,
+  rules: readonly string[],
+  closed: ReadonlyMap<string, number>,
+): Promise<RunRuleSummary[]> {
+  if (rules.length === 0) return [];
+  const own = sql`rule in (${sql.join(rules)}) and last_run_id = ${runId}`;
   await sql`
     insert into audit_run_counts (run_id, org_code, rule, severity, count, affected)
     select ${runId}, org_code, rule, severity, count(*), sum(weight) from audit_findings
-    where last_run_id = ${runId} group by org_code, rule, severity`.execute(h);
-  const rows = await sql<{
-    rule: string;
-    found: number;
-    affected: number;
-    new: number;
-    resolved: number;
-    closed: number;
-  }>`
-    select rule,
-      sum(case when last_run_id = ${runId} then 1 else 0 end) as found,
-      sum(case when last_run_id = ${runId} then weight else 0 end) as affected,
-      sum(case when first_run_id = ${runId} and last_run_id = ${runId} then 1 else 0 end) as new,
-      sum(case when last_run_id = ${runId} and status = 'resolved' then 1 else 0 end) as resolved,
-      sum(case when closed_run_id = ${runId} then 1 else 0 end) as closed
-    from audit_findings where last_run_id = ${runId} or closed_run_id = ${runId}
-    group by rule order by rule`.execute(h);
-  return rows.rows.map((r) => ({
-    rule: r.rule,
-    found: Number(r.found),
-    affected: Number(r.affected),
-    new: Number(r.new),
-    resolved: Number(r.resolved),
-    closed: Number(r.closed),
-  }));
+    where ${own} group by org_code, rule, severity`.execute(h);
+  const rows = await sql<{ rule: string; found: number; affected: number; new: number; resolved: number }>`
+    select rule, count(*) as found, sum(weight) as affected,
+      sum(case when first_run_id = ${runId} then 1 else 0 end) as new,
+      sum(case when status = 'resolved' then 1 else 0 end) as resolved
+    from audit_findings where ${own} group by rule`.execute(h);
+  const byRule = new Map(rows.rows.map((r) => [r.rule, r]));
+  return rules.map((rule) => {
+    const r = byRule.get(rule);
+    return {
+      rule,
+      found: Number(r?.found ?? 0),
+      affected: Number(r?.affected ?? 0),
+      new: Number(r?.new ?? 0),
+      resolved: Number(r?.resolved ?? 0),
+      closed: closed.get(rule) ?? 0,
+    };
+  });
 }
 
 /** Counts of findings per finding org, rule and severity (before rolling up). */

@@ -33,6 +33,7 @@ import {
   selectDateProblems,
   selectDigitStats,
   selectDuplicateCandidates,
+  selectIdDuplicateCandidates,
   selectNotEnrolled,
   selectOutOfRangeCandidates,
   selectRepeatedServices,
@@ -130,30 +131,19 @@ export async function runAudits(db: Db, options: RunAuditsOptions = {}): Promise
       options.onRule?.(rule, Array.isArray(found) ? found.length : found.stored, ms);
     }
     let started = performance.now();
-    await closeVanished(trx, runId, now, rules, scope, window);
+    const closed = await closeVanished(trx, runId, now, rules, scope, window);
     timings.close = performance.now() - started;
     started = performance.now();
-    const summary = await storeRunCounts(trx, runId);
+    const summary = await storeRunCounts(trx, runId, rules, closed);
     timings.counts = performance.now() - started;
-    const full = rules.map(
-      (rule) =>
-        summary.find((s) => s.rule === rule) ?? {
-          rule,
-          found: 0,
-          affected: 0,
-          new: 0,
-          resolved: 0,
-          closed: 0,
-        },
-    );
-    await finishRun(trx, runId, new Date().toISOString(), full);
+    await finishRun(trx, runId, new Date().toISOString(), summary);
     return {
       runId,
       orgCode: options.orgCode ?? null,
       period: options.period ?? null,
       window,
       rules,
-      summary: full,
+      summary,
       timings,
     };
   });
@@ -228,7 +218,11 @@ const RULE_RUNNERS: Record<AuditRuleId, RuleRunner> = {
     const matches: KeyMatch[] = [];
     const facts = new Map<number, { recordNo: string; orgCode: string; countyCode: string }>();
     for (let k = 0; k < keys.length; k++) {
-      const rows = await selectDuplicateCandidates(h, keys[k]!, scope, window.asOf);
+      const fields = keys[k]!;
+      const rows =
+        fields.length === 1 && fields[0] === 'id_number'
+          ? await selectIdDuplicateCandidates(h, scope, window.asOf)
+          : await selectDuplicateCandidates(h, fields, scope, window.asOf);
       let group: number[] = [];
       let last: string | null = null;
       for (const r of rows) {

@@ -1,0 +1,39 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/databases.js';
+import { findScope, selectDuplicateCandidates, selectIdDuplicateCandidates } from './audit-repository.js';
+import { insertOrgs, insertResidents, type ResidentSeed } from './audits.fixture.js';
+
+// The index path for ID duplicates must give what grouping by the normalised expression gives.
+describeEachDialect('ID duplicate candidates', (t) => {
+  it('agree with grouping by upper(trim(id_number)), scoped or not', async () => {
+    await insertOrgs(t.db);
+    const villages = ['620881100201', '620881100202', '620881101201', '620826105201'];
+    const seeds: ResidentSeed[] = [];
+    let a = 7;
+    const rand = (n: number): number => {
+      a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+      return a % n;
+    };
+    for (let no = 1; no <= 160; no++) {
+      const base = `62088119500101${String(rand(40)).padStart(3, '0')}x`;
+      const variant = [base, base.toUpperCase(), ` ${base}`, `${base.toUpperCase()}  `, '', '  ', null][
+        rand(7)
+      ]!;
+      seeds.push({
+        no,
+        org: villages[rand(4)]!,
+        idNumber: variant,
+        created: rand(10) === 0 ? '2021-01-01' : '2018-01-01',
+        death: rand(10) === 0 ? '2019-01-01' : null,
+      });
+    }
+    await insertResidents(t.db, seeds);
+    for (const org of [null, '620881', '620881100', '620826105201']) {
+      const scope = org ? await findScope(t.db.kysely, org) : null;
+      const byExpression = await selectDuplicateCandidates(t.db.kysely, ['id_number'], scope, '2020-06-30');
+      const byIndex = await selectIdDuplicateCandidates(t.db.kysely, scope, '2020-06-30');
+      expect(byIndex).toEqual(byExpression);
+      if (org === null) expect(byIndex.length).toBeGreaterThan(40);
+    }
+  });
+});
