@@ -12,4 +12,12 @@ import { registerRecordRoutes } from '../modules/records/routes.js';
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
 
 /** Each feature module contributes its routes here, one line per module. */
-export const routeRegistrations: readonly RouteRegistration[] = [registerOrgRoutes, registerIdRoutes, registerBulletinRoutes, registerAuditRoutes, registerTargetRoutes, registerRecordRoutes, registerIndicatorRoutes];
+export const routeRegistrations: readonly RouteRegistration[] = [
+  registerOrgRoutes,
+  registerIdRoutes,
+  registerBulletinRoutes,
+  registerAuditRoutes,
+  registerTargetRoutes,
+  registerRecordRoutes,
+  registerIndicatorRoutes,
+];
