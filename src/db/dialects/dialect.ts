@@ -18,6 +18,8 @@ export interface SqlDialect {
   addMonths(dateExpr: string, months: number): RawBuilder<string>;
   /** Adds the surrogate key `id` (SQLite rowid alias; PostgreSQL bigserial). For migrations. */
   withIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
+  /** True when a text expression consists of ASCII digits only (true for ''). */
+  allDigits(expr: RawBuilder<unknown>): RawBuilder<boolean>;
 }
 
 /** An open database: the query builder, its dialect helpers, and how to close it. */

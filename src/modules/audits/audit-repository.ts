@@ -289,23 +289,22 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
  * checksum is only computed under CASE once the characters are known to be digits, so that
  * PostgreSQL never casts a letter.
  */
-function idCertainlyFine(asOf: string): RawBuilder<unknown> {
+function idCertainlyFine(dialect: SqlDialect, asOf: string): RawBuilder<unknown> {
   const id = sql.ref('r.id_number');
-  let digitsStripped: RawBuilder<unknown> = sql`substr(${id}, 1, 17)`;
-  for (let d = 0; d <= 9; d++) digitsStripped = sql`replace(${digitsStripped}, ${String(d)}, '')`;
+  const digits17 = dialect.allDigits(sql`substr(${id}, 1, 17)`);
   const sum = sql.join(
     ID_WEIGHTS.map((w, i) => sql`cast(substr(${id}, ${i + 1}, 1) as integer) * ${w}`),
     sql` + `,
   );
   const provinces = Object.keys(PROVINCES);
   return sql`(
-    ${id} is not null and length(${id}) = 18 and ${digitsStripped} = ''
+    ${id} is not null and length(${id}) = 18 and ${digits17}
     and substr(${id}, 18, 1) in ('0','1','2','3','4','5','6','7','8','9','X')
     and substr(${id}, 1, 2) in (${sql.join(provinces)})
     and r.birth_date = substr(${id}, 7, 4) || '-' || substr(${id}, 11, 2) || '-' || substr(${id}, 13, 2)
     and r.birth_date >= ${EARLIEST_BIRTH_DATE} and r.birth_date <= ${asOf}
     and r.sex = case when substr(${id}, 17, 1) in ('1','3','5','7','9') then 'M' else 'F' end
-    and substr(${id}, 18, 1) = substr('10X98765432', (case when length(${id}) = 18 and ${digitsStripped} = '' then ${sum} else 0 end) % 11 + 1, 1)
+    and substr(${id}, 18, 1) = substr('10X98765432', (case when length(${id}) = 18 and ${digits17} then ${sum} else 0 end) % 11 + 1, 1)
   )`;
 }
 
@@ -315,6 +314,7 @@ function idCertainlyFine(asOf: string): RawBuilder<unknown> {
  */
 export async function selectResidentIdPage(
   h: Handle,
+  dialect: SqlDialect,
   scope: OrgScope | null,
   asOf: string,
   afterId: number,
@@ -325,7 +325,7 @@ export async function selectResidentIdPage(
     .select(['r.id', 'r.id_number', 'r.birth_date', 'r.sex', 'r.org_code', 'r.county_code'])
     .where(inScope(scope, 'r.county_code', 'r.org_code') as RawBuilder<boolean>)
     .where(activeAt(asOf, 'r') as RawBuilder<boolean>)
-    .where(sql<boolean>`(case when ${idCertainlyFine(asOf)} then 1 else 0 end) = 0`)
+    .where(sql<boolean>`(case when ${idCertainlyFine(dialect, asOf)} then 1 else 0 end) = 0`)
     .where('r.id', '>', afterId)
     .orderBy('r.id')
     .limit(limit)
@@ -517,62 +517,29 @@ export async function selectDateProblems(
   w: AuditWindow,
 ): Promise<DateProblemRow[]> {
   const scoped = inScope(scope, 's.county_code', 's.org_code');
-  const win = inWindow(w, 's.service_date');
-  const birth = await selectServices(
-    h,
-    sql`${win} and ${scoped} and exists (select 1 from residents r where r.id = s.resident_id
-      and r.birth_date is not null and s.service_date < r.birth_date)`,
-  );
-  const death = await selectServices(
-    h,
-    sql`${win} and ${scoped} and exists (select 1 from residents r where r.id = s.resident_id
-      and r.death_date is not null and s.service_date > r.death_date)`,
-  );
-  const movedOut = await selectServices(
-    h,
-    sql`${win} and ${scoped} and exists (select 1 from residents r where r.id = s.resident_id
-      and r.moved_out_date is not null and s.service_date > r.moved_out_date)`,
-  );
-  const future = await selectServices(h, sql`s.service_date > ${w.asOf} and ${scoped}`);
-  const dates = await residentDates(
-    h,
-    [...birth, ...death, ...movedOut].map((s) => s.residentId!),
-  );
-  return [
-    ...birth.map((s) => ({
-      service: s,
-      problem: 'before_birth' as const,
-      against: dates.get(s.residentId!)!.birth!,
-    })),
-    ...death.map((s) => ({
-      service: s,
-      problem: 'after_death' as const,
-      against: dates.get(s.residentId!)!.death!,
-    })),
-    ...movedOut.map((s) => ({
-      service: s,
-      problem: 'after_move_out' as const,
-      against: dates.get(s.residentId!)!.movedOut!,
-    })),
-    ...future.map((s) => ({ service: s, problem: 'future' as const, against: w.asOf })),
-  ];
-}
-
-async function residentDates(
-  h: Handle,
-  ids: readonly number[],
-): Promise<Map<number, { birth: string | null; death: string | null; movedOut: string | null }>> {
-  const out = new Map<number, { birth: string | null; death: string | null; movedOut: string | null }>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 2000) {
-    const rows = await h
-      .selectFrom('residents')
-      .select(['id', 'birth_date', 'death_date', 'moved_out_date'])
-      .where('id', 'in', unique.slice(i, i + 2000))
-      .execute();
-    for (const r of rows)
-      out.set(Number(r.id), { birth: r.birth_date, death: r.death_date, movedOut: r.moved_out_date });
+  // One pass joining each service to its person; the person's dates ride along as extra columns.
+  const result = await sql<
+    RawService & { birth_date: string | null; death_date: string | null; moved_out_date: string | null }
+  >`
+    select s.id, s.resident_id, s.type, s.service_date, s.org_code, s.county_code, s.institution,
+      s.controlled, s.guidance, ${sql.join(VALUE_COLUMNS.map((c) => sql.ref(`s.${c}`)))},
+      r.birth_date, r.death_date, r.moved_out_date
+    from services s join residents r on r.id = s.resident_id
+    where ${inWindow(w, 's.service_date')} and ${scoped}
+      and (s.service_date < r.birth_date or s.service_date > r.death_date or s.service_date > r.moved_out_date)
+    order by s.id`.execute(h);
+  const out: DateProblemRow[] = [];
+  for (const r of result.rows) {
+    const service = toServiceRow(r);
+    if (r.birth_date !== null && r.service_date < r.birth_date)
+      out.push({ service, problem: 'before_birth', against: r.birth_date });
+    if (r.death_date !== null && r.service_date > r.death_date)
+      out.push({ service, problem: 'after_death', against: r.death_date });
+    if (r.moved_out_date !== null && r.service_date > r.moved_out_date)
+      out.push({ service, problem: 'after_move_out', against: r.moved_out_date });
   }
+  const future = await selectServices(h, sql`s.service_date > ${w.asOf} and ${scoped}`);
+  for (const service of future) out.push({ service, problem: 'future', against: w.asOf });
   return out;
 }
 

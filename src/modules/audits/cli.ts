@@ -366,7 +366,7 @@ export function registerAuditCommands(program: Command): void {
       'field=recordNo,... values to take from a given record (default: newest non-empty)',
     )
     .option('--into <recordNo>', 'record that survives (default: the oldest)')
-    .option('--by <name>', 'who merges', process.env.USER ?? 'cli')
+    .requiredOption('--by <name>', 'who merges (kept in the merge log)')
     .action((setId: string, _local: unknown, cmd: Command) =>
       withDb(cmd.optsWithGlobals(), async (db) => {
         const o = cmd.optsWithGlobals<{ db?: string; prefer?: string; into?: string; by: string } & Shared>();

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { idProblemOf } from '../../domain/audits/classify.js';
@@ -74,5 +75,21 @@ describeEachDialect('ID rule shortcut', (t) => {
       .filter((x) => x !== null);
     expect(expected.length).toBeGreaterThan(80);
     expect(found.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(expected);
+  });
+
+  it('tells digit-only text with the dialect helper allDigits', async () => {
+    const check = async (text: string): Promise<boolean> => {
+      const r = await sql<{
+        ok: unknown;
+      }>`select case when ${t.db.dialect.allDigits(sql`${text}`)} then 1 else 0 end as ok`.execute(
+        t.db.kysely,
+      );
+      return Number(r.rows[0]!.ok) === 1;
+    };
+    expect(await check('62088119500101001')).toBe(true);
+    expect(await check('')).toBe(true);
+    expect(await check('6208811950010100X')).toBe(false);
+    expect(await check('620881 19500101')).toBe(false);
+    expect(await check('６２０')).toBe(false);
   });
 });

@@ -258,11 +258,11 @@ const RULE_RUNNERS: Record<AuditRuleId, RuleRunner> = {
     });
   },
 
-  async id_problems({ h, scope, window, params }) {
+  async id_problems({ h, db, scope, window, params }) {
     const out: StoredDraft[] = [];
     let after = 0;
     for (;;) {
-      const page = await selectResidentIdPage(h, scope, window.asOf, after, ID_PAGE);
+      const page = await selectResidentIdPage(h, db.dialect, scope, window.asOf, after, ID_PAGE);
       for (const r of page) {
         const problem = idProblemOf(r, window.asOf, params.id_problems);
         if (!problem) continue;
