@@ -4,9 +4,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { requireDate } from '../../domain/targets/calendar.js';
 import { checkPlanTable } from '../../domain/targets/plan-check.js';
+import { PlanInputError } from '../../domain/targets/plan-input-error.js';
 import { decomposePlan, decompositionPlanSchema } from '../../domain/targets/plan-decomposition.js';
 import { computePushPlan, type PushPlan } from '../../domain/targets/push-plan.js';
 import { POPULATION_BANDS } from '../../domain/targets/target-rule.js';
+import { getOrg } from '../orgs/org-repository.js';
 import { orgPushPlan, savePushPlan } from './org-push-plan.js';
 import { progress } from './progress.js';
 import { pushPlanCsv, pushPlanDocx, pushPlanXlsx } from './push-plan-export.js';
@@ -22,6 +24,7 @@ import {
 
 const OrgCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, 'org code has 6, 9 or 12 digits');
 const Year = z.coerce.number().int().min(1949).max(2100);
+const BodyYear = z.number().int().min(1949).max(2100);
 const IsoDate = z.string().describe('date, 2020-06-30 (also 2020/6/30 or 2020年6月30日)');
 const Actor = z.string().trim().min(1).max(100).describe('who makes the change (kept in the history)');
 const Rate = z.number().min(0).max(1).describe('fraction: 0.8 for 80 %');
@@ -152,7 +155,7 @@ export async function registerTargetRoutes(app: FastifyInstance, db: Db): Promis
               z.object({
                 orgCode: OrgCode,
                 indicator: z.string().min(1),
-                year: z.number().int(),
+                year: BodyYear,
                 rate: Rate.nullable().optional(),
                 base: BaseSchema.nullable().optional(),
                 plan: z
@@ -203,7 +206,7 @@ export async function registerTargetRoutes(app: FastifyInstance, db: Db): Promis
         summary: 'Set a named parameter (e.g. hypertensionPrevalence) for an area and year | 设定参数',
         body: z.object({
           org: OrgCode,
-          year: z.number().int().min(1949).max(2100),
+          year: BodyYear,
           name: z.string().min(1).max(100),
           value: Rate,
           setBy: Actor,
@@ -212,6 +215,8 @@ export async function registerTargetRoutes(app: FastifyInstance, db: Db): Promis
     },
     async (req) => {
       const b = req.body;
+      if (!(await getOrg(db, b.org)))
+        throw new PlanInputError({ zh: `未知机构 ${b.org}`, en: `unknown org ${b.org}` }, { column: 'org' });
       await db.kysely.transaction().execute((trx) =>
         writeParameter(trx, {
           orgCode: b.org,
@@ -235,7 +240,7 @@ export async function registerTargetRoutes(app: FastifyInstance, db: Db): Promis
         body: z.object({
           org: OrgCode,
           indicator: z.string().min(1),
-          year: z.number().int(),
+          year: BodyYear,
           depth: z.number().int().min(1).max(4).default(1),
           setBy: Actor,
         }),
