@@ -38,6 +38,11 @@ function ms(since: number): number {
   return Math.round((performance.now() - since) * 10) / 10;
 }
 
+/** Peak resident memory so far (MB): recorded after each phase to see which one raised it. */
+function peakMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -140,10 +145,12 @@ async function main(): Promise<void> {
       figures.push({ name: 'fixture services', value: summary.services, unit: 'rows' });
     }
     figures.push({ name: `generate data (${demo ? 'demo' : 'fixture'})`, value: ms(started), unit: 'ms' });
+    figures.push({ name: 'peak RSS after generation', value: peakMb(), unit: 'MB' });
     if ((await loadFactYears(db.kysely)).length === 0) {
       started = performance.now();
       await recomputeAllFacts(db);
       figures.push({ name: 'recompute all facts (existing data)', value: ms(started), unit: 'ms' });
+      figures.push({ name: 'peak RSS after recompute', value: peakMb(), unit: 'MB' });
     }
     const counts = await db.kysely
       .selectFrom('services')
@@ -286,13 +293,14 @@ async function main(): Promise<void> {
       });
     }
 
+    figures.push({ name: 'peak RSS after indicators, import, freshness', value: peakMb(), unit: 'MB' });
     for (const section of BENCH_SECTIONS) {
       log(`section ${section.name} …`);
       figures.push(...(await section.run({ db, rootCode, period: PERIOD, scale: options.scale })));
     }
     figures.push({
       name: 'peak RSS',
-      value: Math.round(process.resourceUsage().maxRSS / 1024),
+      value: peakMb(),
       unit: 'MB',
       goal: '≤ 1024',
     });

@@ -204,9 +204,14 @@ async function refreshResidents(
   };
   const staleByKey = new Map(stale.map((m) => [`${m.resident_id}|${m.year}`, m]));
   const freshByKey = new Map(fresh.map((m) => [`${m.resident_id}|${m.year}`, m]));
+  // Only rows that changed are rewritten: a follow-up of 2020 leaves the 2019 row as it was.
+  const rewrite = new Map<number, Set<number>>(years.map((y) => [y, new Set<number>()]));
+  const inserts: MembershipRow[] = [];
   for (const [k, m] of staleByKey) {
     const f = freshByKey.get(k);
     if (f && f.terms === m.terms && f.org_code === m.org_code) continue;
+    rewrite.get(m.year)?.add(m.resident_id);
+    if (f) inserts.push(f);
     const before = parseTermMasks(m.terms);
     const after = f ? parseTermMasks(f.terms) : new Map<string, number>();
     if (f && f.org_code === m.org_code) {
@@ -220,11 +225,25 @@ async function refreshResidents(
   }
   for (const [k, f] of freshByKey) {
     if (staleByKey.has(k)) continue;
+    inserts.push(f);
     for (const [term, mask] of parseTermMasks(f.terms))
       bump(f.year, f.org_code, f.county_code, term, 0, mask);
   }
 
-  await replaceMemberships(h, affected, years, fresh);
+  for (const [year, ids] of rewrite)
+    await replaceMemberships(
+      h,
+      [...ids],
+      [year],
+      inserts.filter((r) => r.year === year && ids.has(r.resident_id)),
+    );
+  // Fresh rows of residents with no stored row for that year are plain inserts.
+  await replaceMemberships(
+    h,
+    [],
+    years,
+    inserts.filter((r) => !rewrite.get(r.year)?.has(r.resident_id)),
+  );
   if (flush) await flushDeltas(h, sink);
   return [...newYears].sort();
 }

@@ -261,11 +261,12 @@ export async function replaceMemberships(
 ): Promise<void> {
   if (years.length === 0) return;
   for (const part of chunks(ids, ID_CHUNK))
-    await q(h)
-      .deleteFrom('indicator_memberships')
-      .where('resident_id', 'in', part)
-      .where('year', 'in', years)
-      .execute();
+    if (part.length > 0)
+      await q(h)
+        .deleteFrom('indicator_memberships')
+        .where('resident_id', 'in', part)
+        .where('year', 'in', years)
+        .execute();
   for (const part of chunks(rows, Math.floor(PARAMS_PER_STATEMENT / 5)))
     await q(h).insertInto('indicator_memberships').values(part).execute();
 }

@@ -202,7 +202,8 @@ export async function computeIndicatorValues(db: Db, query: IndicatorQuery): Pro
   const subtree = await listSubtreeOrgs(db.kysely, resolved.root, 5);
   const scope =
     resolved.root.level <= 3
-      ? { countyCodes: subtree.filter((o) => o.level === 3).map((o) => o.code) }
+      ? // Activities recorded at a province or city org carry that org's own 6-digit code as county.
+        { countyCodes: subtree.filter((o) => o.level <= 3).map((o) => o.code) }
       : { orgCodes: subtree.map((o) => o.code) };
   const rows = await subtreeTallies(db.kysely, scope, resolved.period.year, resolved.period.endSlot);
   return assembleValues(db, resolved, new Map(subtree.map((o) => [o.code, o])), rows);
