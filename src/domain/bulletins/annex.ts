@@ -2,7 +2,7 @@
  * The annex (附件): every indicator per child unit and the org's total, grouped by
  * programme, with the engine's values unchanged (only formatted for print).
  */
-import { isProgram, PROGRAM_NAMES } from '../programs.js';
+import { isProgram, PROGRAM_NAMES, PROGRAMS } from '../programs.js';
 import type { BulletinInput, IndicatorMeta, IndicatorValueRow } from './bulletin-input.js';
 import { formatPercent } from './chinese-format.js';
 import type { LevelWords } from './level-words.js';
@@ -45,16 +45,7 @@ export interface Annex {
   readonly rows: readonly AnnexRow[];
 }
 
-const GROUP_ORDER = [
-  'records',
-  'hypertension',
-  'diabetes',
-  'elderly',
-  'maternal',
-  'child',
-  'tuberculosis',
-  'severe_mental',
-];
+const GROUP_ORDER: readonly string[] = ['records', ...PROGRAMS];
 
 /** Title of an indicator group. */
 export function groupTitle(key: string): string {

@@ -4,6 +4,7 @@
  * mirror the indicator, audit and target engines' outputs so the assembler passes them
  * through unchanged.
  */
+import { PROGRAMS } from '../programs.js';
 import type { BulletinPeriod } from './bulletin-period.js';
 import type { NamingRule } from './unit-naming.js';
 
@@ -62,16 +63,7 @@ export interface CompareTo {
 }
 
 /** The sections whose named units are chosen by a rule. */
-export const NAMING_SECTIONS = [
-  'records',
-  'hypertension',
-  'diabetes',
-  'elderly',
-  'maternal',
-  'child',
-  'tuberculosis',
-  'severe_mental',
-] as const;
+export const NAMING_SECTIONS = ['records', ...PROGRAMS] as const;
 
 /** A section that names lagging units. */
 export type NamingSection = (typeof NAMING_SECTIONS)[number];

@@ -5,6 +5,7 @@
  * For tests of the builder and the renderers; not used by the application.
  */
 import { readFileSync } from 'node:fs';
+import { sharedFixturePath } from '../../../test/shared-fixtures.js';
 import type { BulletinInput, IndicatorMeta, IndicatorValueRow } from './bulletin-input.js';
 import { parseBulletinPeriod } from './bulletin-period.js';
 
@@ -17,8 +18,8 @@ export interface PingliangFixture {
 
 /** Reads shared/fixtures/pingliang-2020q2-bulletin.json (beside the repository). */
 export function readPingliangFixture(): PingliangFixture {
-  const url = new URL('../../../../shared/fixtures/pingliang-2020q2-bulletin.json', import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as PingliangFixture;
+  const path = sharedFixturePath('pingliang-2020q2-bulletin.json');
+  return JSON.parse(readFileSync(path, 'utf8')) as PingliangFixture;
 }
 
 /** Catalogue entries the example uses (names as the indicator catalogue gives them). */

@@ -1,6 +1,6 @@
 import type { Program } from '../programs.js';
 import { PROGRAM_NAMES } from '../programs.js';
-import type { ServiceType } from '../service-types.js';
+import { SERVICE_TYPES } from '../service-types.js';
 import { cleanText, compactCode, compactPhone, toHalfWidth } from '../records/full-width.js';
 import type { Reason } from '../records/validation.js';
 import { parseChineseDate } from './chinese-date.js';
@@ -143,24 +143,7 @@ export const CELL_VOCABULARY: Readonly<
     接种: 'vaccination',
     健康教育: 'health_education',
     健康教育活动: 'health_education',
-    ...Object.fromEntries(
-      (
-        [
-          'hypertension_followup',
-          'diabetes_followup',
-          'elderly_checkup',
-          'prenatal_registration',
-          'postpartum_visit',
-          'postpartum_42d',
-          'newborn_visit',
-          'child_visit',
-          'tb_followup',
-          'mental_followup',
-          'vaccination',
-          'health_education',
-        ] satisfies ServiceType[]
-      ).map((t) => [t, t]),
-    ),
+    ...Object.fromEntries(SERVICE_TYPES.map((t) => [t, t])),
   },
 };
 

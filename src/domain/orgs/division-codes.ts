@@ -27,9 +27,12 @@ export const ORG_LEVEL_NAMES: Readonly<Record<OrgLevel, { zh: string; en: string
   5: { zh: '村居', en: 'village' },
 };
 
+/** A well-formed org code: 6 digits (province, city, county), 9 (township) or 12 (village). */
+export const ORG_CODE_PATTERN = /^(\d{6}|\d{9}|\d{12})$/;
+
 /** True for a well-formed org code: 6, 9 or 12 digits. */
 export function isOrgCode(code: string): boolean {
-  return /^(\d{6}|\d{9}|\d{12})$/.test(code);
+  return ORG_CODE_PATTERN.test(code);
 }
 
 /**

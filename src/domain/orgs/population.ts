@@ -2,6 +2,7 @@
  * Population of an org for one year (DESIGN C1): the denominators of the coverage and
  * management indicators. Pure: validation and estimation only, no storage.
  */
+import { isOrgCode } from './division-codes.js';
 
 /**
  * One population row as every write path (import, demo generator, REST) hands it to
@@ -50,8 +51,6 @@ export interface PopulationIssue {
 /** Earliest and latest year a population row may carry. */
 export const POPULATION_YEARS = { min: 1949, max: 2100 } as const;
 
-const ORG_CODE = /^(\d{6}|\d{9}|\d{12})$/;
-
 /**
  * Checks a population row: org code of 6, 9 or 12 digits, a plausible year, non-negative
  * integer counts, every band at most the total, and the bands that nest (65+ ⊂ 18+ ⊂ 15+;
@@ -64,7 +63,7 @@ const ORG_CODE = /^(\d{6}|\d{9}|\d{12})$/;
  */
 export function validatePopulation(input: PopulationInput): PopulationIssue[] {
   const issues: PopulationIssue[] = [];
-  if (typeof input.orgCode !== 'string' || !ORG_CODE.test(input.orgCode)) {
+  if (typeof input.orgCode !== 'string' || !isOrgCode(input.orgCode)) {
     issues.push({
       field: 'orgCode',
       reason: { zh: '机构代码应为6、9或12位数字', en: 'org code must have 6, 9 or 12 digits' },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isOrgCode } from '../orgs/division-codes.js';
 import { isProgram, PROGRAM_NAMES } from '../programs.js';
 import { isServiceType, SERVICE_TYPES } from '../service-types.js';
 import { cleanText, compactCode, compactPhone } from './full-width.js';
@@ -32,7 +33,6 @@ export type UncheckedServiceInput = Omit<ServiceInput, 'type' | 'payload'> & {
 
 const RECORD_NO = /^\d{17}$/;
 const VILLAGE_CODE = /^\d{12}$/;
-const ORG_CODE = /^(\d{6}|\d{9}|\d{12})$/;
 
 /** Reasons shared by every write path, so the same problem reads the same everywhere. */
 export const REASONS = {
@@ -205,7 +205,7 @@ export function validateService(input: UncheckedServiceInput): Validated<Service
   }
   if (recordNo !== null && !RECORD_NO.test(recordNo))
     issues.push({ field: 'recordNo', reason: REASONS.recordNo });
-  if (orgCode !== null && !ORG_CODE.test(orgCode)) issues.push({ field: 'orgCode', reason: REASONS.orgCode });
+  if (orgCode !== null && !isOrgCode(orgCode)) issues.push({ field: 'orgCode', reason: REASONS.orgCode });
   checkDate(issues, 'serviceDate', input.serviceDate, true);
   checkLength(issues, 'serviceNo', serviceNo, 64);
   const institution = cleanText(input.institution);

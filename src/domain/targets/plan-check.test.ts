@@ -2,29 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { checkPlanTable } from './plan-check.js';
 import type { PlanInputError } from './plan-input-error.js';
 import type { Table } from './table-cells.js';
-import { readYumenFixture, yumenPlanTable } from './yumen-fixture.testkit.js';
+import {
+  expectedFindingEssentials,
+  findingEssentials,
+  readYumenFixture,
+  yumenPlanTable,
+} from './yumen-fixture.testkit.js';
 
 describe('plan check on the Yumen paper', () => {
   const fixture = readYumenFixture();
   const report = checkPlanTable(yumenPlanTable(fixture), { halfShare: fixture.halfYearShare });
 
   it('reports exactly the fixture expectedFindings, with stated and computed values', () => {
-    const essentials = report.findings.map((f) => ({
-      area: f.area,
-      indicator: f.indicator,
-      ...(f.field === 'milestone' ? { milestone: f.milestone } : { field: f.field }),
-      stated: f.stated,
-      computed: f.computed,
-    }));
-    const expected = fixture.expectedFindings.map(
-      ({ area, indicator, milestone, field, stated, computed }) => ({
-        area,
-        indicator,
-        ...(milestone ? { milestone } : { field }),
-        stated,
-        computed,
-      }),
-    );
+    const essentials = findingEssentials(report.findings);
+    const expected = expectedFindingEssentials(fixture);
     expect(essentials).toEqual(expected);
   });
 

@@ -73,18 +73,8 @@ export function readCount(
   column: string,
   required = true,
 ): number | null {
-  if (isBlank(cell)) {
-    if (!required) return null;
-    throw new PlanInputError({ zh: '不能为空', en: 'must not be empty' }, { row, column });
-  }
-  const { value, percent } = readNumber(cell, row, column);
-  if (percent)
-    throw new PlanInputError(
-      { zh: '应为人数而非百分比', en: 'must be a count, not a percentage' },
-      { row, column },
-    );
-  if (value < 0) throw new PlanInputError({ zh: '不能为负数', en: 'must not be negative' }, { row, column });
-  if (!Number.isSafeInteger(value))
+  const value = readQuantity(cell, row, column, required);
+  if (value !== null && !Number.isSafeInteger(value))
     throw new PlanInputError({ zh: '应为整数', en: 'must be a whole number' }, { row, column });
   return value;
 }

@@ -4,22 +4,18 @@
  * prevalence being a named parameter per area and year) or an explicit count.
  */
 import { DEFAULT_PARAMETERS as ENGINE_DEFAULTS } from '../indicators/parameters.js';
+import { POPULATION_BANDS as OPTIONAL_BANDS, type PopulationCountField } from '../orgs/population.js';
 import { PlanInputError } from './plan-input-error.js';
 import { roundProductHalfUp } from './rounding.js';
 
-/** Population bands a base can be taken from (the columns of an org's population). */
-export const POPULATION_BANDS = [
+/** Population bands a base can be taken from: the counts of an org's population, total first. */
+export const POPULATION_BANDS: readonly [PopulationCountField, ...PopulationCountField[]] = [
   'total',
-  'age0to6',
-  'age65plus',
-  'age15plus',
-  'age18plus',
-  'women15to49',
-  'liveBirths',
-] as const;
+  ...OPTIONAL_BANDS,
+];
 
 /** A population band. */
-export type PopulationBand = (typeof POPULATION_BANDS)[number];
+export type PopulationBand = PopulationCountField;
 
 /** Names of the bands for people. */
 export const POPULATION_BAND_NAMES: Readonly<Record<PopulationBand, { zh: string; en: string }>> = {

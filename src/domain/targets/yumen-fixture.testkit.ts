@@ -2,16 +2,13 @@
  * Test kit: the Yumen 2011 acceptance fixture (../shared/fixtures, beside the repository),
  * and the hand-made plan table built from its `stated` values. Used by tests only.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { sharedFixturePath } from '../../../test/shared-fixtures.js';
+import type { PlanFinding } from './plan-check.js';
 import type { Cell, Table } from './table-cells.js';
 
-/** Path of the fixture: /work/shared/fixtures is `../shared/fixtures` from the repository root. */
-export const YUMEN_FIXTURE_PATH = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/fixtures/yumen-2011-h1-decomposition.json',
-);
+/** Path of the fixture: `../shared/fixtures` beside the repository, else its copy in test/fixtures. */
+export const YUMEN_FIXTURE_PATH = sharedFixturePath('yumen-2011-h1-decomposition.json');
 
 interface Figures {
   annual: number;
@@ -43,13 +40,8 @@ export interface YumenFixture {
   }[];
 }
 
-/** Reads the fixture; fails loudly when the shared directory is not beside the repository. */
+/** Reads the fixture. */
 export function readYumenFixture(): YumenFixture {
-  if (!existsSync(YUMEN_FIXTURE_PATH)) {
-    throw new Error(
-      `Yumen fixture missing at ${YUMEN_FIXTURE_PATH}: /work/shared must be at ../shared from the repository`,
-    );
-  }
   return JSON.parse(readFileSync(YUMEN_FIXTURE_PATH, 'utf8')) as YumenFixture;
 }
 
@@ -90,4 +82,40 @@ export function yumenPlanTable(fixture: YumenFixture = readYumenFixture()): Tabl
     return { row: i + 2, cells };
   });
   return { headers, rows };
+}
+
+/** A plan finding in the terms of the fixture's `expectedFindings`: a milestone, or else the field. */
+export type FindingEssentials = Pick<
+  YumenFixture['expectedFindings'][number],
+  'area' | 'indicator' | 'milestone' | 'field' | 'stated' | 'computed'
+>;
+
+/**
+ * What a plan check found, reduced to the fixture's terms so that it compares with
+ * {@link expectedFindingEssentials} (the row, column and note are left out).
+ */
+export function findingEssentials(
+  findings: readonly Pick<
+    PlanFinding,
+    'area' | 'indicator' | 'field' | 'milestone' | 'stated' | 'computed'
+  >[],
+): FindingEssentials[] {
+  return findings.map((f) => ({
+    area: f.area,
+    indicator: f.indicator,
+    ...(f.field === 'milestone' ? { milestone: f.milestone } : { field: f.field }),
+    stated: f.stated,
+    computed: f.computed,
+  }));
+}
+
+/** The fixture's expected findings in the terms of {@link findingEssentials}. */
+export function expectedFindingEssentials(fixture: YumenFixture): FindingEssentials[] {
+  return fixture.expectedFindings.map(({ area, indicator, milestone, field, stated, computed }) => ({
+    area,
+    indicator,
+    ...(milestone ? { milestone } : { field }),
+    stated,
+    computed,
+  }));
 }

@@ -8,7 +8,12 @@ import type { Db, SqlDialect } from '../../db/database.js';
 import type { Database, EnrollmentTable, OrgLevel, ResidentTable } from '../../db/schema.js';
 import type { DraftFinding } from '../../domain/audits/classify.js';
 import { EARLIEST_BIRTH_DATE, PROVINCES } from '../../domain/id-number/id-number.js';
-import type { CheckupValueField, DuplicateKeyField, Severity } from '../../domain/audits/rules.js';
+import {
+  CHECKUP_VALUE_FIELDS,
+  type CheckupValueField,
+  type DuplicateKeyField,
+  type Severity,
+} from '../../domain/audits/rules.js';
 
 /** Tables of migration 004. */
 export type AuditTables = {
@@ -354,17 +359,6 @@ export interface ServiceRow {
   guidance: number | null;
 }
 
-const VALUE_COLUMNS: readonly CheckupValueField[] = [
-  'sbp',
-  'dbp',
-  'sbp_right',
-  'dbp_right',
-  'heart_rate',
-  'fasting_glucose',
-  'weight',
-  'waist',
-];
-
 type RawService = {
   id: number;
   resident_id: number | null;
@@ -379,7 +373,7 @@ type RawService = {
 
 function toServiceRow(r: RawService): ServiceRow {
   const values = {} as Record<CheckupValueField, number | null>;
-  for (const c of VALUE_COLUMNS) values[c] = r[c] === null ? null : Number(r[c]);
+  for (const c of CHECKUP_VALUE_FIELDS) values[c] = r[c] === null ? null : Number(r[c]);
   return {
     id: Number(r.id),
     residentId: r.resident_id === null ? null : Number(r.resident_id),
@@ -397,7 +391,7 @@ function toServiceRow(r: RawService): ServiceRow {
 async function selectServices(h: Handle, condition: RawBuilder<unknown>): Promise<ServiceRow[]> {
   const result = await sql<RawService>`
     select s.id, s.resident_id, s.type, s.service_date, s.org_code, s.county_code, s.institution,
-      s.controlled, s.guidance, ${sql.join(VALUE_COLUMNS.map((c) => sql.ref(`s.${c}`)))}
+      s.controlled, s.guidance, ${sql.join(CHECKUP_VALUE_FIELDS.map((c) => sql.ref(`s.${c}`)))}
     from services s where ${condition} order by s.id`.execute(h);
   return result.rows.map(toServiceRow);
 }
@@ -522,7 +516,7 @@ export async function selectDateProblems(
     RawService & { birth_date: string | null; death_date: string | null; moved_out_date: string | null }
   >`
     select s.id, s.resident_id, s.type, s.service_date, s.org_code, s.county_code, s.institution,
-      s.controlled, s.guidance, ${sql.join(VALUE_COLUMNS.map((c) => sql.ref(`s.${c}`)))},
+      s.controlled, s.guidance, ${sql.join(CHECKUP_VALUE_FIELDS.map((c) => sql.ref(`s.${c}`)))},
       r.birth_date, r.death_date, r.moved_out_date
     from services s join residents r on r.id = s.resident_id
     where ${inWindow(w, 's.service_date')} and ${scoped}

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../../../test/run-cli.js';
 import { openDatabase } from '../../db/database.js';
 import { insertOrgs, insertResidents, insertServices, validId } from './audits.fixture.js';
 import { registerAuditCommands } from './cli.js';
@@ -12,26 +12,8 @@ import { registerAuditCommands } from './cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'gongwei-audit-cli-'));
 const file = join(dir, 'cli.sqlite');
 
-async function run(args: string[]): Promise<{ out: string; error: unknown }> {
-  const program = new Command('gongwei')
-    .exitOverride()
-    .configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerAuditCommands(program);
-  const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  let error: unknown = null;
-  try {
-    await program.parseAsync(['node', 'gongwei', 'audit', ...args, '--db', file]);
-  } catch (e) {
-    error = e;
-  } finally {
-    spy.mockRestore();
-  }
-  return { out: out.join(''), error };
-}
+const run = (args: string[]): Promise<CliRun> =>
+  runCli(registerAuditCommands, ['audit', ...args, '--db', file]);
 
 describe('gongwei audit', () => {
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
+import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
 import {
   AUDIT_RULE_IDS,
   AUDIT_RULES,
@@ -23,7 +24,7 @@ import { AuditOptionError, runAudits } from './run-audits.js';
 
 const OrgCode = z
   .string()
-  .regex(/^(\d{6}|\d{9}|\d{12})$/, 'org code has 6, 9 or 12 digits')
+  .regex(ORG_CODE_PATTERN, 'org code has 6, 9 or 12 digits')
   .describe('division code: 6 digits (province/city/county), 9 (township) or 12 (village)');
 const RuleId = z.enum(AUDIT_RULE_IDS).describe('audit rule id');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');

@@ -112,20 +112,9 @@ const LISTED = [
   'schedule_id',
 ] as const;
 
-function toArchived(r: {
-  id: number;
-  org_code: string;
-  period: string;
-  format: string;
-  title: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-  parameters: string;
-  data_cutoff: string;
-  generated_at: string;
-  schedule_id: number | null;
-}): ArchivedBulletin {
+function toArchived(
+  r: Pick<Selectable<BulletinTables['bulletins']>, (typeof LISTED)[number]>,
+): ArchivedBulletin {
   return {
     id: Number(r.id),
     orgCode: r.org_code,

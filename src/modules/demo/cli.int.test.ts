@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../../../test/run-cli.js';
 import { UserError } from '../../cli/command-context.js';
 import { registerDemoCommand } from './cli.js';
 
@@ -11,32 +11,7 @@ import { registerDemoCommand } from './cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'gongwei-demo-cli-'));
 const file = join(dir, 'demo.sqlite');
 
-async function run(args: string[]): Promise<{ out: string; err: string; error: unknown }> {
-  const program = new Command('gongwei')
-    .exitOverride()
-    .configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerDemoCommand(program);
-  const out: string[] = [];
-  const err: string[] = [];
-  const outSpy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  const errSpy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  let error: unknown = null;
-  try {
-    await program.parseAsync(['node', 'gongwei', 'demo', ...args, '--db', file]);
-  } catch (e) {
-    error = e;
-  } finally {
-    outSpy.mockRestore();
-    errSpy.mockRestore();
-  }
-  return { out: out.join(''), err: err.join(''), error };
-}
+const run = (args: string[]): Promise<CliRun> => runCli(registerDemoCommand, ['demo', ...args, '--db', file]);
 
 describe('gongwei demo', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,32 +1,10 @@
-import { Readable } from 'node:stream';
-import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../../test/run-cli.js';
 import { registerIdCommands } from './cli.js';
 
 async function run(args: string[], stdin?: string): Promise<{ lines: unknown[]; error: unknown }> {
-  const program = new Command('gongwei')
-    .exitOverride()
-    .configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerIdCommands(program);
-  const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  const original = Object.getOwnPropertyDescriptor(process, 'stdin')!;
-  if (stdin !== undefined)
-    Object.defineProperty(process, 'stdin', { value: Readable.from([stdin]), configurable: true });
-  let error: unknown = null;
-  try {
-    await program.parseAsync(['node', 'gongwei', 'id', ...args]);
-  } catch (e) {
-    error = e;
-  } finally {
-    spy.mockRestore();
-    Object.defineProperty(process, 'stdin', original);
-  }
+  const { out, error } = await runCli(registerIdCommands, ['id', ...args], { stdin });
   const lines = out
-    .join('')
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as unknown);

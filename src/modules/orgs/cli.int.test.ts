@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../../../test/run-cli.js';
 import { registerOrgCommands } from './cli.js';
 
 // The CLI only translates arguments; the repositories are tested on both dialects. This
@@ -10,26 +10,7 @@ import { registerOrgCommands } from './cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'gongwei-orgs-cli-'));
 const file = join(dir, 'cli.sqlite');
 
-async function run(args: string[]): Promise<{ out: string; error: unknown }> {
-  const program = new Command('gongwei')
-    .exitOverride()
-    .configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerOrgCommands(program);
-  const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  let error: unknown = null;
-  try {
-    await program.parseAsync(['node', 'gongwei', 'orgs', ...args, '--db', file]);
-  } catch (e) {
-    error = e;
-  } finally {
-    spy.mockRestore();
-  }
-  return { out: out.join(''), error };
-}
+const run = (args: string[]): Promise<CliRun> => runCli(registerOrgCommands, ['orgs', ...args, '--db', file]);
 
 describe('gongwei orgs', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,35 +1,19 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database, OrgLevel, OrgTable } from '../../db/schema.js';
-import type { UrbanRural } from '../../domain/orgs/division-codes.js';
+import type { DivisionPosition, UrbanRural } from '../../domain/orgs/division-codes.js';
+
+/** A row to write into the tree by `upsertOrgs` (responsible fields are never touched by it). */
+export interface OrgRow extends DivisionPosition {
+  name: string;
+  urbanRural: UrbanRural | null;
+}
 
 /** An org of the tree as the modules see it. */
-export interface Org {
-  code: string;
-  name: string;
-  level: OrgLevel;
-  parentCode: string | null;
-  provinceCode: string;
-  cityCode: string | null;
-  countyCode: string | null;
-  townshipCode: string | null;
-  urbanRural: UrbanRural | null;
+export interface Org extends OrgRow {
   responsibleInstitution: string | null;
   responsiblePerson: string | null;
   contactPhone: string | null;
-}
-
-/** A row to write into the tree by `upsertOrgs` (responsible fields are never touched by it). */
-export interface OrgRow {
-  code: string;
-  name: string;
-  level: OrgLevel;
-  parentCode: string | null;
-  provinceCode: string;
-  cityCode: string | null;
-  countyCode: string | null;
-  townshipCode: string | null;
-  urbanRural: UrbanRural | null;
 }
 
 /** The fields a user may change on an org (`gongwei orgs set`, PATCH /api/orgs/:code). */

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
+import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
 import { getOrg, listChildren, updateOrgResponsible } from './org-repository.js';
 import { populationOf } from './population-repository.js';
 
 const OrgCode = z
   .string()
-  .regex(/^(\d{6}|\d{9}|\d{12})$/, 'org code has 6, 9 or 12 digits')
+  .regex(ORG_CODE_PATTERN, 'org code has 6, 9 or 12 digits')
   .describe('division code: 6 digits (province/city/county), 9 (township) or 12 (village)');
 
 const OrgSchema = z

@@ -1,40 +1,22 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../../../test/run-cli.js';
 import { UserError } from '../../cli/command-context.js';
 import { openDatabase } from '../../db/database.js';
 import { YUMEN_FIXTURE_PATH } from '../../domain/targets/yumen-fixture.testkit.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
 import { registerTargetCommands } from './cli.js';
+import { population2020 } from './targets.fixture.js';
 
 // The CLI only translates arguments; the rules and repositories are tested on their own
 // (and on both dialects). This runs the commands end to end on an SQLite file.
 const dir = mkdtempSync(join(tmpdir(), 'gongwei-targets-cli-'));
 const file = join(dir, 'cli.sqlite');
 
-async function run(args: string[]): Promise<{ out: string; error: unknown }> {
-  const program = new Command('gongwei')
-    .exitOverride()
-    .configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerTargetCommands(program);
-  const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  let error: unknown = null;
-  try {
-    await program.parseAsync(['node', 'gongwei', ...args]);
-  } catch (e) {
-    error = e;
-  } finally {
-    spy.mockRestore();
-  }
-  return { out: out.join(''), error };
-}
+const run = (args: string[]): Promise<CliRun> => runCli(registerTargetCommands, args);
 
 describe('gongwei targets / plan', () => {
   beforeAll(async () => {
@@ -74,17 +56,8 @@ describe('gongwei targets / plan', () => {
         ],
         { keepUrbanRural: false },
       );
-      const row = (orgCode: string, age65plus: number) => ({
-        orgCode,
-        year: 2020,
-        total: age65plus * 10,
-        age0to6: null,
-        age65plus,
-        age15plus: null,
-        age18plus: null,
-        women15to49: null,
-        liveBirths: null,
-      });
+      const row = (orgCode: string, age65plus: number) =>
+        population2020(orgCode, { total: age65plus * 10, age65plus });
       await upsertPopulation(trx, [row('620881', 300), row('620881100', 200), row('620881101', 100)]);
     });
     await db.close();

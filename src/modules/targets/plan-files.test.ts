@@ -6,6 +6,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from '../../domain/targets/table-cells.js';
 import {
+  expectedFindingEssentials,
+  findingEssentials,
   readYumenFixture,
   yumenPlanTable,
   YUMEN_FIXTURE_PATH,
@@ -40,36 +42,9 @@ async function xlsxOf(table: Table, path: string, title?: string): Promise<void>
   await workbook.xlsx.writeFile(path);
 }
 
-function essentials(
-  findings: {
-    area: string;
-    indicator: string;
-    field: string;
-    milestone?: string;
-    stated: number;
-    computed: number;
-  }[],
-) {
-  return findings.map((f) => ({
-    area: f.area,
-    indicator: f.indicator,
-    ...(f.field === 'milestone' ? { milestone: f.milestone } : { field: f.field }),
-    stated: f.stated,
-    computed: f.computed,
-  }));
-}
-
 describe('Yumen end to end: decompose and check files', () => {
   const fixture = readYumenFixture();
-  const expected = fixture.expectedFindings.map(
-    ({ area, indicator, milestone, field, stated, computed }) => ({
-      area,
-      indicator,
-      ...(milestone ? { milestone } : { field }),
-      stated,
-      computed,
-    }),
-  );
+  const expected = expectedFindingEssentials(fixture);
 
   it('decomposes the fixture file to its expected figures', () => {
     const result = decomposeFile(YUMEN_FIXTURE_PATH);
@@ -85,7 +60,7 @@ describe('Yumen end to end: decompose and check files', () => {
     const path = join(dir, 'yumen.xlsx');
     await xlsxOf(yumenPlanTable(fixture), path, '玉门市城市基本公共卫生服务上半年任务分解方案');
     const report = await checkPlanFile(path, 0.5);
-    expect(essentials(report.findings)).toEqual(expected);
+    expect(findingEssentials(report.findings)).toEqual(expected);
     // The title is row 1, so the header is row 2 and 新市区老城区 row 4.
     expect(report.findings[0]).toMatchObject({ row: 4, column: 'elderly:2011-05' });
   });
@@ -93,10 +68,10 @@ describe('Yumen end to end: decompose and check files', () => {
   it('checks the same table as UTF-8 and as GBK CSV', async () => {
     const utf8 = join(dir, 'yumen.csv');
     writeFileSync(utf8, csvOf(yumenPlanTable(fixture)));
-    expect(essentials((await checkPlanFile(utf8, 0.5)).findings)).toEqual(expected);
+    expect(findingEssentials((await checkPlanFile(utf8, 0.5)).findings)).toEqual(expected);
     const gbk = join(dir, 'yumen-gbk.csv');
     writeFileSync(gbk, iconv.encode(csvOf(yumenPlanTable(fixture)), 'gbk'));
-    expect(essentials((await checkPlanFile(gbk, 0.5)).findings)).toEqual(expected);
+    expect(findingEssentials((await checkPlanFile(gbk, 0.5)).findings)).toEqual(expected);
   });
 
   it('exports a decomposition that checks clean', async () => {

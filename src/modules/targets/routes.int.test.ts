@@ -5,81 +5,19 @@ import { readYumenFixture, yumenPlanTable } from '../../domain/targets/yumen-fix
 import { buildApp } from '../../server/app.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
+import { COUNTY_AND_TOWNSHIPS, population2020 } from './targets.fixture.js';
 
 describeEachDialect('targets REST', (t) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await buildApp({ db: t.db });
-    const base = { provinceCode: '620000', cityCode: '620800', countyCode: '620881' };
     await t.db.kysely.transaction().execute(async (trx) => {
-      await upsertOrgs(
-        trx,
-        [
-          {
-            code: '620881',
-            name: '泾川县',
-            level: 3,
-            parentCode: '620800',
-            ...base,
-            townshipCode: null,
-            urbanRural: 'rural',
-          },
-          {
-            code: '620881100',
-            name: '城关镇',
-            level: 4,
-            parentCode: '620881',
-            ...base,
-            townshipCode: '620881100',
-            urbanRural: 'urban',
-          },
-          {
-            code: '620881101',
-            name: '玉都镇',
-            level: 4,
-            parentCode: '620881',
-            ...base,
-            townshipCode: '620881101',
-            urbanRural: 'rural',
-          },
-        ],
-        { keepUrbanRural: false },
-      );
+      await upsertOrgs(trx, COUNTY_AND_TOWNSHIPS, { keepUrbanRural: false });
       // No villages here: each org's own row is its population (the county's is the sum).
       await upsertPopulation(trx, [
-        {
-          orgCode: '620881',
-          year: 2020,
-          total: 5000,
-          age0to6: null,
-          age65plus: 500,
-          age15plus: null,
-          age18plus: null,
-          women15to49: null,
-          liveBirths: null,
-        },
-        {
-          orgCode: '620881100',
-          year: 2020,
-          total: 3000,
-          age0to6: null,
-          age65plus: 301,
-          age15plus: null,
-          age18plus: null,
-          women15to49: null,
-          liveBirths: null,
-        },
-        {
-          orgCode: '620881101',
-          year: 2020,
-          total: 2000,
-          age0to6: null,
-          age65plus: 199,
-          age15plus: null,
-          age18plus: null,
-          women15to49: null,
-          liveBirths: null,
-        },
+        population2020('620881', { total: 5000, age65plus: 500 }),
+        population2020('620881100', { total: 3000, age65plus: 301 }),
+        population2020('620881101', { total: 2000, age65plus: 199 }),
       ]);
     });
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
+import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
 import { requireDate } from '../../domain/targets/calendar.js';
 import { checkPlanTable } from '../../domain/targets/plan-check.js';
 import { PlanInputError } from '../../domain/targets/plan-input-error.js';
@@ -22,7 +23,7 @@ import {
   writeParameter,
 } from './targets-repository.js';
 
-const OrgCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, 'org code has 6, 9 or 12 digits');
+const OrgCode = z.string().regex(ORG_CODE_PATTERN, 'org code has 6, 9 or 12 digits');
 const Year = z.coerce.number().int().min(1949).max(2100);
 const BodyYear = z.number().int().min(1949).max(2100);
 const IsoDate = z.string().describe('date, 2020-06-30 (also 2020/6/30 or 2020年6月30日)');

@@ -2,7 +2,7 @@
  * Storage of targets, their change history, named parameters per area and year, and
  * push-plan snapshots. The only file of the targets module with SQL.
  */
-import type { Generated, Kysely } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database, OrgLevel } from '../../db/schema.js';
 import type { Milestone } from '../../domain/targets/milestones.js';
@@ -489,18 +489,9 @@ export async function writeSnapshot(
   return id;
 }
 
-function toSnapshot(r: {
-  id: number;
-  org_code: string;
-  period: string;
-  as_of: string;
-  done_as_of: string;
-  deadline: string;
-  days: string;
-  days_left: number;
-  created_by: string;
-  created_at: string;
-}): PushPlanSnapshot {
+function toSnapshot(
+  r: Omit<Selectable<TargetTables['push_plan_snapshots']>, 'county_code'>,
+): PushPlanSnapshot {
   return {
     id: Number(r.id),
     orgCode: r.org_code,

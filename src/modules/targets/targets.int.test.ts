@@ -17,8 +17,8 @@ import {
   targetHistory,
   writeParameter,
 } from './targets-repository.js';
+import { COUNTY_AND_TOWNSHIPS, VILLAGES, population2020 } from './targets.fixture.js';
 
-const base = { provinceCode: '620000', cityCode: '620800', countyCode: '620881' };
 const ORGS: OrgRow[] = [
   {
     code: '620800',
@@ -31,67 +31,15 @@ const ORGS: OrgRow[] = [
     townshipCode: null,
     urbanRural: null,
   },
-  {
-    code: '620881',
-    name: '泾川县',
-    level: 3,
-    parentCode: '620800',
-    ...base,
-    townshipCode: null,
-    urbanRural: 'rural',
-  },
-  {
-    code: '620881100',
-    name: '城关镇',
-    level: 4,
-    parentCode: '620881',
-    ...base,
-    townshipCode: '620881100',
-    urbanRural: 'urban',
-  },
-  {
-    code: '620881101',
-    name: '玉都镇',
-    level: 4,
-    parentCode: '620881',
-    ...base,
-    townshipCode: '620881101',
-    urbanRural: 'rural',
-  },
-  {
-    code: '620881100201',
-    name: '一村',
-    level: 5,
-    parentCode: '620881100',
-    ...base,
-    townshipCode: '620881100',
-    urbanRural: 'urban',
-  },
-  {
-    code: '620881100202',
-    name: '二村',
-    level: 5,
-    parentCode: '620881100',
-    ...base,
-    townshipCode: '620881100',
-    urbanRural: 'urban',
-  },
-  {
-    code: '620881101201',
-    name: '三村',
-    level: 5,
-    parentCode: '620881101',
-    ...base,
-    townshipCode: '620881101',
-    urbanRural: 'rural',
-  },
+  ...COUNTY_AND_TOWNSHIPS,
+  ...VILLAGES,
 ];
 
 // 65+: 100 + 50 + 90 = 240 in the county; 18+: 700 + 300 + 500 = 1500.
 const POPULATION = [
-  { orgCode: '620881100201', total: 1000, age65plus: 100, age18plus: 700 },
-  { orgCode: '620881100202', total: 400, age65plus: 50, age18plus: 300 },
-  { orgCode: '620881101201', total: 800, age65plus: 90, age18plus: 500 },
+  population2020('620881100201', { total: 1000, age65plus: 100, age18plus: 700 }),
+  population2020('620881100202', { total: 400, age65plus: 50, age18plus: 300 }),
+  population2020('620881101201', { total: 800, age65plus: 90, age18plus: 500 }),
 ];
 
 function resident(village: string, seq: number): ResidentInput {
@@ -125,17 +73,7 @@ describeEachDialect('targets', (t) => {
         .set({ responsible_person: '王站长', contact_phone: '0933-1234567' })
         .where('code', '=', '620881100')
         .execute();
-      await upsertPopulation(
-        trx,
-        POPULATION.map((p) => ({
-          ...p,
-          year: 2020,
-          age0to6: null,
-          age15plus: null,
-          women15to49: null,
-          liveBirths: null,
-        })),
-      );
+      await upsertPopulation(trx, POPULATION);
       // Elderly enrolled: 30 in 一村, 10 in 二村, 5 in 三村.
       const people = [
         ...Array.from({ length: 30 }, (_, i) => resident('620881100201', i + 1)),
