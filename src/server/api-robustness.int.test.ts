@@ -25,6 +25,7 @@ import { buildApp } from './app.js';
 
 // The bulletin timer would otherwise tick in the background of this long-lived app.
 process.env.GONGWEI_BULLETIN_SCHEDULER_MS = 'off';
+process.env.GONGWEI_PUSH_PLAN_SCHEDULER_MS = 'off';
 
 type Schema = {
   type?: string | string[];

@@ -5,11 +5,12 @@ import { indicators002 } from './002-indicators.js';
 import { targets003 } from './003-targets.js';
 import { audits004 } from './004-audits.js';
 import { bulletins005 } from './005-bulletins.js';
+import { pushPlanSchedules006 } from './006-push-plan-schedules.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
  * is a new, higher-numbered migration. Numbers reserved per feature: 002 indicators,
- * 003 targets, 004 audits, 005 bulletins.
+ * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules.
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -18,5 +19,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '003-targets': targets003(dialect),
     '004-audits': audits004(dialect),
     '005-bulletins': bulletins005(dialect),
+    '006-push-plan-schedules': pushPlanSchedules006(dialect),
   };
 }

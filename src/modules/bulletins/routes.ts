@@ -12,6 +12,7 @@ import { indicatorTableXlsx } from './export-xlsx.js';
 import { generateBulletin } from './generate-bulletin.js';
 import { BULLETIN_FORMATS, type BulletinFormat } from './render-bulletin.js';
 import { createSchedule, runDueSchedules } from './run-schedules.js';
+import { intervalFromEnv, repeatWhileUp } from '../../server/interval-job.js';
 
 const OrgCode = z.string().regex(/^(\d{6}|\d{9})$/, 'org code has 6 or 9 digits');
 const Period = z.string().min(4).max(12).describe("'2020', '2020H1', '2020Q2', '2020-06' or '2020-06-1'");
@@ -94,14 +95,6 @@ function asHttpError(error: unknown): never {
 
 function contentDisposition(fileName: string): string {
   return `attachment; filename="bulletin${fileName.slice(fileName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** Milliseconds between schedule checks; GONGWEI_BULLETIN_SCHEDULER_MS, 'off' disables. */
-function schedulerInterval(): number | null {
-  const raw = process.env.GONGWEI_BULLETIN_SCHEDULER_MS;
-  if (raw === 'off') return null;
-  const n = raw ? Number(raw) : 60_000;
-  return Number.isFinite(n) && n >= 1000 ? n : 60_000;
 }
 
 /**
@@ -308,33 +301,12 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
     },
   );
 
-  const interval = schedulerInterval();
-  if (interval !== null) {
-    let timer: NodeJS.Timeout | undefined;
-    let running = false;
-    app.addHook('onReady', async () => {
-      timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        runDueSchedules(db, new Date())
-          .then((runs) => {
-            for (const r of runs)
-              app.log.info(
-                { schedule: r.scheduleId, period: r.period, bulletin: r.bulletinId, error: r.error },
-                'bulletin schedule ran',
-              );
-          })
-          .catch((error: unknown) =>
-            app.log.error({ err: { message: (error as Error).message } }, 'bulletin schedules failed'),
-          )
-          .finally(() => {
-            running = false;
-          });
-      }, interval);
-      timer.unref();
-    });
-    app.addHook('onClose', async () => {
-      if (timer) clearInterval(timer);
-    });
-  }
+  // Milliseconds between schedule checks: GONGWEI_BULLETIN_SCHEDULER_MS, 'off' disables.
+  repeatWhileUp(app, intervalFromEnv('GONGWEI_BULLETIN_SCHEDULER_MS'), 'bulletin schedules', async () => {
+    for (const r of await runDueSchedules(db, new Date()))
+      app.log.info(
+        { schedule: r.scheduleId, period: r.period, bulletin: r.bulletinId, error: r.error },
+        'bulletin schedule ran',
+      );
+  });
 }

@@ -214,4 +214,63 @@ describe('gongwei targets / plan', () => {
     ]);
     expect(unknown.error).toBeInstanceOf(UserError);
   });
+
+  it('schedules a push plan, runs its checkpoints once a day, lists the history and unschedules it', async () => {
+    // The schedule is checked against the real clock: its deadline must be ahead.
+    const scheduled = await run([
+      'plan',
+      'schedule',
+      '--db',
+      file,
+      '--org',
+      '620881',
+      '--period',
+      '2020H1',
+      '--deadline',
+      '2099-06-30',
+      '--days',
+      'working',
+      '--holidays',
+      '2020-06-25,2020-06-26',
+      '--by',
+      '局',
+    ]);
+    expect(scheduled.error).toBeNull();
+    const id = /schedule #(\d+)/.exec(scheduled.out)?.[1];
+    expect(id).toBeDefined();
+    const runAt = (day: string) => run(['plan', 'run-checkpoints', '--db', file, '--as-of', day]);
+    expect((await runAt('2020-06-20')).out).toMatch(
+      new RegExp(`^#${id} 2020-06-20 已保存 saved: snapshot \\d+`),
+    );
+    expect((await runAt('2020-06-20')).out).toMatch(/already run today/);
+    expect((await runAt('2020-06-21')).out).toMatch(/not a checkpoint; 下一个 next: 2020-06-30/);
+    const history = await run(['plan', 'history', '--db', file, '--org', '620881', '--format', 'json']);
+    expect(
+      JSON.parse(history.out).map((s: { asOf: string; createdBy: string }) => [s.asOf, s.createdBy]),
+    ).toContainEqual(['2020-06-20', `定时任务 schedule #${id}`]);
+    const listed = await run(['plan', 'schedules', '--db', file, '--format', 'json']);
+    expect(JSON.parse(listed.out)).toEqual([
+      expect.objectContaining({ id: Number(id), active: true, lastRunOn: '2020-06-20', createdBy: '局' }),
+    ]);
+    expect((await run(['plan', 'unschedule', '--db', file, id!])).out).toMatch(/stopped/);
+    const again = await run(['plan', 'unschedule', '--db', file, id!]);
+    expect(again.error).toBeInstanceOf(UserError);
+    expect((again.error as Error).message).toMatch(/no active schedule/);
+    const badDeadline = await run([
+      'plan',
+      'schedule',
+      '--db',
+      file,
+      '--org',
+      '620881',
+      '--period',
+      '2020H1',
+      '--deadline',
+      '2099-02-30',
+    ]);
+    expect(badDeadline.error).toBeInstanceOf(UserError);
+    expect((badDeadline.error as Error).message).toMatch(/--deadline/);
+    const badDay = await run(['plan', 'run-checkpoints', '--db', file, '--as-of', 'tomorrow']);
+    expect((badDay.error as Error).message).toMatch(/--as-of/);
+  });
 });

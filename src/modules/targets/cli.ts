@@ -18,10 +18,17 @@ import { decompositionXlsx } from './decomposition-export.js';
 import { orgPushPlan, runCheckpoint, savePushPlan } from './org-push-plan.js';
 import { checkPlanFile, decomposeFile, pushPlanFromFile } from './plan-files.js';
 import { progress } from './progress.js';
+import {
+  createPushPlanSchedule,
+  runDueCheckpoints,
+  type CheckpointRun,
+} from './run-push-plan-checkpoints.js';
 import { pushPlanCsv, pushPlanDocx, pushPlanText, pushPlanXlsx } from './push-plan-export.js';
 import { setTargets } from './set-targets.js';
 import { splitTarget } from './split-target.js';
 import {
+  endPushPlanSchedule,
+  listPushPlanSchedules,
   listSnapshots,
   listTargets,
   readSnapshot,
@@ -116,7 +123,7 @@ async function writePushPlan(
 
 /**
  * `gongwei targets set|list|decompose|parameter|progress` and `gongwei plan check|push|
- * checkpoint|history` (DESIGN C4).
+ * checkpoint|history|schedule|schedules|unschedule|run-checkpoints` (DESIGN C4).
  *
  * @example
  * gongwei targets set --org 620881 --indicator elderly.management_rate --year 2020
@@ -631,5 +638,134 @@ export function registerTargetCommands(program: Command): void {
             );
           }),
         ),
+    );
+
+  withDbOption(plan.command('schedule'))
+    .description(
+      'keep an org’s push plan at every checkpoint (10th, 20th, last day) until the deadline | 攻坚计划定时',
+    )
+    .requiredOption('--org <code>', 'org code')
+    .requiredOption('--period <period>', 'period of the targets, e.g. 2020H1')
+    .requiredOption('--deadline <date>', 'deadline, e.g. 2020-06-30')
+    .addOption(
+      new Option('--days <counting>', 'how days are counted')
+        .choices(['calendar', 'working'])
+        .default('calendar'),
+    )
+    .option('--holidays <file|dates>', 'holidays')
+    .option('--workdays <file|dates>', 'weekend days that are worked')
+    .option('--by <name>', 'who schedules it (default: the system user)')
+    .action(
+      (o: {
+        db?: string;
+        org: string;
+        period: string;
+        deadline: string;
+        days: DayCounting;
+        holidays?: string;
+        workdays?: string;
+        by?: string;
+      }) =>
+        withDb(o, (db) =>
+          asUserErrors(async () => {
+            const created = await createPushPlanSchedule(
+              db,
+              {
+                orgCode: o.org,
+                period: o.period,
+                deadline: requireDate(o.deadline, '--deadline'),
+                days: o.days,
+                holidays: readDateList(o.holidays, '--holidays'),
+                workdays: readDateList(o.workdays, '--workdays'),
+              },
+              cliActor(o.by),
+              today(),
+            );
+            process.stdout.write(
+              `定时任务 schedule #${created.id}: ${created.orgCode} ${created.period}` +
+                ` 截止 deadline ${created.deadline}；下一个节点 next checkpoint: ${created.next ?? '无 none'}\n`,
+            );
+          }),
+        ),
+    );
+
+  withDbOption(plan.command('schedules'))
+    .description('push-plan schedules and their last run | 攻坚计划定时任务')
+    .option('--org <code>', 'only schedules of this org and its subtree')
+    .option('--active', 'only the active ones')
+    .addOption(new Option('--format <format>', 'output').choices(['json', 'table']).default('table'))
+    .action((o: { db?: string; org?: string; active?: boolean; format: string }) =>
+      withDb(o, (db) =>
+        asUserErrors(async () => {
+          const schedules = await listPushPlanSchedules(db, {
+            ...(o.org ? { orgCode: o.org } : {}),
+            active: o.active === true,
+          });
+          if (o.format === 'json') return json(schedules);
+          const lines = schedules.map((s) =>
+            [
+              s.id,
+              s.orgCode,
+              s.period,
+              s.deadline,
+              s.days,
+              s.active ? '运行中 active' : `已停止 ended (${s.endedReason ?? ''})`,
+              s.lastRunOn ?? '',
+              s.lastSnapshotId ?? '',
+              s.lastError ?? '',
+              s.createdBy,
+            ].join('\t'),
+          );
+          process.stdout.write(
+            [
+              '编号\t机构\t期间\t截止日期\t天数口径\t状态\t最近运行\t最近快照\t最近错误\t设定人',
+              ...lines,
+            ].join('\n') + '\n',
+          );
+        }),
+      ),
+    );
+
+  withDbOption(plan.command('unschedule'))
+    .description('stop a push-plan schedule; its snapshots are kept | 停止攻坚计划定时')
+    .argument('<id>', 'schedule id')
+    .action((id: string, o: { db?: string }) =>
+      withDb(o, (db) =>
+        asUserErrors(async () => {
+          const n = parseIntegerOption(id, 'id', 1, Number.MAX_SAFE_INTEGER);
+          if (!(await endPushPlanSchedule(db, n, { at: new Date().toISOString(), reason: 'unscheduled' })))
+            throw new UserError(`id: 没有该运行中的定时任务 no active schedule #${n}`);
+          process.stdout.write(`定时任务 schedule #${n} 已停止 stopped\n`);
+        }),
+      ),
+    );
+
+  withDbOption(plan.command('run-checkpoints'))
+    .description('run the checkpoints of every schedule due today (what the server timer does) | 运行节点')
+    .option('--as-of <date>', 'run as if today were this day (default: today)')
+    .addOption(new Option('--format <format>', 'output').choices(['json', 'table']).default('table'))
+    .action((o: { db?: string; asOf?: string; format: string }) =>
+      withDb(o, (db) =>
+        asUserErrors(async () => {
+          // Without --as-of, today is the local date, as for the server's timer.
+          const runs = await runDueCheckpoints(
+            db,
+            new Date(),
+            o.asOf ? { today: requireDate(o.asOf, '--as-of') } : {},
+          );
+          if (o.format === 'json') return json(runs);
+          const say = (r: CheckpointRun): string => {
+            if (r.kind === 'saved') return `已保存 saved: snapshot ${r.snapshotId}`;
+            if (r.kind === 'failed') return `失败 failed: ${r.error}`;
+            if (r.kind === 'already_run') return '今天已运行 already run today';
+            if (r.kind === 'ended') return '截止日期已到，已停止 deadline reached, stopped';
+            return `不是检查节点 not a checkpoint; 下一个 next: ${r.next ?? '无 none'}`;
+          };
+          const lines = runs.map((r) => `#${r.scheduleId} ${r.date} ${say(r)}`);
+          process.stdout.write(
+            lines.length === 0 ? '没有运行中的定时任务 no active schedule\n' : `${lines.join('\n')}\n`,
+          );
+        }),
+      ),
     );
 }

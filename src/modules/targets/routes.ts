@@ -10,12 +10,17 @@ import { decomposePlan, decompositionPlanSchema } from '../../domain/targets/pla
 import { computePushPlan, type PushPlan } from '../../domain/targets/push-plan.js';
 import { POPULATION_BANDS } from '../../domain/targets/target-rule.js';
 import { getOrg } from '../orgs/org-repository.js';
+import { intervalFromEnv, repeatWhileUp } from '../../server/interval-job.js';
+import { localIsoDate } from '../bulletins/local-date.js';
 import { orgPushPlan, savePushPlan } from './org-push-plan.js';
 import { progress } from './progress.js';
+import { createPushPlanSchedule, runDueCheckpoints } from './run-push-plan-checkpoints.js';
 import { pushPlanCsv, pushPlanDocx, pushPlanXlsx } from './push-plan-export.js';
 import { setTargets } from './set-targets.js';
 import { splitTarget } from './split-target.js';
 import {
+  endPushPlanSchedule,
+  listPushPlanSchedules,
   listSnapshots,
   listTargets,
   readSnapshot,
@@ -486,4 +491,157 @@ export async function registerTargetRoutes(app: FastifyInstance, db: Db): Promis
       return found;
     },
   );
+
+  const ScheduleSchema = z.object({
+    id: z.number().int(),
+    orgCode: z.string(),
+    period: z.string(),
+    deadline: z.string(),
+    days: z.enum(['calendar', 'working']),
+    holidays: z.array(z.string()),
+    workdays: z.array(z.string()),
+    active: z.boolean(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    lastRunOn: z.string().nullable().describe('checkpoint day of the last run'),
+    lastRunAt: z.string().nullable(),
+    lastSnapshotId: z.number().int().nullable(),
+    lastError: z.string().nullable().describe('why the last run failed; null when it succeeded'),
+    endedAt: z.string().nullable(),
+    endedReason: z.enum(['deadline', 'unscheduled']).nullable(),
+  });
+  const ErrorSchema = z.object({ error: z.string(), message: z.string() });
+
+  api.post(
+    '/push-plan-schedules',
+    {
+      schema: {
+        tags: planTags,
+        summary:
+          'Re-compute the push plan of an org at every checkpoint (10th, 20th, last day) until the deadline | 攻坚计划定时',
+        body: z.object({
+          org: OrgCode,
+          period: z.string().min(4).max(12).describe("period of the targets, e.g. '2020H1'"),
+          deadline: IsoDate,
+          days: z.enum(['calendar', 'working']).default('calendar'),
+          holidays: DateList,
+          workdays: DateList,
+          createdBy: Actor,
+        }),
+        response: {
+          201: ScheduleSchema.extend({ next: z.string().nullable().describe('next checkpoint') }),
+          400: ErrorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const now = new Date();
+      const created = await createPushPlanSchedule(
+        db,
+        {
+          orgCode: b.org,
+          period: b.period,
+          deadline: b.deadline,
+          days: b.days,
+          holidays: b.holidays,
+          workdays: b.workdays,
+        },
+        { by: b.createdBy, at: now.toISOString() },
+        localIsoDate(now),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  api.get(
+    '/push-plan-schedules',
+    {
+      schema: {
+        tags: planTags,
+        summary: 'Push-plan schedules, oldest first | 攻坚计划定时任务',
+        querystring: z.object({
+          org: OrgCode.optional().describe('only schedules of this org and its subtree'),
+          active: z.enum(['true', 'false']).optional().describe('true: only the active ones'),
+        }),
+        response: { 200: z.array(ScheduleSchema) },
+      },
+    },
+    async (req) =>
+      listPushPlanSchedules(db, {
+        ...(req.query.org ? { orgCode: req.query.org } : {}),
+        active: req.query.active === 'true',
+      }),
+  );
+
+  api.delete(
+    '/push-plan-schedules/:id',
+    {
+      schema: {
+        tags: planTags,
+        summary: 'Stop a push-plan schedule (its snapshots are kept) | 停止攻坚计划定时',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 204: z.null(), 404: ErrorSchema },
+      },
+    },
+    async (req, reply) => {
+      const ended = await endPushPlanSchedule(db, req.params.id, {
+        at: new Date().toISOString(),
+        reason: 'unscheduled',
+      });
+      if (!ended)
+        return reply.status(404).send({
+          error: 'not_found',
+          message: `没有该运行中的定时任务 no active schedule #${req.params.id}`,
+        });
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/push-plan-schedules/run',
+    {
+      schema: {
+        tags: planTags,
+        summary: 'Run the checkpoints due today (what the server timer does) | 运行攻坚计划节点',
+        body: z
+          .object({ asOf: IsoDate.optional().describe('run as if today were this day (default: today)') })
+          .default({}),
+        response: {
+          200: z.array(
+            z.object({
+              scheduleId: z.number().int(),
+              kind: z.enum(['saved', 'failed', 'already_run', 'not_a_checkpoint', 'ended']),
+              date: z.string(),
+              snapshotId: z.number().int().optional(),
+              error: z.string().optional(),
+              next: z.string().nullable().optional(),
+            }),
+          ),
+          400: ErrorSchema,
+        },
+      },
+    },
+    async (req) => {
+      const asOf = req.body.asOf;
+      return runDueCheckpoints(db, new Date(), asOf ? { today: requireDate(asOf, 'asOf') } : {});
+    },
+  );
+
+  // Milliseconds between checkpoint runs: GONGWEI_PUSH_PLAN_SCHEDULER_MS, 'off' disables.
+  repeatWhileUp(app, intervalFromEnv('GONGWEI_PUSH_PLAN_SCHEDULER_MS'), 'push-plan checkpoints', async () => {
+    for (const r of await runDueCheckpoints(db, new Date())) {
+      if (r.kind === 'saved' || r.kind === 'failed' || r.kind === 'ended')
+        app.log.info(
+          {
+            schedule: r.scheduleId,
+            kind: r.kind,
+            date: r.date,
+            ...(r.kind === 'saved' ? { snapshot: r.snapshotId } : {}),
+            ...(r.kind === 'failed' ? { error: r.error } : {}),
+          },
+          'push-plan checkpoint ran',
+        );
+    }
+  });
 }

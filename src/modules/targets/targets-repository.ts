@@ -1,6 +1,6 @@
 /**
- * Storage of targets, their change history, named parameters per area and year, and
- * push-plan snapshots. The only file of the targets module with SQL.
+ * Storage of targets, their change history, named parameters per area and year, push-plan
+ * snapshots and push-plan schedules. The only file of the targets module with SQL.
  */
 import type { Generated, Kysely, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
@@ -11,8 +11,27 @@ import type { DayCounting } from '../../domain/targets/calendar.js';
 import type { PopulationBand, TargetBase } from '../../domain/targets/target-rule.js';
 import { subtreeColumn } from '../orgs/org-repository.js';
 
-/** Tables of migration 003. */
+/** Tables of migrations 003 and 006. */
 export type TargetTables = {
+  push_plan_schedules: {
+    id: Generated<number>;
+    org_code: string;
+    county_code: string | null;
+    period: string;
+    deadline: string;
+    days: string;
+    holidays: string;
+    workdays: string;
+    active: Generated<number>;
+    created_by: string;
+    created_at: string;
+    last_run_on: string | null;
+    last_run_at: string | null;
+    last_snapshot_id: number | null;
+    last_error: string | null;
+    ended_at: string | null;
+    ended_reason: string | null;
+  };
   targets: {
     id: Generated<number>;
     org_code: string;
@@ -548,4 +567,170 @@ export async function readSnapshot(
       total: Number(r.is_total) === 1,
     })),
   };
+}
+
+/** True when a snapshot of that org, period, as-of day, deadline and day counting is kept. */
+export async function snapshotExists(
+  db: Db,
+  key: { orgCode: string; period: string; asOf: string; deadline: string; days: DayCounting },
+): Promise<boolean> {
+  const row = await handle(db)
+    .selectFrom('push_plan_snapshots')
+    .select('id')
+    .where('org_code', '=', key.orgCode)
+    .where('period', '=', key.period)
+    .where('as_of', '=', key.asOf)
+    .where('deadline', '=', key.deadline)
+    .where('days', '=', key.days)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Why a push-plan schedule stopped: its deadline came, or someone removed it. */
+export type ScheduleEndReason = 'deadline' | 'unscheduled';
+
+/** A stored push-plan schedule: the plan to re-compute at each checkpoint until the deadline. */
+export interface PushPlanSchedule {
+  id: number;
+  orgCode: string;
+  period: string;
+  deadline: string;
+  days: DayCounting;
+  holidays: string[];
+  workdays: string[];
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  /** The checkpoint day of the last run (saved or failed); a day is attempted once. */
+  lastRunOn: string | null;
+  lastRunAt: string | null;
+  lastSnapshotId: number | null;
+  /** One-line reason of the last run's failure; null when it succeeded. */
+  lastError: string | null;
+  endedAt: string | null;
+  endedReason: ScheduleEndReason | null;
+}
+
+function toSchedule(r: Selectable<TargetTables['push_plan_schedules']>): PushPlanSchedule {
+  return {
+    id: Number(r.id),
+    orgCode: r.org_code,
+    period: r.period,
+    deadline: r.deadline,
+    days: r.days as DayCounting,
+    holidays: JSON.parse(r.holidays) as string[],
+    workdays: JSON.parse(r.workdays) as string[],
+    active: Number(r.active) === 1,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    lastRunOn: r.last_run_on,
+    lastRunAt: r.last_run_at,
+    lastSnapshotId: r.last_snapshot_id === null ? null : Number(r.last_snapshot_id),
+    lastError: r.last_error,
+    endedAt: r.ended_at,
+    endedReason: r.ended_reason as ScheduleEndReason | null,
+  };
+}
+
+/** Stores an active push-plan schedule; returns its id. */
+export async function insertPushPlanSchedule(
+  db: Db,
+  s: {
+    orgCode: string;
+    countyCode: string | null;
+    period: string;
+    deadline: string;
+    days: DayCounting;
+    holidays: readonly string[];
+    workdays: readonly string[];
+    createdBy: string;
+    createdAt: string;
+  },
+): Promise<number> {
+  const row = await handle(db)
+    .insertInto('push_plan_schedules')
+    .values({
+      org_code: s.orgCode,
+      county_code: s.countyCode,
+      period: s.period,
+      deadline: s.deadline,
+      days: s.days,
+      holidays: JSON.stringify(s.holidays),
+      workdays: JSON.stringify(s.workdays),
+      created_by: s.createdBy,
+      created_at: s.createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** One push-plan schedule; null when there is none with that id. */
+export async function getPushPlanSchedule(db: Db, id: number): Promise<PushPlanSchedule | null> {
+  const row = await handle(db)
+    .selectFrom('push_plan_schedules')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toSchedule(row) : null;
+}
+
+/**
+ * Push-plan schedules, oldest first: of an org's subtree when `orgCode` is given (unknown
+ * org: none), only the active ones when `active` is true.
+ */
+export async function listPushPlanSchedules(
+  db: Db,
+  query: { orgCode?: string; active?: boolean } = {},
+): Promise<PushPlanSchedule[]> {
+  const h = handle(db);
+  let q = h.selectFrom('push_plan_schedules as s').selectAll('s');
+  if (query.orgCode !== undefined) {
+    const root = await h
+      .selectFrom('orgs')
+      .select('level')
+      .where('code', '=', query.orgCode)
+      .executeTakeFirst();
+    if (!root) return [];
+    q = q
+      .innerJoin('orgs as o', 'o.code', 's.org_code')
+      .where(`o.${subtreeColumn(root.level as OrgLevel)}`, '=', query.orgCode);
+  }
+  if (query.active) q = q.where('s.active', '=', 1);
+  const rows = await q.orderBy('s.id').execute();
+  return rows.map(toSchedule);
+}
+
+/** Records a run of a schedule on a checkpoint day: the snapshot kept, or the one-line reason it failed. */
+export async function recordPushPlanScheduleRun(
+  db: Db,
+  id: number,
+  run: { on: string; at: string; snapshotId: number | null; error: string | null },
+): Promise<void> {
+  await handle(db)
+    .updateTable('push_plan_schedules')
+    .set({
+      last_run_on: run.on,
+      last_run_at: run.at,
+      // A failed run keeps pointing at the last snapshot that was kept.
+      ...(run.snapshotId !== null ? { last_snapshot_id: run.snapshotId } : {}),
+      last_error: run.error,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Stops an active schedule; false when there is no active schedule with that id. */
+export async function endPushPlanSchedule(
+  db: Db,
+  id: number,
+  end: { at: string; reason: ScheduleEndReason },
+): Promise<boolean> {
+  const result = await handle(db)
+    .updateTable('push_plan_schedules')
+    .set({ active: 0, ended_at: end.at, ended_reason: end.reason })
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -1,0 +1,59 @@
+/**
+ * Work the server repeats on a timer while it is up (bulletin schedules, push-plan
+ * checkpoints): one ticker so that each module only says what to run and how often.
+ */
+import type { FastifyInstance } from 'fastify';
+
+const DEFAULT_INTERVAL_MS = 60_000;
+
+/**
+ * Milliseconds between runs, read from an environment variable: `off` disables (null); a
+ * number of at least 1000; anything else (or unset) is one minute.
+ *
+ * @example
+ * intervalFromEnv('GONGWEI_BULLETIN_SCHEDULER_MS') // → 60000 when unset, null when 'off'
+ */
+export function intervalFromEnv(variable: string): number | null {
+  const raw = process.env[variable];
+  if (raw === 'off') return null;
+  const n = raw ? Number(raw) : DEFAULT_INTERVAL_MS;
+  return Number.isFinite(n) && n >= 1000 ? n : DEFAULT_INTERVAL_MS;
+}
+
+/**
+ * Runs `job` every `intervalMs` from when the server is ready until it closes; nothing when
+ * `intervalMs` is null. A run still going when the next tick comes is not overlapped, the
+ * timer does not keep the process alive, and a failing run is logged (its message only: it
+ * must not carry personal data) without stopping the timer.
+ *
+ * @example
+ * repeatWhileUp(app, intervalFromEnv('GONGWEI_BULLETIN_SCHEDULER_MS'), 'bulletin schedules',
+ *   () => runDueSchedules(db, new Date()).then(() => undefined));
+ */
+export function repeatWhileUp(
+  app: FastifyInstance,
+  intervalMs: number | null,
+  name: string,
+  job: () => Promise<void>,
+): void {
+  if (intervalMs === null) return;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      job()
+        .catch((error: unknown) =>
+          app.log.error({ err: { message: (error as Error).message } }, `${name} failed`),
+        )
+        .finally(() => {
+          running = false;
+        });
+    }, intervalMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
+}
