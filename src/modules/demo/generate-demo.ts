@@ -8,6 +8,7 @@ import type { PlantedProblems } from '../../domain/demo/village-records.js';
 import { importDivisionTree } from '../orgs/division-import.js';
 import { listSubtree } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
+import { withMaintenanceDeferred } from '../records/after-write.js';
 import { upsertEnrollments, upsertResidents, upsertServices } from '../records/records-repository.js';
 
 /** What `generateDemo` built. */
@@ -88,11 +89,14 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
   let planted: PlantedProblems | undefined;
   progress('records', 0, total);
   for (const batch of demoBatches(plan, options.residentsPerBatch ?? 10_000, (p) => (planted = p))) {
-    await db.kysely.transaction().execute(async (trx) => {
-      await upsertResidents(trx, batch.residents);
-      await upsertEnrollments(trx, batch.enrollments);
-      await upsertServices(trx, batch.services);
-    });
+    // Indicator facts are maintained once per batch, not after each of the three writes.
+    await db.kysely.transaction().execute((trx) =>
+      withMaintenanceDeferred(trx, async () => {
+        await upsertResidents(trx, batch.residents);
+        await upsertEnrollments(trx, batch.enrollments);
+        await upsertServices(trx, batch.services);
+      }),
+    );
     residents += batch.residents.length;
     enrollments += batch.enrollments.length;
     services += batch.services.length;

@@ -9,6 +9,7 @@ import type { HeaderLayout, ImportInputs, RowProblem } from '../../domain/import
 import { problemFor, readHeader, readRow } from '../../domain/import/row-mapping.js';
 import { REASONS } from '../../domain/records/validation.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
+import { withMaintenanceDeferred } from '../records/after-write.js';
 import type { ResidentRef, WriteCounts } from '../records/records-repository.js';
 import {
   findOrgCodes,
@@ -181,19 +182,23 @@ export async function importFile<K extends ImportKind>(
 
   let landed = false;
   try {
-    await db.kysely.transaction().execute(async (trx) => {
-      let chunk: FileRow[] = [];
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        chunk.push(next.value);
-        rowsRead++;
-        if (chunk.length >= chunkRows) {
-          await landChunk(trx, chunk);
-          chunk = [];
+    // Derived state is maintained once at the end of the import, not after every chunk: a
+    // resident with services in several chunks is recomputed once.
+    await db.kysely.transaction().execute((trx) =>
+      withMaintenanceDeferred(trx, async () => {
+        let chunk: FileRow[] = [];
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          chunk.push(next.value);
+          rowsRead++;
+          if (chunk.length >= chunkRows) {
+            await landChunk(trx, chunk);
+            chunk = [];
+          }
         }
-      }
-      if (chunk.length > 0) await landChunk(trx, chunk);
-      if (rejectedRows.length > 0 && !options.acceptValid) throw new NothingLands();
-    });
+        if (chunk.length > 0) await landChunk(trx, chunk);
+        if (rejectedRows.length > 0 && !options.acceptValid) throw new NothingLands();
+      }),
+    );
     landed = true;
   } catch (error) {
     if (!(error instanceof NothingLands)) throw error;

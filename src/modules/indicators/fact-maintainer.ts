@@ -129,7 +129,8 @@ async function refreshResidents(
   }
   const peers = await residentsWithKeys(h, [...keys]);
   const affected = [...new Set([...unique, ...peers.map((p) => p.id)])];
-  const extraIds = affected.filter((id) => !unique.includes(id));
+  const changedIds = new Set(unique);
+  const extraIds = affected.filter((id) => !changedIds.has(id));
   const rows = extraIds.length ? [...changedRows, ...(await loadResidents(h, extraIds))] : changedRows;
 
   const peersByKey = new Map<string, typeof peers>();
@@ -286,6 +287,8 @@ async function refreshActivities(
 }
 
 const BATCH = 2000;
+/** Tally changes held before writing them (each ~200 bytes). */
+const SINK_LIMIT = 200_000;
 
 /** Recomputes every resident and activity org for `years` (a year newly maintained, or everything). */
 async function refreshEverything(
@@ -301,7 +304,7 @@ async function refreshEverything(
     // Changes are gathered over batches (they touch the same villages) and written once.
     await refreshResidents(h, ids, years, parameters, sink, false);
     after = ids[ids.length - 1]!;
-    if (sink.size > 200_000) await flushDeltas(h, sink);
+    if (sink.size > SINK_LIMIT) await flushDeltas(h, sink);
   }
   await flushDeltas(h, sink);
   await refreshActivities(h, await activityOrgs(h), years);
@@ -315,10 +318,28 @@ async function refreshEverything(
 export async function maintainIndicatorFacts(trx: Handle, changed: ChangedRecords): Promise<void> {
   const years = await loadFactYears(trx);
   if (changed.residentIds.length > 0) {
-    const newYears = await refreshResidents(trx, changed.residentIds, years, DEFAULT_PARAMETERS);
-    if (newYears.length > 0) {
-      await addFactYears(trx, newYears);
-      await refreshEverything(trx, newYears, DEFAULT_PARAMETERS);
+    // A deferred write (a whole import) can change millions of residents: recompute them in
+    // batches, gathering the tally changes (they touch the same villages) and writing them once.
+    const sink: DeltaSink = new Map();
+    const newYears = new Set<number>();
+    const ids = changed.residentIds;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const seen = await refreshResidents(
+        trx,
+        ids.slice(i, i + BATCH),
+        years,
+        DEFAULT_PARAMETERS,
+        sink,
+        false,
+      );
+      for (const y of seen) newYears.add(y);
+      if (sink.size > SINK_LIMIT) await flushDeltas(trx, sink);
+    }
+    await flushDeltas(trx, sink);
+    if (newYears.size > 0) {
+      const added = [...newYears].sort();
+      await addFactYears(trx, added);
+      await refreshEverything(trx, added, DEFAULT_PARAMETERS);
     }
   }
   if (changed.activityOrgCodes.length > 0) {

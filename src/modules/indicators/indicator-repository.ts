@@ -3,8 +3,10 @@
  * maintained facts (memberships and tallies), and the grouped aggregate that answers a
  * period for a subtree.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import type { Database, OrgLevel } from '../../db/schema.js';
+import { SLOTS_PER_YEAR } from '../../domain/periods/period.js';
+import { executeBatch } from '../records/compiled-batches.js';
 
 /** Tables of migration 002 (a type alias, not an interface, to satisfy Kysely's table-map constraint). */
 export type IndicatorTables = {
@@ -267,8 +269,22 @@ export async function replaceMemberships(
         .where('resident_id', 'in', part)
         .where('year', 'in', years)
         .execute();
-  for (const part of chunks(rows, Math.floor(PARAMS_PER_STATEMENT / 5)))
-    await q(h).insertInto('indicator_memberships').values(part).execute();
+  if (rows.length === 0) return;
+  const values: unknown[] = [];
+  for (const r of rows) values.push(r.resident_id, r.year, r.county_code, r.org_code, r.terms);
+  await writeCompiled(h, 'indicator_memberships.insert', 5, values, (positions) =>
+    q(h)
+      .insertInto('indicator_memberships')
+      .values(
+        positions.map(([id, year, county, org, terms]) => ({
+          resident_id: id!,
+          year: year!,
+          county_code: county as never,
+          org_code: org as never,
+          terms: terms as never,
+        })),
+      ),
+  );
 }
 
 /** A change of one tally. */
@@ -281,8 +297,48 @@ export interface TallyDelta {
   n: number;
 }
 
+/**
+ * Row counts of the statements writing `total` rows: full statements of `max` rows (a power
+ * of two), then the rest as powers of two, so a compiled statement is reused across writes
+ * (at most log2(max) + 1 shapes) instead of compiling one per odd tail.
+ */
+function statementRows(total: number, max: number): number[] {
+  const out: number[] = [];
+  let left = total;
+  for (; left >= max; left -= max) out.push(max);
+  for (let size = max / 2; size >= 1; size /= 2)
+    if (left >= size) {
+      out.push(size);
+      left -= size;
+    }
+  return out;
+}
+
+/** Writes `rows` (flattened, `width` values each) with one compiled statement per shape. */
+async function writeCompiled(
+  h: Handle,
+  shape: string,
+  width: number,
+  values: readonly unknown[],
+  build: (rows: number[][]) => Compilable<unknown>,
+): Promise<void> {
+  let at = 0;
+  for (const rows of statementRows(values.length / width, ROWS_PER_WRITE)) {
+    await executeBatch(h, shape, width, values.slice(at, at + rows * width), build);
+    at += rows * width;
+  }
+}
+
+/** Rows per multi-row write: a power of two, × 6 columns under both dialects' parameter limits. */
+const ROWS_PER_WRITE = 1024;
+
+const EVERY_SLOT = Array.from({ length: SLOTS_PER_YEAR }, (_, slot) => slot);
+
+const TALLY_COLUMNS = ['year', 'slot', 'org_code', 'term', 'county_code', 'n'] as const;
+
 /** Adds deltas to the tallies (creating rows as needed). Sorted so concurrent writers lock in one order. */
 export async function addToTallies(h: Handle, deltas: readonly TallyDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
   const sorted = [...deltas].sort(
     (a, b) =>
       a.year - b.year ||
@@ -290,17 +346,27 @@ export async function addToTallies(h: Handle, deltas: readonly TallyDelta[]): Pr
       (a.org_code < b.org_code ? -1 : a.org_code > b.org_code ? 1 : 0) ||
       (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
   );
-  for (const part of chunks(sorted, Math.floor(PARAMS_PER_STATEMENT / 6))) {
-    await q(h)
+  const values: unknown[] = [];
+  for (const d of sorted) values.push(d.year, d.slot, d.org_code, d.term, d.county_code, d.n);
+  await writeCompiled(h, 'indicator_tallies.add', TALLY_COLUMNS.length, values, (rows) =>
+    q(h)
       .insertInto('indicator_tallies')
-      .values(part)
+      .values(
+        rows.map(([year, slot, org, term, county, n]) => ({
+          year: year!,
+          slot: slot!,
+          org_code: org as never,
+          term: term as never,
+          county_code: county as never,
+          n: n!,
+        })),
+      )
       .onConflict((oc) =>
         oc
           .columns(['year', 'slot', 'org_code', 'term'])
           .doUpdateSet({ n: sql`indicator_tallies.n + excluded.n` }),
-      )
-      .execute();
-  }
+      ),
+  );
 }
 
 /** Health-education activities of orgs. */
@@ -344,9 +410,11 @@ export async function deleteTallies(
   for (const part of chunks(orgCodes, ID_CHUNK))
     await q(h)
       .deleteFrom('indicator_tallies')
+      // Every slot named, so that the primary key (year, slot, org, term) finds the rows.
+      .where('year', 'in', years)
+      .where('slot', 'in', EVERY_SLOT)
       .where('org_code', 'in', part)
       .where('term', 'in', terms)
-      .where('year', 'in', years)
       .execute();
 }
 
