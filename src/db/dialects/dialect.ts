@@ -18,6 +18,14 @@ export interface SqlDialect {
   addMonths(dateExpr: string, months: number): RawBuilder<string>;
   /** Adds the surrogate key `id` (SQLite rowid alias; PostgreSQL bigserial). For migrations. */
   withIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
+  /**
+   * Stores a table in its primary-key order only (SQLite `WITHOUT ROWID`; PostgreSQL keeps
+   * its heap). For small-row, write-heavy tables keyed by their primary key: one b-tree to
+   * update instead of two. For migrations.
+   */
+  clusteredByPrimaryKey<T extends string, C extends string>(
+    table: CreateTableBuilder<T, C>,
+  ): CreateTableBuilder<T, C>;
   /** True when a text expression consists of ASCII digits only (true for ''). */
   allDigits(expr: RawBuilder<unknown>): RawBuilder<boolean>;
 }

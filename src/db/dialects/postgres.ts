@@ -16,6 +16,7 @@ export const postgresDialect: SqlDialect = {
   addMonths: (dateExpr, months) =>
     sql<string>`to_char((${sql.raw(dateExpr)})::date + make_interval(months => ${months}), 'YYYY-MM-DD')`,
   withIdColumn: (table) => table.addColumn('id', 'bigserial', (c) => c.primaryKey()),
+  clusteredByPrimaryKey: (table) => table,
   allDigits: (expr) => sql<boolean>`(${expr} ~ '^[0-9]*$')`,
 };
 

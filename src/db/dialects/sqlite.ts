@@ -12,6 +12,7 @@ export const sqliteDialect: SqlDialect = {
     sql<number>`cast(julianday(${sql.raw(toExpr)}) - julianday(${sql.raw(fromExpr)}) as integer)`,
   addMonths: (dateExpr, months) => sql<string>`date(${sql.raw(dateExpr)}, ${`${months} months`})`,
   withIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey()),
+  clusteredByPrimaryKey: (table) => table.modifyEnd(sql`without rowid`),
   allDigits: (expr) => sql<boolean>`(${expr} not glob '*[^0-9]*')`,
 };
 
