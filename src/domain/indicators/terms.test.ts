@@ -244,6 +244,27 @@ describe('masks and helpers', () => {
     expect(residentTermMasks(h, 2019, P).size).toBe(0);
   });
 
+  it('from a slot on, gives the full masks without the earlier bits', () => {
+    const h = person({
+      enrollments: [{ program: 'hypertension', startDate: '2019-03-01', endDate: null }],
+      services: [
+        service('hypertension_followup', '2020-02-15', { sbp: 150, dbp: 95 }),
+        service('hypertension_followup', '2020-06-25', { sbp: 120, dbp: 70 }),
+      ],
+    });
+    const full = residentTermMasks(h, 2020, P);
+    for (const from of [0, 4, 17, 35]) {
+      const tail = residentTermMasks(h, 2020, P, from);
+      const expected = new Map(
+        [...full]
+          .map(([term, mask]) => [term, mask - (mask % 2 ** from)] as const)
+          .filter(([, mask]) => mask !== 0),
+      );
+      expect(tail).toEqual(expected);
+    }
+    expect(residentTermMasks(h, 2020, P, 17).get('hypertension.controlled')).toBe(2 ** 36 - 2 ** 17);
+  });
+
   it('only produces catalogued terms', () => {
     const h = person({
       enrollments: [

@@ -347,8 +347,9 @@ function termsAt(h: ResidentHistory, byType: ServicesByType, d: SlotDates, p: In
 }
 
 /**
- * A resident's terms at every 旬 end of `year`, as bit masks (bit s = member at the end of
- * slot s). Terms with an empty mask are left out.
+ * A resident's terms at every 旬 end of `year` from slot `fromSlot` on, as bit masks (bit s =
+ * member at the end of slot s; the bits of earlier slots are left 0, for a caller that
+ * knows them unchanged). Terms with an empty mask are left out.
  *
  * @example residentTermMasks(h, 2020, p).get('hypertension.managed') // 0b111…000 from enrolment on
  */
@@ -356,10 +357,11 @@ export function residentTermMasks(
   h: ResidentHistory,
   year: number,
   p: IndicatorParameters,
+  fromSlot = 0,
 ): Map<string, number> {
   const masks = new Map<string, number>();
   const byType = groupByType(h.services);
-  for (let slot = 0, bit = 1; slot < SLOTS_PER_YEAR; slot++, bit *= 2) {
+  for (let slot = fromSlot, bit = 2 ** fromSlot; slot < SLOTS_PER_YEAR; slot++, bit *= 2) {
     for (const term of termsAt(h, byType, slotDates(year, slot, p), p))
       masks.set(term, (masks.get(term) ?? 0) + bit);
   }

@@ -7,8 +7,9 @@
  */
 import type { Db } from '../../db/database.js';
 import type { ChangedRecords } from '../records/after-write.js';
-import { SLOTS_PER_YEAR } from '../../domain/periods/period.js';
+import { SLOTS_PER_YEAR, slotOfDate } from '../../domain/periods/period.js';
 import { DEFAULT_PARAMETERS, type IndicatorParameters } from '../../domain/indicators/parameters.js';
+import { treeNodes } from '../../domain/indicators/slot-tree.js';
 import {
   ACTIVITY_TERMS,
   activityTallies,
@@ -86,16 +87,16 @@ function serviceFact(row: ServiceRow): ServiceFact {
   };
 }
 
-/** Tally changes being gathered, per (year, org, term): one delta per 旬. */
+/** Tally changes being gathered, per (year, org, term): the change of the count at each 旬 end. */
 type DeltaSink = Map<string, { year: number; org: string; county: string; term: string; n: Int32Array }>;
 
-/** Writes gathered tally changes and empties the sink. */
+/** Writes gathered tally changes (as slot-tree nodes) and empties the sink. */
 async function flushDeltas(h: Handle, sink: DeltaSink): Promise<void> {
   const deltas: TallyDelta[] = [];
   for (const e of sink.values())
-    e.n.forEach((n, slot) => {
+    treeNodes(e.n).forEach((n, node) => {
       if (n !== 0)
-        deltas.push({ year: e.year, slot, org_code: e.org, term: e.term, county_code: e.county, n });
+        deltas.push({ year: e.year, node, org_code: e.org, term: e.term, county_code: e.county, n });
     });
   sink.clear();
   await addToTallies(h, deltas);
@@ -112,6 +113,7 @@ async function refreshResidents(
   parameters: IndicatorParameters,
   sink: DeltaSink = new Map(),
   flush = true,
+  servicesSince: ReadonlyMap<number, string> = new Map(),
 ): Promise<number[]> {
   const unique = [...new Set(ids)];
   const oldKeys = await loadIdKeys(h, unique);
@@ -126,6 +128,18 @@ async function refreshResidents(
   for (const r of changedRows) {
     const k = idKey(r.id_number);
     if (k) keys.add(k);
+  }
+  // A dated service write leaves a resident's earlier 旬 as they were, unless a record sharing
+  // its ID key changed in anything (its duplicate status can then change at any date).
+  const keysChangedInAnything = new Set<string>();
+  for (const id of unique) {
+    if (servicesSince.has(id)) continue;
+    const k = oldKeys.get(id);
+    if (k) keysChangedInAnything.add(k);
+  }
+  for (const r of changedRows) {
+    const k = idKey(r.id_number);
+    if (k && !servicesSince.has(r.id)) keysChangedInAnything.add(k);
   }
   const peers = await residentsWithKeys(h, [...keys]);
   const affected = [...new Set([...unique, ...peers.map((p) => p.id)])];
@@ -158,8 +172,21 @@ async function refreshResidents(
     if (!maintained.has(y)) newYears.add(y);
   }
 
+  const stale = (await loadMemberships(h, affected)).filter((m) => maintained.has(m.year));
+  const staleByKey = new Map(stale.map((m) => [`${m.resident_id}|${m.year}`, m]));
   const fresh: MembershipRow[] = [];
   for (const r of rows) {
+    // Changed only by services dated `since` or later: the 旬 ending before it keep their
+    // bits (every rule reads services dated on or before the 旬 end), earlier years their row.
+    const ownKey = idKey(r.id_number);
+    const since = ownKey !== null && keysChangedInAnything.has(ownKey) ? undefined : servicesSince.get(r.id);
+    const sinceYear = since === undefined ? -Infinity : Number(since.slice(0, 4));
+    const keptYears = years.filter((y) => y < sinceYear);
+    for (const year of keptYears) {
+      const kept = staleByKey.get(`${r.id}|${year}`);
+      if (kept) fresh.push(kept);
+    }
+    if (keptYears.length === years.length) continue;
     const key = idKey(r.id_number);
     const history: ResidentHistory = {
       id: r.id,
@@ -175,7 +202,18 @@ async function refreshResidents(
         : [],
     };
     for (const year of years) {
-      const masks = residentTermMasks(history, year, parameters);
+      if (year < sinceYear) continue;
+      let masks: Map<string, number>;
+      if (year === sinceYear) {
+        const fromSlot = slotOfDate(since!);
+        masks = residentTermMasks(history, year, parameters, fromSlot);
+        const kept = staleByKey.get(`${r.id}|${year}`);
+        if (kept)
+          for (const [term, mask] of parseTermMasks(kept.terms)) {
+            const before = mask % 2 ** fromSlot;
+            if (before !== 0) masks.set(term, (masks.get(term) ?? 0) + before);
+          }
+      } else masks = residentTermMasks(history, year, parameters);
       if (masks.size === 0) continue;
       fresh.push({
         resident_id: r.id,
@@ -187,7 +225,6 @@ async function refreshResidents(
     }
   }
 
-  const stale = (await loadMemberships(h, affected)).filter((m) => maintained.has(m.year));
   const bump = (
     year: number,
     org: string,
@@ -203,7 +240,6 @@ async function refreshResidents(
     for (let slot = 0, bit = 1; slot < SLOTS_PER_YEAR; slot++, bit *= 2)
       entry.n[slot]! += (Math.floor(after / bit) % 2) - (Math.floor(before / bit) % 2);
   };
-  const staleByKey = new Map(stale.map((m) => [`${m.resident_id}|${m.year}`, m]));
   const freshByKey = new Map(fresh.map((m) => [`${m.resident_id}|${m.year}`, m]));
   // Only rows that changed are rewritten: a follow-up of 2020 leaves the 2019 row as it was.
   const rewrite = new Map<number, Set<number>>(years.map((y) => [y, new Set<number>()]));
@@ -277,8 +313,8 @@ async function refreshActivities(
   for (const [org, { county, activities }] of byOrg) {
     for (const year of years) {
       for (const [term, values] of activityTallies(activities, year)) {
-        values.forEach((n, slot) => {
-          if (n !== 0) deltas.push({ year, slot, org_code: org, term, county_code: county, n });
+        treeNodes(values).forEach((n, node) => {
+          if (n !== 0) deltas.push({ year, node, org_code: org, term, county_code: county, n });
         });
       }
     }
@@ -331,6 +367,7 @@ export async function maintainIndicatorFacts(trx: Handle, changed: ChangedRecord
         DEFAULT_PARAMETERS,
         sink,
         false,
+        changed.servicesSince,
       );
       for (const y of seen) newYears.add(y);
       if (sink.size > SINK_LIMIT) await flushDeltas(trx, sink);

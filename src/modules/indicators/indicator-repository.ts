@@ -22,6 +22,7 @@ export type IndicatorTables = {
   };
   indicator_tallies: {
     year: number;
+    /** The node of the slot tree (src/domain/indicators/slot-tree.ts), not the 旬 itself. */
     slot: number;
     org_code: string;
     term: string;
@@ -287,10 +288,11 @@ export async function replaceMemberships(
   );
 }
 
-/** A change of one tally. */
+/** A change of one tally node. */
 export interface TallyDelta {
   year: number;
-  slot: number;
+  /** Slot-tree node (0..35). */
+  node: number;
   org_code: string;
   term: string;
   county_code: string;
@@ -342,12 +344,12 @@ export async function addToTallies(h: Handle, deltas: readonly TallyDelta[]): Pr
   const sorted = [...deltas].sort(
     (a, b) =>
       a.year - b.year ||
-      a.slot - b.slot ||
+      a.node - b.node ||
       (a.org_code < b.org_code ? -1 : a.org_code > b.org_code ? 1 : 0) ||
       (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
   );
   const values: unknown[] = [];
-  for (const d of sorted) values.push(d.year, d.slot, d.org_code, d.term, d.county_code, d.n);
+  for (const d of sorted) values.push(d.year, d.node, d.org_code, d.term, d.county_code, d.n);
   await writeCompiled(h, 'indicator_tallies.add', TALLY_COLUMNS.length, values, (rows) =>
     q(h)
       .insertInto('indicator_tallies')
@@ -363,7 +365,7 @@ export async function addToTallies(h: Handle, deltas: readonly TallyDelta[]): Pr
       )
       .onConflict((oc) =>
         oc
-          .columns(['year', 'slot', 'org_code', 'term'])
+          .columns(['year', 'slot', 'county_code', 'org_code', 'term'])
           .doUpdateSet({ n: sql`indicator_tallies.n + excluded.n` }),
       ),
   );
@@ -400,6 +402,11 @@ export async function activityOrgs(h: Handle): Promise<string[]> {
   return rows.map((r) => r.org_code);
 }
 
+/** The counties of orgs: a tally's county is the first 6 digits of its org's code, as every writer stores it. */
+function countiesOf(orgCodes: readonly string[]): string[] {
+  return [...new Set(orgCodes.map((code) => code.slice(0, 6)))];
+}
+
 /** Removes the tallies of `terms` for orgs in `years` (before writing them anew). */
 export async function deleteTallies(
   h: Handle,
@@ -410,9 +417,10 @@ export async function deleteTallies(
   for (const part of chunks(orgCodes, ID_CHUNK))
     await q(h)
       .deleteFrom('indicator_tallies')
-      // Every slot named, so that the primary key (year, slot, org, term) finds the rows.
+      // Every node and county named, so that the primary key (year, slot, county, org, term) finds the rows.
       .where('year', 'in', years)
       .where('slot', 'in', EVERY_SLOT)
+      .where('county_code', 'in', countiesOf(part))
       .where('org_code', 'in', part)
       .where('term', 'in', terms)
       .execute();
@@ -490,25 +498,29 @@ export async function listSubtreeOrgs(h: Handle, root: OrgRow, maxLevel: number)
 }
 
 /**
- * The tallies at (year, slot) of the orgs of a subtree: by county when the subtree is made
- * of whole counties, else by org code. No join: the caller knows the orgs.
+ * The tally nodes of a year of the orgs of a subtree (several rows per org and term: their
+ * sum is the count): by county when the subtree is made of whole counties, else by org
+ * code. No join: the caller knows the orgs.
  */
 export async function subtreeTallies(
   h: Handle,
   scope: { countyCodes: readonly string[] } | { orgCodes: readonly string[] },
   year: number,
-  slot: number,
+  nodes: readonly number[],
 ): Promise<{ org_code: string; term: string; n: number }[]> {
   const codes = 'countyCodes' in scope ? scope.countyCodes : scope.orgCodes;
   const out: { org_code: string; term: string; n: number }[] = [];
   for (const part of chunks(codes, ID_CHUNK)) {
-    const rows = await q(h)
+    let query = q(h)
       .selectFrom('indicator_tallies')
       .select(['org_code', 'term', 'n'])
       .where('year', '=', year)
-      .where('slot', '=', slot)
-      .where('countyCodes' in scope ? 'county_code' : 'org_code', 'in', part)
-      .execute();
+      .where('slot', 'in', nodes);
+    query =
+      'countyCodes' in scope
+        ? query.where('county_code', 'in', part)
+        : query.where('county_code', 'in', countiesOf(part)).where('org_code', 'in', part);
+    const rows = await query.execute();
     for (const r of rows) out.push({ org_code: r.org_code, term: r.term, n: Number(r.n) });
   }
   return out;

@@ -14,6 +14,7 @@ import {
   type PopulationBase,
 } from '../../domain/indicators/catalogue.js';
 import { DEFAULT_PARAMETERS } from '../../domain/indicators/parameters.js';
+import { prefixNodes } from '../../domain/indicators/slot-tree.js';
 import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
 import {
   findOrg,
@@ -205,6 +206,11 @@ export async function computeIndicatorValues(db: Db, query: IndicatorQuery): Pro
       ? // Activities recorded at a province or city org carry that org's own 6-digit code as county.
         { countyCodes: subtree.filter((o) => o.level <= 3).map((o) => o.code) }
       : { orgCodes: subtree.map((o) => o.code) };
-  const rows = await subtreeTallies(db.kysely, scope, resolved.period.year, resolved.period.endSlot);
+  const rows = await subtreeTallies(
+    db.kysely,
+    scope,
+    resolved.period.year,
+    prefixNodes(resolved.period.endSlot),
+  );
   return assembleValues(db, resolved, new Map(subtree.map((o) => [o.code, o])), rows);
 }

@@ -8,6 +8,34 @@ export interface ChangedRecords {
   readonly residentIds: readonly number[];
   /** Orgs of person-less services (health-education activities) that changed. */
   readonly activityOrgCodes: readonly string[];
+  /**
+   * Residents whose only change is to services dated on or after the given date (the
+   * earliest old or new date of the services written): derived state before that date
+   * cannot have changed. A resident of `residentIds` not in this map may have changed in
+   * anything (record, enrolments, services of any date).
+   */
+  readonly servicesSince?: ReadonlyMap<number, string>;
+}
+
+/** Changes being gathered: residents changed in anything, and those changed only by dated services. */
+interface Pending {
+  readonly anything: Set<number>;
+  readonly since: Map<number, string>;
+  readonly activityOrgCodes: Set<string>;
+}
+
+function gather(pending: Pending, changed: ChangedRecords): void {
+  for (const id of changed.residentIds) {
+    const date = changed.servicesSince?.get(id);
+    if (date === undefined || pending.anything.has(id)) {
+      pending.anything.add(id);
+      pending.since.delete(id);
+      continue;
+    }
+    const earlier = pending.since.get(id);
+    if (earlier === undefined || date < earlier) pending.since.set(id, date);
+  }
+  for (const code of changed.activityOrgCodes) pending.activityOrgCodes.add(code);
 }
 
 /** Work that must happen in the same transaction as every change to the records. */
@@ -27,15 +55,14 @@ export async function runAfterRecordsWrite(trx: Kysely<Database>, changed: Chang
   if (changed.residentIds.length === 0 && changed.activityOrgCodes.length === 0) return;
   const pending = deferred.get(trx);
   if (pending !== undefined) {
-    for (const id of changed.residentIds) pending.residentIds.add(id);
-    for (const code of changed.activityOrgCodes) pending.activityOrgCodes.add(code);
+    gather(pending, changed);
     return;
   }
   for (const maintain of maintainers) await maintain(trx, changed);
 }
 
 /** Changes gathered for a transaction inside `withMaintenanceDeferred`. */
-const deferred = new WeakMap<Kysely<Database>, { residentIds: Set<number>; activityOrgCodes: Set<string> }>();
+const deferred = new WeakMap<Kysely<Database>, Pending>();
 
 /**
  * Runs several writes of one transaction with the maintainers run once, at the end, over
@@ -55,7 +82,7 @@ const deferred = new WeakMap<Kysely<Database>, { residentIds: Set<number>; activ
 export async function withMaintenanceDeferred<T>(trx: Kysely<Database>, write: () => Promise<T>): Promise<T> {
   // Nested: the outermost call runs the maintainers.
   if (deferred.has(trx)) return write();
-  const pending = { residentIds: new Set<number>(), activityOrgCodes: new Set<string>() };
+  const pending: Pending = { anything: new Set(), since: new Map(), activityOrgCodes: new Set() };
   deferred.set(trx, pending);
   let result: T;
   try {
@@ -64,8 +91,9 @@ export async function withMaintenanceDeferred<T>(trx: Kysely<Database>, write: (
     deferred.delete(trx);
   }
   await runAfterRecordsWrite(trx, {
-    residentIds: [...pending.residentIds].sort((a, b) => a - b),
+    residentIds: [...pending.anything, ...pending.since.keys()].sort((a, b) => a - b),
     activityOrgCodes: [...pending.activityOrgCodes].sort(),
+    servicesSince: pending.since,
   });
   return result;
 }

@@ -14,7 +14,7 @@ import {
   validateResident,
   validateService,
 } from '../../domain/records/validation.js';
-import { runAfterRecordsWrite } from './after-write.js';
+import { runAfterRecordsWrite, type ChangedRecords } from './after-write.js';
 import { executeBatch } from './compiled-batches.js';
 import type { ItemProblem } from './records-errors.js';
 import { RecordNotFoundError, RecordsWriteError } from './records-errors.js';
@@ -441,7 +441,7 @@ export async function writeValidatedServices(
   const keyed = lastPerKey(valid, serviceKey);
   const counts: WriteCounts = { inserted: 0, updated: valid.length - keyed.size };
   const now = new Date().toISOString();
-  const touched: { resident_id: number | null; org_code: string }[] = [];
+  const touched: { resident_id: number | null; org_code: string; service_date: string }[] = [];
   for (const part of chunks([...keyed], rowsPerStatement(SERVICE_COLUMNS.length))) {
     const values: unknown[] = [];
     for (const [key, r] of part) {
@@ -449,7 +449,7 @@ export async function writeValidatedServices(
       const orgCode = r.orgCode ?? resident!.orgCode;
       const c = serviceColumns(r);
       const residentId = resident?.id ?? null;
-      touched.push({ resident_id: residentId, org_code: orgCode });
+      touched.push({ resident_id: residentId, org_code: orgCode, service_date: r.serviceDate });
       values.push(
         countyOf(orgCode),
         residentId,
@@ -481,7 +481,7 @@ export async function writeValidatedServices(
       (positions) =>
         trx
           .selectFrom('services')
-          .select(['resident_id', 'org_code'])
+          .select(['resident_id', 'org_code', 'service_date'])
           .where('service_key', 'in', positions.map((p) => p[0]) as never[]),
     );
     await executeBatch(trx, 'services.upsert', SERVICE_COLUMNS.length, values, (positions) =>
@@ -514,23 +514,27 @@ export async function writeValidatedServices(
     counts.updated += existing.length;
     counts.inserted += part.length - existing.length;
     // A service that moved to another resident or org changes both the old and the new one.
-    for (const e of existing) touched.push({ resident_id: e.resident_id, org_code: e.org_code });
+    for (const e of existing) touched.push(e);
   }
   await runAfterRecordsWrite(trx, changedBy(touched));
   return counts;
 }
 
-function changedBy(rows: readonly { resident_id: number | null; org_code: string }[]): {
-  residentIds: number[];
-  activityOrgCodes: string[];
-} {
-  const residentIds = new Set<number>();
+/** What a write of services changed: its residents from the earliest date written (old or new), its activity orgs. */
+function changedBy(
+  rows: readonly { resident_id: number | null; org_code: string; service_date: string }[],
+): ChangedRecords {
+  const since = new Map<number, string>();
   const activityOrgCodes = new Set<string>();
   for (const row of rows) {
     if (row.resident_id === null) activityOrgCodes.add(row.org_code);
-    else residentIds.add(Number(row.resident_id));
+    else {
+      const id = Number(row.resident_id);
+      const earlier = since.get(id);
+      if (earlier === undefined || row.service_date < earlier) since.set(id, row.service_date);
+    }
   }
-  return { residentIds: [...residentIds], activityOrgCodes: [...activityOrgCodes] };
+  return { residentIds: [...since.keys()], activityOrgCodes: [...activityOrgCodes], servicesSince: since };
 }
 
 /**
@@ -542,7 +546,7 @@ export async function deleteService(trx: Kysely<Database>, id: number): Promise<
   const deleted = await trx
     .deleteFrom('services')
     .where('id', '=', id)
-    .returning(['resident_id', 'org_code'])
+    .returning(['resident_id', 'org_code', 'service_date'])
     .executeTakeFirst();
   if (deleted === undefined) return false;
   await runAfterRecordsWrite(trx, changedBy([deleted]));
