@@ -6,6 +6,7 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { Db } from '../src/db/database.js';
+import { PROVINCE_AND_CITY_ROWS } from '../src/modules/indicators/indicator-fixture.js';
 import type { Database, EnrollmentTable, OrgTable, ResidentTable, ServiceTable } from '../src/db/schema.js';
 
 type ServiceRow = Insertable<ServiceTable>;
@@ -84,30 +85,10 @@ export async function generateBenchCity(
     responsible_person: null,
     contact_phone: null,
   };
-  const orgs: Insertable<OrgTable>[] = [
-    {
-      code: '620000',
-      name: '甘肃省',
-      level: 1,
-      parent_code: null,
-      province_code: '620000',
-      city_code: null,
-      county_code: null,
-      township_code: null,
-      ...none,
-    },
-    {
-      code: '620800',
-      name: '平凉市',
-      level: 2,
-      parent_code: '620000',
-      province_code: '620000',
-      city_code: '620800',
-      county_code: null,
-      township_code: null,
-      ...none,
-    },
-  ];
+  const orgs: Insertable<OrgTable>[] = PROVINCE_AND_CITY_ROWS.map((row) => ({
+    ...row,
+    urban_rural: 'rural',
+  }));
   const villages: string[] = [];
   for (let c = 1; c <= size.counties; c++) {
     const county = `6208${pad(20 + c, 2)}`;
