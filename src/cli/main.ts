@@ -1,5 +1,5 @@
-import { Command, CommanderError } from 'commander';
-import { UserError } from './command-context.js';
+import { Command } from 'commander';
+import { printError } from './print-error.js';
 import { commandRegistrations } from './commands.js';
 
 const program = new Command('gongwei')
@@ -14,14 +14,5 @@ for (const register of commandRegistrations) register(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode;
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`gongwei: ${message.split('\n')[0]}\n`);
-    if (process.env.GONGWEI_DEBUG && error instanceof Error && !(error instanceof UserError)) {
-      process.stderr.write(`${error.stack}\n`);
-    }
-    process.exitCode = 1;
-  }
+  process.exitCode = printError(error, process.stderr, process.env.GONGWEI_DEBUG !== undefined);
 }

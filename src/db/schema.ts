@@ -8,9 +8,9 @@
  *   later be sharded by county; there are no foreign keys across counties.
  */
 import type { Generated } from 'kysely';
+import type { OrgLevel } from '../domain/orgs/division-codes.js';
 
-/** Level of an org in the division tree. */
-export type OrgLevel = 1 | 2 | 3 | 4 | 5;
+export type { OrgLevel };
 
 export interface OrgTable {
   /** 6-digit province/city/county code, 9-digit township code, 12-digit village code. */

@@ -1,38 +1,19 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
-  hasZodFastifySchemaValidationErrors,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Db } from '../db/database.js';
+import { clientError, fromFrameworkError, installErrorReplies, sendError } from './error-reply.js';
+import { maskedPath } from './log-masking.js';
 import { routeRegistrations } from './routes.js';
 
 const BODY_LIMIT = 20 * 1024 * 1024;
-
-/**
- * Our words for the errors Fastify raises before a route runs; theirs are English only and
- * some repeat the URL, which may carry personal data.
- */
-const FRAMEWORK_MESSAGES: Readonly<Record<string, string>> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: `请求体过大（上限 ${BODY_LIMIT / 1024 / 1024} MB） / request body is too large (limit ${BODY_LIMIT / 1024 / 1024} MB)`,
-  FST_ERR_CTP_INVALID_MEDIA_TYPE:
-    '不支持的内容类型，请发送 application/json / unsupported content type: send application/json',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH:
-    '请求体长度与 Content-Length 不符 / body size does not match Content-Length',
-  FST_ERR_CTP_EMPTY_JSON_BODY: '请求体为空 / request body is empty',
-  FST_ERR_CTP_INVALID_JSON_BODY: '请求体不是有效的 JSON / request body is not valid JSON',
-  FST_ERR_BAD_URL: '网址含有无法解析的字符 / the URL has characters that cannot be decoded',
-  FST_ERR_MAX_PARAM_LENGTH: '网址中的参数过长 / a parameter of the URL is too long',
-};
-
-/** A 4xx error the shared error handler answers with its own message. */
-function clientError(statusCode: number, message: string): Error & { statusCode: number } {
-  return Object.assign(new Error(message), { statusCode });
-}
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -49,34 +30,6 @@ function unstorableText(value: unknown, path: string): string | null {
     if (found !== null) return found;
   }
   return null;
-}
-
-/**
- * Masks what looks like an ID number (15 or 18 characters, region kept) or a mobile phone
- * (11 digits, first 3 kept) in text bound for the log. Record numbers (17) and org codes
- * (6, 9, 12 digits) are left alone.
- *
- * @example maskIdentifiers('/api/residents/620881195501010011') // '/api/residents/620881************'
- */
-function maskIdentifiers(text: string): string {
-  return text
-    .replace(/(?<![\dXx])(\d{6})(\d{11}[\dXx]|\d{9})(?![\dXx])/g, (_m, head: string, rest: string) =>
-      head.concat('*'.repeat(rest.length)),
-    )
-    .replace(/(?<!\d)(1\d{2})\d{8}(?!\d)/g, '$1********');
-}
-
-/** The path of a request URL, without its query string, identifiers masked. */
-function maskedPath(url: string): string {
-  return maskIdentifiers(url.split('?')[0]!);
-}
-
-function sendFrameworkError(error: FastifyError, reply: FastifyReply): FastifyReply {
-  const status = error.statusCode ?? 400;
-  return reply.status(status).send({
-    error: 'bad_request',
-    message: FRAMEWORK_MESSAGES[error.code] ?? error.message,
-  });
 }
 
 /** Options of the HTTP application. */
@@ -109,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : false,
     bodyLimit: BODY_LIMIT,
-    frameworkErrors: (error, _request, reply) => sendFrameworkError(error, reply),
+    frameworkErrors: (error, _request, reply) => sendError(reply, fromFrameworkError(error, BODY_LIMIT)),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -121,13 +74,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
     if (charset !== undefined && !/^utf-?8$/i.test(charset))
       return done(
-        clientError(415, `只接受 UTF-8 编码 / only UTF-8 is accepted, not ${charset.slice(0, 20)}`),
+        clientError(415, {
+          zh: `只接受 UTF-8 编码，不接受 ${charset.slice(0, 20)}`,
+          en: `only UTF-8 is accepted, not ${charset.slice(0, 20)}`,
+        }),
       );
     let text: string;
     try {
       text = STRICT_UTF8.decode(body as Buffer);
     } catch {
-      return done(clientError(400, '请求体不是有效的 UTF-8 编码 / request body is not valid UTF-8'));
+      return done(
+        clientError(400, { zh: '请求体不是有效的 UTF-8 编码', en: 'request body is not valid UTF-8' }),
+      );
     }
     return parseJson(request, text, done);
   });
@@ -142,46 +100,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (field !== null)
         throw clientError(
           400,
-          `${field || part}：含有 NUL 字符或无效的 Unicode / ${field || part}: contains a NUL character or invalid Unicode`,
+          { zh: '含有 NUL 字符或无效的 Unicode', en: 'contains a NUL character or invalid Unicode' },
+          field || part,
         );
     }
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
-      error: 'not_found',
-      message: `没有这个接口 / no such route: ${request.method} ${maskedPath(request.url)}`,
-    }),
-  );
-
-  app.setErrorHandler((rawError, _request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(rawError)) {
-      const part = (rawError as { validationContext?: string }).validationContext ?? 'body';
-      const issues = rawError.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || part,
-        message: v.message,
-      }));
-      return reply.status(400).send({
-        error: 'validation',
-        message: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
-        issues,
-      });
-    }
-    const error = rawError as { statusCode?: number; code?: string; message: string; stack?: string };
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status < 500 && error.code !== undefined && FRAMEWORK_MESSAGES[error.code] !== undefined)
-      return sendFrameworkError(rawError as FastifyError, reply);
-    if (status >= 500)
-      // Database errors may quote the offending value.
-      app.log.error(
-        { err: { message: maskIdentifiers(error.message), stack: maskIdentifiers(error.stack ?? '') } },
-        'request failed',
-      );
-    return reply.status(status).send({
-      error: status >= 500 ? 'internal' : 'bad_request',
-      message: status >= 500 ? 'internal error' : error.message,
-    });
-  });
+  installErrorReplies(app, BODY_LIMIT);
 
   await app.register(swagger, {
     openapi: {
@@ -192,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

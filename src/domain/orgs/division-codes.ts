@@ -2,10 +2,12 @@
  * Division codes of the org tree (GB/T 2260 for province, city and county; the 9- and
  * 12-digit statistical division codes for townships and villages). Pure.
  */
-import type { OrgLevel } from '../../db/schema.js';
 
 /** 'urban' (城镇) or 'rural' (乡村). */
 export type UrbanRural = 'urban' | 'rural';
+
+/** Level of an org in the division tree: 1 province, 2 city, 3 county, 4 township, 5 village. */
+export type OrgLevel = 1 | 2 | 3 | 4 | 5;
 
 /** Where an org sits in the tree, derived from its code alone. */
 export interface DivisionPosition {
