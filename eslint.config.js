@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'test/**', 'bench/**'],
+    files: ['**/*.test.ts', '**/*.fixture.ts', 'test/**', 'bench/**'],
     rules: { '@typescript-eslint/explicit-module-boundary-types': 'off' },
   },
   { files: ['bin/**', '*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },

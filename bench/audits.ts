@@ -5,7 +5,7 @@
  */
 import { findIdenticalCheckups, type CheckupValues } from '../src/domain/audits/identical-checkups.js';
 import type { AuditRuleId } from '../src/domain/audits/rules.js';
-import { IDENTICAL_CHECKUP_HOTSPOTS } from '../src/domain/demo/calibration.js';
+import { IDENTICAL_CHECKUP_HOTSPOTS } from '../src/modules/demo/generator/calibration.js';
 import { listHotspots } from '../src/modules/audits/finding-queries.js';
 import { runAudits } from '../src/modules/audits/run-audits.js';
 import type { BenchFigure, BenchSection } from './sections.js';

@@ -20,7 +20,7 @@ import { computeIndicatorValuesBaseline } from '../src/modules/indicators/indica
 import { loadFactYears } from '../src/modules/indicators/indicator-repository.js';
 import { computeIndicatorValues } from '../src/modules/indicators/indicator-values.js';
 import { upsertServices } from '../src/modules/records/records-repository.js';
-import { generateBenchCity, type BenchScale } from './fixture.js';
+import { generateBenchCity, type BenchScale } from './bench-city.js';
 import { BENCH_SECTIONS, type BenchFigure } from './sections.js';
 
 interface Options {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/databases.js';
 import type { Db } from '../db/database.js';
 import { importDivisionTree } from '../modules/orgs/division-import.js';
-import { fixtureResident } from '../modules/records/records-fixtures.js';
+import { fixtureResident } from '../modules/records/records.fixture.js';
 import { upsertEnrollments, upsertResidents, upsertServices } from '../modules/records/records-repository.js';
 import { buildApp } from './app.js';
 

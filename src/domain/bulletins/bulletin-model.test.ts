@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBulletin, EmptyBulletinError, type BulletinModel } from './bulletin-model.js';
 import type { BulletinInput } from './bulletin-input.js';
-import { pingliangInput, readPingliangFixture } from './pingliang-fixture.testkit.js';
+import { pingliangInput, readPingliangFixture } from './pingliang-bulletin.fixture.js';
 
 const fixture = readPingliangFixture();
 

@@ -7,7 +7,7 @@ import {
   findingEssentials,
   readYumenFixture,
   yumenPlanTable,
-} from './yumen-fixture.testkit.js';
+} from './yumen-decomposition.fixture.js';
 
 describe('plan check on the Yumen paper', () => {
   const fixture = readYumenFixture();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decomposeIndicator, decomposePlan, parseDecompositionPlan } from './plan-decomposition.js';
 import { PlanInputError } from './plan-input-error.js';
-import { readYumenFixture } from './yumen-fixture.testkit.js';
+import { readYumenFixture } from './yumen-decomposition.fixture.js';
 
 describe('Yumen 2011 first-half decomposition (fixture)', () => {
   const fixture = readYumenFixture();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pingliangInput } from '../../domain/bulletins/pingliang-fixture.testkit.js';
+import { pingliangInput } from '../../domain/bulletins/pingliang-bulletin.fixture.js';
 import { ancestorCodes, assembleBulletin, BulletinRequestError } from './assemble-bulletin.js';
 import { trimmedPrefix } from './bulletin-repository.js';
 import type { BulletinSources } from './bulletin-sources.js';

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.js';
 import { formatPercent } from '../../domain/bulletins/chinese-format.js';
 import { EmptyBulletinError } from '../../domain/bulletins/bulletin-model.js';
 import { NAMING_SECTIONS } from '../../domain/bulletins/bulletin-input.js';
-import { readPingliangFixture } from '../../domain/bulletins/pingliang-fixture.testkit.js';
+import { readPingliangFixture } from '../../domain/bulletins/pingliang-bulletin.fixture.js';
 import { buildApp } from '../../server/app.js';
 import { runAudits } from '../audits/run-audits.js';
 import { generateDemo } from '../demo/generate-demo.js';

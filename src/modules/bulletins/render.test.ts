@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBulletin } from '../../domain/bulletins/bulletin-model.js';
 import type { BulletinInput } from '../../domain/bulletins/bulletin-input.js';
 import { parseBulletinPeriod } from '../../domain/bulletins/bulletin-period.js';
-import { pingliangInput } from '../../domain/bulletins/pingliang-fixture.testkit.js';
+import { pingliangInput } from '../../domain/bulletins/pingliang-bulletin.fixture.js';
 import { renderChartSvg, svgToPng } from './charts.js';
 import { indicatorTableXlsx } from './export-xlsx.js';
 import { renderBulletin } from './render-bulletin.js';

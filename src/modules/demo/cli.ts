@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
-import { DEMO_SCALES, type DemoScale } from '../../domain/demo/calibration.js';
+import { DEMO_SCALES, type DemoScale } from './generator/calibration.js';
 import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
 
 const PHASES: Readonly<Record<string, { zh: string; en: string }>> = {

@@ -9,17 +9,17 @@ import {
   IDENTICAL_CHECKUP_HOTSPOTS,
   RATE_CALIBRATION,
   type CalibratedRate,
-} from '../../domain/demo/calibration.js';
-import { demoBatches } from '../../domain/demo/demo-batches.js';
+} from './generator/calibration.js';
+import { demoBatches } from './generator/demo-batches.js';
 import {
   pingliangVillages,
   rankCounties,
   rateOf,
   ratesFromInputs,
   type CountyRates,
-} from './demo-test-support.js';
-import { planDemo, type DemoPlan, type DemoVillage } from '../../domain/demo/plan.js';
-import type { PlantedProblems } from '../../domain/demo/village-records.js';
+} from './demo.fixture.js';
+import { planDemo, type DemoPlan, type DemoVillage } from './generator/plan.js';
+import type { PlantedProblems } from './generator/village-records.js';
 
 interface Generated {
   plan: DemoPlan;

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
-import { demoBatches } from '../../domain/demo/demo-batches.js';
-import { demoVillages } from '../../domain/demo/demo-tree.js';
-import { planDemo } from '../../domain/demo/plan.js';
+import { demoBatches } from './generator/demo-batches.js';
+import { demoVillages } from './generator/demo-tree.js';
+import { planDemo } from './generator/plan.js';
 import { listSubtree } from '../orgs/org-repository.js';
 import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
 

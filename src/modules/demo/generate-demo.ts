@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../db/database.js';
-import { DEMO_CITY, DEMO_SCALES, type DemoScale } from '../../domain/demo/calibration.js';
-import { demoBatches } from '../../domain/demo/demo-batches.js';
-import { demoVillages } from '../../domain/demo/demo-tree.js';
-import { planDemo } from '../../domain/demo/plan.js';
-import type { PlantedProblems } from '../../domain/demo/village-records.js';
+import { DEMO_CITY, DEMO_SCALES, type DemoScale } from './generator/calibration.js';
+import { demoBatches } from './generator/demo-batches.js';
+import { demoVillages } from './generator/demo-tree.js';
+import { planDemo } from './generator/plan.js';
+import type { PlantedProblems } from './generator/village-records.js';
 import { importDivisionTree } from '../orgs/division-import.js';
 import { listSubtree } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';

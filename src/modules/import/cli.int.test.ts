@@ -5,8 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.js';
-import { insertFixtureOrgs } from '../records/records-fixtures.js';
-import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv } from './import-fixtures.js';
+import { insertFixtureOrgs } from '../records/records.fixture.js';
+import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv } from './import.fixture.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -5,9 +5,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../../db/database.js';
 import { openDatabase } from '../../db/database.js';
-import { insertFixtureOrgs } from '../records/records-fixtures.js';
+import { insertFixtureOrgs } from '../records/records.fixture.js';
 import { importFile } from './import-file.js';
-import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv, writeXlsx } from './import-fixtures.js';
+import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv, writeXlsx } from './import.fixture.js';
 
 const url = inject('postgresUrl');
 

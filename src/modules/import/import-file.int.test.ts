@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
-import { insertFixtureOrgs } from '../records/records-fixtures.js';
+import { insertFixtureOrgs } from '../records/records.fixture.js';
 import { ImportFileError } from './file-rows.js';
 import { importFile } from './import-file.js';
-import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv, writeXlsx } from './import-fixtures.js';
+import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv, writeXlsx } from './import.fixture.js';
 
 describeEachDialect('import files', (t) => {
   let dir = '';

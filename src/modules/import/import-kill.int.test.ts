@@ -7,8 +7,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import type { DbTarget } from '../../db/database.js';
-import { insertFixtureOrgs } from '../records/records-fixtures.js';
-import { RESIDENT_HEADER, residentLine, writeCsv } from './import-fixtures.js';
+import { insertFixtureOrgs } from '../records/records.fixture.js';
+import { RESIDENT_HEADER, residentLine, writeCsv } from './import.fixture.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.js';
-import { buildHandData } from './indicator-fixture.js';
+import { buildHandData } from './indicators.fixture.js';
 import { computeIndicatorValues } from './indicator-values.js';
 
 const url = inject('postgresUrl');

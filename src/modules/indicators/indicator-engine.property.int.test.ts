@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
 import { RecordNotFoundError, RecordsWriteError } from '../records/records-errors.js';
-import { fixtureResident } from '../records/records-fixtures.js';
+import { fixtureResident } from '../records/records.fixture.js';
 import {
   deleteService,
   endEnrollment,
@@ -18,7 +18,7 @@ import {
   upsertServices,
 } from '../records/records-repository.js';
 import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
-import { insertOrgTree, recordNo, V1, V2 } from './indicator-fixture.js';
+import { insertOrgTree, recordNo, V1, V2 } from './indicators.fixture.js';
 import { computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
 
 const DATES = [

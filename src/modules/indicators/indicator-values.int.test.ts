@@ -4,7 +4,7 @@ import { INDICATORS } from '../../domain/indicators/catalogue.js';
 import { recomputeAllFacts } from './fact-maintainer.js';
 import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
 import type { IndicatorTables } from './indicator-repository.js';
-import { buildHandData, TOWNSHIP, V1, V2 } from './indicator-fixture.js';
+import { buildHandData, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
 import { computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
 
 type Cell = [numerator: number, denominator: number | null];
@@ -15,7 +15,7 @@ function cells(rows: readonly IndicatorValue[], org: string): Record<string, Cel
   return out;
 }
 
-// Worked out by hand from indicator-fixture.ts for 2020 (as of 31 December 2020), after
+// Worked out by hand from indicators.fixture.ts for 2020 (as of 31 December 2020), after
 // the backdated follow-up, the correction, the deletion, the death (R3), the move-out (R6),
 // the move of R4 from village 1 to village 2 and the end of R9's TB enrolment.
 // Township = village 1 + village 2; population 150 (18+: 120, 65+: 30, 0–6: 15).

@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { registerIndicatorCommands } from './cli.js';
-import { buildHandData, TOWNSHIP, V1, V2 } from './indicator-fixture.js';
+import { buildHandData, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
 import { listIndicatorPeople } from './indicator-people.js';
 import { registerIndicatorRoutes } from './routes.js';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachDialect } from '../../../test/databases.js';
 import type { ServiceInput } from '../../domain/records/inputs.js';
-import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from './records-fixtures.js';
+import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from './records.fixture.js';
 import { RecordNotFoundError, RecordsWriteError } from './records-errors.js';
 import {
   deleteService,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { buildApp } from '../../server/app.js';
-import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from './records-fixtures.js';
+import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from './records.fixture.js';
 
 describeEachDialect('records REST API', (t) => {
   let app: FastifyInstance;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../../../test/run-cli.js';
 import { UserError } from '../../cli/command-context.js';
 import { openDatabase } from '../../db/database.js';
-import { YUMEN_FIXTURE_PATH } from '../../domain/targets/yumen-fixture.testkit.js';
+import { YUMEN_FIXTURE_PATH } from '../../domain/targets/yumen-decomposition.fixture.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
 import { registerTargetCommands } from './cli.js';

@@ -11,7 +11,7 @@ import {
   readYumenFixture,
   yumenPlanTable,
   YUMEN_FIXTURE_PATH,
-} from '../../domain/targets/yumen-fixture.testkit.js';
+} from '../../domain/targets/yumen-decomposition.fixture.js';
 import { decompositionXlsx } from './decomposition-export.js';
 import { checkPlanFile, decomposeFile, pushPlanFromFile } from './plan-files.js';
 import { pushPlanCsv, pushPlanDocx, pushPlanText, pushPlanXlsx } from './push-plan-export.js';

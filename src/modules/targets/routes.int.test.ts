@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
-import { readYumenFixture, yumenPlanTable } from '../../domain/targets/yumen-fixture.testkit.js';
+import { readYumenFixture, yumenPlanTable } from '../../domain/targets/yumen-decomposition.fixture.js';
 import { buildApp } from '../../server/app.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';

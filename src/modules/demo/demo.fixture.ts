@@ -5,9 +5,9 @@
  */
 import { loadDivisionSubtree } from '../orgs/division-source.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
-import type { DemoCountyCode } from '../../domain/demo/calibration.js';
-import { demoVillages } from '../../domain/demo/demo-tree.js';
-import type { DemoVillage } from '../../domain/demo/plan.js';
+import type { DemoCountyCode } from './generator/calibration.js';
+import { demoVillages } from './generator/demo-tree.js';
+import type { DemoVillage } from './generator/plan.js';
 
 /** The villages of the real Pingliang tree. */
 export function pingliangVillages(): DemoVillage[] {

@@ -3,9 +3,9 @@
  * services (ResidentInput / EnrollmentInput / ServiceInput), with the exact quotas of the plan
  * and the planted data problems. Pure: the same plan and seed give the same rows.
  */
-import type { EnrollmentInput, ResidentInput, ServiceInput } from '../records/inputs.js';
-import type { ServicePayload } from '../records/service-payloads.js';
-import type { ServiceType } from '../service-types.js';
+import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../../domain/records/inputs.js';
+import type { ServicePayload } from '../../../domain/records/service-payloads.js';
+import type { ServiceType } from '../../../domain/service-types.js';
 import { ARM_BP_OVER_20_SHARE, UNUSED_RECORD_SHARE, countyRates } from './calibration.js';
 import { dayOf, isoOf, birthdayAt, monthsBetween } from './calendar.js';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber } from '../id-number/id-number.js';
+import { checkIdNumber } from '../../../domain/id-number/id-number.js';
 import { idNumber, mobilePhone, personName, spoilIdNumber } from './people.js';
 import { DemoRandom } from './random.js';
 

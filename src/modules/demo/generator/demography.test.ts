@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatePopulation } from '../orgs/population.js';
+import { validatePopulation } from '../../../domain/orgs/population.js';
 import {
   AGE_PYRAMID,
   MALE_SHARE,

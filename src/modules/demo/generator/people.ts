@@ -3,7 +3,7 @@
  * but belong to nobody. ID numbers follow GB 11643 (county code + birth date + sequence +
  * check character); the planted bad ones break it in the ways real data does.
  */
-import { idCheckChar } from '../id-number/id-number.js';
+import { idCheckChar } from '../../../domain/id-number/id-number.js';
 import type { DemoRandom } from './random.js';
 
 // Frequent surnames of eastern Gansu first (王 张 李 刘 杨 马 …), weighted by their order.

@@ -6,8 +6,36 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { Db } from '../src/db/database.js';
-import { PROVINCE_AND_CITY_ROWS } from '../src/modules/indicators/indicator-fixture.js';
-import type { Database, EnrollmentTable, OrgTable, ResidentTable, ServiceTable } from '../src/db/schema.js';
+import type {
+  Database,
+  EnrollmentTable,
+  OrgLevel,
+  OrgTable,
+  ResidentTable,
+  ServiceTable,
+} from '../src/db/schema.js';
+
+/** The province and city rows above Pingliang's counties (甘肃省, 平凉市), for hand-built trees. */
+export const PROVINCE_AND_CITY_ROWS: readonly Insertable<OrgTable>[] = [
+  { code: '620000', name: '甘肃省', level: 1, parent_code: null, province_code: '620000', city_code: null },
+  {
+    code: '620800',
+    name: '平凉市',
+    level: 2,
+    parent_code: '620000',
+    province_code: '620000',
+    city_code: '620800',
+  },
+].map((row) => ({
+  ...row,
+  level: row.level as OrgLevel,
+  county_code: null,
+  township_code: null,
+  urban_rural: null,
+  responsible_institution: null,
+  responsible_person: null,
+  contact_phone: null,
+}));
 
 type ServiceRow = Insertable<ServiceTable>;
 

@@ -4,7 +4,7 @@
  * first (calibration × scale, ranked so the named counties stay lowest), then split over the
  * villages by largest remainder, so a county's rates are exact and never depend on coin flips.
  */
-import type { PopulationInput } from '../orgs/population.js';
+import type { PopulationInput } from '../../../domain/orgs/population.js';
 import { allocateProportional, rankedNumerators } from './allocation.js';
 import {
   BAD_ID_SHARE,

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { FIXTURE_ORGS } from '../records/records-fixtures.js';
+import { FIXTURE_ORGS } from '../records/records.fixture.js';
 
 /**
  * Test files as Chinese health systems export them, generated at test time (no binaries
- * are committed). Record numbers are in the fixture village of records-fixtures.ts.
+ * are committed). Record numbers are in the fixture village of records.fixture.ts.
  */
 
 /** Record number of the fixture village with sequence `seq`. */

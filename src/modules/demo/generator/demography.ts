@@ -1,4 +1,4 @@
-import type { PopulationInput } from '../orgs/population.js';
+import type { PopulationInput } from '../../../domain/orgs/population.js';
 
 /**
  * Demography of the synthetic Pingliang: an age pyramid of rural Gansu around 2020 (the

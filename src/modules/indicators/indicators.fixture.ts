@@ -3,11 +3,12 @@
  * ten residents whose indicator values are worked out by hand in the tests. Written through
  * the records writers, so the maintained facts are produced the way production produces them.
  */
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { Database, OrgLevel, OrgTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import { PROVINCE_AND_CITY_ROWS } from '../../../bench/bench-city.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
-import { insertFixtureOrgs, fixtureResident, FIXTURE_ORGS } from '../records/records-fixtures.js';
+import { insertFixtureOrgs, fixtureResident, FIXTURE_ORGS } from '../records/records.fixture.js';
 import {
   deleteService,
   endEnrollment,
@@ -30,28 +31,6 @@ export const TOWNSHIP = FIXTURE_ORGS.township;
 export function recordNo(seq: number, village: string = V1): string {
   return `${village}${String(seq).padStart(5, '0')}`;
 }
-
-/** The province and city rows above Pingliang's counties (甘肃省, 平凉市), for hand-built trees. */
-export const PROVINCE_AND_CITY_ROWS: readonly Insertable<OrgTable>[] = [
-  { code: '620000', name: '甘肃省', level: 1, parent_code: null, province_code: '620000', city_code: null },
-  {
-    code: '620800',
-    name: '平凉市',
-    level: 2,
-    parent_code: '620000',
-    province_code: '620000',
-    city_code: '620800',
-  },
-].map((row) => ({
-  ...row,
-  level: row.level as OrgLevel,
-  county_code: null,
-  township_code: null,
-  urban_rural: null,
-  responsible_institution: null,
-  responsible_person: null,
-  contact_phone: null,
-}));
 
 /** Inserts province and city rows above the records fixture's county, and the fixture orgs. */
 export async function insertOrgTree(k: Kysely<Database>): Promise<void> {

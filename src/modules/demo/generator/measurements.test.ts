@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elderlyCheckupPayload } from '../records/service-payloads.js';
+import { elderlyCheckupPayload } from '../../../domain/records/service-payloads.js';
 import { checkupValues, followupGlucose, followupPressure } from './measurements.js';
 import { DemoRandom } from './random.js';
 
