@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { GongweiError } from '../domain/gongwei-error.js';
+import { WHOLE_TREE, type OrgScope } from '../modules/orgs/org-scope.js';
 import { openDatabase, resolveDbTarget, type Db } from '../db/database.js';
 
 /**
@@ -42,3 +43,10 @@ export async function withDb<T>(options: { db?: string }, work: (db: Db) => Prom
     await db.close();
   }
 }
+
+/**
+ * The scope of the `gongwei` command: it runs on the server's own machine as the local
+ * operator, who sees the whole tree. Commands pass it (narrowed to the org they name) to
+ * every repository call.
+ */
+export const OPERATOR_SCOPE: OrgScope = WHOLE_TREE;
