@@ -23,6 +23,29 @@ import {
 } from './run-push-plan-checkpoints.js';
 import { schedulesOfSubtree } from './subtree-lists.js';
 
+// --days, --holidays and --workdays: how the days left until a deadline are counted.
+function withDayCounting(
+  command: Command,
+  holidays = 'holidays',
+  workdays = 'weekend days that are worked',
+): Command {
+  return command
+    .addOption(
+      new Option('--days <counting>', 'how days are counted')
+        .choices(['calendar', 'working'])
+        .default('calendar'),
+    )
+    .option('--holidays <file|dates>', holidays)
+    .option('--workdays <file|dates>', workdays);
+}
+
+// --format of a push plan: printed (json, csv, table) or written to --out (xlsx, docx).
+function pushPlanFormat(): Option {
+  return new Option('--format <format>', 'output')
+    .choices(['json', 'csv', 'table', 'xlsx', 'docx'])
+    .default('table');
+}
+
 /**
  * Adds `gongwei plan …` to the program.
  *
@@ -53,34 +76,26 @@ export function registerPlanCommands(program: Command): void {
       }
     });
 
-  withDbOption(plan.command('push'))
-    .description('push plan: remaining work per day until a deadline, from a file or the database | 攻坚计划')
-    .option('--input <file>', 'table file: 单位, 任务, 目标数 (or 基数 + 目标率), 已完成, 负责人, 联系电话')
-    .option(
-      '--org <code>',
-      'compute for the children of this org from stored targets and the indicator engine',
-    )
-    .option('--period <period>', 'with --org: period of the targets, e.g. 2020H1')
-    .option('--as-of <date>', 'counts as of this day (default with --org: today)')
-    .option('--deadline <date>', 'deadline (default with --org: end of the period)')
-    .addOption(
-      new Option('--days <counting>', 'how days are counted')
-        .choices(['calendar', 'working'])
-        .default('calendar'),
-    )
-    .option(
-      '--holidays <file|dates>',
-      'holidays: a file with one date per line, or dates separated by commas',
-    )
-    .option('--workdays <file|dates>', 'weekend days that are worked (调休)')
+  withDayCounting(
+    withDbOption(plan.command('push'))
+      .description(
+        'push plan: remaining work per day until a deadline, from a file or the database | 攻坚计划',
+      )
+      .option('--input <file>', 'table file: 单位, 任务, 目标数 (or 基数 + 目标率), 已完成, 负责人, 联系电话')
+      .option(
+        '--org <code>',
+        'compute for the children of this org from stored targets and the indicator engine',
+      )
+      .option('--period <period>', 'with --org: period of the targets, e.g. 2020H1')
+      .option('--as-of <date>', 'counts as of this day (default with --org: today)')
+      .option('--deadline <date>', 'deadline (default with --org: end of the period)'),
+    'holidays: a file with one date per line, or dates separated by commas',
+    'weekend days that are worked (调休)',
+  )
     .option('--title <text>', 'title of the exported table', '基本公共卫生服务')
     .option('--save', 'with --org: keep this run as a snapshot in the history')
     .option('--by <name>', 'who runs it (for the snapshot)')
-    .addOption(
-      new Option('--format <format>', 'output')
-        .choices(['json', 'csv', 'table', 'xlsx', 'docx'])
-        .default('table'),
-    )
+    .addOption(pushPlanFormat())
     .option('--out <file>', 'write to a file (required for xlsx and docx)')
     .action(
       async (o: {
@@ -154,21 +169,16 @@ export function registerPlanCommands(program: Command): void {
       },
     );
 
-  withDbOption(plan.command('checkpoint'))
-    .description(
-      'run the push-plan checkpoint of a day (10th, 20th, last day of month) and keep it | 攻坚计划节点',
-    )
-    .requiredOption('--org <code>', 'org code')
-    .requiredOption('--period <period>', 'period of the targets, e.g. 2020H1')
-    .option('--as-of <date>', 'checkpoint day (default: today)')
-    .option('--deadline <date>', 'deadline (default: end of the period)')
-    .addOption(
-      new Option('--days <counting>', 'how days are counted')
-        .choices(['calendar', 'working'])
-        .default('calendar'),
-    )
-    .option('--holidays <file|dates>', 'holidays')
-    .option('--workdays <file|dates>', 'weekend days that are worked')
+  withDayCounting(
+    withDbOption(plan.command('checkpoint'))
+      .description(
+        'run the push-plan checkpoint of a day (10th, 20th, last day of month) and keep it | 攻坚计划节点',
+      )
+      .requiredOption('--org <code>', 'org code')
+      .requiredOption('--period <period>', 'period of the targets, e.g. 2020H1')
+      .option('--as-of <date>', 'checkpoint day (default: today)')
+      .option('--deadline <date>', 'deadline (default: end of the period)'),
+  )
     .option('--by <name>', 'who runs it', 'checkpoint')
     .action(
       (o: {
@@ -214,11 +224,7 @@ export function registerPlanCommands(program: Command): void {
     .requiredOption('--org <code>', 'org code')
     .option('--period <period>', 'period')
     .option('--snapshot <id>', 'show one snapshot')
-    .addOption(
-      new Option('--format <format>', 'output')
-        .choices(['json', 'csv', 'table', 'xlsx', 'docx'])
-        .default('table'),
-    )
+    .addOption(pushPlanFormat())
     .option('--out <file>', 'write to a file')
     .action(
       (o: { db?: string; org: string; period?: string; snapshot?: string; format: string; out?: string }) =>
@@ -281,20 +287,15 @@ export function registerPlanCommands(program: Command): void {
         }),
     );
 
-  withDbOption(plan.command('schedule'))
-    .description(
-      'keep an org’s push plan at every checkpoint (10th, 20th, last day) until the deadline | 攻坚计划定时',
-    )
-    .requiredOption('--org <code>', 'org code')
-    .requiredOption('--period <period>', 'period of the targets, e.g. 2020H1')
-    .requiredOption('--deadline <date>', 'deadline, e.g. 2020-06-30')
-    .addOption(
-      new Option('--days <counting>', 'how days are counted')
-        .choices(['calendar', 'working'])
-        .default('calendar'),
-    )
-    .option('--holidays <file|dates>', 'holidays')
-    .option('--workdays <file|dates>', 'weekend days that are worked')
+  withDayCounting(
+    withDbOption(plan.command('schedule'))
+      .description(
+        'keep an org’s push plan at every checkpoint (10th, 20th, last day) until the deadline | 攻坚计划定时',
+      )
+      .requiredOption('--org <code>', 'org code')
+      .requiredOption('--period <period>', 'period of the targets, e.g. 2020H1')
+      .requiredOption('--deadline <date>', 'deadline, e.g. 2020-06-30'),
+  )
     .option('--by <name>', 'who schedules it (default: the system user)')
     .action(
       (o: {

@@ -21,7 +21,7 @@ import { listSnapshots, readSnapshot } from './push-plan-snapshots-repository.js
 import {
   Actor,
   CheckpointRunSchema,
-  DateList,
+  DayCountingFields,
   DayCountingSchema,
   Format,
   IsoDate,
@@ -116,9 +116,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
         body: z.object({
           asOf: IsoDate,
           deadline: IsoDate,
-          days: DayCountingSchema.default('calendar'),
-          holidays: DateList,
-          workdays: DateList,
+          ...DayCountingFields,
           rows: z
             .array(
               z.object({
@@ -213,9 +211,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
           period: PeriodText,
           asOf: IsoDate,
           deadline: IsoDate.optional(),
-          days: DayCountingSchema.default('calendar'),
-          holidays: DateList,
-          workdays: DateList,
+          ...DayCountingFields,
           createdBy: Actor,
         }),
         response: {
@@ -293,9 +289,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
           org: OrgCode,
           period: z.string().min(4).max(12).describe("period of the targets, e.g. '2020H1'"),
           deadline: IsoDate,
-          days: DayCountingSchema.default('calendar'),
-          holidays: DateList,
-          workdays: DateList,
+          ...DayCountingFields,
           createdBy: Actor,
         }),
         response: {

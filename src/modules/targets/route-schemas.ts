@@ -25,6 +25,12 @@ export const DayCountingSchema = z.enum(['calendar', 'working']);
 export const Format = z.enum(['json', 'csv', 'xlsx', 'docx']).default('json');
 /** Holidays or worked weekend days. */
 export const DateList = z.array(IsoDate).max(400).default([]);
+/** How the days left until a deadline are counted, as a body gives it. */
+export const DayCountingFields = {
+  days: DayCountingSchema.default('calendar'),
+  holidays: DateList,
+  workdays: DateList,
+};
 /** A period such as 2020H1. */
 export const PeriodText = z.string().min(4);
 
