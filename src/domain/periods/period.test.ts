@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GongweiError } from '../gongwei-error.js';
 import {
   addMonthsIso,
   daysInMonth,
@@ -7,6 +8,7 @@ import {
   parsePeriod,
   PeriodError,
   periodLabel,
+  periodOrNull,
   slotEnd,
   slotOfDate,
   slotPeriod,
@@ -65,11 +67,48 @@ describe('parsePeriod', () => {
   });
 });
 
+describe('periodOrNull', () => {
+  // Moved from the targets calendar, which parsed the period syntax a second time.
+  it('gives the first and last day of every period syntax', () => {
+    expect(periodOrNull('2020')).toMatchObject({
+      text: '2020',
+      year: 2020,
+      start: '2020-01-01',
+      end: '2020-12-31',
+    });
+    expect(periodOrNull('2020H1')?.end).toBe('2020-06-30');
+    expect(periodOrNull('2020H2')?.start).toBe('2020-07-01');
+    expect(periodOrNull('2020Q1')?.end).toBe('2020-03-31');
+    expect(periodOrNull('2020Q2')).toMatchObject({ start: '2020-04-01', end: '2020-06-30' });
+    expect(periodOrNull('2020-02')?.end).toBe('2020-02-29');
+    expect(periodOrNull('2021-02')?.end).toBe('2021-02-28');
+    expect(periodOrNull('2020-02-1')).toMatchObject({ start: '2020-02-01', end: '2020-02-10' });
+    expect(periodOrNull('2020-02-2')).toMatchObject({ start: '2020-02-11', end: '2020-02-20' });
+    expect(periodOrNull('2020-02-3')).toMatchObject({ start: '2020-02-21', end: '2020-02-29' });
+    expect(periodOrNull('2020-13')).toBeNull();
+    expect(periodOrNull('2020H3')).toBeNull();
+    expect(() => parsePeriod('2020Q5')).toThrow(/period/);
+  });
+
+  it('is a 400 blaming the field period', () => {
+    const error = (() => {
+      try {
+        parsePeriod('2020Q5');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(GongweiError);
+    expect(error).toMatchObject({ code: 'bad_request', status: 400, field: 'period' });
+  });
+});
+
 describe('calendar helpers', () => {
   it('knows leap years', () => {
     expect([1900, 2000, 2019, 2020, 2100].map(isLeapYear)).toEqual([false, true, false, true, false]);
     expect(daysInMonth(2020, 2)).toBe(29);
     expect(daysInMonth(2021, 2)).toBe(28);
+    expect(daysInMonth(2019, 2)).toBe(28);
     expect(daysInMonth(2021, 4)).toBe(30);
     expect(daysInMonth(2021, 12)).toBe(31);
   });

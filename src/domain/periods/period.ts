@@ -6,7 +6,12 @@
  * Every period ends at the end of a 旬, so a year has 36 "slots" (旬) and every period end
  * is one of them. Indicators are year-to-date as of the period end: a Q2 value counts the
  * services from 1 January to 30 June.
+ *
+ * The one parser of the period syntax and the one home of the Gregorian month lengths
+ * (`isLeapYear`, `daysInMonth`): the indicator engine, the targets, the bulletins and the
+ * record dates all read them from here.
  */
+import { GongweiError, type LocalizedText } from '../gongwei-error.js';
 
 /** The kind of a reporting period. */
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month' | 'dekad';
@@ -27,15 +32,28 @@ export interface Period {
   readonly endSlot: number;
 }
 
-/** A period string that could not be understood. The message says what forms are accepted. */
-export class PeriodError extends Error {
+/**
+ * A period string that could not be understood: a `bad_request` (400) blaming the field
+ * `period`. The message names the string and the accepted forms.
+ *
+ * @example
+ * parsePeriod('2020H3') // throws PeriodError: "period：「2020H3」无法识别；… / period: '2020H3' is not understood; accepted: …"
+ */
+export class PeriodError extends GongweiError {
   override readonly name = 'PeriodError';
+
+  constructor(text: LocalizedText) {
+    super('bad_request', text, { field: 'period' });
+  }
 }
 
 /** Number of 旬 (ten-day periods) in a year. */
 export const SLOTS_PER_YEAR = 36;
 
-const ACCEPTED = "accepted: '2020', '2020H1', '2020Q2', '2020-06', '2020-06-1' (旬 1..3)";
+const ACCEPTED = {
+  zh: '可用格式：2020、2020H1、2020Q2、2020-06、2020-06-1（旬 1..3）',
+  en: "accepted: '2020', '2020H1', '2020Q2', '2020-06', '2020-06-1' (旬 1..3)",
+};
 
 /** True for Gregorian leap years. */
 export function isLeapYear(year: number): boolean {
@@ -127,21 +145,49 @@ export function parsePeriod(text: string): Period {
     const year = checkYear(m[1]!, text);
     const month = checkMonth(m[2]!, text);
     const dekad = Number(m[3]);
-    if (dekad < 1 || dekad > 3) throw new PeriodError(`period '${text}': 旬 must be 1, 2 or 3; ${ACCEPTED}`);
+    if (dekad < 1 || dekad > 3)
+      throw new PeriodError({
+        zh: `「${text}」：旬应为 1、2 或 3；${ACCEPTED.zh}`,
+        en: `'${text}': 旬 must be 1, 2 or 3; ${ACCEPTED.en}`,
+      });
     return periodFromRange(s, 'dekad', year, month, dekadDays(year, month, dekad).first, month, dekad);
   }
-  throw new PeriodError(`period '${text}' is not understood; ${ACCEPTED}`);
+  throw new PeriodError({
+    zh: `「${text}」无法识别；${ACCEPTED.zh}`,
+    en: `'${text}' is not understood; ${ACCEPTED.en}`,
+  });
+}
+
+/**
+ * The period of `text`, or null when it is not one (a column header that names a field, not
+ * a milestone period).
+ *
+ * @example periodOrNull('2020-02-3')?.end // '2020-02-29'
+ * @example periodOrNull('2020H3') // null
+ */
+export function periodOrNull(text: string): Period | null {
+  try {
+    return parsePeriod(text);
+  } catch (error) {
+    if (error instanceof PeriodError) return null;
+    throw error;
+  }
 }
 
 function checkYear(digits: string, text: string): number {
   const year = Number(digits);
-  if (year < 1900 || year > 2999) throw new PeriodError(`period '${text}': year must be 1900..2999`);
+  if (year < 1900 || year > 2999)
+    throw new PeriodError({
+      zh: `「${text}」：年份应为 1900..2999`,
+      en: `'${text}': year must be 1900..2999`,
+    });
   return year;
 }
 
 function checkMonth(digits: string, text: string): number {
   const month = Number(digits);
-  if (month < 1 || month > 12) throw new PeriodError(`period '${text}': month must be 01..12`);
+  if (month < 1 || month > 12)
+    throw new PeriodError({ zh: `「${text}」：月份应为 01..12`, en: `'${text}': month must be 01..12` });
   return month;
 }
 

@@ -1,6 +1,7 @@
 /**
  * ISO calendar dates (`YYYY-MM-DD`), the only date form stored and passed around in Gongwei.
  */
+import { daysInMonth } from '../periods/period.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -8,17 +9,6 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const EARLIEST_YEAR = 1900;
 /** Latest year accepted anywhere in the records. */
 export const LATEST_YEAR = 2100;
-
-/** True in leap years of the Gregorian calendar. */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Number of days of `month` (1–12) in `year`. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
 
 /**
  * The ISO text of a calendar date, or null when the date does not exist (2020-02-30,

@@ -1,8 +1,11 @@
 /**
- * Dates, periods and days left, as the target rules need them. Dates are ISO text
- * `YYYY-MM-DD`; "today" is always a parameter. Period syntax is the indicator engine's:
- * '2020', '2020H1', '2020Q2', '2020-06', '2020-06-1' (first 旬 of June; -2, -3).
+ * Days as the push plans count them: dates as people write them, days left until a deadline
+ * (calendar or working days), and the checkpoint days on which a push plan is re-computed.
+ * Dates are ISO text `YYYY-MM-DD`; "today" is always a parameter. Periods ('2020H1', …) are
+ * parsed and months measured by the periods module (src/domain/periods/period.ts); here
+ * they are only read from a planner's input, with errors naming the field.
  */
+import { daysInMonth, periodOrNull, type Period } from '../periods/period.js';
 import { PlanInputError } from './plan-input-error.js';
 
 const DAY_MS = 86_400_000;
@@ -14,11 +17,6 @@ function toUtcDay(iso: string): number {
 
 function fromUtcDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Number of days in a month (1-based), leap years included. */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
@@ -55,6 +53,29 @@ export function requireDate(text: string, column: string, row?: number): string 
     );
   }
   return iso;
+}
+
+/**
+ * A period a planner typed (the periods module's syntax: '2020', '2020H1', '2020Q2',
+ * '2020-06', '2020-06-1'); one that is not a period is a `PlanInputError` naming the option,
+ * field or column, like every other bad input of a plan.
+ *
+ * @example
+ * requirePeriod('2020H1', 'period').end // '2020-06-30'
+ * requirePeriod('2020H3', 'period') // throws: 「period」：不是有效期间 …
+ */
+export function requirePeriod(text: string, column: string, row?: number): Period {
+  const period = periodOrNull(text);
+  if (period === null) {
+    throw new PlanInputError(
+      {
+        zh: `不是有效期间（如 2020、2020H1、2020Q2、2020-06、2020-06-1）`,
+        en: 'not a valid period (e.g. 2020, 2020H1, 2020Q2, 2020-06, 2020-06-1)',
+      },
+      row === undefined ? { column } : { row, column },
+    );
+  }
+  return period;
 }
 
 /** `iso` shifted by `days` days. */
@@ -110,88 +131,6 @@ export function daysLeft(
     if (workdays.has(day) || (!weekend && !holidays.has(day))) count += 1;
   }
   return count;
-}
-
-/** A period of the indicator engine: its first and last day. */
-export interface PeriodRange {
-  readonly period: string;
-  readonly year: number;
-  readonly start: string;
-  readonly end: string;
-}
-
-/**
- * The first and last day of a period; null when the text is not a period. A year-to-date
- * value "for" a period is the value as of its end.
- *
- * @example
- * periodRange('2020H1') // → { period: '2020H1', year: 2020, start: '2020-01-01', end: '2020-06-30' }
- * periodRange('2020-02-3') // → { …, start: '2020-02-21', end: '2020-02-29' }
- */
-export function periodRange(period: string): PeriodRange | null {
-  const text = period.trim();
-  let match = /^(\d{4})$/.exec(text);
-  if (match) {
-    const y = match[1];
-    return { period: text, year: Number(y), start: `${y}-01-01`, end: `${y}-12-31` };
-  }
-  match = /^(\d{4})H([12])$/.exec(text);
-  if (match) {
-    const y = match[1];
-    return match[2] === '1'
-      ? { period: text, year: Number(y), start: `${y}-01-01`, end: `${y}-06-30` }
-      : { period: text, year: Number(y), start: `${y}-07-01`, end: `${y}-12-31` };
-  }
-  match = /^(\d{4})Q([1-4])$/.exec(text);
-  if (match) {
-    const year = Number(match[1]);
-    const q = Number(match[2]);
-    return {
-      period: text,
-      year,
-      start: `${match[1]}-${String(q * 3 - 2).padStart(2, '0')}-01`,
-      end: `${match[1]}-${String(q * 3).padStart(2, '0')}-${daysInMonth(year, q * 3)}`,
-    };
-  }
-  match = /^(\d{4})-(\d{2})(?:-([123]))?$/.exec(text);
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    if (month < 1 || month > 12) return null;
-    const ym = `${match[1]}-${match[2]}`;
-    const last = daysInMonth(year, month);
-    if (match[3] === undefined) return { period: text, year, start: `${ym}-01`, end: `${ym}-${last}` };
-    const third = Number(match[3]);
-    const startDay = [1, 11, 21][third - 1] as number;
-    const endDay = third === 3 ? last : third * 10;
-    return {
-      period: text,
-      year,
-      start: `${ym}-${String(startDay).padStart(2, '0')}`,
-      end: `${ym}-${String(endDay).padStart(2, '0')}`,
-    };
-  }
-  return null;
-}
-
-/**
- * Like `periodRange`, but an unknown period is a `PlanInputError` naming the field.
- *
- * @example
- * requirePeriod('2020H3', 'period') // throws
- */
-export function requirePeriod(period: string, column: string, row?: number): PeriodRange {
-  const range = periodRange(period);
-  if (range === null) {
-    throw new PlanInputError(
-      {
-        zh: `不是有效期间（如 2020、2020H1、2020Q2、2020-06、2020-06-1）`,
-        en: 'not a valid period (e.g. 2020, 2020H1, 2020Q2, 2020-06, 2020-06-1)',
-      },
-      row === undefined ? { column } : { row, column },
-    );
-  }
-  return range;
 }
 
 /** A checkpoint day of a month: a day number, or the last day of the month. */

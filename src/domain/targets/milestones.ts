@@ -5,7 +5,7 @@
  * exactly, and a cumulative milestone is the sum of the rounded increments (440 + 440 = 880,
  * not round(1465 × 0.6) = 879).
  */
-import { periodRange } from './calendar.js';
+import { periodOrNull } from '../periods/period.js';
 import { PlanInputError } from './plan-input-error.js';
 import { decimalWeights, roundShareHalfUp, sumsExactlyTo } from './rounding.js';
 
@@ -150,7 +150,7 @@ export function planMilestones(year: number, annual: number, plan: MilestonePlan
   }
   let previousEnd = '';
   for (const due of plan.due) {
-    const range = periodRange(due);
+    const range = periodOrNull(due);
     if (range === null || range.year !== year) {
       throw new PlanInputError(
         { zh: `里程碑期间无效或不在${year}年内`, en: `not a period within ${year}` },
@@ -182,7 +182,7 @@ export function planMilestones(year: number, annual: number, plan: MilestonePlan
 export function milestoneDueBy(milestones: readonly Milestone[], date: string): number {
   let due = 0;
   for (const m of milestones) {
-    const range = periodRange(m.due);
+    const range = periodOrNull(m.due);
     if (range !== null && range.end <= date) due = m.cumulative;
   }
   return due;

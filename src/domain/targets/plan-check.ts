@@ -7,7 +7,7 @@
  * 基数/base, 全年率/rate, 进度/curve (e.g. 40/30/30), 全年/annual, 半年/half, or a milestone
  * period such as 2011-04 (the cumulative count due by its end).
  */
-import { periodRange } from './calendar.js';
+import { periodOrNull } from '../periods/period.js';
 import { splitAlongCurve } from './milestones.js';
 import { PlanInputError, type Message } from './plan-input-error.js';
 import { roundProductHalfUp, roundShareHalfUp } from './rounding.js';
@@ -105,7 +105,7 @@ function layoutOf(headers: readonly string[]): Map<string, IndicatorColumns> {
       columns[field] = index;
       return;
     }
-    const range = periodRange(fieldText);
+    const range = periodOrNull(fieldText);
     if (range === null) {
       throw new PlanInputError(
         {

@@ -1,8 +1,7 @@
+import { GongweiError, type LocalizedText } from '../gongwei-error.js';
+
 /** A message in Chinese first, with English beside it. */
-export interface Message {
-  readonly zh: string;
-  readonly en: string;
-}
+export type Message = LocalizedText;
 
 /** Where in a user's file or request the bad value is (1-based file row, column header). */
 export interface InputLocation {
@@ -14,43 +13,46 @@ export interface InputLocation {
 
 /**
  * Bad input to the target rules: a missing column, text in a number cell, a negative count,
- * a deadline already passed. Carries the place and a `{ zh, en }` reason; its message is one
- * line naming the row and column, and `statusCode` 400 makes the HTTP layer answer 400.
- * Never carries the value of a personal field (names, phones), only where it is.
+ * a deadline already passed. A `bad_request` (400) carrying the place and a `{ zh, en }`
+ * reason; its message is one line naming the row and column. Never carries the value of a
+ * personal field (names, phones), only where it is.
  *
  * @example
  * throw new PlanInputError({ zh: '不能为负数', en: 'must not be negative' }, { row: 3, column: '已完成' });
  * // message: "第3行「已完成」列：不能为负数 | row 3, column 已完成: must not be negative"
+ * // field: "第3行「已完成」列"
  */
-export class PlanInputError extends Error {
+export class PlanInputError extends GongweiError {
   override readonly name = 'PlanInputError';
-  /** HTTP status the REST layer answers with. */
-  readonly statusCode = 400;
 
   constructor(
     readonly reason: Message,
     readonly location: InputLocation = {},
   ) {
-    super(formatMessage(reason, location));
+    const { zh, en } = placeOf(location);
+    const field = fieldOf(location);
+    super(
+      'bad_request',
+      { zh: `${zh}${reason.zh}`, en: `${en}${reason.en}` },
+      {
+        message: `${zh}${reason.zh} | ${en}${reason.en}`,
+        ...(field === undefined ? {} : { field }),
+      },
+    );
   }
 }
 
-function formatMessage(reason: Message, { row, column }: InputLocation): string {
-  const zhPlace =
-    row !== undefined && column !== undefined
-      ? `第${row}行「${column}」列：`
-      : row !== undefined
-        ? `第${row}行：`
-        : column !== undefined
-          ? `「${column}」：`
-          : '';
-  const enPlace =
-    row !== undefined && column !== undefined
-      ? `row ${row}, column ${column}: `
-      : row !== undefined
-        ? `row ${row}: `
-        : column !== undefined
-          ? `${column}: `
-          : '';
-  return `${zhPlace}${reason.zh} | ${enPlace}${reason.en}`;
+/** The place in front of the reason, in both languages ('' when nothing is known). */
+function placeOf({ row, column }: InputLocation): Message {
+  if (row !== undefined && column !== undefined)
+    return { zh: `第${row}行「${column}」列：`, en: `row ${row}, column ${column}: ` };
+  if (row !== undefined) return { zh: `第${row}行：`, en: `row ${row}: ` };
+  if (column !== undefined) return { zh: `「${column}」：`, en: `${column}: ` };
+  return { zh: '', en: '' };
+}
+
+/** The field of the error answer: the request field, or the file cell as a spreadsheet names it. */
+function fieldOf({ row, column }: InputLocation): string | undefined {
+  if (row === undefined) return column;
+  return column === undefined ? `第${row}行` : `第${row}行「${column}」列`;
 }

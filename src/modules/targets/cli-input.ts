@@ -4,25 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { UserError } from '../../cli/command-context.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { requireDate } from '../../domain/targets/calendar.js';
-import { PlanInputError } from '../../domain/targets/plan-input-error.js';
 import type { Actor } from './set-targets.js';
-
-/**
- * Runs `work`, turning bad-input errors of the targets rules and of the engine into
- * `UserError`s (one line, exit code 1).
- */
-export async function asUserErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof PlanInputError) throw new UserError(error.message);
-    if (error instanceof Error && (error as { statusCode?: number }).statusCode === 400)
-      throw new UserError(error.message);
-    throw error;
-  }
-}
 
 /**
  * A list of dates given inline (`2020-06-25,2020-06-26`) or as a file with one date per
@@ -58,8 +42,12 @@ export function parseRateOption(value: string, option: string): number {
   const n = Number(percent ? text.slice(0, -1) : text);
   const rate = percent ? Number((n / 100).toPrecision(12)) : n;
   if (!Number.isFinite(rate) || text === '' || rate < 0 || rate > 1) {
-    throw new UserError(
-      `${option}: 应为0到1之间的小数或百分数 a fraction 0..1 or a percentage is expected: ${value}`,
+    throw GongweiError.badRequest(
+      {
+        zh: `应为0到1之间的小数或百分数：${value}`,
+        en: `a fraction 0..1 or a percentage is expected: ${value}`,
+      },
+      option,
     );
   }
   return rate;
@@ -69,8 +57,12 @@ export function parseRateOption(value: string, option: string): number {
 export function parseIntegerOption(value: string, option: string, min: number, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UserError(
-      `${option}: 应为${min}至${max}的整数 an integer from ${min} to ${max} is expected: ${value}`,
+    throw GongweiError.badRequest(
+      {
+        zh: `应为${min}至${max}的整数：${value}`,
+        en: `an integer from ${min} to ${max} is expected: ${value}`,
+      },
+      option,
     );
   }
   return n;

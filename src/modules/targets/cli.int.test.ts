@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../../../test/run-cli.js';
-import { UserError } from '../../cli/command-context.js';
 import { openDatabase } from '../../db/database.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { YUMEN_FIXTURE_PATH } from '../../domain/targets/yumen-decomposition.fixture.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
@@ -93,7 +93,7 @@ describe('gongwei targets / plan', () => {
     expect((await run([...args, '--format', 'xlsx', '--out', out])).error).toBeNull();
     expect(existsSync(out)).toBe(true);
     const noOut = await run([...args, '--format', 'docx']);
-    expect(noOut.error).toBeInstanceOf(UserError);
+    expect(noOut.error).toBeInstanceOf(GongweiError);
     const passed = await run([
       'plan',
       'push',
@@ -104,7 +104,7 @@ describe('gongwei targets / plan', () => {
       '--deadline',
       '2020-02-29',
     ]);
-    expect(passed.error).toBeInstanceOf(UserError);
+    expect(passed.error).toBeInstanceOf(GongweiError);
     expect((passed.error as Error).message).toContain('has passed');
     const badDate = await run([
       'plan',
@@ -212,7 +212,7 @@ describe('gongwei targets / plan', () => {
       '--rate',
       '50%',
     ]);
-    expect(unknown.error).toBeInstanceOf(UserError);
+    expect(unknown.error).toBeInstanceOf(GongweiError);
   });
 
   it('schedules a push plan, runs its checkpoints once a day, lists the history and unschedules it', async () => {
@@ -254,7 +254,7 @@ describe('gongwei targets / plan', () => {
     ]);
     expect((await run(['plan', 'unschedule', '--db', file, id!])).out).toMatch(/stopped/);
     const again = await run(['plan', 'unschedule', '--db', file, id!]);
-    expect(again.error).toBeInstanceOf(UserError);
+    expect(again.error).toBeInstanceOf(GongweiError);
     expect((again.error as Error).message).toMatch(/no active schedule/);
     const badDeadline = await run([
       'plan',
@@ -268,7 +268,7 @@ describe('gongwei targets / plan', () => {
       '--deadline',
       '2099-02-30',
     ]);
-    expect(badDeadline.error).toBeInstanceOf(UserError);
+    expect(badDeadline.error).toBeInstanceOf(GongweiError);
     expect((badDeadline.error as Error).message).toMatch(/--deadline/);
     const badDay = await run(['plan', 'run-checkpoints', '--db', file, '--as-of', 'tomorrow']);
     expect((badDay.error as Error).message).toMatch(/--as-of/);

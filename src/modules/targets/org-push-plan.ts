@@ -18,9 +18,12 @@ import { milestoneDueBy } from '../../domain/targets/milestones.js';
 import { PlanInputError } from '../../domain/targets/plan-input-error.js';
 import { computePushPlan, type PushPlan, type PushPlanInput } from '../../domain/targets/push-plan.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
-import { getOrg, listChildren } from '../orgs/org-repository.js';
+import { listChildren } from '../orgs/org-repository.js';
+import type { OrgScope } from '../orgs/org-scope.js';
+import { writeSnapshot, type SnapshotRow } from './push-plan-snapshots-repository.js';
 import type { Actor } from './set-targets.js';
-import { listTargets, writeSnapshot, type SnapshotRow } from './targets-repository.js';
+import { levelsDown, orgToRead, orgToWrite } from './target-scope.js';
+import { listTargets } from './targets-repository.js';
 
 /** What to plan. */
 export interface OrgPushPlanRequest {
@@ -46,25 +49,25 @@ export interface OrgPushPlan {
 }
 
 /**
- * The push plan of the children of an org (of the org itself when it has none).
+ * The push plan of the children of an org (of the org itself when it has none), from the
+ * targets within `scope` (the caller's).
  *
  * @example
- * await orgPushPlan(db, { orgCode: '620881', period: '2020H1', asOf: '2020-06-10', days: 'working' })
+ * await orgPushPlan(db, OPERATOR_SCOPE, { orgCode: '620881', period: '2020H1', asOf: '2020-06-10', days: 'working' })
  */
-export async function orgPushPlan(db: Db, request: OrgPushPlanRequest): Promise<OrgPushPlan> {
+export async function orgPushPlan(
+  db: Db,
+  callerScope: OrgScope,
+  request: OrgPushPlanRequest,
+): Promise<OrgPushPlan> {
   const range = requirePeriod(request.period, 'period');
-  const org = await getOrg(db, request.orgCode);
-  if (!org)
-    throw new PlanInputError(
-      { zh: `未知机构 ${request.orgCode}`, en: `unknown org ${request.orgCode}` },
-      { column: 'org' },
-    );
+  const { org, scope } = await orgToRead(db, callerScope, request.orgCode);
   const deadline = request.deadline ?? range.end;
   const children = await listChildren(db, org.code);
   const units = children.length > 0 ? children : [org];
   const unitCodes = new Set(units.map((u) => u.code));
-  const targets = (await listTargets(db, { orgCode: org.code, year: range.year, depth: 2 })).filter((t) =>
-    unitCodes.has(t.orgCode),
+  const targets = (await listTargets(db, scope, { maxLevel: levelsDown(org, 2), year: range.year })).filter(
+    (t) => unitCodes.has(t.orgCode),
   );
   if (targets.length === 0) {
     throw new PlanInputError(
@@ -128,20 +131,22 @@ export async function orgPushPlan(db: Db, request: OrgPushPlanRequest): Promise<
 /**
  * Computes the push plan and keeps it as a snapshot (replacing an earlier run of the same
  * org, period, as-of date, deadline and day counting). Returns the snapshot id with the plan.
+ * An org outside `scope` (the caller's) is refused as unknown.
  */
 export async function savePushPlan(
   db: Db,
+  scope: OrgScope,
   request: OrgPushPlanRequest,
   actor: Actor,
 ): Promise<OrgPushPlan & { snapshotId: number }> {
-  const computed = await orgPushPlan(db, request);
-  const org = await getOrg(db, request.orgCode);
+  const computed = await orgPushPlan(db, scope, request);
+  const org = await orgToWrite(db, scope, request.orgCode);
   const snapshotId = await db.kysely.transaction().execute((trx) =>
     writeSnapshot(
       trx,
       {
         orgCode: computed.orgCode,
-        countyCode: org?.countyCode ?? null,
+        countyCode: org.countyCode,
         period: computed.period,
         asOf: computed.plan.asOf,
         doneAsOf: computed.doneAsOf,
@@ -168,11 +173,12 @@ export type CheckpointResult =
  * otherwise says when the next checkpoint is. Meant to be run daily by a scheduler.
  *
  * @example
- * await runCheckpoint(db, { orgCode: '620881', period: '2020H1', asOf: '2020-06-10', days: 'calendar' }, actor)
+ * await runCheckpoint(db, OPERATOR_SCOPE, { orgCode: '620881', period: '2020H1', asOf: '2020-06-10', days: 'calendar' }, actor)
  * // → { kind: 'saved', date: '2020-06-10', snapshotId: 3, plan: … }
  */
 export async function runCheckpoint(
   db: Db,
+  scope: OrgScope,
   request: OrgPushPlanRequest,
   actor: Actor,
   days: readonly CheckpointDay[] = DEFAULT_CHECKPOINT_DAYS,
@@ -184,6 +190,6 @@ export async function runCheckpoint(
       checkpointDates(request.asOf, deadline, days).find((d) => d > request.asOf && d < deadline) ?? null;
     return { kind: 'not_a_checkpoint', date: request.asOf, next };
   }
-  const saved = await savePushPlan(db, { ...request, deadline }, actor);
+  const saved = await savePushPlan(db, scope, { ...request, deadline }, actor);
   return { kind: 'saved', date: request.asOf, snapshotId: saved.snapshotId, plan: saved };
 }

@@ -4,16 +4,17 @@ import { describeEachDialect } from '../../../test/databases.js';
 import { buildApp } from '../../server/app.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
-import { createPushPlanSchedule, runDueCheckpoints } from './run-push-plan-checkpoints.js';
-import { setTargets } from './set-targets.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import {
   endPushPlanSchedule,
   getPushPlanSchedule,
   insertPushPlanSchedule,
   listPushPlanSchedules,
-  listSnapshots,
-  readSnapshot,
-} from './targets-repository.js';
+} from './push-plan-schedules-repository.js';
+import { listSnapshots, readSnapshot } from './push-plan-snapshots-repository.js';
+import { createPushPlanSchedule, runDueCheckpoints } from './run-push-plan-checkpoints.js';
+import { setTargets } from './set-targets.js';
+import { schedulesOfSubtree } from './subtree-lists.js';
 import { COUNTY_AND_TOWNSHIPS, VILLAGES, population2020 } from './targets.fixture.js';
 
 const actor = { by: '县卫健局', at: '2020-02-01T08:00:00.000Z' };
@@ -38,6 +39,7 @@ describeEachDialect('push-plan schedules', (t) => {
     // Urban 城关镇 80 % of 150 = 120, rural 玉都镇 50 % of 90 = 45; 12 monthly milestones.
     await setTargets(
       t.db,
+      WHOLE_TREE,
       [
         { orgCode: '620881100', indicator: 'elderly.management_rate', year: 2020 },
         { orgCode: '620881101', indicator: 'elderly.management_rate', year: 2020 },
@@ -51,6 +53,7 @@ describeEachDialect('push-plan schedules', (t) => {
   it('stores a schedule and says when its first checkpoint is', async () => {
     const bad = await createPushPlanSchedule(
       t.db,
+      WHOLE_TREE,
       { orgCode: '620881101201', period: '2020', deadline: '2020-03-31', days: 'calendar' },
       actor,
       '2020-02-01',
@@ -58,6 +61,7 @@ describeEachDialect('push-plan schedules', (t) => {
     failing = bad.id;
     const created = await createPushPlanSchedule(
       t.db,
+      WHOLE_TREE,
       {
         orgCode: '620881',
         period: '2020',
@@ -85,83 +89,97 @@ describeEachDialect('push-plan schedules', (t) => {
       next: '2020-02-10',
     });
     const { next: _next, ...stored } = created;
-    expect(await getPushPlanSchedule(t.db, county)).toEqual(stored);
+    expect(await getPushPlanSchedule(t.db, WHOLE_TREE, county)).toEqual(stored);
   });
 
   it('refuses bad schedules naming the field, and stores nothing', async () => {
-    const before = await listPushPlanSchedules(t.db);
+    const before = await listPushPlanSchedules(t.db, WHOLE_TREE);
     const base = { orgCode: '620881', period: '2020H1', deadline: '2020-06-30', days: 'calendar' as const };
     await expect(
-      createPushPlanSchedule(t.db, { ...base, period: '2020H3' }, actor, '2020-02-01'),
+      createPushPlanSchedule(t.db, WHOLE_TREE, { ...base, period: '2020H3' }, actor, '2020-02-01'),
     ).rejects.toThrow(/「period」/);
     await expect(
-      createPushPlanSchedule(t.db, { ...base, orgCode: '629999' }, actor, '2020-02-01'),
+      createPushPlanSchedule(t.db, WHOLE_TREE, { ...base, orgCode: '629999' }, actor, '2020-02-01'),
     ).rejects.toThrow(/「org」.*629999/);
     await expect(
-      createPushPlanSchedule(t.db, { ...base, deadline: '2021-02-29' }, actor, '2020-02-01'),
+      createPushPlanSchedule(t.db, WHOLE_TREE, { ...base, deadline: '2021-02-29' }, actor, '2020-02-01'),
     ).rejects.toThrow(/「deadline」/);
-    await expect(createPushPlanSchedule(t.db, base, actor, '2020-06-30')).rejects.toThrow(
+    await expect(createPushPlanSchedule(t.db, WHOLE_TREE, base, actor, '2020-06-30')).rejects.toThrow(
       /「deadline」.*not after today/,
     );
     await expect(
-      createPushPlanSchedule(t.db, { ...base, holidays: ['2020-06-01', 'soon'] }, actor, '2020-02-01'),
+      createPushPlanSchedule(
+        t.db,
+        WHOLE_TREE,
+        { ...base, holidays: ['2020-06-01', 'soon'] },
+        actor,
+        '2020-02-01',
+      ),
     ).rejects.toThrow(/holidays\.1/);
     await expect(
       createPushPlanSchedule(
         t.db,
+        WHOLE_TREE,
         { orgCode: '620881', period: '2020', deadline: '2020-03-31', days: 'working' },
         actor,
         '2020-02-01',
       ),
     ).rejects.toThrow(new RegExp(`#${county} already runs`));
-    expect(await listPushPlanSchedules(t.db)).toEqual(before);
+    expect(await listPushPlanSchedules(t.db, WHOLE_TREE)).toEqual(before);
   });
 
   it('lists the schedules of an org subtree', async () => {
-    expect((await listPushPlanSchedules(t.db, { orgCode: '620881' })).map((s) => s.id)).toEqual([
+    expect((await schedulesOfSubtree(t.db, WHOLE_TREE, { orgCode: '620881' })).map((s) => s.id)).toEqual([
       failing,
       county,
     ]);
-    expect((await listPushPlanSchedules(t.db, { orgCode: '620881101' })).map((s) => s.id)).toEqual([failing]);
-    expect((await listPushPlanSchedules(t.db, { orgCode: '620881100' })).map((s) => s.id)).toEqual([]);
-    expect(await listPushPlanSchedules(t.db, { orgCode: '629999' })).toEqual([]);
+    expect((await schedulesOfSubtree(t.db, WHOLE_TREE, { orgCode: '620881101' })).map((s) => s.id)).toEqual([
+      failing,
+    ]);
+    expect((await schedulesOfSubtree(t.db, WHOLE_TREE, { orgCode: '620881100' })).map((s) => s.id)).toEqual(
+      [],
+    );
+    expect(await schedulesOfSubtree(t.db, WHOLE_TREE, { orgCode: '629999' })).toEqual([]);
   });
 
   it('does not run before the period starts, and stops when unscheduled', async () => {
     const later = await createPushPlanSchedule(
       t.db,
+      WHOLE_TREE,
       { orgCode: '620881', period: '2020H2', deadline: '2020-12-31', days: 'calendar' },
       actor,
       '2020-02-01',
     );
     expect(later.next).toBe('2020-07-10');
-    expect(await endPushPlanSchedule(t.db, later.id, { at: actor.at, reason: 'unscheduled' })).toBe(true);
-    expect(await getPushPlanSchedule(t.db, later.id)).toMatchObject({
+    expect(
+      await endPushPlanSchedule(t.db, WHOLE_TREE, later.id, { at: actor.at, reason: 'unscheduled' }),
+    ).toBe(true);
+    expect(await getPushPlanSchedule(t.db, WHOLE_TREE, later.id)).toMatchObject({
       active: false,
       endedReason: 'unscheduled',
     });
   });
 
   it('runs on the 10th, 20th and last day (29 February 2020) only, once a day, keeping the history', async () => {
-    const run = (today: string) => runDueCheckpoints(t.db, now, { today });
+    const run = (today: string) => runDueCheckpoints(t.db, WHOLE_TREE, now, { today });
     expect(await run('2020-02-09')).toEqual([
       { scheduleId: failing, kind: 'not_a_checkpoint', date: '2020-02-09', next: '2020-02-10' },
       { scheduleId: county, kind: 'not_a_checkpoint', date: '2020-02-09', next: '2020-02-10' },
     ]);
-    expect(await listSnapshots(t.db, { orgCode: '620881' })).toEqual([]);
+    expect(await listSnapshots(t.db, WHOLE_TREE, { orgCode: '620881' })).toEqual([]);
 
     const tenth = await run('2020-02-10');
     // The failing schedule records its reason; the next one still runs.
     expect(tenth[0]).toMatchObject({ scheduleId: failing, kind: 'failed', date: '2020-02-10' });
     expect(tenth[0]!.kind === 'failed' && tenth[0]!.error).toMatch(/2020.*targets/);
     expect(tenth[1]).toMatchObject({ scheduleId: county, kind: 'saved', date: '2020-02-10' });
-    const failed = await getPushPlanSchedule(t.db, failing);
+    const failed = await getPushPlanSchedule(t.db, WHOLE_TREE, failing);
     expect(failed).toMatchObject({ active: true, lastRunOn: '2020-02-10', lastSnapshotId: null });
     expect(failed?.lastError).toMatch(/targets/);
 
     // Idempotent: the same day again does nothing.
     expect((await run('2020-02-10')).map((r) => r.kind)).toEqual(['already_run', 'already_run']);
-    expect(await listSnapshots(t.db, { orgCode: '620881' })).toHaveLength(1);
+    expect(await listSnapshots(t.db, WHOLE_TREE, { orgCode: '620881' })).toHaveLength(1);
 
     for (const day of ['2020-02-11', '2020-02-19', '2020-02-21', '2020-02-28', '2020-03-01', '2020-03-09']) {
       expect((await run(day)).map((r) => r.kind)).toEqual(['not_a_checkpoint', 'not_a_checkpoint']);
@@ -169,7 +187,7 @@ describeEachDialect('push-plan schedules', (t) => {
     for (const day of ['2020-02-20', '2020-02-29', '2020-03-10', '2020-03-20'])
       expect((await run(day))[1]).toMatchObject({ kind: 'saved', date: day });
 
-    const history = await listSnapshots(t.db, { orgCode: '620881', period: '2020' });
+    const history = await listSnapshots(t.db, WHOLE_TREE, { orgCode: '620881', period: '2020' });
     expect(history.map((s) => [s.asOf, s.doneAsOf, s.deadline, s.days, s.createdBy])).toEqual(
       ['2020-02-10', '2020-02-20', '2020-02-29', '2020-03-10', '2020-03-20'].map((d) => [
         d,
@@ -182,11 +200,11 @@ describeEachDialect('push-plan schedules', (t) => {
     // Working days to 31 March: 14 left in February after the 10th, 22 in March less the
     // holiday of 2 March; from 20 March: 23–27, 30 and 31 March.
     expect(history.map((s) => s.daysLeft)).toEqual([35, 27, 21, 15, 7]);
-    const ok = await getPushPlanSchedule(t.db, county);
+    const ok = await getPushPlanSchedule(t.db, WHOLE_TREE, county);
     expect(ok).toMatchObject({ lastRunOn: '2020-03-20', lastSnapshotId: history[4]!.id, lastError: null });
     // The March milestone is the target: 城关镇 3 × 10 = 30; 玉都镇 3 monthly increments of
     // round(45 / 12 = 3.75) = 4, so 12 (the running sum of rounded increments).
-    const last = await readSnapshot(t.db, history[4]!.id);
+    const last = await readSnapshot(t.db, WHOLE_TREE, history[4]!.id);
     expect(last?.rows.map((r) => [r.unitCode, r.target, r.done, r.total])).toEqual([
       ['620881100', 30, 0, false],
       ['620881101', 12, 0, false],
@@ -195,7 +213,7 @@ describeEachDialect('push-plan schedules', (t) => {
   });
 
   it('reads today as the local date of `now` by default', async () => {
-    const runs = await runDueCheckpoints(t.db, new Date(2020, 2, 30, 23, 30, 0));
+    const runs = await runDueCheckpoints(t.db, WHOLE_TREE, new Date(2020, 2, 30, 23, 30, 0));
     expect(runs.map((r) => [r.kind, r.date])).toEqual([
       ['not_a_checkpoint', '2020-03-30'],
       ['not_a_checkpoint', '2020-03-30'],
@@ -203,20 +221,20 @@ describeEachDialect('push-plan schedules', (t) => {
   });
 
   it('deactivates the schedules whose deadline has come, and keeps their snapshots', async () => {
-    expect(await runDueCheckpoints(t.db, now, { today: '2020-03-31' })).toEqual([
+    expect(await runDueCheckpoints(t.db, WHOLE_TREE, now, { today: '2020-03-31' })).toEqual([
       { scheduleId: failing, kind: 'ended', date: '2020-03-31' },
       { scheduleId: county, kind: 'ended', date: '2020-03-31' },
     ]);
-    expect(await getPushPlanSchedule(t.db, county)).toMatchObject({
+    expect(await getPushPlanSchedule(t.db, WHOLE_TREE, county)).toMatchObject({
       active: false,
       endedReason: 'deadline',
       endedAt: now.toISOString(),
     });
-    expect(await runDueCheckpoints(t.db, now, { today: '2020-04-10' })).toEqual([]);
-    expect(await listSnapshots(t.db, { orgCode: '620881' })).toHaveLength(5);
-    expect(await endPushPlanSchedule(t.db, county, { at: now.toISOString(), reason: 'unscheduled' })).toBe(
-      false,
-    );
+    expect(await runDueCheckpoints(t.db, WHOLE_TREE, now, { today: '2020-04-10' })).toEqual([]);
+    expect(await listSnapshots(t.db, WHOLE_TREE, { orgCode: '620881' })).toHaveLength(5);
+    expect(
+      await endPushPlanSchedule(t.db, WHOLE_TREE, county, { at: now.toISOString(), reason: 'unscheduled' }),
+    ).toBe(false);
   });
 
   it('creates, lists, runs and stops schedules over REST, with errors naming the field', async () => {
@@ -297,7 +315,10 @@ describeEachDialect('push-plan schedules', (t) => {
     expect((await app.inject({ method: 'DELETE', url: `/api/push-plan-schedules/${id}` })).statusCode).toBe(
       404,
     );
-    expect(await getPushPlanSchedule(t.db, id)).toMatchObject({ active: false, endedReason: 'unscheduled' });
+    expect(await getPushPlanSchedule(t.db, WHOLE_TREE, id)).toMatchObject({
+      active: false,
+      endedReason: 'unscheduled',
+    });
 
     const docs = await app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(Object.keys(docs.json().paths)).toEqual(
@@ -324,10 +345,10 @@ describeEachDialect('push-plan schedules', (t) => {
     try {
       await server.ready();
       await vi.waitFor(
-        async () => expect(await getPushPlanSchedule(t.db, id)).toMatchObject({ active: false }),
+        async () => expect(await getPushPlanSchedule(t.db, WHOLE_TREE, id)).toMatchObject({ active: false }),
         { timeout: 30_000, interval: 250 },
       );
-      expect((await getPushPlanSchedule(t.db, id))?.endedReason).toBe('deadline');
+      expect((await getPushPlanSchedule(t.db, WHOLE_TREE, id))?.endedReason).toBe('deadline');
     } finally {
       await server.close();
       if (previous === undefined) delete process.env.GONGWEI_PUSH_PLAN_SCHEDULER_MS;

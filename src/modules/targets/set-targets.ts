@@ -15,15 +15,12 @@ import {
   type TargetBase,
 } from '../../domain/targets/target-rule.js';
 import { defaultFor, defaultRate } from '../../domain/targets/urban-rural-defaults.js';
-import { getOrg } from '../orgs/org-repository.js';
+import type { Org } from '../orgs/org-repository.js';
+import { narrowScope, type OrgScope } from '../orgs/org-scope.js';
 import { populationOf } from '../orgs/population-repository.js';
-import {
-  listTargets,
-  parameterFor,
-  writeTarget,
-  type StoredTarget,
-  type TargetWrite,
-} from './targets-repository.js';
+import { orgToWrite } from './target-scope.js';
+import { parameterFor } from './target-parameters-repository.js';
+import { listTargets, writeTarget, type StoredTarget, type TargetWrite } from './targets-repository.js';
 
 /** One target to set. */
 export interface TargetSetting {
@@ -55,19 +52,19 @@ export interface SetTargetsResult {
 }
 
 /**
- * Computes the target of one setting without writing it: the org, its population, the
- * parameter and the default rate are read; the error names the setting's position.
+ * Computes the target of one setting without writing it: the org (within `scope`), its
+ * population, the parameter and the default rate are read; the error names the setting's
+ * position. Returns the org with the target to write.
  */
 export async function computeTarget(
   db: Db,
+  scope: OrgScope,
   s: TargetSetting,
   position: number,
   actor: Actor,
-): Promise<TargetWrite> {
+): Promise<{ org: Org; write: TargetWrite }> {
   const where = (column: string): { row: number; column: string } => ({ row: position, column });
-  const org = await getOrg(db, s.orgCode);
-  if (!org)
-    throw new PlanInputError({ zh: `未知机构 ${s.orgCode}`, en: `unknown org ${s.orgCode}` }, where('org'));
+  const org = await orgToWrite(db, scope, s.orgCode, where('org'));
   if (!findIndicator(s.indicator)) {
     throw new PlanInputError(
       { zh: `未知指标 ${s.indicator}`, en: `unknown indicator ${s.indicator}` },
@@ -99,7 +96,7 @@ export async function computeTarget(
     baseValue = resolveBase(base, population, parameterValue);
     const target = targetOf(baseValue, rate);
     const milestones = planMilestones(s.year, target, s.plan ?? monthlyPlan(s.year));
-    return {
+    const write: TargetWrite = {
       orgCode: org.code,
       countyCode: org.countyCode,
       indicator: s.indicator,
@@ -116,6 +113,7 @@ export async function computeTarget(
       setBy: actor.by,
       setAt: actor.at,
     };
+    return { org, write };
   } catch (error) {
     if (error instanceof PlanInputError) {
       throw new PlanInputError(error.reason, where(error.location.column ?? 'base'));
@@ -125,30 +123,36 @@ export async function computeTarget(
 }
 
 /**
- * Sets targets: computes every one, then writes them all (with history) in one transaction.
+ * Sets targets of orgs within `scope` (the caller's): computes every one, then writes them
+ * all (with history) in one transaction. An org outside the scope is refused as unknown.
  *
  * @example
- * await setTargets(db, [{ orgCode: '620881', indicator: 'elderly.management_rate', year: 2020 }],
+ * await setTargets(db, OPERATOR_SCOPE, [{ orgCode: '620881', indicator: 'elderly.management_rate', year: 2020 }],
  *   { by: 'county bureau', at: '2020-01-05T08:00:00Z' });
  */
 export async function setTargets(
   db: Db,
+  scope: OrgScope,
   settings: readonly TargetSetting[],
   actor: Actor,
 ): Promise<SetTargetsResult> {
-  const writes: TargetWrite[] = [];
-  for (const [i, s] of settings.entries()) writes.push(await computeTarget(db, s, i + 1, actor));
+  const computed: { org: Org; write: TargetWrite }[] = [];
+  for (const [i, s] of settings.entries()) computed.push(await computeTarget(db, scope, s, i + 1, actor));
   let inserted = 0;
   let updated = 0;
   await db.kysely.transaction().execute(async (trx) => {
-    for (const w of writes) {
-      if ((await writeTarget(trx, w)) === 'inserted') inserted += 1;
+    for (const { write } of computed) {
+      if ((await writeTarget(trx, write)) === 'inserted') inserted += 1;
       else updated += 1;
     }
   });
   const targets: StoredTarget[] = [];
-  for (const w of writes) {
-    const [stored] = await listTargets(db, { orgCode: w.orgCode, indicator: w.indicator, year: w.year });
+  for (const { org, write } of computed) {
+    const [stored] = await listTargets(db, narrowScope(scope, org), {
+      maxLevel: org.level,
+      indicator: write.indicator,
+      year: write.year,
+    });
     if (stored) targets.push(stored);
   }
   return { inserted, updated, targets };

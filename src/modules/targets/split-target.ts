@@ -10,15 +10,12 @@ import { PlanInputError } from '../../domain/targets/plan-input-error.js';
 import { splitProportionally } from '../../domain/targets/proportional-split.js';
 import { defaultParameter, resolveBase } from '../../domain/targets/target-rule.js';
 import { listChildren, type Org } from '../orgs/org-repository.js';
+import { findOrgLineage, narrowScope, scopeIncludes, type OrgScope } from '../orgs/org-scope.js';
 import { populationOf } from '../orgs/population-repository.js';
 import type { Actor } from './set-targets.js';
-import {
-  listTargets,
-  parameterFor,
-  writeTarget,
-  type StoredTarget,
-  type TargetWrite,
-} from './targets-repository.js';
+import { parameterFor } from './target-parameters-repository.js';
+import { levelsDown } from './target-scope.js';
+import { listTargets, writeTarget, type StoredTarget, type TargetWrite } from './targets-repository.js';
 
 /** Which target to split, and how deep. */
 export interface SplitRequest {
@@ -104,18 +101,25 @@ async function childWrites(
 /**
  * Splits the stored target of (org, indicator, year) over its children (and further down
  * to `depth` generations), writing every child target in one transaction. Returns the
- * children's targets as written.
+ * children's targets as written. An org outside `scope` (the caller's) has no target to
+ * split.
  *
  * @example
- * await splitTarget(db, { orgCode: '620881', indicator: 'elderly.management_rate', year: 2020, depth: 2 }, actor);
+ * await splitTarget(db, OPERATOR_SCOPE, { orgCode: '620881', indicator: 'elderly.management_rate', year: 2020, depth: 2 }, actor);
  */
-export async function splitTarget(db: Db, request: SplitRequest, actor: Actor): Promise<StoredTarget[]> {
-  const [stored] = await listTargets(db, {
-    orgCode: request.orgCode,
-    indicator: request.indicator,
-    year: request.year,
-  });
-  if (!stored) {
+export async function splitTarget(
+  db: Db,
+  scope: OrgScope,
+  request: SplitRequest,
+  actor: Actor,
+): Promise<StoredTarget[]> {
+  const org = await findOrgLineage(db.kysely, request.orgCode);
+  const own = org && scopeIncludes(scope, org) ? narrowScope(scope, org) : null;
+  const [stored] =
+    org && own
+      ? await listTargets(db, own, { maxLevel: org.level, indicator: request.indicator, year: request.year })
+      : [];
+  if (!org || !own || !stored) {
     throw new PlanInputError(
       {
         zh: `${request.orgCode} 没有 ${request.year} 年 ${request.indicator} 的任务，请先设定`,
@@ -148,11 +152,10 @@ export async function splitTarget(db: Db, request: SplitRequest, actor: Actor): 
     for (const w of writes) await writeTarget(trx, w);
   });
   const result: StoredTarget[] = [];
-  const all = await listTargets(db, {
-    orgCode: request.orgCode,
+  const all = await listTargets(db, own, {
+    maxLevel: levelsDown(org, 4),
     indicator: request.indicator,
     year: request.year,
-    depth: 4,
   });
   const written = new Set(writes.map((w) => w.orgCode));
   for (const t of all) if (written.has(t.orgCode)) result.push(t);

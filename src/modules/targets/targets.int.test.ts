@@ -4,19 +4,15 @@ import type { ResidentInput } from '../../domain/records/inputs.js';
 import { upsertOrgs, type OrgRow } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
 import { upsertEnrollments, upsertResidents } from '../records/records-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { orgPushPlan, runCheckpoint, savePushPlan } from './org-push-plan.js';
 import { progress } from './progress.js';
+import { listSnapshots, readSnapshot } from './push-plan-snapshots-repository.js';
 import { setTargets } from './set-targets.js';
 import { splitTarget } from './split-target.js';
-import {
-  deleteTarget,
-  listSnapshots,
-  listTargets,
-  parameterFor,
-  readSnapshot,
-  targetHistory,
-  writeParameter,
-} from './targets-repository.js';
+import { targetsOfSubtree } from './subtree-lists.js';
+import { parameterFor, writeParameter } from './target-parameters-repository.js';
+import { deleteTarget, targetHistory } from './targets-repository.js';
 import { COUNTY_AND_TOWNSHIPS, VILLAGES, population2020 } from './targets.fixture.js';
 
 const ORGS: OrgRow[] = [
@@ -98,6 +94,7 @@ describeEachDialect('targets', (t) => {
   it('sets a target from the urban/rural default and keeps who set it', async () => {
     const result = await setTargets(
       t.db,
+      WHOLE_TREE,
       [{ orgCode: '620881', indicator: 'elderly.management_rate', year: 2020 }],
       actor,
     );
@@ -122,6 +119,7 @@ describeEachDialect('targets', (t) => {
     const later = { by: '李科长', at: '2020-02-01T09:00:00.000Z' };
     const result = await setTargets(
       t.db,
+      WHOLE_TREE,
       [
         {
           orgCode: '620881',
@@ -141,7 +139,7 @@ describeEachDialect('targets', (t) => {
       { due: '2020-06', cumulative: 96 },
       { due: '2020', cumulative: 192 },
     ]);
-    const history = await targetHistory(t.db, {
+    const history = await targetHistory(t.db, WHOLE_TREE, {
       orgCode: '620881',
       indicator: 'elderly.management_rate',
       year: 2020,
@@ -156,6 +154,7 @@ describeEachDialect('targets', (t) => {
     expect(await parameterFor(t.db, '620881100', 2020, 'hypertensionPrevalence')).toBeNull();
     const first = await setTargets(
       t.db,
+      WHOLE_TREE,
       [{ orgCode: '620881100', indicator: 'hypertension.management_rate', year: 2020 }],
       actor,
     );
@@ -175,6 +174,7 @@ describeEachDialect('targets', (t) => {
     expect(await parameterFor(t.db, '620881100201', 2021, 'hypertensionPrevalence')).toBeNull();
     const second = await setTargets(
       t.db,
+      WHOLE_TREE,
       [{ orgCode: '620881100', indicator: 'hypertension.management_rate', year: 2020 }],
       actor,
     );
@@ -193,10 +193,11 @@ describeEachDialect('targets', (t) => {
   });
 
   it('refuses a bad batch as a whole, naming the item and field, and leaves stored targets as they were', async () => {
-    const before = await listTargets(t.db, { orgCode: '620881', depth: 4 });
+    const before = await targetsOfSubtree(t.db, WHOLE_TREE, { orgCode: '620881', depth: 4 });
     await expect(
       setTargets(
         t.db,
+        WHOLE_TREE,
         [
           { orgCode: '620881101', indicator: 'elderly.management_rate', year: 2020, rate: 0.6 },
           { orgCode: '620881101', indicator: 'records.coverage', year: 2020 },
@@ -205,24 +206,36 @@ describeEachDialect('targets', (t) => {
       ),
     ).rejects.toThrow(/row 2, column rate/);
     await expect(
-      setTargets(t.db, [{ orgCode: '999999', indicator: 'records.coverage', year: 2020, rate: 0.5 }], actor),
+      setTargets(
+        t.db,
+        WHOLE_TREE,
+        [{ orgCode: '999999', indicator: 'records.coverage', year: 2020, rate: 0.5 }],
+        actor,
+      ),
     ).rejects.toThrow(/unknown org/);
     await expect(
-      setTargets(t.db, [{ orgCode: '620881', indicator: 'no.such', year: 2020, rate: 0.5 }], actor),
+      setTargets(
+        t.db,
+        WHOLE_TREE,
+        [{ orgCode: '620881', indicator: 'no.such', year: 2020, rate: 0.5 }],
+        actor,
+      ),
     ).rejects.toThrow(/unknown indicator/);
     await expect(
       setTargets(
         t.db,
+        WHOLE_TREE,
         [{ orgCode: '620881', indicator: 'child.systematic_management_rate', year: 2020 }],
         actor,
       ),
     ).rejects.toThrow(/no population for age0to6/);
-    expect(await listTargets(t.db, { orgCode: '620881', depth: 4 })).toEqual(before);
+    expect(await targetsOfSubtree(t.db, WHOLE_TREE, { orgCode: '620881', depth: 4 })).toEqual(before);
   });
 
   it('splits the county target over townships and villages so the parts add up exactly', async () => {
     const written = await splitTarget(
       t.db,
+      WHOLE_TREE,
       { orgCode: '620881', indicator: 'elderly.management_rate', year: 2020, depth: 2 },
       actor,
     );
@@ -246,23 +259,28 @@ describeEachDialect('targets', (t) => {
       { due: '2020-06', cumulative: 60 },
       { due: '2020', cumulative: 120 },
     ]);
-    const townships = await listTargets(t.db, {
+    const townships = await targetsOfSubtree(t.db, WHOLE_TREE, {
       orgCode: '620881',
       depth: 1,
       indicator: 'elderly.management_rate',
     });
     expect(townships.map((x) => x.orgCode)).toEqual(['620881', '620881100', '620881101']);
     await expect(
-      splitTarget(t.db, { orgCode: '620881100201', indicator: 'elderly.management_rate', year: 2020 }, actor),
+      splitTarget(
+        t.db,
+        WHOLE_TREE,
+        { orgCode: '620881100201', indicator: 'elderly.management_rate', year: 2020 },
+        actor,
+      ),
     ).rejects.toThrow(/no children/);
     await expect(
-      splitTarget(t.db, { orgCode: '620881', indicator: 'records.coverage', year: 2020 }, actor),
+      splitTarget(t.db, WHOLE_TREE, { orgCode: '620881', indicator: 'records.coverage', year: 2020 }, actor),
     ).rejects.toThrow(/set it first/);
   });
 
   it('reports progress of the children against the milestone due, ranked', async () => {
     // Ranked within each indicator by completion: 城关镇 40/60 before 玉都镇 5/36.
-    const rows = await progress(t.db, { orgCode: '620881', period: '2020H1' });
+    const rows = await progress(t.db, WHOLE_TREE, { orgCode: '620881', period: '2020H1' });
     expect(rows).toEqual([
       {
         org: '620881100',
@@ -295,16 +313,18 @@ describeEachDialect('targets', (t) => {
         completion: 0,
       },
     ]);
-    const april = await progress(t.db, { orgCode: '620881100', period: '2020-04' });
+    const april = await progress(t.db, WHOLE_TREE, { orgCode: '620881100', period: '2020-04' });
     expect(april.map((r) => [r.org, r.milestone, r.achieved])).toEqual([
       ['620881100201', 16, 30],
       ['620881100202', 8, 10],
     ]);
-    await expect(progress(t.db, { orgCode: '620881', period: '2020H3' })).rejects.toThrow(/period/);
+    await expect(progress(t.db, WHOLE_TREE, { orgCode: '620881', period: '2020H3' })).rejects.toThrow(
+      /period/,
+    );
   });
 
   it('computes the push plan of the children from stored targets and the engine', async () => {
-    const computed = await orgPushPlan(t.db, {
+    const computed = await orgPushPlan(t.db, WHOLE_TREE, {
       orgCode: '620881',
       period: '2020H1',
       asOf: '2020-06-15',
@@ -331,7 +351,12 @@ describeEachDialect('targets', (t) => {
       [null, '合计', 96, 45, 51, 4, null, null, true],
     ]);
     await expect(
-      orgPushPlan(t.db, { orgCode: '620881', period: '2020H1', asOf: '2020-07-01', days: 'calendar' }),
+      orgPushPlan(t.db, WHOLE_TREE, {
+        orgCode: '620881',
+        period: '2020H1',
+        asOf: '2020-07-01',
+        days: 'calendar',
+      }),
     ).rejects.toThrow(/has passed/);
   });
 
@@ -342,23 +367,28 @@ describeEachDialect('targets', (t) => {
       days: 'working' as const,
       holidays: ['2020-06-25', '2020-06-26'],
     };
-    const skipped = await runCheckpoint(t.db, { ...request, asOf: '2020-06-15' }, actor);
+    const skipped = await runCheckpoint(t.db, WHOLE_TREE, { ...request, asOf: '2020-06-15' }, actor);
     expect(skipped).toEqual({ kind: 'not_a_checkpoint', date: '2020-06-15', next: '2020-06-20' });
-    const first = await runCheckpoint(t.db, { ...request, asOf: '2020-06-10' }, actor);
-    const second = await runCheckpoint(t.db, { ...request, asOf: '2020-06-20' }, actor);
+    const first = await runCheckpoint(t.db, WHOLE_TREE, { ...request, asOf: '2020-06-10' }, actor);
+    const second = await runCheckpoint(t.db, WHOLE_TREE, { ...request, asOf: '2020-06-20' }, actor);
     expect(first.kind).toBe('saved');
     expect(second.kind).toBe('saved');
     // Re-running a checkpoint replaces its snapshot instead of adding one.
-    const again = await savePushPlan(t.db, { ...request, asOf: '2020-06-20', deadline: '2020-06-30' }, actor);
-    const history = await listSnapshots(t.db, { orgCode: '620881', period: '2020H1' });
+    const again = await savePushPlan(
+      t.db,
+      WHOLE_TREE,
+      { ...request, asOf: '2020-06-20', deadline: '2020-06-30' },
+      actor,
+    );
+    const history = await listSnapshots(t.db, WHOLE_TREE, { orgCode: '620881', period: '2020H1' });
     expect(history.map((s) => [s.asOf, s.doneAsOf, s.deadline, s.days, s.daysLeft])).toEqual([
       ['2020-06-10', '2020-06-10', '2020-06-30', 'working', 12],
       ['2020-06-20', '2020-06-20', '2020-06-30', 'working', 5],
     ]);
     expect(history[1]?.id).toBe(again.snapshotId);
-    const stored = await readSnapshot(t.db, again.snapshotId);
+    const stored = await readSnapshot(t.db, WHOLE_TREE, again.snapshotId);
     expect(stored?.rows).toEqual(again.rows);
-    expect(await readSnapshot(t.db, 999_999)).toBeNull();
+    expect(await readSnapshot(t.db, WHOLE_TREE, 999_999)).toBeNull();
   });
 
   it('deletes a target and keeps the deletion in the history', async () => {
@@ -375,9 +405,12 @@ describeEachDialect('targets', (t) => {
         ),
     ).toBe(true);
     expect(
-      await listTargets(t.db, { orgCode: '620881100', indicator: 'hypertension.management_rate' }),
+      await targetsOfSubtree(t.db, WHOLE_TREE, {
+        orgCode: '620881100',
+        indicator: 'hypertension.management_rate',
+      }),
     ).toEqual([]);
-    const history = await targetHistory(t.db, {
+    const history = await targetHistory(t.db, WHOLE_TREE, {
       orgCode: '620881100',
       indicator: 'hypertension.management_rate',
     });
