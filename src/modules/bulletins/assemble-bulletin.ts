@@ -59,8 +59,8 @@ export class BulletinRequestError extends GongweiError {
     super('bad_request', text, field === undefined ? {} : { field });
   }
 
-  /** The org the request names is not in the tree. */
-  static unknownOrg(code: string, field = 'org'): BulletinRequestError {
+  /** The org the request names (in `field`) is not in the tree. */
+  static unknownOrg(code: string, field: string): BulletinRequestError {
     return new BulletinRequestError({ zh: `未找到单位 ${code}`, en: `no org with code ${code}` }, field);
   }
 }
@@ -134,7 +134,7 @@ export async function assembleBulletin(
 ): Promise<BulletinModel> {
   const period = requestedPeriod(request.period);
   const org = await sources.getOrg(request.orgCode);
-  if (!org) throw BulletinRequestError.unknownOrg(request.orgCode);
+  if (!org) throw BulletinRequestError.unknownOrg(request.orgCode, 'orgCode');
   if (org.level >= 5) throw EmptyBulletinError.noChildUnits(org);
   const words = levelWords(org.level);
   const children = await sources.listChildren(org.code);

@@ -73,9 +73,12 @@ export function requestFromOptions(o: RequestOptions): Omit<BulletinRequest, 'or
 }
 
 /** The file named by `--out` must end in one of `extensions`. */
-function wrongExtension(file: string, extensions: string): GongweiError {
+function wrongExtension(file: string, extensions: readonly string[]): GongweiError {
   return GongweiError.badRequest(
-    { zh: `文件名应以 ${extensions} 结尾：${file}`, en: `the file must end in ${extensions}: ${file}` },
+    {
+      zh: `文件名应以 ${extensions.join(' 或 ')} 结尾：${file}`,
+      en: `the file must end in ${extensions.join(' or ')}: ${file}`,
+    },
     '--out',
   );
 }
@@ -111,7 +114,7 @@ export function registerBulletinCommands(program: Command): void {
       (o: RequestOptions & { db?: string; org: string; period: string; out: string; annexXlsx?: string }) =>
         withDb(o, async (db) => {
           const format = formatOfFile(o.out);
-          if (!format) throw wrongExtension(o.out, '.docx / .html');
+          if (!format) throw wrongExtension(o.out, ['.docx', '.html']);
           const request = { ...requestFromOptions(o), orgCode: o.org.trim(), period: o.period.trim() };
           const generated = await generateBulletin(db, OPERATOR_SCOPE, request, format, new Date());
           writeOut(o.out, generated.content);
@@ -257,7 +260,7 @@ export function registerBulletinCommands(program: Command): void {
     .requiredOption('--out <file>', 'output .xlsx file')
     .action((o: { db?: string; org: string; period: string; out: string }) =>
       withDb(o, async (db) => {
-        if (!/\.xlsx$/i.test(o.out)) throw wrongExtension(o.out, '.xlsx');
+        if (!/\.xlsx$/i.test(o.out)) throw wrongExtension(o.out, ['.xlsx']);
         const table = await exportIndicatorTable(db, OPERATOR_SCOPE, o.org.trim(), o.period.trim());
         writeOut(o.out, await indicatorTableXlsx(table, '指标'));
         process.stdout.write(

@@ -25,7 +25,7 @@ export async function exportIndicatorTable(
 ): Promise<Annex> {
   const label = requestedPeriod(period).label;
   const org = await sources.getOrg(orgCode);
-  if (!org) throw BulletinRequestError.unknownOrg(orgCode);
+  if (!org) throw BulletinRequestError.unknownOrg(orgCode, 'org');
   const children = await sources.listChildren(orgCode);
   const values = await sources.indicatorValues(orgCode, period, children.length > 0 ? 1 : 0);
   return buildIndicatorTable(

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -19,9 +19,6 @@ import { createSchedule } from './run-schedules.js';
 
 const OrgCode = z.string().regex(/^(\d{6}|\d{9})$/, 'org code has 6 or 9 digits');
 const Period = z.string().min(4).max(12).describe("'2020', '2020H1', '2020Q2', '2020-06' or '2020-06-1'");
-
-/** A file answered as it is (.docx, .html, .xlsx): Fastify sends a Buffer without serialising it. */
-const BinaryFile = z.any().describe('the file');
 
 const RequestOptions = z.object({
   compareTo: z
@@ -94,6 +91,20 @@ function noArchivedBulletin(id: number): GongweiError {
 
 function contentDisposition(fileName: string): string {
   return `attachment; filename="bulletin${fileName.slice(fileName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * Sends a file as an attachment under its own name. Sent as a Buffer, it is not serialised,
+ * so the route declares only its error answers.
+ */
+function sendFile(
+  reply: FastifyReply,
+  file: { readonly contentType: string; readonly fileName: string; readonly content: Buffer },
+): FastifyReply {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .send(file.content);
 }
 
 /**
@@ -201,16 +212,13 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         tags: ['bulletins'],
         summary: 'Download an archived bulletin (.docx or .html) | 下载通报',
         params: idParams,
-        response: { 200: BinaryFile, 400: ErrorSchema, 404: ErrorSchema },
+        response: { 400: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request, reply) => {
       const b = await getBulletin(db, callerScope(request), request.params.id);
       if (!b) throw noArchivedBulletin(request.params.id);
-      return reply
-        .header('content-type', b.contentType)
-        .header('content-disposition', contentDisposition(b.fileName))
-        .send(b.content);
+      return sendFile(reply, b);
     },
   );
 
@@ -221,16 +229,17 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         tags: ['bulletins'],
         summary: 'Every indicator of an org and its children as Excel (the bulletin annex) | 指标表导出',
         querystring: z.object({ org: OrgCode, period: Period }),
-        response: { 200: BinaryFile, 400: ErrorSchema },
+        response: { 400: ErrorSchema },
       },
     },
     async (request, reply) => {
       const { org, period } = request.query;
       const table = await exportIndicatorTable(db, callerScope(request), org, period);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', contentDisposition(`${table.title}.xlsx`))
-        .send(await indicatorTableXlsx(table, '指标'));
+      return sendFile(reply, {
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: `${table.title}.xlsx`,
+        content: await indicatorTableXlsx(table, '指标'),
+      });
     },
   );
 
