@@ -1,6 +1,7 @@
 /**
- * Work the server repeats on a timer while it is up (bulletin schedules, push-plan
- * checkpoints): one ticker so that each module only says what to run and how often.
+ * The ticker of the server's background jobs (src/server/background-jobs.ts, the one place
+ * that uses it): runs a job on a timer while the server is up, its interval read from the
+ * environment.
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -28,7 +29,7 @@ export function intervalFromEnv(variable: string): number | null {
  *
  * @example
  * repeatWhileUp(app, intervalFromEnv('GONGWEI_BULLETIN_SCHEDULER_MS'), 'bulletin schedules',
- *   () => runDueSchedules(db, new Date()).then(() => undefined));
+ *   () => runDueSchedules(db, WHOLE_TREE, new Date()).then(() => undefined));
  */
 export function repeatWhileUp(
   app: FastifyInstance,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
 import { registerOrgRoutes } from '../modules/orgs/routes.js';
+import { registerHealthRoute } from './health.js';
 import { registerIdRoutes } from '../modules/id-number/routes.js';
 import { registerBulletinRoutes } from '../modules/bulletins/routes.js';
 import { registerAuditRoutes } from '../modules/audits/routes.js';
@@ -13,6 +14,7 @@ export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
 
 /** Each feature module contributes its routes here, one line per module. */
 export const routeRegistrations: readonly RouteRegistration[] = [
+  registerHealthRoute,
   registerOrgRoutes,
   registerIdRoutes,
   registerBulletinRoutes,

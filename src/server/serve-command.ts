@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openDatabase, resolveDbTarget, type Db } from '../db/database.js';
-import { UserError, withDbOption } from '../cli/command-context.js';
+import { OPERATOR_SCOPE, withDbOption } from '../cli/command-context.js';
+import { GongweiError } from '../domain/gongwei-error.js';
+import { holdsResidents } from '../modules/demo/demo-repository.js';
 import { generateDemo } from '../modules/demo/generate-demo.js';
 import { buildApp } from './app.js';
 
@@ -18,7 +20,12 @@ interface StartOptions extends ServeOptions {
 
 /**
  * `gongwei serve` answers the API on an existing database; `gongwei start` (the README's
- * first command) first builds the demo city into a new database when there is none.
+ * first command) first builds the demo city into a new database when there is none. Both
+ * run the server's background jobs (bulletin schedules, push-plan checkpoints) while it is up.
+ *
+ * @example
+ * gongwei start --scale small        # builds data/gongwei.sqlite if needed, serves :3000
+ * GONGWEI_BULLETIN_SCHEDULER_MS=off gongwei serve --db postgres://…
  */
 export function registerServeCommands(program: Command): void {
   withDbOption(program.command('serve'))
@@ -40,12 +47,19 @@ export function registerServeCommands(program: Command): void {
       const target = resolveDbTarget(options.db);
       const isNew = target.file !== undefined && !existsSync(target.file);
       const db = await openDatabase(target);
-      const empty = isNew || (await isEmpty(db));
+      const empty = isNew || !(await holdsResidents(db.kysely, OPERATOR_SCOPE));
       if (empty) {
         const seed = Number.parseInt(options.seed, 10);
         if (!['small', 'county', 'city'].includes(options.scale))
-          throw new UserError(`--scale: unknown scale ${options.scale}`);
-        if (!Number.isInteger(seed)) throw new UserError(`--seed: not an integer: ${options.seed}`);
+          throw GongweiError.badRequest(
+            { zh: `不认识的规模：${options.scale}`, en: `unknown scale ${options.scale}` },
+            '--scale',
+          );
+        if (!Number.isInteger(seed))
+          throw GongweiError.badRequest(
+            { zh: `不是整数：${options.seed}`, en: `not an integer: ${options.seed}` },
+            '--seed',
+          );
         process.stderr.write(
           `正在生成演示数据 building the Pingliang demo (${options.scale}) into ${db.location} …\n`,
         );
@@ -66,16 +80,14 @@ export function registerServeCommands(program: Command): void {
     });
 }
 
-async function isEmpty(db: Db): Promise<boolean> {
-  const row = await db.kysely.selectFrom('residents').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
-}
-
 async function listen(db: Db, options: ServeOptions): Promise<void> {
   const port = Number.parseInt(options.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UserError(`--port: not a port number: ${options.port}`);
-  const app = await buildApp({ db, logger: false });
+    throw GongweiError.badRequest(
+      { zh: `不是端口号：${options.port}`, en: `not a port number: ${options.port}` },
+      '--port',
+    );
+  const app = await buildApp({ db, logger: false, backgroundJobs: true });
   const address = await app.listen({ port, host: options.host });
   process.stdout.write(
     `Gongwei 公卫 serving ${db.location} at ${address}/api (OpenAPI: ${address}/api/docs)\n`,

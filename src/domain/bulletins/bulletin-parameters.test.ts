@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GongweiError } from '../gongwei-error.js';
 import { parseCompareTo, parseThresholdList } from './bulletin-parameters.js';
 
 describe('parseThresholdList', () => {
@@ -29,6 +30,6 @@ describe('parseCompareTo', () => {
   it('rejects what it cannot read', () => {
     expect(() => parseCompareTo('province')).toThrow(/"province"/);
     expect(() => parseCompareTo('620000=120%')).toThrow(/0\.\.1/);
-    expect(() => parseCompareTo('')).toThrow(RangeError);
+    expect(() => parseCompareTo('')).toThrow(GongweiError);
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { NamingSection } from './bulletin-input.js';
 import { findingTotal, hotspotLabels, namedList, sentence, type SectionContext } from './bulletin-facts.js';
-import type { BulletinBlock } from './bulletin-model.js';
+import type { BulletinBlock } from './bulletin-block.js';
 import {
   enumerationMarker,
   formatCount,

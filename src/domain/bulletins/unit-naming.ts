@@ -4,6 +4,7 @@
  * threshold, every unit under its own target, or every unit under a reference rate (the
  * level above, or the bulletin org's own rate).
  */
+import { GongweiError } from '../gongwei-error.js';
 
 /** How to choose the units to name for one indicator. */
 export type NamingRule =
@@ -75,12 +76,13 @@ export function selectNamedUnits(
 
 /**
  * Reads a naming rule from its command-line form: a rate ('0.9' or '90%': every unit under
- * it), 'lowest:N', 'target' or 'reference'. Throws a RangeError quoting the text.
+ * it), 'lowest:N', 'target' or 'reference'. Throws a `bad_request` {@link GongweiError}
+ * quoting the text, blaming `field` (the flag or body field it came from).
  *
  * @example parseNamingRule('90%') // { kind: 'threshold', threshold: 0.9 }
  * @example parseNamingRule('lowest:2') // { kind: 'lowest', count: 2 }
  */
-export function parseNamingRule(text: string): NamingRule {
+export function parseNamingRule(text: string, field = 'threshold'): NamingRule {
   const t = text.trim().toLowerCase();
   if (t === 'target') return { kind: 'target' };
   if (t === 'reference' || t === 'above') return { kind: 'reference' };
@@ -91,8 +93,20 @@ export function parseNamingRule(text: string): NamingRule {
   if (/^\d*\.?\d+$/.test(t)) {
     const value = Number(t);
     if (value > 1)
-      throw new RangeError(`threshold "${text}": a rate is a fraction 0..1 or a percentage like 90%`);
+      throw GongweiError.badRequest(
+        {
+          zh: `「${text}」：比例应为 0..1 之间的小数或百分数，如 90%`,
+          en: `"${text}": a rate is a fraction 0..1 or a percentage like 90%`,
+        },
+        field,
+      );
     return { kind: 'threshold', threshold: value };
   }
-  throw new RangeError(`threshold "${text}": expected a rate (0.9 or 90%), lowest:N, target or reference`);
+  throw GongweiError.badRequest(
+    {
+      zh: `「${text}」：应为比例（0.9 或 90%）、lowest:N、target 或 reference`,
+      en: `"${text}": expected a rate (0.9 or 90%), lowest:N, target or reference`,
+    },
+    field,
+  );
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pingliangInput } from '../../domain/bulletins/pingliang-bulletin.fixture.js';
 import { ancestorCodes, assembleBulletin, BulletinRequestError } from './assemble-bulletin.js';
-import { trimmedPrefix } from './bulletin-repository.js';
 import type { BulletinSources } from './bulletin-sources.js';
 
 /** Sources over the hand-built Pingliang input: what the engines would answer. */
@@ -91,12 +90,5 @@ describe('code arithmetic', () => {
     expect(ancestorCodes('620826105201', '620800')).toEqual(['620826', '620826105', '620826105201']);
     expect(ancestorCodes('620881100', '620881')).toEqual(['620881100']);
     expect(ancestorCodes('620881100', '620000')).toEqual(['620800', '620881', '620881100']);
-  });
-
-  it('finds the code prefix of a subtree', () => {
-    expect(trimmedPrefix('620000')).toBe('62');
-    expect(trimmedPrefix('620800')).toBe('6208');
-    expect(trimmedPrefix('620881')).toBe('620881');
-    expect(trimmedPrefix('620881100')).toBe('620881100');
   });
 });

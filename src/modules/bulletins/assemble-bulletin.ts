@@ -14,6 +14,8 @@ import {
   EmptyBulletinError,
   type BulletinModel,
 } from '../../domain/bulletins/bulletin-model.js';
+import { GongweiError, type LocalizedText } from '../../domain/gongwei-error.js';
+import { PeriodError } from '../../domain/periods/period.js';
 import { levelWords, wholeNameOfCode } from '../../domain/bulletins/level-words.js';
 import type { NamingRule } from '../../domain/bulletins/unit-naming.js';
 import { defaultNamingRules } from '../../domain/bulletins/bulletin-input.js';
@@ -43,17 +45,46 @@ export interface BulletinRequest {
   hotspotLimit?: number;
 }
 
-/** A request the caller got wrong (unknown org, bad period): a 400 / a one-line CLI error. */
-export class BulletinRequestError extends Error {
+/**
+ * A request the caller got wrong (unknown org, bad period, a level above without its rate):
+ * HTTP 400 `bad_request`, one line at the command line.
+ *
+ * @example
+ * throw new BulletinRequestError({ zh: '未找到单位 620999', en: 'no org with code 620999' }, 'org');
+ */
+export class BulletinRequestError extends GongweiError {
   override readonly name = 'BulletinRequestError';
-  readonly statusCode = 400;
+
+  constructor(text: LocalizedText, field?: string) {
+    super('bad_request', text, field === undefined ? {} : { field });
+  }
+
+  /** The org the request names (in `field`) is not in the tree. */
+  static unknownOrg(code: string, field: string): BulletinRequestError {
+    return new BulletinRequestError({ zh: `未找到单位 ${code}`, en: `no org with code ${code}` }, field);
+  }
 }
 
-function parsePeriodOrThrow(period: string): BulletinPeriod {
+/**
+ * The period a request names, as a bulletin names it; a `BulletinRequestError` blaming
+ * `period` when it is not one.
+ *
+ * @example requestedPeriod('2020Q2').label // '2020年第二季度'
+ */
+export function requestedPeriod(code: string): BulletinPeriod {
   try {
-    return parseBulletinPeriod(period);
+    return parseBulletinPeriod(code);
   } catch (error) {
-    throw new BulletinRequestError(error instanceof Error ? error.message : String(error));
+    if (error instanceof GongweiError) throw new BulletinRequestError(error.text, 'period');
+    if (error instanceof PeriodError)
+      throw new BulletinRequestError(
+        {
+          zh: `无法识别的周期「${code}」，可写 2020、2020H1、2020Q2、2020-06 或 2020-06-1`,
+          en: error.message,
+        },
+        'period',
+      );
+    throw error;
   }
 }
 
@@ -73,13 +104,20 @@ async function resolveCompareTo(
         if (v.org === c.code && v.value !== null && v.denominator !== null) rates[v.indicator] = v.value;
     } else if (c.rate === undefined) {
       throw new BulletinRequestError(
-        `compare-to: 单位${c.code}不在数据库中，请同时给出其有效建档率 / org ${c.code} is not in the database: give its rate (e.g. ${c.code}=92.73%)`,
+        {
+          zh: `单位${c.code}不在数据库中，请同时给出其有效建档率（如 ${c.code}=92.73%）`,
+          en: `org ${c.code} is not in the database: give its rate (e.g. ${c.code}=92.73%)`,
+        },
+        'compareTo',
       );
     }
   }
   if (c.rate !== undefined) {
     if (!(c.rate >= 0 && c.rate <= 1))
-      throw new BulletinRequestError(`compare-to: rate must be 0..1, got ${c.rate}`);
+      throw new BulletinRequestError(
+        { zh: `比例应为 0..1，而不是 ${c.rate}`, en: `rate must be 0..1, got ${c.rate}` },
+        'compareTo',
+      );
     rates['records.effective_rate'] = c.rate;
   }
   return { name: name ?? '上级', rates };
@@ -94,22 +132,13 @@ export async function assembleBulletin(
   request: BulletinRequest,
   today: string,
 ): Promise<BulletinModel> {
-  const period = parsePeriodOrThrow(request.period);
+  const period = requestedPeriod(request.period);
   const org = await sources.getOrg(request.orgCode);
-  if (!org)
-    throw new BulletinRequestError(
-      `org: 未找到单位 ${request.orgCode} / no org with code ${request.orgCode}`,
-    );
-  if (org.level >= 5)
-    throw new EmptyBulletinError(
-      `${org.name}（${org.code}）没有下级单位，无法生成通报 / org ${org.code} has no child units to report on`,
-    );
+  if (!org) throw BulletinRequestError.unknownOrg(request.orgCode, 'orgCode');
+  if (org.level >= 5) throw EmptyBulletinError.noChildUnits(org);
   const words = levelWords(org.level);
   const children = await sources.listChildren(org.code);
-  if (children.length === 0)
-    throw new EmptyBulletinError(
-      `${org.name}（${org.code}）没有下级单位，无法生成通报 / org ${org.code} has no child units to report on`,
-    );
+  if (children.length === 0) throw EmptyBulletinError.noChildUnits(org);
 
   const values = await sources.indicatorValues(org.code, period.text, 1);
   const findings = await sources.findingCounts(org.code, 1);

@@ -1,9 +1,13 @@
 /**
- * SQL of the bulletins module: the archive of generated bulletins and the schedules.
+ * SQL of the bulletins module: the archive of generated bulletins and the schedules. Every
+ * read that lists archived bulletins or schedules, or finds one by id, takes the org scope
+ * of whoever asks: a bulletin or schedule belongs to the org it reports on.
  */
-import type { Generated, Kysely, Selectable } from 'kysely';
+import { sql, type Generated, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
+import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
+import { orgsInScope, type OrgScope } from '../orgs/org-scope.js';
 
 /** Tables of migration 005. */
 export type BulletinTables = {
@@ -41,6 +45,11 @@ type Handle = Kysely<Database & BulletinTables>;
 
 function handle(db: Db): Handle {
   return db.kysely.withTables<BulletinTables>();
+}
+
+/** The rows (archived bulletins, schedules) whose org, named in `org_code`, is in `scope`. */
+function reportedOrgInScope(scope: OrgScope): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref('org_code')} in (select o.code from orgs o where ${orgsInScope(scope, 'o')})`;
 }
 
 /** A bulletin to archive. */
@@ -131,37 +140,35 @@ function toArchived(
   };
 }
 
-/** Lists archived bulletins, newest first, optionally within an org's subtree (code prefix). */
+/**
+ * Lists the archived bulletins of the orgs in `scope`, newest first.
+ *
+ * @example
+ * const { scope } = await scopeOfOrg(db.kysely, OPERATOR_SCOPE, '620800');
+ * await listBulletins(db, scope, { period: '2020Q2', limit: 50, offset: 0 }); // 平凉市 and below
+ */
 export async function listBulletins(
   db: Db,
-  query: { orgCode?: string; period?: string; limit: number; offset: number },
+  scope: OrgScope,
+  query: { period?: string; limit: number; offset: number },
 ): Promise<ArchivedBulletin[]> {
-  let q = handle(db).selectFrom('bulletins').select(LISTED);
-  if (query.orgCode) q = q.where('org_code', 'like', `${trimmedPrefix(query.orgCode)}%`);
+  let q = handle(db).selectFrom('bulletins').select(LISTED).where(reportedOrgInScope(scope));
   if (query.period) q = q.where('period', '=', query.period);
   const rows = await q.orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute();
   return rows.map(toArchived);
 }
 
-/**
- * The code prefix shared by an org's subtree: a province 620000 → '62', a city 620800 →
- * '6208', a county 620821 → '620821', a township or village as is.
- */
-export function trimmedPrefix(code: string): string {
-  if (/^\d{2}0000$/.test(code)) return code.slice(0, 2);
-  if (/^\d{4}00$/.test(code)) return code.slice(0, 4);
-  return code;
-}
-
-/** One archived bulletin with its content, or null. */
+/** One archived bulletin with its content, or null when there is none in `scope` with that id. */
 export async function getBulletin(
   db: Db,
+  scope: OrgScope,
   id: number,
 ): Promise<(ArchivedBulletin & { content: Buffer }) | null> {
   const row = await handle(db)
     .selectFrom('bulletins')
     .select([...LISTED, 'content_base64'])
     .where('id', '=', id)
+    .where(reportedOrgInScope(scope))
     .executeTakeFirst();
   if (!row) return null;
   return { ...toArchived(row), content: Buffer.from(row.content_base64, 'base64') };
@@ -225,17 +232,23 @@ export async function insertSchedule(
   return Number(row.id);
 }
 
-/** Every schedule, oldest first. */
-export async function listSchedules(db: Db): Promise<BulletinSchedule[]> {
-  const rows = await handle(db).selectFrom('bulletin_schedules').selectAll().orderBy('id').execute();
-  return rows.map((r) => toSchedule(r));
-}
-
-/** Active schedules whose next run is on or before `today`. */
-export async function dueSchedules(db: Db, today: string): Promise<BulletinSchedule[]> {
+/** The schedules of the orgs in `scope`, oldest first. */
+export async function listSchedules(db: Db, scope: OrgScope): Promise<BulletinSchedule[]> {
   const rows = await handle(db)
     .selectFrom('bulletin_schedules')
     .selectAll()
+    .where(reportedOrgInScope(scope))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => toSchedule(r));
+}
+
+/** Active schedules of the orgs in `scope` whose next run is on or before `today`. */
+export async function dueSchedules(db: Db, scope: OrgScope, today: string): Promise<BulletinSchedule[]> {
+  const rows = await handle(db)
+    .selectFrom('bulletin_schedules')
+    .selectAll()
+    .where(reportedOrgInScope(scope))
     .where('active', '=', 1)
     .where('next_run', '<=', today)
     .orderBy('id')
@@ -261,28 +274,30 @@ export async function recordScheduleRun(
     .execute();
 }
 
-/** Stops a schedule; false when there is none with that id. */
-export async function deactivateSchedule(db: Db, id: number): Promise<boolean> {
+/** Stops a schedule; false when there is none in `scope` with that id. */
+export async function deactivateSchedule(db: Db, scope: OrgScope, id: number): Promise<boolean> {
   const result = await handle(db)
     .updateTable('bulletin_schedules')
     .set({ active: 0 })
     .where('id', '=', id)
+    .where(reportedOrgInScope(scope))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Names and levels of orgs by code (for hotspot labels). */
+/** Names and levels of the orgs in `scope` by code (for hotspot labels); others are absent. */
 export async function orgNames(
   db: Db,
+  scope: OrgScope,
   codes: readonly string[],
 ): Promise<Map<string, { name: string; level: number }>> {
   const out = new Map<string, { name: string; level: number }>();
-  const unique = [...new Set(codes)];
-  for (let i = 0; i < unique.length; i += 500) {
+  for (const part of chunks([...new Set(codes)], KEYS_PER_LOOKUP)) {
     const rows = await db.kysely
-      .selectFrom('orgs')
-      .select(['code', 'name', 'level'])
-      .where('code', 'in', unique.slice(i, i + 500))
+      .selectFrom('orgs as o')
+      .select(['o.code', 'o.name', 'o.level'])
+      .where('o.code', 'in', part)
+      .where(orgsInScope(scope, 'o'))
       .execute();
     for (const r of rows) out.set(r.code, { name: r.name, level: Number(r.level) });
   }

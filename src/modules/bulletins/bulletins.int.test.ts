@@ -7,14 +7,16 @@ import { formatPercent } from '../../domain/bulletins/chinese-format.js';
 import { EmptyBulletinError } from '../../domain/bulletins/bulletin-model.js';
 import { NAMING_SECTIONS } from '../../domain/bulletins/bulletin-input.js';
 import { readPingliangFixture } from '../../domain/bulletins/pingliang-bulletin.fixture.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { buildApp } from '../../server/app.js';
 import { runAudits } from '../audits/run-audits.js';
 import { generateDemo } from '../demo/generate-demo.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { BulletinRequestError } from './assemble-bulletin.js';
-import { getBulletin, listBulletins, listSchedules } from './bulletin-repository.js';
+import { getBulletin, listSchedules } from './bulletin-repository.js';
 import { exportIndicatorTable } from './export-indicators.js';
 import { generateBulletin, type GeneratedBulletin } from './generate-bulletin.js';
+import { listArchive } from './list-archive.js';
 import { createSchedule, runDueSchedules } from './run-schedules.js';
 
 /**
@@ -87,6 +89,7 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
     await runAudits(t.db, { orgCode: '620800', period: '2020Q2', now: '2020-08-20T00:00:00.000Z' });
     bulletin = await generateBulletin(
       t.db,
+      WHOLE_TREE,
       {
         orgCode: '620800',
         period: '2020Q2',
@@ -155,9 +158,12 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
   });
 
   it('archives the bulletin with its parameters and cut-off, listed and downloadable over REST', async () => {
-    const listed = await listBulletins(t.db, { orgCode: '620800', limit: 10, offset: 0 });
+    const listed = await listArchive(t.db, WHOLE_TREE, { org: '620800', limit: 10, offset: 0 });
     expect(listed.map((b) => b.id)).toContain(bulletin.id);
-    const stored = await getBulletin(t.db, bulletin.id);
+    // A county's subtree does not hold the city's bulletin.
+    const county = await listArchive(t.db, WHOLE_TREE, { org: '620881', limit: 10, offset: 0 });
+    expect(county.map((b) => b.id)).not.toContain(bulletin.id);
+    const stored = await getBulletin(t.db, WHOLE_TREE, bulletin.id);
     expect(stored!.dataCutoff).toBe('2020-06-30');
     expect(stored!.content.equals(bulletin.content)).toBe(true);
     expect((stored!.parameters as { compareTo: unknown }).compareTo).toEqual({
@@ -206,7 +212,7 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       url: '/api/bulletins/indicator-table.xlsx?org=620800&period=2020Q2',
     });
     expect(xlsx.statusCode).toBe(200);
-    const table = await exportIndicatorTable(t.db, '620800', '2020Q2');
+    const table = await exportIndicatorTable(t.db, WHOLE_TREE, '620800', '2020Q2');
     expect(table.rows).toHaveLength(8);
   });
 
@@ -218,21 +224,22 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       .limit(1)
       .executeTakeFirstOrThrow();
     await expect(
-      generateBulletin(t.db, { orgCode: village.code, period: '2020Q2' }, 'html', new Date()),
+      generateBulletin(t.db, WHOLE_TREE, { orgCode: village.code, period: '2020Q2' }, 'html', new Date()),
     ).rejects.toThrow(/没有下级单位/);
     await insertEmptyCity(t.db);
     await expect(
-      generateBulletin(t.db, { orgCode: '620900', period: '2020Q2' }, 'html', new Date()),
+      generateBulletin(t.db, WHOLE_TREE, { orgCode: '620900', period: '2020Q2' }, 'html', new Date()),
     ).rejects.toThrow(EmptyBulletinError);
     await expect(
-      generateBulletin(t.db, { orgCode: '620900', period: '2020Q2' }, 'html', new Date()),
+      generateBulletin(t.db, WHOLE_TREE, { orgCode: '620900', period: '2020Q2' }, 'html', new Date()),
     ).rejects.toThrow(/没有数据/);
     await expect(
-      generateBulletin(t.db, { orgCode: '999999', period: '2020Q2' }, 'html', new Date()),
+      generateBulletin(t.db, WHOLE_TREE, { orgCode: '999999', period: '2020Q2' }, 'html', new Date()),
     ).rejects.toThrow(BulletinRequestError);
     await expect(
       generateBulletin(
         t.db,
+        WHOLE_TREE,
         { orgCode: '620800', period: '2020Q2', compareTo: { code: '610000' } },
         'html',
         new Date(),
@@ -253,18 +260,18 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       { orgCode: '620900', every: 'month', format: 'html', request: {} },
       new Date('2020-05-15T03:00:00Z'),
     );
-    const first = await runDueSchedules(t.db, new Date('2020-06-20T03:00:00Z'));
+    const first = await runDueSchedules(t.db, WHOLE_TREE, new Date('2020-06-20T03:00:00Z'));
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ scheduleId: failing.id, period: '2020-05', bulletinId: null });
     expect(first[0]!.error).toMatch(/没有数据/);
-    expect((await listSchedules(t.db)).find((s) => s.id === failing.id)).toMatchObject({
+    expect((await listSchedules(t.db, WHOLE_TREE)).find((s) => s.id === failing.id)).toMatchObject({
       nextRun: '2020-07-01',
       lastError: first[0]!.error,
     });
-    const runs = await runDueSchedules(t.db, new Date('2020-07-02T03:00:00Z'));
+    const runs = await runDueSchedules(t.db, WHOLE_TREE, new Date('2020-07-02T03:00:00Z'));
     const quarterly = runs.find((r) => r.scheduleId === ok.id)!;
     expect(quarterly).toMatchObject({ period: '2020Q2', error: null });
-    const archived = await getBulletin(t.db, quarterly.bulletinId!);
+    const archived = await getBulletin(t.db, WHOLE_TREE, quarterly.bulletinId!);
     expect(archived).toMatchObject({
       scheduleId: ok.id,
       period: '2020Q2',
@@ -272,12 +279,12 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       dataCutoff: '2020-06-30',
     });
     expect((archived!.parameters as { named: Record<string, unknown[]> }).named.elderly).toHaveLength(2);
-    const schedules = await listSchedules(t.db);
+    const schedules = await listSchedules(t.db, WHOLE_TREE);
     expect(schedules.find((s) => s.id === ok.id)).toMatchObject({
       nextRun: '2020-10-01',
       lastBulletinId: quarterly.bulletinId,
     });
-    expect(await runDueSchedules(t.db, new Date('2020-07-02T05:00:00Z'))).toEqual([]);
+    expect(await runDueSchedules(t.db, WHOLE_TREE, new Date('2020-07-02T05:00:00Z'))).toEqual([]);
   });
 
   it('runs due schedules from the server timer once the server is ready', async () => {
@@ -293,14 +300,14 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       await server.ready();
       await vi.waitFor(
         async () => {
-          const s = (await listSchedules(t.db)).find((x) => x.id === due.id)!;
+          const s = (await listSchedules(t.db, WHOLE_TREE)).find((x) => x.id === due.id)!;
           expect(s.lastRunAt).not.toBeNull();
         },
         { timeout: 60_000, interval: 250 },
       );
-      const s = (await listSchedules(t.db)).find((x) => x.id === due.id)!;
+      const s = (await listSchedules(t.db, WHOLE_TREE)).find((x) => x.id === due.id)!;
       expect(s.lastBulletinId).not.toBeNull();
-      expect((await getBulletin(t.db, s.lastBulletinId!))!.scheduleId).toBe(due.id);
+      expect((await getBulletin(t.db, WHOLE_TREE, s.lastBulletinId!))!.scheduleId).toBe(due.id);
     } finally {
       await server.close();
       if (previous === undefined) delete process.env.GONGWEI_BULLETIN_SCHEDULER_MS;

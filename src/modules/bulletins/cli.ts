@@ -1,19 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
+import { OPERATOR_SCOPE, withDb, withDbOption } from '../../cli/command-context.js';
 import { parseCompareTo, parseThresholdList } from '../../domain/bulletins/bulletin-parameters.js';
-import { EmptyBulletinError } from '../../domain/bulletins/bulletin-model.js';
 import {
   SCHEDULE_EVERY,
   scheduleEveryName,
   type ScheduleEvery,
 } from '../../domain/bulletins/bulletin-period.js';
-import { BulletinRequestError, type BulletinRequest } from './assemble-bulletin.js';
-import { deactivateSchedule, getBulletin, listBulletins, listSchedules } from './bulletin-repository.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
+import { scopeOfOrg } from '../orgs/org-scope.js';
+import type { BulletinRequest } from './assemble-bulletin.js';
+import { deactivateSchedule, getBulletin, listSchedules } from './bulletin-repository.js';
 import { exportIndicatorTable } from './export-indicators.js';
 import { indicatorTableXlsx } from './export-xlsx.js';
 import { generateBulletin } from './generate-bulletin.js';
+import { listArchive } from './list-archive.js';
 import { formatOfFile, BULLETIN_FORMATS, type BulletinFormat } from './render-bulletin.js';
 import { createSchedule, runDueSchedules } from './run-schedules.js';
 import { localIsoDate } from './local-date.js';
@@ -43,44 +45,42 @@ function withRequestOptions(command: Command): Command {
     );
 }
 
-/** Translates the shared request flags; a bad flag is a one-line UserError naming it. */
+/** Translates the shared request flags; a bad flag is a one-line error naming it. */
 export function requestFromOptions(o: RequestOptions): Omit<BulletinRequest, 'orgCode' | 'period'> {
   const request: Omit<BulletinRequest, 'orgCode' | 'period'> = {};
-  try {
-    if (o.compareTo) request.compareTo = parseCompareTo(o.compareTo);
-  } catch (error) {
-    throw new UserError(`--compare-to: ${(error as Error).message}`);
-  }
-  try {
-    if (o.threshold) request.naming = parseThresholdList(o.threshold);
-  } catch (error) {
-    throw new UserError(`--threshold: ${(error as Error).message}`);
-  }
+  if (o.compareTo) request.compareTo = parseCompareTo(o.compareTo, '--compare-to');
+  if (o.threshold) request.naming = parseThresholdList(o.threshold, '--threshold');
   if (o.issuer) request.issuer = o.issuer;
   if (o.docNumber) request.docNumber = o.docNumber;
   if (o.date) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date) || Number.isNaN(Date.parse(o.date)))
-      throw new UserError(`--date: not a date (YYYY-MM-DD): ${o.date}`);
+      throw GongweiError.badRequest(
+        { zh: `不是日期（YYYY-MM-DD）：${o.date}`, en: `not a date (YYYY-MM-DD): ${o.date}` },
+        '--date',
+      );
     request.date = o.date;
   }
   if (o.nameLowest !== undefined) {
     const n = Number(o.nameLowest);
     if (!Number.isInteger(n) || n < 0 || n > 50)
-      throw new UserError(`--name-lowest: a whole number 0..50: ${o.nameLowest}`);
+      throw GongweiError.badRequest(
+        { zh: `应为 0..50 的整数：${o.nameLowest}`, en: `a whole number 0..50: ${o.nameLowest}` },
+        '--name-lowest',
+      );
     request.nameLowest = n;
   }
   return request;
 }
 
-/** Turns the bulletin use-cases' errors into one-line user errors. */
-async function asUserErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof BulletinRequestError || error instanceof EmptyBulletinError)
-      throw new UserError(error.message);
-    throw error;
-  }
+/** The file named by `--out` must end in one of `extensions`. */
+function wrongExtension(file: string, extensions: readonly string[]): GongweiError {
+  return GongweiError.badRequest(
+    {
+      zh: `文件名应以 ${extensions.join(' 或 ')} 结尾：${file}`,
+      en: `the file must end in ${extensions.join(' or ')}: ${file}`,
+    },
+    '--out',
+  );
 }
 
 function writeOut(file: string, content: Buffer): void {
@@ -114,9 +114,9 @@ export function registerBulletinCommands(program: Command): void {
       (o: RequestOptions & { db?: string; org: string; period: string; out: string; annexXlsx?: string }) =>
         withDb(o, async (db) => {
           const format = formatOfFile(o.out);
-          if (!format) throw new UserError(`--out: the file must end in .docx or .html: ${o.out}`);
+          if (!format) throw wrongExtension(o.out, ['.docx', '.html']);
           const request = { ...requestFromOptions(o), orgCode: o.org.trim(), period: o.period.trim() };
-          const generated = await asUserErrors(() => generateBulletin(db, request, format, new Date()));
+          const generated = await generateBulletin(db, OPERATOR_SCOPE, request, format, new Date());
           writeOut(o.out, generated.content);
           if (o.annexXlsx) writeOut(o.annexXlsx, await indicatorTableXlsx(generated.model.annex));
           const named = Object.entries(generated.model.named)
@@ -137,9 +137,12 @@ export function registerBulletinCommands(program: Command): void {
       withDb(o, async (db) => {
         const limit = Number(o.limit);
         if (!Number.isInteger(limit) || limit < 1)
-          throw new UserError(`--limit: a positive whole number: ${o.limit}`);
-        const rows = await listBulletins(db, {
-          ...(o.org ? { orgCode: o.org } : {}),
+          throw GongweiError.badRequest(
+            { zh: `应为正整数：${o.limit}`, en: `a positive whole number: ${o.limit}` },
+            '--limit',
+          );
+        const rows = await listArchive(db, OPERATOR_SCOPE, {
+          ...(o.org ? { org: o.org } : {}),
           ...(o.period ? { period: o.period } : {}),
           limit,
           offset: 0,
@@ -159,8 +162,12 @@ export function registerBulletinCommands(program: Command): void {
     .action((id: string, o: { db?: string; out: string }) =>
       withDb(o, async (db) => {
         const n = Number(id);
-        const b = Number.isInteger(n) ? await getBulletin(db, n) : null;
-        if (!b) throw new UserError(`id: no archived bulletin #${id}`);
+        const b = Number.isInteger(n) ? await getBulletin(db, OPERATOR_SCOPE, n) : null;
+        if (!b)
+          throw GongweiError.notFound(
+            { zh: `没有编号为 ${id} 的存档通报`, en: `no archived bulletin #${id}` },
+            'id',
+          );
         writeOut(o.out, b.content);
         process.stdout.write(`wrote ${o.out} (${b.title}, ${b.size} bytes)\n`);
       }),
@@ -174,15 +181,22 @@ export function registerBulletinCommands(program: Command): void {
     .action((o: RequestOptions & { db?: string; org: string; every: string; format: string }) =>
       withDb(o, async (db) => {
         if (!SCHEDULE_EVERY.includes(o.every as ScheduleEvery))
-          throw new UserError(`--every: one of ${SCHEDULE_EVERY.join(', ')}: ${o.every}`);
+          throw GongweiError.badRequest(
+            {
+              zh: `应为 ${SCHEDULE_EVERY.join('、')} 之一：${o.every}`,
+              en: `one of ${SCHEDULE_EVERY.join(', ')}: ${o.every}`,
+            },
+            '--every',
+          );
         if (!BULLETIN_FORMATS.includes(o.format as BulletinFormat))
-          throw new UserError(`--format: one of ${BULLETIN_FORMATS.join(', ')}: ${o.format}`);
-        const org = await db.kysely
-          .selectFrom('orgs')
-          .select('code')
-          .where('code', '=', o.org)
-          .executeTakeFirst();
-        if (!org) throw new UserError(`--org: 未找到单位 no org with code ${o.org}`);
+          throw GongweiError.badRequest(
+            {
+              zh: `应为 ${BULLETIN_FORMATS.join('、')} 之一：${o.format}`,
+              en: `one of ${BULLETIN_FORMATS.join(', ')}: ${o.format}`,
+            },
+            '--format',
+          );
+        await scopeOfOrg(db.kysely, OPERATOR_SCOPE, o.org, { field: '--org', unknownCode: 'bad_request' });
         const { id, nextRun } = await createSchedule(
           db,
           {
@@ -203,7 +217,7 @@ export function registerBulletinCommands(program: Command): void {
     .description('list bulletin schedules | 定期通报列表')
     .action((o: { db?: string }) =>
       withDb(o, async (db) => {
-        const rows = await listSchedules(db);
+        const rows = await listSchedules(db, OPERATOR_SCOPE);
         if (rows.length === 0) process.stdout.write('没有定期通报 no schedules\n');
         for (const s of rows)
           process.stdout.write(
@@ -217,7 +231,8 @@ export function registerBulletinCommands(program: Command): void {
     .argument('<id>', 'schedule number')
     .action((id: string, o: { db?: string }) =>
       withDb(o, async (db) => {
-        if (!(await deactivateSchedule(db, Number(id)))) throw new UserError(`id: no schedule #${id}`);
+        if (!(await deactivateSchedule(db, OPERATOR_SCOPE, Number(id))))
+          throw GongweiError.notFound({ zh: `没有编号为 ${id} 的定期通报`, en: `no schedule #${id}` }, 'id');
         process.stdout.write(`stopped schedule #${id}\n`);
       }),
     );
@@ -226,7 +241,7 @@ export function registerBulletinCommands(program: Command): void {
     .description('run the schedules that are due now (the server does this on a timer) | 执行到期的定期通报')
     .action((o: { db?: string }) =>
       withDb(o, async (db) => {
-        const runs = await runDueSchedules(db, new Date());
+        const runs = await runDueSchedules(db, OPERATOR_SCOPE, new Date());
         if (runs.length === 0) process.stdout.write(`no schedule due on ${localIsoDate(new Date())}\n`);
         for (const r of runs)
           process.stdout.write(
@@ -245,8 +260,8 @@ export function registerBulletinCommands(program: Command): void {
     .requiredOption('--out <file>', 'output .xlsx file')
     .action((o: { db?: string; org: string; period: string; out: string }) =>
       withDb(o, async (db) => {
-        if (!/\.xlsx$/i.test(o.out)) throw new UserError(`--out: the file must end in .xlsx: ${o.out}`);
-        const table = await asUserErrors(() => exportIndicatorTable(db, o.org.trim(), o.period.trim()));
+        if (!/\.xlsx$/i.test(o.out)) throw wrongExtension(o.out, ['.xlsx']);
+        const table = await exportIndicatorTable(db, OPERATOR_SCOPE, o.org.trim(), o.period.trim());
         writeOut(o.out, await indicatorTableXlsx(table, '指标'));
         process.stdout.write(
           `wrote ${o.out} (${table.rows.length} units × ${table.groups.reduce((s, g) => s + g.columns.length, 0)} indicators)\n`,

@@ -1,7 +1,8 @@
 /**
  * `BulletinSources` over the database: orgs from the orgs module, values from the indicator
  * engine (contract 4), finding counts and hotspots from the audits engine (contract 5),
- * target rates from the targets engine (contract 6).
+ * target rates from the targets engine (contract 6) — each read confined to the org scope of
+ * whoever asks for the bulletin.
  */
 import type { Db } from '../../db/database.js';
 import { INDICATORS } from '../../domain/indicators/catalogue.js';
@@ -10,11 +11,17 @@ import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { progress } from '../targets/progress.js';
+import type { OrgScope } from '../orgs/org-scope.js';
 import { orgNames } from './bulletin-repository.js';
 import type { BulletinSources } from './bulletin-sources.js';
 
-/** The real sources of a bulletin. */
-export function databaseSources(db: Db): BulletinSources {
+/**
+ * The real sources of a bulletin, reading only what `scope` (the caller's) sees.
+ *
+ * @example
+ * await assembleBulletin(databaseSources(db, callerScope(request)), { orgCode: '620800', period: '2020Q2' }, today);
+ */
+export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
   return {
     async getOrg(code) {
       const org = await getOrg(db, code);
@@ -23,7 +30,7 @@ export function databaseSources(db: Db): BulletinSources {
     async listChildren(code) {
       return (await listChildren(db, code)).map((o) => ({ code: o.code, name: o.name, level: o.level }));
     },
-    orgNames: (codes) => orgNames(db, codes),
+    orgNames: (codes) => orgNames(db, scope, codes),
     indicatorValues: (orgCode, period, depth) => computeIndicatorValues(db, { orgCode, period, depth }),
     indicatorCatalogue: () => INDICATORS.map((d) => ({ id: d.id, name: d.name, unit: d.unit })),
     async findingCounts(orgCode, depth) {

@@ -4,26 +4,28 @@
  */
 import type { Db } from '../../db/database.js';
 import { buildIndicatorTable, type Annex } from '../../domain/bulletins/annex.js';
-import { parseBulletinPeriod } from '../../domain/bulletins/bulletin-period.js';
-import { BulletinRequestError } from './assemble-bulletin.js';
+import type { OrgScope } from '../orgs/org-scope.js';
+import { BulletinRequestError, requestedPeriod } from './assemble-bulletin.js';
 import type { BulletinSources } from './bulletin-sources.js';
 import { databaseSources } from './database-sources.js';
 
-/** The table: children first (code order), the org's total last. */
+/**
+ * The table: children first (code order), the org's total last, read within `scope` (the
+ * caller's). Throws `BulletinRequestError` (400) for an unknown org or period.
+ *
+ * @example
+ * await exportIndicatorTable(db, OPERATOR_SCOPE, '620800', '2020Q2') // 平凉市's 7 counties and its total
+ */
 export async function exportIndicatorTable(
   db: Db,
+  scope: OrgScope,
   orgCode: string,
   period: string,
-  sources: BulletinSources = databaseSources(db),
+  sources: BulletinSources = databaseSources(db, scope),
 ): Promise<Annex> {
-  let label: string;
-  try {
-    label = parseBulletinPeriod(period).label;
-  } catch (error) {
-    throw new BulletinRequestError((error as Error).message);
-  }
+  const label = requestedPeriod(period).label;
   const org = await sources.getOrg(orgCode);
-  if (!org) throw new BulletinRequestError(`org: 未找到单位 ${orgCode} / no org with code ${orgCode}`);
+  if (!org) throw BulletinRequestError.unknownOrg(orgCode, 'org');
   const children = await sources.listChildren(orgCode);
   const values = await sources.indicatorValues(orgCode, period, children.length > 0 ? 1 : 0);
   return buildIndicatorTable(

@@ -3,6 +3,7 @@
  * with its parameters and the data cut-off.
  */
 import type { Db } from '../../db/database.js';
+import type { OrgScope } from '../orgs/org-scope.js';
 import { localIsoDate } from './local-date.js';
 import { assembleBulletin, type BulletinRequest } from './assemble-bulletin.js';
 import { insertBulletin } from './bulletin-repository.js';
@@ -18,18 +19,24 @@ export interface GeneratedBulletin extends RenderedBulletin {
 }
 
 /**
- * Generates, renders and archives a bulletin. `now` is the generation time (ISO timestamp);
- * its date is "today" for the signing date and the data-taken date.
+ * Generates, renders and archives a bulletin, reading only what `scope` (the caller's)
+ * sees. `now` is the generation time (ISO timestamp); its date is "today" for the signing
+ * date and the data-taken date. Throws `BulletinRequestError` (400) for an unknown org or
+ * period, `EmptyBulletinError` (422) when there is nothing to report.
+ *
+ * @example
+ * await generateBulletin(db, callerScope(request), { orgCode: '620800', period: '2020Q2' }, 'docx', new Date());
  */
 export async function generateBulletin(
   db: Db,
+  scope: OrgScope,
   request: BulletinRequest,
   format: BulletinFormat,
   now: Date,
   options: { scheduleId?: number; sources?: BulletinSources } = {},
 ): Promise<GeneratedBulletin> {
   const today = localIsoDate(now);
-  const model = await assembleBulletin(options.sources ?? databaseSources(db), request, today);
+  const model = await assembleBulletin(options.sources ?? databaseSources(db, scope), request, today);
   const rendered = await renderBulletin(model, format);
   const id = await insertBulletin(db, {
     orgCode: model.org.code,

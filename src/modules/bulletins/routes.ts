@@ -1,22 +1,24 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { parseCompareTo, parseThresholdList } from '../../domain/bulletins/bulletin-parameters.js';
-import { EmptyBulletinError } from '../../domain/bulletins/bulletin-model.js';
 import { SCHEDULE_EVERY } from '../../domain/bulletins/bulletin-period.js';
-import { BulletinRequestError, type BulletinRequest } from './assemble-bulletin.js';
-import { deactivateSchedule, getBulletin, listBulletins, listSchedules } from './bulletin-repository.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
+import { callerScope } from '../../server/caller-scope.js';
+import { ErrorSchema } from '../../server/error-reply.js';
+import { scopeOfOrg } from '../orgs/org-scope.js';
+import type { BulletinRequest } from './assemble-bulletin.js';
+import { deactivateSchedule, getBulletin, listSchedules } from './bulletin-repository.js';
 import { exportIndicatorTable } from './export-indicators.js';
 import { indicatorTableXlsx } from './export-xlsx.js';
 import { generateBulletin } from './generate-bulletin.js';
+import { listArchive } from './list-archive.js';
 import { BULLETIN_FORMATS, type BulletinFormat } from './render-bulletin.js';
-import { createSchedule, runDueSchedules } from './run-schedules.js';
-import { intervalFromEnv, repeatWhileUp } from '../../server/interval-job.js';
+import { createSchedule } from './run-schedules.js';
 
 const OrgCode = z.string().regex(/^(\d{6}|\d{9})$/, 'org code has 6 or 9 digits');
 const Period = z.string().min(4).max(12).describe("'2020', '2020H1', '2020Q2', '2020-06' or '2020-06-1'");
-const ErrorSchema = z.object({ error: z.string(), message: z.string() });
 
 const RequestOptions = z.object({
   compareTo: z
@@ -68,18 +70,11 @@ const ScheduleSchema = z.object({
   createdAt: z.string(),
 });
 
-class BadParameter extends Error {
-  readonly statusCode = 400;
-}
-
+/** The request options of the body; a text that cannot be read is a 400 naming its field. */
 function toRequest(o: z.infer<typeof RequestOptions>): Omit<BulletinRequest, 'orgCode' | 'period'> {
   const out: Omit<BulletinRequest, 'orgCode' | 'period'> = {};
-  try {
-    if (o.compareTo) out.compareTo = parseCompareTo(o.compareTo);
-    if (o.threshold) out.naming = parseThresholdList(o.threshold);
-  } catch (error) {
-    throw new BadParameter((error as Error).message);
-  }
+  if (o.compareTo) out.compareTo = parseCompareTo(o.compareTo, 'compareTo');
+  if (o.threshold) out.naming = parseThresholdList(o.threshold, 'threshold');
   if (o.issuer) out.issuer = o.issuer;
   if (o.date) out.date = o.date;
   if (o.docNumber) out.docNumber = o.docNumber;
@@ -87,10 +82,11 @@ function toRequest(o: z.infer<typeof RequestOptions>): Omit<BulletinRequest, 'or
   return out;
 }
 
-function asHttpError(error: unknown): never {
-  if (error instanceof EmptyBulletinError) throw Object.assign(new Error(error.message), { statusCode: 422 });
-  if (error instanceof BulletinRequestError) throw error;
-  throw error;
+function noArchivedBulletin(id: number): GongweiError {
+  return GongweiError.notFound(
+    { zh: `没有编号为 ${id} 的存档通报`, en: `no archived bulletin #${id}` },
+    'id',
+  );
 }
 
 function contentDisposition(fileName: string): string {
@@ -98,9 +94,23 @@ function contentDisposition(fileName: string): string {
 }
 
 /**
+ * Sends a file as an attachment under its own name. Sent as a Buffer, it is not serialised,
+ * so the route declares only its error answers.
+ */
+function sendFile(
+  reply: FastifyReply,
+  file: { readonly contentType: string; readonly fileName: string; readonly content: Buffer },
+): FastifyReply {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .send(file.content);
+}
+
+/**
  * REST routes of bulletins: generate (and archive), list and download the archive, the
- * annex/indicator table as Excel, and schedules. Also starts the schedule timer when the
- * server is ready (stopped on close).
+ * annex/indicator table as Excel, and schedules. Every read is confined to the caller's
+ * scope. The schedules are run by the server's background jobs (src/server/background-jobs.ts).
  */
 export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -130,13 +140,15 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
     },
     async (request, reply) => {
       const { orgCode, period, format, ...rest } = request.body;
+      const scope = callerScope(request);
       const generated = await generateBulletin(
         db,
+        scope,
         { ...toRequest(rest), orgCode, period },
         format,
         new Date(),
-      ).catch(asHttpError);
-      const { content: _content, ...archived } = (await getBulletin(db, generated.id))!;
+      );
+      const { content: _content, ...archived } = (await getBulletin(db, scope, generated.id))!;
       const named = Object.fromEntries(
         Object.entries(generated.model.named).map(([k, units]) => [
           k,
@@ -159,13 +171,13 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
           limit: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.array(ArchivedSchema) },
+        response: { 200: z.array(ArchivedSchema), 400: ErrorSchema },
       },
     },
     async (request) => {
       const q = request.query;
-      return listBulletins(db, {
-        ...(q.org ? { orgCode: q.org } : {}),
+      return listArchive(db, callerScope(request), {
+        ...(q.org ? { org: q.org } : {}),
         ...(q.period ? { period: q.period } : {}),
         limit: q.limit,
         offset: q.offset,
@@ -182,15 +194,12 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         tags: ['bulletins'],
         summary: 'One archived bulletin (metadata)',
         params: idParams,
-        response: { 200: ArchivedSchema, 404: ErrorSchema },
+        response: { 200: ArchivedSchema, 400: ErrorSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const b = await getBulletin(db, request.params.id);
-      if (!b)
-        return reply
-          .status(404)
-          .send({ error: 'not_found', message: `no archived bulletin #${request.params.id}` });
+    async (request) => {
+      const b = await getBulletin(db, callerScope(request), request.params.id);
+      if (!b) throw noArchivedBulletin(request.params.id);
       const { content: _content, ...meta } = b;
       return meta;
     },
@@ -203,18 +212,13 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         tags: ['bulletins'],
         summary: 'Download an archived bulletin (.docx or .html) | 下载通报',
         params: idParams,
+        response: { 400: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request, reply) => {
-      const b = await getBulletin(db, request.params.id);
-      if (!b)
-        return reply
-          .status(404)
-          .send({ error: 'not_found', message: `no archived bulletin #${request.params.id}` });
-      return reply
-        .header('content-type', b.contentType)
-        .header('content-disposition', contentDisposition(b.fileName))
-        .send(b.content);
+      const b = await getBulletin(db, callerScope(request), request.params.id);
+      if (!b) throw noArchivedBulletin(request.params.id);
+      return sendFile(reply, b);
     },
   );
 
@@ -225,16 +229,17 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         tags: ['bulletins'],
         summary: 'Every indicator of an org and its children as Excel (the bulletin annex) | 指标表导出',
         querystring: z.object({ org: OrgCode, period: Period }),
+        response: { 400: ErrorSchema },
       },
     },
     async (request, reply) => {
-      const table = await exportIndicatorTable(db, request.query.org, request.query.period).catch(
-        asHttpError,
-      );
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', contentDisposition(`${table.title}.xlsx`))
-        .send(await indicatorTableXlsx(table, '指标'));
+      const { org, period } = request.query;
+      const table = await exportIndicatorTable(db, callerScope(request), org, period);
+      return sendFile(reply, {
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: `${table.title}.xlsx`,
+        content: await indicatorTableXlsx(table, '指标'),
+      });
     },
   );
 
@@ -254,15 +259,10 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
     },
     async (request, reply) => {
       const { orgCode, every, format, ...rest } = request.body;
-      const org = await db.kysely
-        .selectFrom('orgs')
-        .select('code')
-        .where('code', '=', orgCode)
-        .executeTakeFirst();
-      if (!org)
-        return reply
-          .status(400)
-          .send({ error: 'bad_request', message: `orgCode: no org with code ${orgCode}` });
+      await scopeOfOrg(db.kysely, callerScope(request), orgCode, {
+        field: 'orgCode',
+        unknownCode: 'bad_request',
+      });
       const created = await createSchedule(
         db,
         { orgCode, every, format, request: toRequest(rest) },
@@ -281,7 +281,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         response: { 200: z.array(ScheduleSchema) },
       },
     },
-    async () => listSchedules(db),
+    async (request) => listSchedules(db, callerScope(request)),
   );
 
   api.delete(
@@ -291,22 +291,16 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         tags: ['bulletins'],
         summary: 'Stop a schedule',
         params: idParams,
-        response: { 204: z.null(), 404: ErrorSchema },
+        response: { 204: z.null(), 400: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request, reply) => {
-      if (!(await deactivateSchedule(db, request.params.id)))
-        return reply.status(404).send({ error: 'not_found', message: `no schedule #${request.params.id}` });
+      if (!(await deactivateSchedule(db, callerScope(request), request.params.id)))
+        throw GongweiError.notFound(
+          { zh: `没有编号为 ${request.params.id} 的定期通报`, en: `no schedule #${request.params.id}` },
+          'id',
+        );
       return reply.status(204).send(null);
     },
   );
-
-  // Milliseconds between schedule checks: GONGWEI_BULLETIN_SCHEDULER_MS, 'off' disables.
-  repeatWhileUp(app, intervalFromEnv('GONGWEI_BULLETIN_SCHEDULER_MS'), 'bulletin schedules', async () => {
-    for (const r of await runDueSchedules(db, new Date()))
-      app.log.info(
-        { schedule: r.scheduleId, period: r.period, bulletin: r.bulletinId, error: r.error },
-        'bulletin schedule ran',
-      );
-  });
 }

@@ -3,6 +3,7 @@
  * (the server calls `runDueSchedules` on a timer; `gongwei bulletin run-schedules` by hand).
  */
 import type { Db } from '../../db/database.js';
+import type { OrgScope } from '../orgs/org-scope.js';
 import { localIsoDate } from './local-date.js';
 import {
   latestCompletedPeriod,
@@ -14,7 +15,10 @@ import { dueSchedules, insertSchedule, recordScheduleRun } from './bulletin-repo
 import { generateBulletin } from './generate-bulletin.js';
 import type { BulletinFormat } from './render-bulletin.js';
 
-/** Stores a schedule whose first run is right after the current period ends. */
+/**
+ * Stores a schedule whose first run is right after the current period ends. The caller has
+ * checked that the org exists (and is in its scope).
+ */
 export async function createSchedule(
   db: Db,
   s: {
@@ -47,14 +51,17 @@ export interface ScheduleRun {
 }
 
 /**
- * Runs every due schedule once: generates the bulletin of the latest completed period and
- * moves the schedule to its next date. A failing schedule records its reason and still
- * moves on (it is tried again next period, not every minute).
+ * Runs every due schedule of the orgs in `scope` once: generates the bulletin of the latest
+ * completed period and moves the schedule to its next date. A failing schedule records its
+ * reason and still moves on (it is tried again next period, not every minute).
+ *
+ * @example
+ * await runDueSchedules(db, OPERATOR_SCOPE, new Date()) // `gongwei bulletin run-schedules`
  */
-export async function runDueSchedules(db: Db, now: Date): Promise<ScheduleRun[]> {
+export async function runDueSchedules(db: Db, scope: OrgScope, now: Date): Promise<ScheduleRun[]> {
   const today = localIsoDate(now);
   const runs: ScheduleRun[] = [];
-  for (const s of await dueSchedules(db, today)) {
+  for (const s of await dueSchedules(db, scope, today)) {
     const every = s.every as ScheduleEvery;
     const period = latestCompletedPeriod(every, today).text;
     let bulletinId: number | null = null;
@@ -62,6 +69,7 @@ export async function runDueSchedules(db: Db, now: Date): Promise<ScheduleRun[]>
     try {
       const generated = await generateBulletin(
         db,
+        scope,
         { ...(s.parameters as Omit<BulletinRequest, 'orgCode' | 'period'>), orgCode: s.orgCode, period },
         s.format as BulletinFormat,
         now,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../../../test/run-cli.js';
-import { UserError } from '../../cli/command-context.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { registerDemoCommand } from './cli.js';
 
 // The CLI only translates arguments; generateDemo is tested on both dialects. This runs
@@ -29,13 +29,13 @@ describe('gongwei demo', () => {
 
   it('refuses a database that already holds records with a one-line reason', async () => {
     const { error } = await run(['--fraction', '0.0005']);
-    expect(error).toBeInstanceOf(UserError);
+    expect(error).toBeInstanceOf(GongweiError);
     expect((error as Error).message).toMatch(/演示数据只写入空数据库.*new file/);
   });
 
   it('refuses a bad seed, fraction or scale', async () => {
-    expect((await run(['--seed', 'abc'])).error).toBeInstanceOf(UserError);
-    expect((await run(['--fraction', '2'])).error).toBeInstanceOf(UserError);
+    expect((await run(['--seed', 'abc'])).error).toBeInstanceOf(GongweiError);
+    expect((await run(['--fraction', '2'])).error).toBeInstanceOf(GongweiError);
     expect((await run(['--scale', 'country'])).error).toMatchObject({ code: 'commander.invalidArgument' });
   });
 });

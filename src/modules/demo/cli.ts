@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
+import { withDb, withDbOption } from '../../cli/command-context.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { DEMO_SCALES, type DemoScale } from './generator/calibration.js';
-import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
+import { generateDemo, type DemoSummary } from './generate-demo.js';
 
 const PHASES: Readonly<Record<string, { zh: string; en: string }>> = {
   orgs: { zh: '导入区划', en: 'division tree' },
@@ -34,12 +35,19 @@ export function registerDemoCommand(program: Command): void {
     .action((options: { db?: string; scale: DemoScale; seed: string; json?: boolean; fraction?: string }) =>
       withDb(options, async (db) => {
         if (!/^-?\d{1,9}$/.test(options.seed.trim())) {
-          throw new UserError(`--seed: 应为整数 an integer is expected: ${options.seed}`);
+          throw GongweiError.badRequest(
+            { zh: `应为整数：${options.seed}`, en: `an integer is expected: ${options.seed}` },
+            '--seed',
+          );
         }
         const fraction = options.fraction === undefined ? undefined : Number(options.fraction);
         if (fraction !== undefined && !(fraction > 0 && fraction <= 1)) {
-          throw new UserError(
-            `--fraction: 应为0到1之间的数 a share in (0, 1] is expected: ${options.fraction}`,
+          throw GongweiError.badRequest(
+            {
+              zh: `应为0到1之间的数：${options.fraction}`,
+              en: `a share in (0, 1] is expected: ${options.fraction}`,
+            },
+            '--fraction',
           );
         }
         const progress = progressReporter();
@@ -49,13 +57,6 @@ export function registerDemoCommand(program: Command): void {
             seed: Number(options.seed),
             onProgress: progress.update,
             ...(fraction === undefined ? {} : { fraction }),
-          }).catch((error: unknown) => {
-            if (error instanceof DemoDatabaseNotEmptyError) {
-              throw new UserError(
-                `数据库已有${error.residents}份档案，演示数据只写入空数据库 the database already holds records; use --db with a new file`,
-              );
-            }
-            throw error;
           });
           progress.stop();
           process.stdout.write(

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../db/database.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { DEMO_CITY, DEMO_SCALES, type DemoScale } from './generator/calibration.js';
 import { demoBatches } from './generator/demo-batches.js';
 import { demoVillages } from './generator/demo-tree.js';
@@ -7,9 +8,11 @@ import { planDemo } from './generator/plan.js';
 import type { PlantedProblems } from './generator/village-records.js';
 import { importDivisionTree } from '../orgs/division-import.js';
 import { listSubtree } from '../orgs/org-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
 import { upsertEnrollments, upsertResidents, upsertServices } from '../records/records-repository.js';
+import { countResidents } from './demo-repository.js';
 
 /** What `generateDemo` built. */
 export interface DemoSummary {
@@ -42,11 +45,17 @@ export interface DemoOptions {
   residentsPerBatch?: number;
 }
 
-/** Thrown when the database already holds records: the demo only fills an empty database. */
-export class DemoDatabaseNotEmptyError extends Error {
+/**
+ * Thrown when the database already holds records: the demo only fills an empty database.
+ * A `conflict` (the request contradicts what is stored).
+ */
+export class DemoDatabaseNotEmptyError extends GongweiError {
   override readonly name = 'DemoDatabaseNotEmptyError';
   constructor(readonly residents: number) {
-    super(`the database already holds ${residents} resident records; the demo needs an empty database`);
+    super('conflict', {
+      zh: `数据库已有${residents}份档案，演示数据只写入空数据库`,
+      en: `the database already holds ${residents} resident records; the demo only fills an empty database: use a new file`,
+    });
   }
 }
 
@@ -63,11 +72,9 @@ export class DemoDatabaseNotEmptyError extends Error {
 export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
   const progress = options.onProgress ?? ((): void => undefined);
-  const existing = await db.kysely
-    .selectFrom('residents')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) throw new DemoDatabaseNotEmptyError(Number(existing.n));
+  // The whole database must be empty, whoever asks: the demo writes a whole city.
+  const existing = await countResidents(db.kysely, WHOLE_TREE);
+  if (existing > 0) throw new DemoDatabaseNotEmptyError(existing);
 
   progress('orgs', 0, 1);
   const tree = await importDivisionTree(db, DEMO_CITY.code);

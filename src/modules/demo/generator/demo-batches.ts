@@ -1,4 +1,4 @@
-import type { DemoPlan } from './plan.js';
+import type { DemoPlan } from './village-plan.js';
 import { VillageRecordGenerator, type PlantedProblems, type VillageRecords } from './village-records.js';
 
 /** Records of consecutive villages, to be written in one transaction. */

@@ -1,5 +1,5 @@
 import { DEMO_COUNTIES, type DemoCountyCode } from './calibration.js';
-import type { DemoVillage } from './plan.js';
+import type { DemoVillage } from './village-plan.js';
 
 /** An org of the division tree as the demo reads it (a subset of the orgs module's `Org`). */
 export interface DemoOrg {

@@ -1,0 +1,57 @@
+/**
+ * The work the server repeats while it is up: the bulletin schedules and the push-plan
+ * checkpoints. Started by the composition root (`buildApp`, on by default; tests turn it
+ * off), never by a module's routes, so a route file only answers requests.
+ *
+ * Each job's interval comes from its environment variable (`off` disables it, default one
+ * minute); the jobs start when the server is ready and stop when it closes.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/database.js';
+import { runDueSchedules } from '../modules/bulletins/run-schedules.js';
+import { WHOLE_TREE } from '../modules/orgs/org-scope.js';
+import { runDueCheckpoints } from '../modules/targets/run-push-plan-checkpoints.js';
+import { intervalFromEnv, repeatWhileUp } from './interval-job.js';
+
+/** Environment variable of the milliseconds between bulletin schedule checks. */
+export const BULLETIN_SCHEDULER_VARIABLE = 'GONGWEI_BULLETIN_SCHEDULER_MS';
+
+/** Environment variable of the milliseconds between push-plan checkpoint runs. */
+export const PUSH_PLAN_SCHEDULER_VARIABLE = 'GONGWEI_PUSH_PLAN_SCHEDULER_MS';
+
+/**
+ * Registers the background jobs on `app`: they start when it is ready and stop when it
+ * closes. Each run is logged without personal data (ids, periods, dates, one-line errors).
+ * The jobs act for the server itself, so they see the whole tree.
+ *
+ * @example
+ * const app = Fastify();
+ * registerBackgroundJobs(app, db); // GONGWEI_BULLETIN_SCHEDULER_MS=off turns the bulletin job off
+ * await app.listen({ port: 3000 });
+ */
+export function registerBackgroundJobs(app: FastifyInstance, db: Db): void {
+  repeatWhileUp(app, intervalFromEnv(BULLETIN_SCHEDULER_VARIABLE), 'bulletin schedules', async () => {
+    for (const r of await runDueSchedules(db, WHOLE_TREE, new Date()))
+      app.log.info(
+        { schedule: r.scheduleId, period: r.period, bulletin: r.bulletinId, error: r.error },
+        'bulletin schedule ran',
+      );
+  });
+
+  repeatWhileUp(app, intervalFromEnv(PUSH_PLAN_SCHEDULER_VARIABLE), 'push-plan checkpoints', async () => {
+    for (const r of await runDueCheckpoints(db, new Date())) {
+      // Days that are no checkpoint, or already done, are not worth a log line every minute.
+      if (r.kind === 'saved' || r.kind === 'failed' || r.kind === 'ended')
+        app.log.info(
+          {
+            schedule: r.scheduleId,
+            kind: r.kind,
+            date: r.date,
+            ...(r.kind === 'saved' ? { snapshot: r.snapshotId } : {}),
+            ...(r.kind === 'failed' ? { error: r.error } : {}),
+          },
+          'push-plan checkpoint ran',
+        );
+    }
+  });
+}
