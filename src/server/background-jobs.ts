@@ -10,7 +10,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
 import { runDueSchedules } from '../modules/bulletins/run-schedules.js';
 import { WHOLE_TREE } from '../modules/orgs/org-scope.js';
-import { runDueCheckpoints } from '../modules/targets/run-push-plan-checkpoints.js';
+import {
+  CHECKPOINT_RUN_MESSAGE,
+  checkpointRunLog,
+  runDueCheckpoints,
+} from '../modules/targets/run-push-plan-checkpoints.js';
 import { intervalFromEnv, repeatWhileUp } from './interval-job.js';
 
 /** Environment variable of the milliseconds between bulletin schedule checks. */
@@ -39,19 +43,10 @@ export function registerBackgroundJobs(app: FastifyInstance, db: Db): void {
   });
 
   repeatWhileUp(app, intervalFromEnv(PUSH_PLAN_SCHEDULER_VARIABLE), 'push-plan checkpoints', async () => {
-    for (const r of await runDueCheckpoints(db, new Date())) {
+    for (const run of await runDueCheckpoints(db, WHOLE_TREE, new Date())) {
       // Days that are no checkpoint, or already done, are not worth a log line every minute.
-      if (r.kind === 'saved' || r.kind === 'failed' || r.kind === 'ended')
-        app.log.info(
-          {
-            schedule: r.scheduleId,
-            kind: r.kind,
-            date: r.date,
-            ...(r.kind === 'saved' ? { snapshot: r.snapshotId } : {}),
-            ...(r.kind === 'failed' ? { error: r.error } : {}),
-          },
-          'push-plan checkpoint ran',
-        );
+      const fields = checkpointRunLog(run);
+      if (fields) app.log.info(fields, CHECKPOINT_RUN_MESSAGE);
     }
   });
 }

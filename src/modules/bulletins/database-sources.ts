@@ -9,7 +9,6 @@ import { INDICATORS } from '../../domain/indicators/catalogue.js';
 import { countFindings, listHotspots } from '../audits/finding-queries.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
-import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { progress } from '../targets/progress.js';
 import type { OrgScope } from '../orgs/org-scope.js';
 import { orgNames } from './bulletin-repository.js';
@@ -55,7 +54,7 @@ export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
     async targetRates(orgCode, period) {
       // Targets are counts (contract 6); on a rate chart the line is the milestone due by
       // the period end over the indicator's denominator: the rate the unit should have now.
-      const rows = await progress(db, WHOLE_TREE, { orgCode, period });
+      const rows = await progress(db, scope, { orgCode, period });
       if (rows.length === 0) return [];
       const percent = new Set(INDICATORS.filter((d) => d.unit === 'percent').map((d) => d.id));
       const ids = [...new Set(rows.map((r) => r.indicator))].filter((id) => percent.has(id));
