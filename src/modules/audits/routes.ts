@@ -1,26 +1,29 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+/**
+ * REST routes of the audits (DESIGN C6) under /api/audits. They translate only: parse the
+ * request, call one use-case with the caller's scope, answer. Refusals are thrown and
+ * answered by src/server/error-reply.ts.
+ */
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
+import { GongweiError, type LocalizedText } from '../../domain/gongwei-error.js';
 import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
-import {
-  AUDIT_RULE_IDS,
-  AUDIT_RULES,
-  CHECKUP_VALUE_FIELDS,
-  DEFAULT_AUDIT_PARAMETERS,
-  DUPLICATE_KEY_FIELDS,
-} from '../../domain/audits/rules.js';
+import { callerScope } from '../../server/caller-scope.js';
+import { ErrorSchema } from '../../server/error-reply.js';
 import {
   countFindings,
   getFinding,
+  getRun,
   listFindings,
   listHotspots,
   listInstitutionHotspots,
   listRuns,
   resolveFinding,
 } from './finding-queries.js';
-import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
-import { AuditOptionError, runAudits } from './run-audits.js';
+import { getMergeLogEntry, listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
+import { AUDIT_PARAMETERS_SCHEMA, AUDIT_RULE_IDS, describeAuditRules } from './rules/index.js';
+import { runAudits } from './run-audits.js';
 
 const OrgCode = z
   .string()
@@ -29,59 +32,7 @@ const OrgCode = z
 const RuleId = z.enum(AUDIT_RULE_IDS).describe('audit rule id');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const Id = z.coerce.number().int().min(1);
-const ErrorSchema = z.object({ error: z.string(), message: z.string() });
 const Text = z.object({ zh: z.string(), en: z.string() });
-const Range = z.object({ min: z.number(), max: z.number() });
-const Types = z.array(z.string().max(40)).max(20);
-
-const ParametersSchema = z
-  .object({
-    duplicate_records: z
-      .object({
-        keys: z
-          .array(z.array(z.enum(DUPLICATE_KEY_FIELDS)).min(1).max(7))
-          .min(1)
-          .max(5),
-      })
-      .partial(),
-    id_problems: z.object({ reportEmpty: z.boolean() }).partial(),
-    identical_checkups: z
-      .object({
-        k: z.number().int().min(2).max(8),
-        fields: z.array(z.enum(CHECKUP_VALUE_FIELDS)).min(2).max(8),
-        within: z.enum(['all', 'county', 'township', 'village', 'institution']),
-      })
-      .partial(),
-    arm_bp_difference: z.object({ flagOver: z.number().min(0), remeasureOver: z.number().min(0) }).partial(),
-    uncontrolled_without_guidance: z.object({ serviceTypes: Types }).partial(),
-    implausible_values: z
-      .object({
-        ranges: z.object(
-          Object.fromEntries(CHECKUP_VALUE_FIELDS.map((f) => [f, Range])) as Record<
-            (typeof CHECKUP_VALUE_FIELDS)[number],
-            typeof Range
-          >,
-        ),
-        rangeCheckedTypes: Types,
-        enrolmentRequiredFor: Types,
-        duplicateWindowDays: z.number().int().min(0).max(60),
-        duplicateEventTypes: Types,
-      })
-      .partial(),
-    digit_preference: z
-      .object({
-        serviceTypes: Types,
-        unitLevel: z.union([z.literal(3), z.literal(4), z.literal(5)]),
-        minReadings: z.number().int().min(1),
-        zeroFiveShareOver: z.number().min(0).max(1),
-        below140RatioOver: z.number().min(0),
-      })
-      .partial(),
-    unused_records: z.object({ months: z.number().int().min(1).max(120) }).partial(),
-  })
-  .partial()
-  .strict()
-  .describe('overrides of rule parameters; anything left out takes its default (GET /api/audits/rules)');
 
 const SummarySchema = z.object({
   rule: z.string(),
@@ -161,23 +112,15 @@ const MergeLogSchema = z.object({
   rekeyedServices: z.number(),
 });
 
-const notFound = (what: string) => ({ error: 'not_found', message: `未找到 ${what} not found` });
-
-/** Runs a use-case; its option errors (unknown org, bad period, closed set, …) answer 400. */
-async function guard<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AuditOptionError)
-      return reply.status(400).send({ error: 'bad_request', message: error.message });
-    throw error;
-  }
+/** The value, or a 404 naming what was not found (in the caller's scope). */
+function found<T>(value: T | null, what: LocalizedText): T {
+  if (value === null) throw GongweiError.notFound(what, 'id');
+  return value;
 }
 
 /**
- * REST routes of the audits (DESIGN C6) under /api/audits: the rule catalogue, runs,
- * the work list and its resolution, counts rolled up the tree, hotspots, duplicate sets,
- * merges and the merge log.
+ * Registers the routes of the audits: the rule catalogue, runs, the work list and its
+ * resolution, counts rolled up the tree, hotspots, duplicate sets, merges and the merge log.
  */
 export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -203,8 +146,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async () =>
-      AUDIT_RULE_IDS.map((id) => ({ ...AUDIT_RULES[id], parameters: DEFAULT_AUDIT_PARAMETERS[id] })),
+    async () => describeAuditRules(),
   );
 
   api.post(
@@ -223,7 +165,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
               .describe("e.g. '2020Q2': services from 1 January to its end"),
             rules: z.array(RuleId).optional(),
             asOf: IsoDate.optional(),
-            parameters: ParametersSchema.optional(),
+            parameters: AUDIT_PARAMETERS_SCHEMA.optional(),
           })
           .strict(),
         response: {
@@ -239,25 +181,24 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, async () => {
-        const b = request.body;
-        const run = await runAudits(db, {
-          orgCode: b.orgCode,
-          period: b.period,
-          rules: b.rules,
-          asOf: b.asOf,
-          parameters: b.parameters,
-        });
-        return {
-          runId: run.runId,
-          orgCode: run.orgCode,
-          period: run.period,
-          window: run.window,
-          rules: run.rules,
-          summary: run.summary,
-        };
-      }),
+    async (request) => {
+      const b = request.body;
+      const run = await runAudits(db, callerScope(request), {
+        orgCode: b.orgCode,
+        period: b.period,
+        rules: b.rules,
+        asOf: b.asOf,
+        parameters: b.parameters,
+      });
+      return {
+        runId: run.runId,
+        orgCode: run.orgCode,
+        period: run.period,
+        window: run.window,
+        rules: run.rules,
+        summary: run.summary,
+      };
+    },
   );
 
   api.get(
@@ -270,7 +211,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: z.array(RunSchema) },
       },
     },
-    async (request) => listRuns(db, { limit: request.query.limit }),
+    async (request) => listRuns(db, callerScope(request), { limit: request.query.limit }),
   );
 
   api.get(
@@ -283,10 +224,11 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: RunSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const [run] = await listRuns(db, { id: request.params.id, limit: 1 });
-      return run ?? reply.status(404).send(notFound('run'));
-    },
+    async (request) =>
+      found(await getRun(db, callerScope(request), request.params.id), {
+        zh: '未找到核查批次',
+        en: 'run not found',
+      }),
   );
 
   const FindingQuery = z.object({
@@ -309,11 +251,10 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: PageSchema, 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => {
-        const { org, ...rest } = request.query;
-        return listFindings(db, { ...rest, orgCode: org });
-      }),
+    async (request) => {
+      const { org, ...rest } = request.query;
+      return listFindings(db, callerScope(request), { ...rest, orgCode: org });
+    },
   );
 
   api.get(
@@ -326,8 +267,11 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: FindingSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      (await getFinding(db, request.params.id)) ?? reply.status(404).send(notFound('finding')),
+    async (request) =>
+      found(await getFinding(db, callerScope(request), request.params.id), {
+        zh: '未找到问题',
+        en: 'finding not found',
+      }),
   );
 
   api.post(
@@ -343,10 +287,11 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: FindingSchema, 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () =>
-        resolveFinding(db, request.params.id, { by: request.body.by, note: request.body.note ?? null }),
-      ),
+    async (request) =>
+      resolveFinding(db, callerScope(request), request.params.id, {
+        by: request.body.by,
+        note: request.body.note ?? null,
+      }),
   );
 
   api.post(
@@ -359,8 +304,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: FindingSchema, 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => resolveFinding(db, request.params.id, { by: '', reopen: true })),
+    async (request) => resolveFinding(db, callerScope(request), request.params.id, { by: '', reopen: true }),
   );
 
   api.get(
@@ -391,16 +335,15 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => {
-        const q = request.query;
-        return countFindings(db, {
-          orgCode: q.org,
-          depth: q.depth,
-          ...(q.runId ? { runId: q.runId } : {}),
-          ...(q.rule ? { rule: q.rule } : {}),
-        });
-      }),
+    async (request) => {
+      const q = request.query;
+      return countFindings(db, callerScope(request), {
+        orgCode: q.org,
+        depth: q.depth,
+        ...(q.runId ? { runId: q.runId } : {}),
+        ...(q.rule ? { rule: q.rule } : {}),
+      });
+    },
   );
 
   api.get(
@@ -429,16 +372,15 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => {
-        const q = request.query;
-        return listHotspots(db, {
-          rule: q.rule,
-          orgCode: q.org,
-          limit: q.limit,
-          ...(q.level ? { level: q.level as 4 | 5 } : {}),
-        });
-      }),
+    async (request) => {
+      const q = request.query;
+      return listHotspots(db, callerScope(request), {
+        rule: q.rule,
+        orgCode: q.org,
+        limit: q.limit,
+        ...(q.level ? { level: q.level as 4 | 5 } : {}),
+      });
+    },
   );
 
   api.get(
@@ -458,14 +400,12 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, () =>
-        listInstitutionHotspots(db, {
-          rule: request.query.rule,
-          limit: request.query.limit,
-          ...(request.query.org ? { orgCode: request.query.org } : {}),
-        }),
-      ),
+    async (request) =>
+      listInstitutionHotspots(db, callerScope(request), {
+        rule: request.query.rule,
+        limit: request.query.limit,
+        ...(request.query.org ? { orgCode: request.query.org } : {}),
+      }),
   );
 
   api.get(
@@ -478,11 +418,10 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: PageSchema, 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => {
-        const { org, ...rest } = request.query;
-        return listFindings(db, { ...rest, orgCode: org, rule: 'duplicate_records' });
-      }),
+    async (request) => {
+      const { org, ...rest } = request.query;
+      return listFindings(db, callerScope(request), { ...rest, orgCode: org, rule: 'duplicate_records' });
+    },
   );
 
   api.post(
@@ -517,15 +456,13 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, () =>
-        mergeDuplicateSet(db, {
-          setId: request.params.id,
-          by: request.body.by,
-          ...(request.body.prefer ? { prefer: request.body.prefer } : {}),
-          ...(request.body.into ? { into: request.body.into } : {}),
-        }),
-      ),
+    async (request) =>
+      mergeDuplicateSet(db, callerScope(request), {
+        setId: request.params.id,
+        by: request.body.by,
+        ...(request.body.prefer ? { prefer: request.body.prefer } : {}),
+        ...(request.body.into ? { into: request.body.into } : {}),
+      }),
   );
 
   api.get(
@@ -541,13 +478,11 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: z.array(MergeLogSchema), 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () =>
-        listMergeLog(db, {
-          limit: request.query.limit,
-          ...(request.query.org ? { orgCode: request.query.org } : {}),
-        }),
-      ),
+    async (request) =>
+      listMergeLog(db, callerScope(request), {
+        limit: request.query.limit,
+        ...(request.query.org ? { orgCode: request.query.org } : {}),
+      }),
   );
 
   api.get(
@@ -560,9 +495,10 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: MergeLogSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const [entry] = await listMergeLog(db, { id: request.params.id, limit: 1 });
-      return entry ?? reply.status(404).send(notFound('merge'));
-    },
+    async (request) =>
+      found(await getMergeLogEntry(db, callerScope(request), request.params.id), {
+        zh: '未找到合并记录',
+        en: 'merge not found',
+      }),
   );
 }
