@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { OPERATOR_SCOPE, withDb, withDbOption } from '../../cli/command-context.js';
 import type { Db } from '../../db/database.js';
-import { GongweiError } from '../../domain/gongwei-error.js';
+import { asOptions, badOption, format, positiveInt } from './cli-options.js';
+import { FINDING_COLUMNS, findingRecord, out, table } from './cli-output.js';
 import {
   countFindings,
   listFindings,
@@ -24,8 +25,6 @@ import { AUDIT_RULE_IDS, auditRule, describeAuditRules, isAuditRuleId } from './
 import { auditRulesMarkdown, withGeneratedRules } from './rules/rules-doc.js';
 import { runAudits } from './run-audits.js';
 
-type Format = 'json' | 'csv' | 'table';
-
 /** Options of `gongwei audit` that its sub-commands share (commander gives them to the parent). */
 type Shared = { db?: string; org?: string; format: string };
 
@@ -38,107 +37,9 @@ interface RunOptions {
   format: string;
 }
 
-const out = (text: string): void => {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-};
-
-/** A refusal of an option as the user typed it. */
-function badOption(
-  option: string,
-  value: string | undefined,
-  expected: { zh: string; en: string },
-): GongweiError {
-  const given = value === undefined ? '' : `${value}: `;
-  return GongweiError.badRequest({ zh: `${given}${expected.zh}`, en: `${given}${expected.en}` }, option);
-}
-
-function format(value: string): Format {
-  if (value === 'json' || value === 'csv' || value === 'table') return value;
-  throw badOption('--format', value, { zh: '应为 json、csv 或 table', en: 'expected json, csv or table' });
-}
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw badOption(name, value, { zh: '应为正整数', en: 'expected a positive whole number' });
-  return n;
-}
-
-/** The options of `gongwei audit` named by the fields of the use-cases' refusals. */
-const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
-  org: '--org',
-  orgCode: '--org',
-  period: '--period',
-  asOf: '--as-of',
-  rules: '--rules',
-  into: '--into',
-  prefer: '--prefer',
-  by: '--by',
-};
-
-/** Runs a use-case; a refusal names the option the user typed rather than the use-case's field. */
-async function asOptions<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const option = error instanceof GongweiError && error.field ? OPTION_OF_FIELD[error.field] : undefined;
-    if (option === undefined) throw error;
-    const refusal = error as GongweiError;
-    throw new GongweiError(refusal.code, refusal.text, { field: option, cause: refusal });
-  }
-}
-
-const FINDING_COLUMNS = [
-  'id',
-  'rule',
-  'severity',
-  'status',
-  'org',
-  'orgName',
-  'recordNo',
-  'name',
-  'idNumber',
-  'serviceId',
-  'serviceType',
-  'serviceDate',
-  'evidence',
-] as const;
-
-const findingRecord = (i: WorkListItem): Record<(typeof FINDING_COLUMNS)[number], unknown> => ({
-  id: i.id,
-  rule: i.rule,
-  severity: i.severity,
-  status: i.status,
-  org: i.org,
-  orgName: i.orgName,
-  recordNo: i.resident?.recordNo ?? null,
-  name: i.resident?.name ?? null,
-  idNumber: i.resident?.idNumber ?? null,
-  serviceId: i.service?.id ?? null,
-  serviceType: i.service?.type ?? null,
-  serviceDate: i.service?.date ?? null,
-  evidence: JSON.stringify(i.evidence),
-});
-
 /** Every finding a run saw (masked), streamed so that large runs never pile up in memory. */
 function findingsOfRun(db: Db, runId: number, orgCode: string | undefined): AsyncGenerator<WorkListItem> {
   return streamFindings(db, OPERATOR_SCOPE, { orgCode, runId, status: 'current' });
-}
-
-function table(rows: readonly Record<string, unknown>[]): string {
-  if (rows.length === 0) return '(none 无)';
-  const cols = Object.keys(rows[0]!);
-  const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-  const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-  const widths = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(cell(r[c])))));
-  const line = (vals: string[]): string =>
-    vals.map((v, i) => v + ' '.repeat(widths[i]! - width(v))).join('  ');
-  return [
-    line(cols),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map((r) => line(cols.map((c) => cell(r[c])))),
-  ].join('\n');
 }
 
 /**

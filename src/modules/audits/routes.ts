@@ -8,7 +8,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { GongweiError, type LocalizedText } from '../../domain/gongwei-error.js';
-import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
 import { callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
 import {
@@ -22,95 +21,21 @@ import {
   resolveFinding,
 } from './finding-queries.js';
 import { getMergeLogEntry, listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
-import { AUDIT_PARAMETERS_SCHEMA, AUDIT_RULE_IDS, describeAuditRules } from './rules/index.js';
+import {
+  FindingSchema,
+  Id,
+  IsoDate,
+  MergeLogSchema,
+  OrgCode,
+  PageSchema,
+  RuleId,
+  RunSchema,
+  SummarySchema,
+  Text,
+  WindowSchema,
+} from './route-schemas.js';
+import { AUDIT_PARAMETERS_SCHEMA, describeAuditRules } from './rules/index.js';
 import { runAudits } from './run-audits.js';
-
-const OrgCode = z
-  .string()
-  .regex(ORG_CODE_PATTERN, 'org code has 6, 9 or 12 digits')
-  .describe('division code: 6 digits (province/city/county), 9 (township) or 12 (village)');
-const RuleId = z.enum(AUDIT_RULE_IDS).describe('audit rule id');
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const Id = z.coerce.number().int().min(1);
-const Text = z.object({ zh: z.string(), en: z.string() });
-
-const SummarySchema = z.object({
-  rule: z.string(),
-  found: z.number(),
-  affected: z.number(),
-  new: z.number(),
-  resolved: z.number(),
-  closed: z.number(),
-});
-
-const WindowSchema = z.object({ from: z.string().nullable(), to: z.string(), asOf: z.string() });
-
-const RunSchema = z.object({
-  id: z.number(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  status: z.string(),
-  orgCode: z.string().nullable(),
-  period: z.string().nullable(),
-  windowFrom: z.string().nullable(),
-  windowTo: z.string(),
-  asOf: z.string(),
-  rules: z.array(z.string()),
-  summary: z.array(SummarySchema).nullable(),
-});
-
-const FindingSchema = z
-  .object({
-    id: z.number(),
-    rule: z.string(),
-    severity: z.string(),
-    status: z.string().describe('open | resolved | closed'),
-    org: z.string(),
-    orgName: z.string().nullable(),
-    resident: z
-      .object({
-        id: z.number(),
-        recordNo: z.string().nullable(),
-        name: z.string().nullable().describe('masked'),
-        idNumber: z.string().nullable().describe('masked'),
-      })
-      .nullable(),
-    service: z
-      .object({ id: z.number(), type: z.string().nullable(), date: z.string().nullable() })
-      .nullable(),
-    weight: z.number().describe('records the finding stands for (extra copies of a duplicate set)'),
-    evidence: z.unknown(),
-    firstSeenAt: z.string(),
-    lastSeenAt: z.string(),
-    lastRunId: z.number(),
-    resolvedBy: z.string().nullable(),
-    resolvedAt: z.string().nullable(),
-    resolutionNote: z.string().nullable(),
-    closedAt: z.string().nullable(),
-  })
-  .describe('A finding of the work list; personal data masked');
-
-const PageSchema = z.object({
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-  items: z.array(FindingSchema),
-});
-
-const MergeLogSchema = z.object({
-  id: z.number(),
-  mergedAt: z.string(),
-  mergedBy: z.string(),
-  org: z.string(),
-  setId: z.number().nullable(),
-  survivorRecordNo: z.string(),
-  absorbedRecordNos: z.array(z.string()),
-  fieldSources: z.record(z.string(), z.string().nullable()),
-  movedEnrollments: z.number(),
-  droppedEnrollments: z.number(),
-  movedServices: z.number(),
-  rekeyedServices: z.number(),
-});
 
 /** The value, or a 404 naming what was not found (in the caller's scope). */
 function found<T>(value: T | null, what: LocalizedText): T {

@@ -19,14 +19,14 @@ const parameters = z
       .min(0)
       .default(10)
       .describe(
-        '左右收缩压差大于此值即为问题（mmHg）/ |left − right systolic| above this is a finding (mmHg)',
+        '左右收缩压差大于此值即为问题（mmHg） / |left − right systolic| above this is a finding (mmHg)',
       ),
     remeasureOver: z
       .number()
       .min(0)
       .default(20)
       .describe(
-        '大于此值应隔天重测并建议就诊（mmHg）/ above this: re-measure the next day, and if confirmed advise a doctor (mmHg)',
+        '大于此值应隔天重测并建议就诊（mmHg） / above this: re-measure the next day, and if confirmed advise a doctor (mmHg)',
       ),
   })
   .refine((p) => p.remeasureOver >= p.flagOver, {

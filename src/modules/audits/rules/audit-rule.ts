@@ -115,7 +115,8 @@ export const ServiceTypes = z.array(z.string().max(40)).max(20);
  * The finding of a service rule about one service: keyed by the service (and the check,
  * where a rule checks a service several ways), counted under the service's org.
  *
- * @param dated false for findings that stay whatever window a later run examines (future dates)
+ * @param dated false for a finding every run re-examines whatever its window (a service after the
+ *   as-of date): an undated finding is closed by any run that does not see it again
  */
 export function serviceFinding(
   s: ServiceRow,

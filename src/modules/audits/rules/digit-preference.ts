@@ -39,7 +39,7 @@ const parameters = z.object({
     .max(1)
     .default(0.5)
     .describe(
-      '尾数为0或5的读数比例高于此值即标记（无偏约0.2）/ share of readings ending in 0 or 5 above which a unit is flagged (unbiased ≈ 0.2)',
+      '尾数为0或5的读数比例高于此值即标记（无偏约0.2） / share of readings ending in 0 or 5 above which a unit is flagged (unbiased ≈ 0.2)',
     ),
   below140RatioOver: z
     .number()

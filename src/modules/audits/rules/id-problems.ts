@@ -17,7 +17,7 @@ const parameters = z.object({
   reportEmpty: z
     .boolean()
     .default(true)
-    .describe('身份证号为空也作为问题（警告）/ report an empty ID number (EMPTY) as a finding (warning)'),
+    .describe('身份证号为空也作为问题（警告） / report an empty ID number (EMPTY) as a finding (warning)'),
 });
 
 /** The ID facts of a resident, for the ID rule. */

@@ -33,7 +33,7 @@ const parameters = z
       .min(2)
       .max(8)
       .default(['sbp', 'dbp', 'heart_rate', 'fasting_glucose', 'weight', 'waist'])
-      .describe('比较的指标（n 为其个数）/ the compared values (n = their number)'),
+      .describe('比较的指标（n 为其个数） / the compared values (n = their number)'),
     within: z
       .enum(COMPARISON_UNITS)
       .default('township')

@@ -41,9 +41,9 @@ const parameters = z.object({
       >,
     )
     .default({ ...PLAUSIBLE_RANGES })
-    .describe('成人各项指标的合理范围（闭区间）/ the plausible closed range of each adult value'),
+    .describe('成人各项指标的合理范围（闭区间） / the plausible closed range of each adult value'),
   rangeCheckedTypes: ServiceTypes.default([...CHRONIC_FOLLOWUPS, 'elderly_checkup']).describe(
-    '按成人范围检查数值的服务类型（儿童体重不是成人的）/ service types whose values are adults’ and checked against `ranges`',
+    '按成人范围检查数值的服务类型（儿童体重不是成人的） / service types whose values are adults’ and checked against `ranges`',
   ),
   enrolmentRequiredFor: ServiceTypes.default([
     ...CHRONIC_FOLLOWUPS,

@@ -29,11 +29,12 @@ const both = (t: LocalizedText): string => `${t.zh}<br>${t.en}`;
 
 const code = (value: unknown): string => `\`${String(value)}\``;
 
-/** A `zh / en` description as two lines of a cell. */
+/** A `zh / en` description as two lines of a cell (a `|` would end the cell). */
 function described(text: string | undefined): string {
   if (!text) return '';
-  const at = text.indexOf(' / ');
-  return at < 0 ? text : `${text.slice(0, at)}<br>${text.slice(at + 3)}`;
+  const cell = text.replaceAll('|', '\\|');
+  const at = cell.indexOf(' / ');
+  return at < 0 ? cell : `${cell.slice(0, at)}<br>${cell.slice(at + 3)}`;
 }
 
 function isRange(value: unknown): value is { min: number; max: number } {
@@ -66,7 +67,12 @@ type JsonSchema = {
   const?: unknown;
   anyOf?: JsonSchema[];
   items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
 };
+
+/** A bound zod gives every integer (±2^53 − 1): no bound for a reader. */
+const bound = (n: number | undefined): number | undefined =>
+  n === undefined || Math.abs(n) >= Number.MAX_SAFE_INTEGER ? undefined : n;
 
 /** What values a parameter takes, from its JSON schema (the one the API documents). */
 function allowedText(s: JsonSchema): string {
@@ -75,8 +81,10 @@ function allowedText(s: JsonSchema): string {
     return s.anyOf.map((a) => (a.const === undefined ? allowedText(a) : code(a.const))).join(' \\| ');
   if (s.type === 'integer' || s.type === 'number') {
     const kind = s.type === 'integer' ? '整数 integer' : '数 number';
-    if (s.minimum !== undefined && s.maximum !== undefined) return `${kind} ${s.minimum}–${s.maximum}`;
-    if (s.minimum !== undefined) return `${kind} ≥ ${s.minimum}`;
+    const [min, max] = [bound(s.minimum), bound(s.maximum)];
+    if (min !== undefined && max !== undefined) return `${kind} ${min}–${max}`;
+    if (min !== undefined) return `${kind} ≥ ${min}`;
+    if (max !== undefined) return `${kind} ≤ ${max}`;
     return kind;
   }
   if (s.type === 'boolean') return '`true` \\| `false`';
@@ -89,7 +97,14 @@ function allowedText(s: JsonSchema): string {
           : '';
     return `列表 list${count} of ${s.items ? allowedText(s.items) : 'values'}`;
   }
-  if (s.type === 'object') return '对象 object';
+  if (s.type === 'object') {
+    const shapes = new Set(
+      Object.values(s.properties ?? {}).map((p) => Object.keys(p.properties ?? {}).join(', ')),
+    );
+    const [shape] = shapes;
+    return shapes.size === 1 && shape ? `对象 object, each {${shape}}` : '对象 object';
+  }
+  if (s.type === 'string') return '文本 text';
   return s.type ?? '';
 }
 
