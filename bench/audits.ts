@@ -4,10 +4,11 @@
  * 250,000 synthetic check-ups (the scale goal of DESIGN: ≤ 5 s, no pairwise comparison).
  */
 import { findIdenticalCheckups, type CheckupValues } from '../src/domain/audits/identical-checkups.js';
-import type { AuditRuleId } from '../src/domain/audits/rules.js';
 import { IDENTICAL_CHECKUP_HOTSPOTS } from '../src/modules/demo/generator/calibration.js';
 import { listHotspots } from '../src/modules/audits/finding-queries.js';
+import type { AuditRuleId } from '../src/modules/audits/rules/index.js';
 import { runAudits } from '../src/modules/audits/run-audits.js';
+import { WHOLE_TREE } from '../src/modules/orgs/org-scope.js';
 import type { BenchFigure, BenchSection } from './sections.js';
 
 const GOALS: Partial<Record<AuditRuleId, string>> = {
@@ -59,7 +60,7 @@ export const auditsSection: BenchSection = {
     const figures: BenchFigure[] = [];
     const perRule = new Map<AuditRuleId, { ms: number; findings: number }>();
     let started = performance.now();
-    await runAudits(db, {
+    await runAudits(db, WHOLE_TREE, {
       orgCode: rootCode,
       period,
       onRule: (rule, findings, ms) => perRule.set(rule, { ms, findings }),
@@ -80,7 +81,7 @@ export const auditsSection: BenchSection = {
       goal: 'seconds at city scale',
     });
     started = performance.now();
-    await runAudits(db, { orgCode: rootCode, period });
+    await runAudits(db, WHOLE_TREE, { orgCode: rootCode, period });
     figures.push({
       name: 'audit: all rules, re-run (findings carried)',
       value: Math.round(performance.now() - started),
@@ -88,7 +89,12 @@ export const auditsSection: BenchSection = {
     });
 
     // On the demo city: are the identical check-ups where the bulletin says (4 places)?
-    const top = await listHotspots(db, { rule: 'identical_checkups', orgCode: rootCode, level: 4, limit: 4 });
+    const top = await listHotspots(db, WHOLE_TREE, {
+      rule: 'identical_checkups',
+      orgCode: rootCode,
+      level: 4,
+      limit: 4,
+    });
     const named = IDENTICAL_CHECKUP_HOTSPOTS.filter((h) => top.some((t) => h.code.startsWith(t.org)));
     figures.push({
       name: `identical check-up hotspots among the top 4 townships (${named.map((h) => h.name).join('、') || 'none'})`,

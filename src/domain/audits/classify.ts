@@ -1,5 +1,10 @@
 import { checkIdNumber, idMatchesRecord, type IdErrorCode } from '../id-number/id-number.js';
-import type { AuditParameters, CheckupValueField, Severity } from './rules.js';
+import {
+  MIN_READINGS_AROUND_140,
+  type CheckupValueField,
+  type PlausibleRange,
+  type Severity,
+} from './vocabulary.js';
 
 /** A finding a rule produced, before it is stored. Evidence holds no names, ID numbers or phones. */
 export interface DraftFinding {
@@ -8,6 +13,8 @@ export interface DraftFinding {
   readonly subject: string;
   /** Org the finding is counted under (the resident's village, the service's org, or the unit). */
   readonly orgCode: string;
+  /** County of that org: findings are confined to an org scope through it. */
+  readonly countyCode: string;
   readonly residentId: number | null;
   readonly serviceId: number | null;
   /** Date of the service the finding is about; null for residents, sets and units. */
@@ -54,7 +61,7 @@ export interface IdProblem {
 export function idProblemOf(
   resident: ResidentIdFacts,
   asOf: string,
-  params: AuditParameters['id_problems'],
+  params: { readonly reportEmpty: boolean },
 ): IdProblem | null {
   const check = checkIdNumber(resident.idNumber ?? '', undefined, { today: asOf });
   const codes: IdProblem['codes'][number][] = [...check.errors];
@@ -66,17 +73,21 @@ export function idProblemOf(
   return { severity: 'error', codes: [...new Set(codes)] };
 }
 
+/** The left/right systolic differences (mmHg) that make a finding. */
+export interface ArmBpThresholds {
+  /** A difference above this is a warning. */
+  readonly flagOver: number;
+  /** A difference above this is an error: re-measure the next day, advise a doctor. */
+  readonly remeasureOver: number;
+}
+
 /**
  * Severity of a left/right systolic difference: none up to `flagOver` (10 mmHg is not over
  * 10), a warning above it, an error above `remeasureOver` (re-measure next day, advise a doctor).
  *
  * @example armBpSeverity(130, 141, { flagOver: 10, remeasureOver: 20 }) // 'warning'
  */
-export function armBpSeverity(
-  sbpLeft: number,
-  sbpRight: number,
-  params: AuditParameters['arm_bp_difference'],
-): Severity | null {
+export function armBpSeverity(sbpLeft: number, sbpRight: number, params: ArmBpThresholds): Severity | null {
   const diff = Math.abs(sbpLeft - sbpRight);
   if (diff > params.remeasureOver) return 'error';
   if (diff > params.flagOver) return 'warning';
@@ -94,13 +105,10 @@ export type MeasuredValues = Partial<Record<CheckupValueField, number | null>>;
  */
 export function outOfRange(
   values: MeasuredValues,
-  ranges: AuditParameters['implausible_values']['ranges'],
+  ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
 ): string[] {
   const out: string[] = [];
-  for (const [field, range] of Object.entries(ranges) as [
-    CheckupValueField,
-    { min: number; max: number },
-  ][]) {
+  for (const [field, range] of Object.entries(ranges) as [CheckupValueField, PlausibleRange][]) {
     const v = values[field];
     if (v !== null && v !== undefined && (v < range.min || v > range.max)) out.push(field);
   }
@@ -124,6 +132,16 @@ export interface DigitStats {
   readonly sbp140to149: number;
 }
 
+/** When a unit's readings show digit preference. */
+export interface DigitPreferenceThresholds {
+  /** Units with fewer readings are not judged. */
+  readonly minReadings: number;
+  /** Share of readings ending in 0 or 5 above which a unit is flagged. */
+  readonly zeroFiveShareOver: number;
+  /** Systolic readings 130–139 per reading 140–149 above which a unit is flagged. */
+  readonly below140RatioOver: number;
+}
+
 /** The verdict on one unit's readings. */
 export interface DigitVerdict {
   readonly zeroFiveShare: number;
@@ -143,7 +161,7 @@ export interface DigitVerdict {
  */
 export function judgeDigitPreference(
   stats: DigitStats,
-  params: AuditParameters['digit_preference'],
+  params: DigitPreferenceThresholds,
 ): DigitVerdict | null {
   if (stats.readings < params.minReadings || stats.readings === 0) return null;
   const zeroFiveShare = stats.endingZeroFive / stats.readings;
@@ -151,9 +169,9 @@ export function judgeDigitPreference(
   const below140Ratio = stats.sbp140to149 === 0 ? null : stats.sbp130to139 / stats.sbp140to149;
   const flags: DigitVerdict['flags'][number][] = [];
   if (zeroFiveShare > params.zeroFiveShareOver) flags.push('zero_five_share');
-  // The ratio is judged only on enough readings around 140 (at least 20 in 130–149).
+  // The ratio is judged only on enough readings around 140.
   const ratioHigh =
-    stats.sbp130to139 + stats.sbp140to149 >= 20 &&
+    stats.sbp130to139 + stats.sbp140to149 >= MIN_READINGS_AROUND_140 &&
     (below140Ratio === null || below140Ratio > params.below140RatioOver);
   if (ratioHigh) flags.push('below_140_ratio');
   return { zeroFiveShare, zeroShare, below140Ratio, flags };

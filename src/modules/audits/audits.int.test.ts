@@ -13,6 +13,7 @@ import {
 import { countFindings, listFindings, listHotspots, resolveFinding } from './finding-queries.js';
 import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
 import { runAudits } from './run-audits.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 
 const V1 = '620881100201';
 const V2 = '620881100202';
@@ -154,7 +155,7 @@ async function plant(db: Db): Promise<World> {
 }
 
 async function subjects(db: Db, rule: string, status = 'current'): Promise<string[]> {
-  const list = await listFindings(db, { rule, status: status as 'current', pageSize: 1000 });
+  const list = await listFindings(db, WHOLE_TREE, { rule, status: status as 'current', pageSize: 1000 });
   return list.items
     .map((i) => `${i.severity}:${i.resident?.id ?? ''}:${i.service?.id ?? ''}:${i.org}`)
     .sort();
@@ -169,11 +170,11 @@ describeEachDialect('audits', (t) => {
 
   describe('first run', () => {
     beforeAll(async () => {
-      await runAudits(t.db, P);
+      await runAudits(t.db, WHOLE_TREE, P);
     });
 
     it('groups duplicates by normalised ID and by name + birth date + sex within a county', async () => {
-      const list = await listFindings(t.db, { rule: 'duplicate_records' });
+      const list = await listFindings(t.db, WHOLE_TREE, { rule: 'duplicate_records' });
       const sets = list.items.map((i) => i.evidence as { residentIds: number[]; keys: string[] });
       expect(sets.map((s) => s.residentIds)).toEqual([
         [rid(1), rid(2)],
@@ -188,7 +189,7 @@ describeEachDialect('audits', (t) => {
     });
 
     it('finds empty, malformed and disagreeing ID numbers', async () => {
-      const list = await listFindings(t.db, { rule: 'id_problems' });
+      const list = await listFindings(t.db, WHOLE_TREE, { rule: 'id_problems' });
       const got = list.items.map((i) => [
         i.resident!.id,
         i.severity,
@@ -205,7 +206,7 @@ describeEachDialect('audits', (t) => {
       expect(await subjects(t.db, 'identical_checkups')).toEqual(
         [`error:${rid(10)}:${w.s.E10}:${V1}`, `error:${rid(11)}:${w.s.E11}:${V1}`].sort(),
       );
-      const item = (await listFindings(t.db, { rule: 'identical_checkups' })).items[0]!;
+      const item = (await listFindings(t.db, WHOLE_TREE, { rule: 'identical_checkups' })).items[0]!;
       expect(item.evidence).toMatchObject({
         clusterSize: 2,
         matchedFields: ['sbp', 'dbp', 'heart_rate', 'fasting_glucose'],
@@ -225,7 +226,7 @@ describeEachDialect('audits', (t) => {
     });
 
     it('finds implausible values, dates, missing enrolments and repeated events', async () => {
-      const list = await listFindings(t.db, { rule: 'implausible_values', pageSize: 100 });
+      const list = await listFindings(t.db, WHOLE_TREE, { rule: 'implausible_values', pageSize: 100 });
       const got = list.items.map((i) => `${(i.evidence as { check: string }).check}:${i.service!.id}`).sort();
       expect(got).toEqual(
         [
@@ -243,7 +244,7 @@ describeEachDialect('audits', (t) => {
     });
 
     it('flags the unit whose BP readings end in 0 or 5 too often', async () => {
-      const list = await listFindings(t.db, { rule: 'digit_preference' });
+      const list = await listFindings(t.db, WHOLE_TREE, { rule: 'digit_preference' });
       expect(list.items.map((i) => i.org)).toEqual(['620881101']);
       expect(list.items[0]!.evidence).toMatchObject({
         readings: 4,
@@ -253,14 +254,14 @@ describeEachDialect('audits', (t) => {
     });
 
     it('lists records neither updated nor served in the 12 months before the as-of date', async () => {
-      const list = await listFindings(t.db, { rule: 'unused_records', pageSize: 100 });
+      const list = await listFindings(t.db, WHOLE_TREE, { rule: 'unused_records', pageSize: 100 });
       expect(list.items.map((i) => i.resident!.id).sort((a, b) => a - b)).toEqual(
         [1, 2, 3, 4, 5, 6, 7, 8, 27].map(rid).sort((a, b) => a - b),
       );
     });
 
     it('masks names and ID numbers in the work list', async () => {
-      const item = (await listFindings(t.db, { rule: 'id_problems', orgCode: V1 })).items.find(
+      const item = (await listFindings(t.db, WHOLE_TREE, { rule: 'id_problems', orgCode: V1 })).items.find(
         (i) => i.resident!.id === rid(7),
       )!;
       expect(item.resident!.name).toBe('居**');
@@ -269,7 +270,7 @@ describeEachDialect('audits', (t) => {
     });
 
     it('rolls counts up the tree: a county counts its townships', async () => {
-      const counts = await countFindings(t.db, { orgCode: '620800', depth: 3 });
+      const counts = await countFindings(t.db, WHOLE_TREE, { orgCode: '620800', depth: 3 });
       const n = (org: string, rule: string) =>
         counts.filter((c) => c.org === org && c.rule === rule).reduce((a, c) => a + c.count, 0);
       expect(n('620881100', 'arm_bp_difference')).toBe(2);
@@ -283,10 +284,18 @@ describeEachDialect('audits', (t) => {
     });
 
     it('names hotspots, as a village when its township’s findings concentrate there', async () => {
-      const spots = await listHotspots(t.db, { rule: 'unused_records', orgCode: '620800', limit: 3 });
+      const spots = await listHotspots(t.db, WHOLE_TREE, {
+        rule: 'unused_records',
+        orgCode: '620800',
+        limit: 3,
+      });
       // 5 of 东华镇's 7 unused records are in 东华村 (≥ 60 %): the village is named.
       expect(spots[0]).toMatchObject({ org: V1, count: 5, fullName: '华亭市东华镇东华村' });
-      const townships = await listHotspots(t.db, { rule: 'unused_records', orgCode: '620800', level: 4 });
+      const townships = await listHotspots(t.db, WHOLE_TREE, {
+        rule: 'unused_records',
+        orgCode: '620800',
+        level: 4,
+      });
       expect(townships[0]).toMatchObject({ org: '620881100', count: 7, fullName: '华亭市东华镇' });
       expect(spots.find((s) => s.org === V4)).toMatchObject({
         level: 5,
@@ -298,10 +307,11 @@ describeEachDialect('audits', (t) => {
 
   describe('re-run', () => {
     it('keeps resolved findings resolved, closes vanished ones, reopens none', async () => {
-      const uncontrolled = (await listFindings(t.db, { rule: 'uncontrolled_without_guidance' })).items;
+      const uncontrolled = (await listFindings(t.db, WHOLE_TREE, { rule: 'uncontrolled_without_guidance' }))
+        .items;
       const f1 = uncontrolled.find((i) => i.service!.id === w.s.F1)!;
       const f2 = uncontrolled.find((i) => i.service!.id === w.s.F2)!;
-      const resolved = await resolveFinding(t.db, f1.id, {
+      const resolved = await resolveFinding(t.db, WHOLE_TREE, f1.id, {
         by: '李医生',
         note: '已电话随访',
         at: '2020-07-02T09:00:00Z',
@@ -309,11 +319,13 @@ describeEachDialect('audits', (t) => {
       expect(resolved).toMatchObject({ status: 'resolved', resolvedBy: '李医生' });
       await t.db.kysely.updateTable('services').set({ guidance: 1 }).where('id', '=', w.s.F2!).execute();
 
-      const run = await runAudits(t.db, { ...P, rules: ['uncontrolled_without_guidance'] });
+      const run = await runAudits(t.db, WHOLE_TREE, { ...P, rules: ['uncontrolled_without_guidance'] });
       expect(run.summary).toEqual([
         { rule: 'uncontrolled_without_guidance', found: 1, affected: 1, new: 0, resolved: 1, closed: 1 },
       ]);
-      const all = (await listFindings(t.db, { rule: 'uncontrolled_without_guidance', status: 'all' })).items;
+      const all = (
+        await listFindings(t.db, WHOLE_TREE, { rule: 'uncontrolled_without_guidance', status: 'all' })
+      ).items;
       expect(all.find((i) => i.id === f1.id)).toMatchObject({
         status: 'resolved',
         resolvedBy: '李医生',
@@ -321,15 +333,19 @@ describeEachDialect('audits', (t) => {
       });
       expect(all.find((i) => i.id === f2.id)).toMatchObject({ status: 'closed' });
       // Other rules were not part of this run: their findings stay open.
-      expect((await listFindings(t.db, { rule: 'arm_bp_difference' })).total).toBe(2);
-      const history = await countFindings(t.db, { orgCode: '620881', depth: 0, runId: run.runId });
+      expect((await listFindings(t.db, WHOLE_TREE, { rule: 'arm_bp_difference' })).total).toBe(2);
+      const history = await countFindings(t.db, WHOLE_TREE, {
+        orgCode: '620881',
+        depth: 0,
+        runId: run.runId,
+      });
       expect(history).toEqual([expect.objectContaining({ rule: 'uncontrolled_without_guidance', count: 1 })]);
     });
   });
 
   describe('merge', () => {
     it('merges a duplicate set, moving everything and losing nothing, with a merge log', async () => {
-      const set = (await listFindings(t.db, { rule: 'duplicate_records' })).items.find(
+      const set = (await listFindings(t.db, WHOLE_TREE, { rule: 'duplicate_records' })).items.find(
         (i) => i.resident!.id === rid(1),
       )!;
       const extra = await insertServices(t.db, [
@@ -348,7 +364,7 @@ describeEachDialect('audits', (t) => {
         );
       const before = { services: await count('services'), enrollments: await count('enrollments') };
 
-      const result = await mergeDuplicateSet(t.db, {
+      const result = await mergeDuplicateSet(t.db, WHOLE_TREE, {
         setId: set.id,
         prefer: { org_code: `${V1}00001` },
         by: '档案管理员',
@@ -384,34 +400,40 @@ describeEachDialect('audits', (t) => {
       expect(Number(moved.resident_id)).toBe(rid(1));
       expect(moved.service_key.startsWith(`${V1}00001|elderly_checkup|2020-05-05`)).toBe(true);
 
-      const log = await listMergeLog(t.db, { orgCode: '620881' });
+      const log = await listMergeLog(t.db, WHOLE_TREE, { orgCode: '620881' });
       expect(log[0]).toMatchObject({
         id: result.mergeId,
         mergedBy: '档案管理员',
         setId: set.id,
         droppedEnrollments: 1,
       });
-      const after = (await listFindings(t.db, { rule: 'duplicate_records', status: 'all' })).items.find(
-        (i) => i.id === set.id,
-      )!;
+      const after = (
+        await listFindings(t.db, WHOLE_TREE, { rule: 'duplicate_records', status: 'all' })
+      ).items.find((i) => i.id === set.id)!;
       expect(after).toMatchObject({ status: 'resolved', resolvedBy: '档案管理员' });
 
-      await runAudits(t.db, { ...P, rules: ['duplicate_records'] });
-      const again = (await listFindings(t.db, { rule: 'duplicate_records', status: 'all' })).items;
+      await runAudits(t.db, WHOLE_TREE, { ...P, rules: ['duplicate_records'] });
+      const again = (await listFindings(t.db, WHOLE_TREE, { rule: 'duplicate_records', status: 'all' }))
+        .items;
       expect(again.find((i) => i.id === set.id)!.status).toBe('closed');
       expect(again.filter((i) => i.status !== 'closed')).toHaveLength(1);
     });
 
     it('refuses to merge a closed set or an unknown one, changing nothing', async () => {
-      await expect(mergeDuplicateSet(t.db, { setId: 999_999, by: 'x' })).rejects.toThrow(/no duplicate set/);
-      const closed = (await listFindings(t.db, { rule: 'duplicate_records', status: 'closed' })).items[0]!;
-      await expect(mergeDuplicateSet(t.db, { setId: closed.id, by: 'x' })).rejects.toThrow(/closed/);
+      await expect(mergeDuplicateSet(t.db, WHOLE_TREE, { setId: 999_999, by: 'x' })).rejects.toThrow(
+        /no duplicate set/,
+      );
+      const closed = (await listFindings(t.db, WHOLE_TREE, { rule: 'duplicate_records', status: 'closed' }))
+        .items[0]!;
+      await expect(mergeDuplicateSet(t.db, WHOLE_TREE, { setId: closed.id, by: 'x' })).rejects.toThrow(
+        /closed/,
+      );
     });
   });
 });
 
 describe('audit options', () => {
   it('is covered per dialect above; rule ids are checked before any work', async () => {
-    await expect(runAudits({} as Db, { rules: ['nope'] })).rejects.toThrow(/unknown rule nope/);
+    await expect(runAudits({} as Db, WHOLE_TREE, { rules: ['nope'] })).rejects.toThrow(/unknown rule nope/);
   });
 });

@@ -7,6 +7,7 @@ import { runCli, type CliRun } from '../../../test/run-cli.js';
 import { openDatabase } from '../../db/database.js';
 import { insertOrgs, insertResidents, insertServices, validId } from './audits.fixture.js';
 import { registerAuditCommands } from './cli.js';
+import { auditRulesMarkdown } from './rules/rules-doc.js';
 
 // The CLI only translates; the use-cases are tested on both dialects. End to end on SQLite.
 const dir = mkdtempSync(join(tmpdir(), 'gongwei-audit-cli-'));
@@ -84,5 +85,16 @@ describe('gongwei audit', () => {
     expect(String((await run(['--period', '2020Q9'])).error)).toMatch(/--period/);
     expect(String((await run(['counts'])).error)).toMatch(/--org/);
     expect(String((await run(['merge', '999', '--by', 'x'])).error)).toMatch(/no duplicate set/);
+  });
+
+  it('prints the rules: their tables for docs/audits.md, or their defaults', async () => {
+    const markdown = await run(['rules', '--format', 'markdown']);
+    expect(markdown.error).toBeNull();
+    expect(markdown.out).toBe(`${auditRulesMarkdown()}\n`);
+    const json = await run(['rules', '--format', 'json']);
+    expect(JSON.parse(json.out)).toContainEqual(
+      expect.objectContaining({ id: 'arm_bp_difference', parameters: { flagOver: 10, remeasureOver: 20 } }),
+    );
+    expect(String((await run(['rules', '--format', 'csv'])).error)).toMatch(/--format/);
   });
 });

@@ -1,8 +1,15 @@
+/**
+ * `gongwei audit`: the commands of the audits. They translate only: parse the options, call
+ * one use-case as the local operator (OPERATOR_SCOPE), print. Refusals are thrown and
+ * printed by src/cli/print-error.ts.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
+import { OPERATOR_SCOPE, withDb, withDbOption } from '../../cli/command-context.js';
 import type { Db } from '../../db/database.js';
-import { AUDIT_RULES, isAuditRuleId } from '../../domain/audits/rules.js';
+import { asOptions, badOption, format, positiveInt } from './cli-options.js';
+import { FINDING_COLUMNS, findingRecord, out, table } from './cli-output.js';
 import {
   countFindings,
   listFindings,
@@ -14,9 +21,9 @@ import {
   type WorkListItem,
 } from './finding-queries.js';
 import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
-import { AuditOptionError, runAudits } from './run-audits.js';
-
-type Format = 'json' | 'csv' | 'table';
+import { AUDIT_RULE_IDS, auditRule, describeAuditRules, isAuditRuleId } from './rules/index.js';
+import { auditRulesMarkdown, withGeneratedRules } from './rules/rules-doc.js';
+import { runAudits } from './run-audits.js';
 
 /** Options of `gongwei audit` that its sub-commands share (commander gives them to the parent). */
 type Shared = { db?: string; org?: string; format: string };
@@ -30,83 +37,9 @@ interface RunOptions {
   format: string;
 }
 
-const out = (text: string): void => {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-};
-
-function format(value: string): Format {
-  if (value === 'json' || value === 'csv' || value === 'table') return value;
-  throw new UserError(`--format ${value}: expected json, csv or table`);
-}
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UserError(`${name} ${value}: expected a positive whole number`);
-  return n;
-}
-
-/** Turns option errors of the use-cases into one-line user errors. */
-async function translate<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AuditOptionError) throw new UserError(error.message);
-    throw error;
-  }
-}
-
-const FINDING_COLUMNS = [
-  'id',
-  'rule',
-  'severity',
-  'status',
-  'org',
-  'orgName',
-  'recordNo',
-  'name',
-  'idNumber',
-  'serviceId',
-  'serviceType',
-  'serviceDate',
-  'evidence',
-] as const;
-
-const findingRecord = (i: WorkListItem): Record<(typeof FINDING_COLUMNS)[number], unknown> => ({
-  id: i.id,
-  rule: i.rule,
-  severity: i.severity,
-  status: i.status,
-  org: i.org,
-  orgName: i.orgName,
-  recordNo: i.resident?.recordNo ?? null,
-  name: i.resident?.name ?? null,
-  idNumber: i.resident?.idNumber ?? null,
-  serviceId: i.service?.id ?? null,
-  serviceType: i.service?.type ?? null,
-  serviceDate: i.service?.date ?? null,
-  evidence: JSON.stringify(i.evidence),
-});
-
 /** Every finding a run saw (masked), streamed so that large runs never pile up in memory. */
 function findingsOfRun(db: Db, runId: number, orgCode: string | undefined): AsyncGenerator<WorkListItem> {
-  return streamFindings(db, { orgCode, runId, status: 'current' });
-}
-
-function table(rows: readonly Record<string, unknown>[]): string {
-  if (rows.length === 0) return '(none 无)';
-  const cols = Object.keys(rows[0]!);
-  const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-  const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-  const widths = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(cell(r[c])))));
-  const line = (vals: string[]): string =>
-    vals.map((v, i) => v + ' '.repeat(widths[i]! - width(v))).join('  ');
-  return [
-    line(cols),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map((r) => line(cols.map((c) => cell(r[c])))),
-  ].join('\n');
+  return streamFindings(db, OPERATOR_SCOPE, { orgCode, runId, status: 'current' });
 }
 
 /**
@@ -122,9 +55,13 @@ export function registerAuditCommands(program: Command): void {
     .description('data-quality audits: run and store findings | 数据质量核查')
     .option('--org <code>', 'org subtree to audit (default: everything)')
     .option('--period <period>', 'period, e.g. 2020Q2: services from 1 January to its end (default: all)')
-    .option('--rules <ids>', `comma-separated rules (default all): ${Object.keys(AUDIT_RULES).join(',')}`)
+    .option('--rules <ids>', `comma-separated rules (default all): ${AUDIT_RULE_IDS.join(',')}`)
     .option('--as-of <date>', 'date states are judged at, YYYY-MM-DD (default: period end, else today)')
-    .option('--format <format>', 'json | csv | table (also for the sub-commands)', 'table')
+    .option(
+      '--format <format>',
+      'json | csv | table (also for the sub-commands; markdown for rules)',
+      'table',
+    )
     .configureHelp({ showGlobalOptions: true })
     .action((options: RunOptions) =>
       withDb(options, async (db) => {
@@ -133,15 +70,20 @@ export function registerAuditCommands(program: Command): void {
           ?.split(',')
           .map((r) => r.trim())
           .filter(Boolean);
-        const run = await translate(() =>
-          runAudits(db, { orgCode: options.org, period: options.period, rules, asOf: options.asOf }),
+        const run = await asOptions(() =>
+          runAudits(db, OPERATOR_SCOPE, {
+            orgCode: options.org,
+            period: options.period,
+            rules,
+            asOf: options.asOf,
+          }),
         );
         const counts = options.org
-          ? await countFindings(db, { orgCode: options.org, depth: 1, runId: run.runId })
+          ? await countFindings(db, OPERATOR_SCOPE, { orgCode: options.org, depth: 1, runId: run.runId })
           : [];
         const summary = run.summary.map((s) => ({
           ...s,
-          name: AUDIT_RULES[s.rule as keyof typeof AUDIT_RULES].name.zh,
+          name: isAuditRuleId(s.rule) ? auditRule(s.rule).name.zh : s.rule,
         }));
         if (fmt === 'table') {
           out(
@@ -209,11 +151,15 @@ export function registerAuditCommands(program: Command): void {
           } & Shared
         >();
         const fmt = format(o.format);
-        if (o.rule && !isAuditRuleId(o.rule)) throw new UserError(`--rule ${o.rule}: unknown rule`);
+        if (o.rule && !isAuditRuleId(o.rule))
+          throw badOption('--rule', o.rule, { zh: '未知的规则', en: 'unknown rule' });
         if (!['open', 'resolved', 'closed', 'current', 'all'].includes(o.status))
-          throw new UserError(`--status ${o.status}: expected open, resolved, closed, current or all`);
-        const list = await translate(() =>
-          listFindings(db, {
+          throw badOption('--status', o.status, {
+            zh: '应为 open、resolved、closed、current 或 all',
+            en: 'expected open, resolved, closed, current or all',
+          });
+        const list = await asOptions(() =>
+          listFindings(db, OPERATOR_SCOPE, {
             orgCode: o.org,
             rule: o.rule,
             severity: o.severity,
@@ -241,8 +187,8 @@ export function registerAuditCommands(program: Command): void {
         const o = cmd.optsWithGlobals<
           { db?: string; by: string; note?: string; reopen?: boolean } & Shared
         >();
-        const item = await translate(() =>
-          resolveFinding(db, positiveInt('findingId', id, 0), {
+        const item = await asOptions(() =>
+          resolveFinding(db, OPERATOR_SCOPE, positiveInt('findingId', id, 0), {
             by: o.by,
             note: o.note ?? null,
             reopen: o.reopen ?? false,
@@ -263,13 +209,17 @@ export function registerAuditCommands(program: Command): void {
           { db?: string; org: string; depth: string; run?: string; format: string } & Shared
         >();
         const fmt = format(o.format);
-        if (!o.org) throw new UserError('--org: required');
+        if (!o.org) throw badOption('--org', undefined, { zh: '必须给出', en: 'required' });
         const orgCode = o.org;
         const depth = Number(o.depth);
         if (!Number.isInteger(depth) || depth < 0 || depth > 4)
-          throw new UserError(`--depth ${o.depth}: expected 0..4`);
-        const rows = await translate(() =>
-          countFindings(db, { orgCode, depth, ...(o.run ? { runId: positiveInt('--run', o.run, 0) } : {}) }),
+          throw badOption('--depth', o.depth, { zh: '应为 0..4', en: 'expected 0..4' });
+        const rows = await asOptions(() =>
+          countFindings(db, OPERATOR_SCOPE, {
+            orgCode,
+            depth,
+            ...(o.run ? { runId: positiveInt('--run', o.run, 0) } : {}),
+          }),
         );
         if (fmt === 'json') return out(JSON.stringify(rows, null, 2));
         if (fmt === 'csv') return out(stringify(rows, { header: true }));
@@ -297,10 +247,11 @@ export function registerAuditCommands(program: Command): void {
             format: string;
           } & Shared
         >();
-        if (!isAuditRuleId(o.rule)) throw new UserError(`--rule ${o.rule}: unknown rule`);
+        if (!isAuditRuleId(o.rule))
+          throw badOption('--rule', o.rule, { zh: '未知的规则', en: 'unknown rule' });
         if (o.institutions) {
-          const rows = await translate(() =>
-            listInstitutionHotspots(db, {
+          const rows = await asOptions(() =>
+            listInstitutionHotspots(db, OPERATOR_SCOPE, {
               rule: o.rule,
               limit: positiveInt('--limit', o.limit, 10),
               ...(o.org ? { orgCode: o.org } : {}),
@@ -308,12 +259,12 @@ export function registerAuditCommands(program: Command): void {
           );
           return format(o.format) === 'json' ? out(JSON.stringify(rows, null, 2)) : out(table(rows));
         }
-        if (!o.org) throw new UserError('--org: required');
+        if (!o.org) throw badOption('--org', undefined, { zh: '必须给出', en: 'required' });
         const orgCode = o.org;
         if (o.level !== undefined && o.level !== '4' && o.level !== '5')
-          throw new UserError(`--level ${o.level}: expected 4 or 5`);
-        const rows = await translate(() =>
-          listHotspots(db, {
+          throw badOption('--level', o.level, { zh: '应为 4 或 5', en: 'expected 4 or 5' });
+        const rows = await asOptions(() =>
+          listHotspots(db, OPERATOR_SCOPE, {
             rule: o.rule,
             orgCode,
             limit: positiveInt('--limit', o.limit, 10),
@@ -332,8 +283,8 @@ export function registerAuditCommands(program: Command): void {
     .action((_local: unknown, cmd: Command) =>
       withDb(cmd.optsWithGlobals(), async (db) => {
         const o = cmd.optsWithGlobals<{ db?: string; org?: string; page: string } & Shared>();
-        const list = await translate(() =>
-          listFindings(db, {
+        const list = await asOptions(() =>
+          listFindings(db, OPERATOR_SCOPE, {
             orgCode: o.org,
             rule: 'duplicate_records',
             page: positiveInt('--page', o.page, 1),
@@ -373,11 +324,12 @@ export function registerAuditCommands(program: Command): void {
         const prefer: Record<string, string> = {};
         for (const pair of (o.prefer ?? '').split(',').filter((p) => p.trim() !== '')) {
           const [field, recordNo] = pair.split('=').map((s) => s.trim());
-          if (!field || !recordNo) throw new UserError(`--prefer ${pair}: expected field=recordNo`);
+          if (!field || !recordNo)
+            throw badOption('--prefer', pair, { zh: '应为 字段=档案编号', en: 'expected field=recordNo' });
           prefer[field] = recordNo;
         }
-        const r = await translate(() =>
-          mergeDuplicateSet(db, {
+        const r = await asOptions(() =>
+          mergeDuplicateSet(db, OPERATOR_SCOPE, {
             setId: positiveInt('setId', setId, 0),
             prefer,
             by: o.by,
@@ -401,8 +353,8 @@ export function registerAuditCommands(program: Command): void {
         const o = cmd.optsWithGlobals<
           { db?: string; org?: string; id?: string; limit: string; format: string } & Shared
         >();
-        const rows = await translate(() =>
-          listMergeLog(db, {
+        const rows = await asOptions(() =>
+          listMergeLog(db, OPERATOR_SCOPE, {
             ...(o.org ? { orgCode: o.org } : {}),
             ...(o.id ? { id: positiveInt('--id', o.id, 0) } : {}),
             limit: positiveInt('--limit', o.limit, 50),
@@ -427,13 +379,46 @@ export function registerAuditCommands(program: Command): void {
     );
 
   audit
+    .command('rules')
+    .description('the audit rules, their parameters and defaults (markdown: docs/audits.md) | 核查规则')
+    .option(
+      '--update <file>',
+      'with --format markdown: rewrite the generated part of this file (docs/audits.md)',
+    )
+    .action((_local: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals<{ format: string; update?: string }>();
+      if (o.format === 'markdown') {
+        if (o.update === undefined) return out(auditRulesMarkdown());
+        writeFileSync(o.update, withGeneratedRules(readFileSync(o.update, 'utf8')));
+        return out(`已更新 updated ${o.update}`);
+      }
+      const rules = describeAuditRules();
+      if (o.format === 'json') return out(JSON.stringify(rules, null, 2));
+      if (o.format !== 'table')
+        throw badOption('--format', o.format, {
+          zh: '应为 table、json 或 markdown',
+          en: 'expected table, json or markdown',
+        });
+      out(
+        table(
+          rules.map((r) => ({
+            id: r.id,
+            name: r.name.zh,
+            severities: Object.keys(r.severities).join(' '),
+            subject: r.subject,
+          })),
+        ),
+      );
+    });
+
+  audit
     .command('runs')
     .description('recent audit runs | 核查批次')
     .option('--limit <n>', 'how many', '20')
     .action((_local: unknown, cmd: Command) =>
       withDb(cmd.optsWithGlobals(), async (db) => {
         const o = cmd.optsWithGlobals<{ db?: string; limit: string } & Shared>();
-        const runs = await listRuns(db, { limit: positiveInt('--limit', o.limit, 20) });
+        const runs = await listRuns(db, OPERATOR_SCOPE, { limit: positiveInt('--limit', o.limit, 20) });
         out(
           table(
             runs.map((r) => ({

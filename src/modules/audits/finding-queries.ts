@@ -1,35 +1,33 @@
 /**
  * Use-cases reading the findings: counts rolled up the tree and hotspots (contract 5), the
- * work list of a unit with masked personal data, runs, and resolving a finding.
+ * work list of a unit with masked personal data, runs, and resolving a finding. Each takes
+ * the caller's org scope; an org a query names narrows it (`scopeOfOrg`).
  */
 import type { Db } from '../../db/database.js';
 import { placeName } from '../../domain/audits/classify.js';
-import type { Severity } from '../../domain/audits/rules.js';
+import type { Severity } from '../../domain/audits/vocabulary.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { maskIdNumber } from '../../domain/records/masking.js';
+import { scopeOfOrg, type OrgScope } from '../orgs/org-scope.js';
 import {
-  findScope,
   selectFinding,
   selectFindings,
   selectFindingsAfter,
   selectInstitutionCounts,
+  selectNamedOrgs,
   selectOrgRuleCounts,
-  selectOrgs,
-  selectRuns,
-  selectSubtree,
+  selectOrgsBelow,
   setFindingResolution,
   type FindingFilter,
   type FindingRow,
-  type OrgLineage,
-  type OrgScope,
-  type RunRow,
-} from './audit-repository.js';
-import { AuditOptionError } from './run-audits.js';
+  type NamedOrg,
+} from './finding-repository.js';
+import { selectRuns, type RunRow } from './run-repository.js';
 
-async function requireScope(db: Db, orgCode: string | undefined): Promise<OrgScope | null> {
-  if (!orgCode) return null;
-  const scope = await findScope(db.kysely, orgCode);
-  if (!scope) throw new AuditOptionError(`org ${orgCode}: no such org`);
-  return scope;
+/** The caller's scope narrowed to the org a query names (an unknown org answers 400, as it always has). */
+async function narrowTo(db: Db, scope: OrgScope, orgCode: string | undefined): Promise<OrgScope> {
+  if (!orgCode) return scope;
+  return (await scopeOfOrg(db.kysely, scope, orgCode, { field: 'org', unknownCode: 'bad_request' })).scope;
 }
 
 /** Findings counted under one org (its whole subtree), rule and severity. */
@@ -45,7 +43,7 @@ export interface FindingCount {
   affected: number;
 }
 
-const ancestorsOf = (o: OrgLineage): (string | null)[] => [
+const ancestorsOf = (o: NamedOrg): (string | null)[] => [
   o.provinceCode,
   o.cityCode,
   o.countyCode,
@@ -55,23 +53,27 @@ const ancestorsOf = (o: OrgLineage): (string | null)[] => [
 
 /**
  * Counts of findings per org and rule, rolled up the tree: each org of the subtree of
- * `orgCode` down to `depth` levels below it (0: the org only) counts the findings of its
- * whole subtree. Without `runId`: the current findings (open or resolved); with it: what
- * that run found.
+ * `orgCode` down to `depth` levels below it (0: the org only) that the scope sees counts
+ * the findings of its whole subtree within the scope. Without `runId`: the current findings
+ * (open or resolved); with it: what that run found.
  *
- * @example await countFindings(db, { orgCode: '620800', depth: 1 }) // the city and its counties
+ * @example await countFindings(db, callerScope, { orgCode: '620800', depth: 1 }) // the city and its counties
  */
 export async function countFindings(
   db: Db,
+  scope: OrgScope,
   query: { orgCode: string; depth?: number; runId?: number; rule?: string },
 ): Promise<FindingCount[]> {
-  const scope = (await requireScope(db, query.orgCode))!;
-  const orgs = await selectSubtree(db.kysely, scope, query.depth ?? 1);
+  const { org, scope: within } = await scopeOfOrg(db.kysely, scope, query.orgCode, {
+    field: 'org',
+    unknownCode: 'bad_request',
+  });
+  const orgs = await selectOrgsBelow(db.kysely, within, org, query.depth ?? 1);
   const wanted = new Map(orgs.map((o) => [o.code, o]));
-  const counts = await selectOrgRuleCounts(db.kysely, scope, query.runId ?? null, query.rule ?? null);
+  const counts = await selectOrgRuleCounts(db.kysely, within, query.runId ?? null, query.rule ?? null);
   const lineage = new Map(
     (
-      await selectOrgs(
+      await selectNamedOrgs(
         db.kysely,
         counts.map((c) => c.orgCode),
       )
@@ -126,18 +128,19 @@ export interface Hotspot {
  * its villages holds at least `concentration` (0.6) of its findings: then that village is
  * named instead, as a bulletin would ("静宁县雷大镇屈岔村").
  *
- * @example await listHotspots(db, { rule: 'identical_checkups', orgCode: '620800', limit: 5 })
+ * @example await listHotspots(db, callerScope, { rule: 'identical_checkups', orgCode: '620800', limit: 5 })
  */
 export async function listHotspots(
   db: Db,
+  scope: OrgScope,
   query: { rule: string; orgCode: string; limit?: number; level?: 4 | 5; concentration?: number },
 ): Promise<Hotspot[]> {
-  const scope = (await requireScope(db, query.orgCode))!;
+  const within = await narrowTo(db, scope, query.orgCode);
   const limit = query.limit ?? 10;
-  const counts = await selectOrgRuleCounts(db.kysely, scope, null, query.rule);
+  const counts = await selectOrgRuleCounts(db.kysely, within, null, query.rule);
   const lineage = new Map(
     (
-      await selectOrgs(
+      await selectNamedOrgs(
         db.kysely,
         counts.map((c) => c.orgCode),
       )
@@ -170,12 +173,12 @@ export async function listHotspots(
   }
   picks.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   picks = picks.slice(0, limit);
-  const named = await selectOrgs(
+  const named = await selectNamedOrgs(
     db.kysely,
     picks.map((p) => p[0]),
   );
   const byCode = new Map(named.map((o) => [o.code, o]));
-  const parents = await selectOrgs(
+  const parents = await selectNamedOrgs(
     db.kysely,
     named.flatMap((o) =>
       [o.countyCode, o.townshipCode].filter((c): c is string => c !== null && c !== o.code),
@@ -202,10 +205,11 @@ export async function listHotspots(
 /** Current findings of a rule per institution of their service, most first. */
 export async function listInstitutionHotspots(
   db: Db,
+  scope: OrgScope,
   query: { rule: string; orgCode?: string; limit?: number },
 ): Promise<{ institution: string; countyCode: string; count: number }[]> {
-  const scope = await requireScope(db, query.orgCode);
-  return selectInstitutionCounts(db.kysely, query.rule, scope, query.limit ?? 10);
+  const within = await narrowTo(db, scope, query.orgCode);
+  return selectInstitutionCounts(db.kysely, within, query.rule, query.limit ?? 10);
 }
 
 /** A finding as the work list shows it: personal data masked. */
@@ -271,7 +275,7 @@ function toItem(r: FindingRow): WorkListItem {
 }
 
 /** Filters of the work list as callers give them. */
-export interface WorkListQuery extends Omit<FindingFilter, 'scope'> {
+export interface WorkListQuery extends FindingFilter {
   orgCode?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
@@ -280,12 +284,13 @@ export interface WorkListQuery extends Omit<FindingFilter, 'scope'> {
 /** One page of a unit's work list (ordered by org, rule, id), personal data masked. */
 export async function listFindings(
   db: Db,
+  scope: OrgScope,
   query: WorkListQuery,
 ): Promise<{ total: number; page: number; pageSize: number; items: WorkListItem[] }> {
-  const scope = await requireScope(db, query.orgCode);
+  const within = await narrowTo(db, scope, query.orgCode);
   const page = Math.max(1, query.page ?? 1);
   const pageSize = Math.min(1000, Math.max(1, query.pageSize ?? 50));
-  const { total, rows } = await selectFindings(db.kysely, { ...query, scope }, page, pageSize);
+  const { total, rows } = await selectFindings(db.kysely, within, query, page, pageSize);
   return { total, page, pageSize, items: rows.map(toItem) };
 }
 
@@ -295,39 +300,49 @@ export async function listFindings(
  */
 export async function* streamFindings(
   db: Db,
+  scope: OrgScope,
   query: Omit<WorkListQuery, 'page' | 'pageSize'>,
 ): AsyncGenerator<WorkListItem> {
-  const scope = await requireScope(db, query.orgCode);
+  const within = await narrowTo(db, scope, query.orgCode);
   let after = 0;
   for (;;) {
-    const rows = await selectFindingsAfter(db.kysely, { ...query, scope }, after, 2000);
+    const rows = await selectFindingsAfter(db.kysely, within, query, after, 2000);
     for (const r of rows) yield toItem(r);
     if (rows.length < 2000) return;
     after = rows[rows.length - 1]!.id;
   }
 }
 
-/** One finding, masked; null when there is none with that id. */
-export async function getFinding(db: Db, id: number): Promise<WorkListItem | null> {
-  const row = await selectFinding(db.kysely, id);
+/** One finding, masked; null when there is none with that id in the scope. */
+export async function getFinding(db: Db, scope: OrgScope, id: number): Promise<WorkListItem | null> {
+  const row = await selectFinding(db.kysely, scope, id);
   return row ? toItem(row) : null;
 }
 
 /**
  * Marks a finding resolved (followed up) by someone, or reopens it. A closed finding (gone
- * from the data) cannot be resolved.
+ * from the data) cannot be resolved; one outside the scope is unknown.
  */
 export async function resolveFinding(
   db: Db,
+  scope: OrgScope,
   id: number,
   resolution: { by: string; note?: string | null; at?: string; reopen?: boolean },
 ): Promise<WorkListItem> {
   return db.kysely.transaction().execute(async (trx) => {
-    const row = await selectFinding(trx, id);
-    if (!row) throw new AuditOptionError(`finding ${id}: no such finding`);
-    if (row.status === 'closed') throw new AuditOptionError(`finding ${id}: closed (no longer in the data)`);
+    const row = await selectFinding(trx, scope, id);
+    if (!row)
+      throw GongweiError.badRequest(
+        { zh: `没有编号为 ${id} 的问题`, en: `finding ${id}: no such finding` },
+        'id',
+      );
+    if (row.status === 'closed')
+      throw GongweiError.badRequest(
+        { zh: `问题 ${id} 已关闭（数据中已不存在）`, en: `finding ${id}: closed (no longer in the data)` },
+        'id',
+      );
     if (!resolution.reopen && resolution.by.trim() === '')
-      throw new AuditOptionError('by: say who resolved the finding');
+      throw GongweiError.badRequest({ zh: '请填写整改人', en: 'say who resolved the finding' }, 'by');
     await setFindingResolution(
       trx,
       id,
@@ -340,11 +355,17 @@ export async function resolveFinding(
             note: resolution.note ?? null,
           },
     );
-    return toItem((await selectFinding(trx, id))!);
+    return toItem((await selectFinding(trx, scope, id))!);
   });
 }
 
-/** The latest runs (newest first), or one run. */
-export async function listRuns(db: Db, query: { limit?: number; id?: number } = {}): Promise<RunRow[]> {
-  return selectRuns(db.kysely, query.limit ?? 20, query.id);
+/** The latest runs over orgs in the scope, newest first. */
+export async function listRuns(db: Db, scope: OrgScope, query: { limit?: number } = {}): Promise<RunRow[]> {
+  return selectRuns(db.kysely, scope, query.limit ?? 20);
+}
+
+/** One run; null when there is none with that id over an org in the scope. */
+export async function getRun(db: Db, scope: OrgScope, id: number): Promise<RunRow | null> {
+  const [run] = await selectRuns(db.kysely, scope, 1, id);
+  return run ?? null;
 }

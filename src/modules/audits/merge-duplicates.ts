@@ -9,29 +9,28 @@ import {
   type MergeRecord,
   type MergeableField,
 } from '../../domain/audits/merge-fields.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
+import { scopeOfOrg, type OrgScope } from '../orgs/org-scope.js';
 import { runAfterRecordsWrite } from '../records/after-write.js';
+import type { AuditTables } from './audit-tables.js';
+import { selectFinding, setFindingResolution } from './finding-repository.js';
 import {
   completeEnrollment,
   countRecordsOf,
   deleteEnrollments,
   deleteResidents,
   existingServiceKeys,
-  findScope,
   insertMergeLog,
   moveEnrollment,
   moveService,
   retargetFindingsAfterMerge,
   selectEnrollmentsOf,
-  selectFinding,
   selectMergeLog,
   selectResidentsById,
   selectServiceKeysOf,
-  setFindingResolution,
   updateSurvivor,
-  type AuditTables,
   type ResidentRow,
-} from './audit-repository.js';
-import { AuditOptionError } from './run-audits.js';
+} from './merge-repository.js';
 
 /** What to merge and how. */
 export interface MergeRequest {
@@ -76,34 +75,75 @@ const toMergeRecord = (r: ResidentRow): MergeRecord => ({
  * written, and the indicator facts refreshed — all in one transaction. Counts of enrolments
  * and services before and after are compared; any loss aborts the merge.
  *
- * @example await mergeDuplicateSet(db, { setId: 12, prefer: { phone: '62088110020100007' }, by: '张医生' })
+ * Every record of the set must lie in the caller's scope.
+ *
+ * @example await mergeDuplicateSet(db, callerScope, { setId: 12, prefer: { phone: '62088110020100007' }, by: '张医生' })
  */
-export async function mergeDuplicateSet(db: Db, request: MergeRequest): Promise<MergeResult> {
-  if (request.by.trim() === '') throw new AuditOptionError('by: say who merges');
+export async function mergeDuplicateSet(
+  db: Db,
+  scope: OrgScope,
+  request: MergeRequest,
+): Promise<MergeResult> {
+  if (request.by.trim() === '')
+    throw GongweiError.badRequest({ zh: '请填写合并人', en: 'say who merges' }, 'by');
   const now = request.now ?? new Date().toISOString();
+  const set = request.setId;
   return db.kysely.transaction().execute(async (trx) => {
-    const finding = await selectFinding(trx, request.setId);
+    const finding = await selectFinding(trx, scope, set);
     if (!finding || finding.rule !== 'duplicate_records')
-      throw new AuditOptionError(`set ${request.setId}: no duplicate set with that id`);
+      throw GongweiError.badRequest(
+        { zh: `没有编号为 ${set} 的重复档案组`, en: `set ${set}: no duplicate set with that id` },
+        'setId',
+      );
     if (finding.status === 'closed')
-      throw new AuditOptionError(`set ${request.setId}: closed (no longer duplicated); re-run the audit`);
+      throw GongweiError.badRequest(
+        {
+          zh: `重复档案组 ${set} 已关闭（已不再重复），请重新核查`,
+          en: `set ${set}: closed (no longer duplicated); re-run the audit`,
+        },
+        'setId',
+      );
     const ids = (JSON.parse(finding.evidence) as { residentIds: number[] }).residentIds;
-    const rows = await selectResidentsById(trx, ids);
+    const rows = await selectResidentsById(trx, scope, ids);
     if (rows.length !== ids.length)
-      throw new AuditOptionError(`set ${request.setId}: some records no longer exist; re-run the audit`);
+      throw GongweiError.badRequest(
+        {
+          zh: `重复档案组 ${set} 中有档案已不存在（或不在您的范围内），请重新核查`,
+          en: `set ${set}: some records no longer exist (or lie outside your scope); re-run the audit`,
+        },
+        'setId',
+      );
 
     const survivor = request.into ? rows.find((r) => r.record_no === request.into) : rows[0];
     if (!survivor)
-      throw new AuditOptionError(`--into ${request.into}: that record is not in set ${request.setId}`);
+      throw GongweiError.badRequest(
+        {
+          zh: `档案 ${request.into} 不在重复档案组 ${set} 中`,
+          en: `${request.into}: that record is not in set ${set}`,
+        },
+        'into',
+      );
     const absorbed = rows.filter((r) => r.id !== survivor.id);
     let merged;
     try {
       merged = mergeRecords(rows.map(toMergeRecord), request.prefer ?? {});
     } catch (error) {
-      if (error instanceof MergeError) throw new AuditOptionError(error.message);
+      if (error instanceof MergeError)
+        throw new GongweiError(
+          'bad_request',
+          { zh: error.message, en: error.message },
+          {
+            field: 'prefer',
+            cause: error,
+          },
+        );
       throw error;
     }
-    if (!merged.fields.org_code) throw new AuditOptionError(`set ${request.setId}: no record has an org`);
+    if (!merged.fields.org_code)
+      throw GongweiError.badRequest(
+        { zh: `重复档案组 ${set} 中没有档案有所属机构`, en: `set ${set}: no record has an org` },
+        'setId',
+      );
     const countyCode = merged.fields.org_code.slice(0, 6);
     const before = await countRecordsOf(trx, ids);
 
@@ -242,19 +282,18 @@ export interface MergeLogEntry {
 }
 
 /**
- * The merge log, newest first, within an org subtree. The stored snapshots of the merged
- * rows (personal data) are not part of this view.
+ * The merge log, newest first, within the scope (narrowed to `orgCode`), or the entry with
+ * `id`. The stored snapshots of the merged rows (personal data) are not part of this view.
  */
 export async function listMergeLog(
   db: Db,
+  scope: OrgScope,
   query: { orgCode?: string; limit?: number; id?: number } = {},
 ): Promise<MergeLogEntry[]> {
-  let scope = null;
-  if (query.orgCode) {
-    scope = await findScope(db.kysely, query.orgCode);
-    if (!scope) throw new AuditOptionError(`org ${query.orgCode}: no such org`);
-  }
-  const rows = await selectMergeLog(db.kysely, scope, query.limit ?? 50, query.id);
+  const within = query.orgCode
+    ? (await scopeOfOrg(db.kysely, scope, query.orgCode, { field: 'org', unknownCode: 'bad_request' })).scope
+    : scope;
+  const rows = await selectMergeLog(db.kysely, within, query.limit ?? 50, query.id);
   return rows.map((r) => ({
     id: r.id,
     mergedAt: r.merged_at,
@@ -269,4 +308,10 @@ export async function listMergeLog(
     movedServices: Number(r.moved_services),
     rekeyedServices: Number(r.rekeyed_services),
   }));
+}
+
+/** One merge log entry; null when there is none with that id in the scope. */
+export async function getMergeLogEntry(db: Db, scope: OrgScope, id: number): Promise<MergeLogEntry | null> {
+  const [entry] = await listMergeLog(db, scope, { id, limit: 1 });
+  return entry ?? null;
 }

@@ -1,183 +1,51 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+/**
+ * REST routes of the audits (DESIGN C6) under /api/audits. They translate only: parse the
+ * request, call one use-case with the caller's scope, answer. Refusals are thrown and
+ * answered by src/server/error-reply.ts.
+ */
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
-import {
-  AUDIT_RULE_IDS,
-  AUDIT_RULES,
-  CHECKUP_VALUE_FIELDS,
-  DEFAULT_AUDIT_PARAMETERS,
-  DUPLICATE_KEY_FIELDS,
-} from '../../domain/audits/rules.js';
+import { GongweiError, type LocalizedText } from '../../domain/gongwei-error.js';
+import { callerScope } from '../../server/caller-scope.js';
+import { ErrorSchema } from '../../server/error-reply.js';
 import {
   countFindings,
   getFinding,
+  getRun,
   listFindings,
   listHotspots,
   listInstitutionHotspots,
   listRuns,
   resolveFinding,
 } from './finding-queries.js';
-import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
-import { AuditOptionError, runAudits } from './run-audits.js';
+import { getMergeLogEntry, listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
+import {
+  FindingSchema,
+  Id,
+  IsoDate,
+  MergeLogSchema,
+  OrgCode,
+  PageSchema,
+  RuleId,
+  RunSchema,
+  SummarySchema,
+  Text,
+  WindowSchema,
+} from './route-schemas.js';
+import { AUDIT_PARAMETERS_SCHEMA, describeAuditRules } from './rules/index.js';
+import { runAudits } from './run-audits.js';
 
-const OrgCode = z
-  .string()
-  .regex(ORG_CODE_PATTERN, 'org code has 6, 9 or 12 digits')
-  .describe('division code: 6 digits (province/city/county), 9 (township) or 12 (village)');
-const RuleId = z.enum(AUDIT_RULE_IDS).describe('audit rule id');
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const Id = z.coerce.number().int().min(1);
-const ErrorSchema = z.object({ error: z.string(), message: z.string() });
-const Text = z.object({ zh: z.string(), en: z.string() });
-const Range = z.object({ min: z.number(), max: z.number() });
-const Types = z.array(z.string().max(40)).max(20);
-
-const ParametersSchema = z
-  .object({
-    duplicate_records: z
-      .object({
-        keys: z
-          .array(z.array(z.enum(DUPLICATE_KEY_FIELDS)).min(1).max(7))
-          .min(1)
-          .max(5),
-      })
-      .partial(),
-    id_problems: z.object({ reportEmpty: z.boolean() }).partial(),
-    identical_checkups: z
-      .object({
-        k: z.number().int().min(2).max(8),
-        fields: z.array(z.enum(CHECKUP_VALUE_FIELDS)).min(2).max(8),
-        within: z.enum(['all', 'county', 'township', 'village', 'institution']),
-      })
-      .partial(),
-    arm_bp_difference: z.object({ flagOver: z.number().min(0), remeasureOver: z.number().min(0) }).partial(),
-    uncontrolled_without_guidance: z.object({ serviceTypes: Types }).partial(),
-    implausible_values: z
-      .object({
-        ranges: z.object(
-          Object.fromEntries(CHECKUP_VALUE_FIELDS.map((f) => [f, Range])) as Record<
-            (typeof CHECKUP_VALUE_FIELDS)[number],
-            typeof Range
-          >,
-        ),
-        rangeCheckedTypes: Types,
-        enrolmentRequiredFor: Types,
-        duplicateWindowDays: z.number().int().min(0).max(60),
-        duplicateEventTypes: Types,
-      })
-      .partial(),
-    digit_preference: z
-      .object({
-        serviceTypes: Types,
-        unitLevel: z.union([z.literal(3), z.literal(4), z.literal(5)]),
-        minReadings: z.number().int().min(1),
-        zeroFiveShareOver: z.number().min(0).max(1),
-        below140RatioOver: z.number().min(0),
-      })
-      .partial(),
-    unused_records: z.object({ months: z.number().int().min(1).max(120) }).partial(),
-  })
-  .partial()
-  .strict()
-  .describe('overrides of rule parameters; anything left out takes its default (GET /api/audits/rules)');
-
-const SummarySchema = z.object({
-  rule: z.string(),
-  found: z.number(),
-  affected: z.number(),
-  new: z.number(),
-  resolved: z.number(),
-  closed: z.number(),
-});
-
-const WindowSchema = z.object({ from: z.string().nullable(), to: z.string(), asOf: z.string() });
-
-const RunSchema = z.object({
-  id: z.number(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  status: z.string(),
-  orgCode: z.string().nullable(),
-  period: z.string().nullable(),
-  windowFrom: z.string().nullable(),
-  windowTo: z.string(),
-  asOf: z.string(),
-  rules: z.array(z.string()),
-  summary: z.array(SummarySchema).nullable(),
-});
-
-const FindingSchema = z
-  .object({
-    id: z.number(),
-    rule: z.string(),
-    severity: z.string(),
-    status: z.string().describe('open | resolved | closed'),
-    org: z.string(),
-    orgName: z.string().nullable(),
-    resident: z
-      .object({
-        id: z.number(),
-        recordNo: z.string().nullable(),
-        name: z.string().nullable().describe('masked'),
-        idNumber: z.string().nullable().describe('masked'),
-      })
-      .nullable(),
-    service: z
-      .object({ id: z.number(), type: z.string().nullable(), date: z.string().nullable() })
-      .nullable(),
-    weight: z.number().describe('records the finding stands for (extra copies of a duplicate set)'),
-    evidence: z.unknown(),
-    firstSeenAt: z.string(),
-    lastSeenAt: z.string(),
-    lastRunId: z.number(),
-    resolvedBy: z.string().nullable(),
-    resolvedAt: z.string().nullable(),
-    resolutionNote: z.string().nullable(),
-    closedAt: z.string().nullable(),
-  })
-  .describe('A finding of the work list; personal data masked');
-
-const PageSchema = z.object({
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-  items: z.array(FindingSchema),
-});
-
-const MergeLogSchema = z.object({
-  id: z.number(),
-  mergedAt: z.string(),
-  mergedBy: z.string(),
-  org: z.string(),
-  setId: z.number().nullable(),
-  survivorRecordNo: z.string(),
-  absorbedRecordNos: z.array(z.string()),
-  fieldSources: z.record(z.string(), z.string().nullable()),
-  movedEnrollments: z.number(),
-  droppedEnrollments: z.number(),
-  movedServices: z.number(),
-  rekeyedServices: z.number(),
-});
-
-const notFound = (what: string) => ({ error: 'not_found', message: `未找到 ${what} not found` });
-
-/** Runs a use-case; its option errors (unknown org, bad period, closed set, …) answer 400. */
-async function guard<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T | FastifyReply> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AuditOptionError)
-      return reply.status(400).send({ error: 'bad_request', message: error.message });
-    throw error;
-  }
+/** The value, or a 404 naming what was not found (in the caller's scope). */
+function found<T>(value: T | null, what: LocalizedText): T {
+  if (value === null) throw GongweiError.notFound(what, 'id');
+  return value;
 }
 
 /**
- * REST routes of the audits (DESIGN C6) under /api/audits: the rule catalogue, runs,
- * the work list and its resolution, counts rolled up the tree, hotspots, duplicate sets,
- * merges and the merge log.
+ * Registers the routes of the audits: the rule catalogue, runs, the work list and its
+ * resolution, counts rolled up the tree, hotspots, duplicate sets, merges and the merge log.
  */
 export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -203,8 +71,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async () =>
-      AUDIT_RULE_IDS.map((id) => ({ ...AUDIT_RULES[id], parameters: DEFAULT_AUDIT_PARAMETERS[id] })),
+    async () => describeAuditRules(),
   );
 
   api.post(
@@ -223,7 +90,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
               .describe("e.g. '2020Q2': services from 1 January to its end"),
             rules: z.array(RuleId).optional(),
             asOf: IsoDate.optional(),
-            parameters: ParametersSchema.optional(),
+            parameters: AUDIT_PARAMETERS_SCHEMA.optional(),
           })
           .strict(),
         response: {
@@ -239,25 +106,24 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, async () => {
-        const b = request.body;
-        const run = await runAudits(db, {
-          orgCode: b.orgCode,
-          period: b.period,
-          rules: b.rules,
-          asOf: b.asOf,
-          parameters: b.parameters,
-        });
-        return {
-          runId: run.runId,
-          orgCode: run.orgCode,
-          period: run.period,
-          window: run.window,
-          rules: run.rules,
-          summary: run.summary,
-        };
-      }),
+    async (request) => {
+      const b = request.body;
+      const run = await runAudits(db, callerScope(request), {
+        orgCode: b.orgCode,
+        period: b.period,
+        rules: b.rules,
+        asOf: b.asOf,
+        parameters: b.parameters,
+      });
+      return {
+        runId: run.runId,
+        orgCode: run.orgCode,
+        period: run.period,
+        window: run.window,
+        rules: run.rules,
+        summary: run.summary,
+      };
+    },
   );
 
   api.get(
@@ -270,7 +136,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: z.array(RunSchema) },
       },
     },
-    async (request) => listRuns(db, { limit: request.query.limit }),
+    async (request) => listRuns(db, callerScope(request), { limit: request.query.limit }),
   );
 
   api.get(
@@ -283,10 +149,11 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: RunSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const [run] = await listRuns(db, { id: request.params.id, limit: 1 });
-      return run ?? reply.status(404).send(notFound('run'));
-    },
+    async (request) =>
+      found(await getRun(db, callerScope(request), request.params.id), {
+        zh: '未找到核查批次',
+        en: 'run not found',
+      }),
   );
 
   const FindingQuery = z.object({
@@ -309,11 +176,10 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: PageSchema, 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => {
-        const { org, ...rest } = request.query;
-        return listFindings(db, { ...rest, orgCode: org });
-      }),
+    async (request) => {
+      const { org, ...rest } = request.query;
+      return listFindings(db, callerScope(request), { ...rest, orgCode: org });
+    },
   );
 
   api.get(
@@ -326,8 +192,11 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: FindingSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      (await getFinding(db, request.params.id)) ?? reply.status(404).send(notFound('finding')),
+    async (request) =>
+      found(await getFinding(db, callerScope(request), request.params.id), {
+        zh: '未找到问题',
+        en: 'finding not found',
+      }),
   );
 
   api.post(
@@ -343,10 +212,11 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: FindingSchema, 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () =>
-        resolveFinding(db, request.params.id, { by: request.body.by, note: request.body.note ?? null }),
-      ),
+    async (request) =>
+      resolveFinding(db, callerScope(request), request.params.id, {
+        by: request.body.by,
+        note: request.body.note ?? null,
+      }),
   );
 
   api.post(
@@ -359,8 +229,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: FindingSchema, 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => resolveFinding(db, request.params.id, { by: '', reopen: true })),
+    async (request) => resolveFinding(db, callerScope(request), request.params.id, { by: '', reopen: true }),
   );
 
   api.get(
@@ -391,16 +260,15 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => {
-        const q = request.query;
-        return countFindings(db, {
-          orgCode: q.org,
-          depth: q.depth,
-          ...(q.runId ? { runId: q.runId } : {}),
-          ...(q.rule ? { rule: q.rule } : {}),
-        });
-      }),
+    async (request) => {
+      const q = request.query;
+      return countFindings(db, callerScope(request), {
+        orgCode: q.org,
+        depth: q.depth,
+        ...(q.runId ? { runId: q.runId } : {}),
+        ...(q.rule ? { rule: q.rule } : {}),
+      });
+    },
   );
 
   api.get(
@@ -429,16 +297,15 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => {
-        const q = request.query;
-        return listHotspots(db, {
-          rule: q.rule,
-          orgCode: q.org,
-          limit: q.limit,
-          ...(q.level ? { level: q.level as 4 | 5 } : {}),
-        });
-      }),
+    async (request) => {
+      const q = request.query;
+      return listHotspots(db, callerScope(request), {
+        rule: q.rule,
+        orgCode: q.org,
+        limit: q.limit,
+        ...(q.level ? { level: q.level as 4 | 5 } : {}),
+      });
+    },
   );
 
   api.get(
@@ -458,14 +325,12 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, () =>
-        listInstitutionHotspots(db, {
-          rule: request.query.rule,
-          limit: request.query.limit,
-          ...(request.query.org ? { orgCode: request.query.org } : {}),
-        }),
-      ),
+    async (request) =>
+      listInstitutionHotspots(db, callerScope(request), {
+        rule: request.query.rule,
+        limit: request.query.limit,
+        ...(request.query.org ? { orgCode: request.query.org } : {}),
+      }),
   );
 
   api.get(
@@ -478,11 +343,10 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: PageSchema, 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () => {
-        const { org, ...rest } = request.query;
-        return listFindings(db, { ...rest, orgCode: org, rule: 'duplicate_records' });
-      }),
+    async (request) => {
+      const { org, ...rest } = request.query;
+      return listFindings(db, callerScope(request), { ...rest, orgCode: org, rule: 'duplicate_records' });
+    },
   );
 
   api.post(
@@ -517,15 +381,13 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request, reply) =>
-      guard(reply, () =>
-        mergeDuplicateSet(db, {
-          setId: request.params.id,
-          by: request.body.by,
-          ...(request.body.prefer ? { prefer: request.body.prefer } : {}),
-          ...(request.body.into ? { into: request.body.into } : {}),
-        }),
-      ),
+    async (request) =>
+      mergeDuplicateSet(db, callerScope(request), {
+        setId: request.params.id,
+        by: request.body.by,
+        ...(request.body.prefer ? { prefer: request.body.prefer } : {}),
+        ...(request.body.into ? { into: request.body.into } : {}),
+      }),
   );
 
   api.get(
@@ -541,13 +403,11 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: z.array(MergeLogSchema), 400: ErrorSchema },
       },
     },
-    async (request, reply) =>
-      guard(reply, () =>
-        listMergeLog(db, {
-          limit: request.query.limit,
-          ...(request.query.org ? { orgCode: request.query.org } : {}),
-        }),
-      ),
+    async (request) =>
+      listMergeLog(db, callerScope(request), {
+        limit: request.query.limit,
+        ...(request.query.org ? { orgCode: request.query.org } : {}),
+      }),
   );
 
   api.get(
@@ -560,9 +420,10 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: MergeLogSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const [entry] = await listMergeLog(db, { id: request.params.id, limit: 1 });
-      return entry ?? reply.status(404).send(notFound('merge'));
-    },
+    async (request) =>
+      found(await getMergeLogEntry(db, callerScope(request), request.params.id), {
+        zh: '未找到合并记录',
+        en: 'merge not found',
+      }),
   );
 }

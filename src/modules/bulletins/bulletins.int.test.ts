@@ -18,6 +18,7 @@ import { exportIndicatorTable } from './export-indicators.js';
 import { generateBulletin, type GeneratedBulletin } from './generate-bulletin.js';
 import { listArchive } from './list-archive.js';
 import { createSchedule, runDueSchedules } from './run-schedules.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 
 /**
  * The smallest share of the real city at which the demo keeps its calibration (the lagging
@@ -86,7 +87,11 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
 
   beforeAll(async () => {
     await generateDemo(t.db, { scale: 'small', seed: 2020, fraction: DEMO_FRACTION });
-    await runAudits(t.db, { orgCode: '620800', period: '2020Q2', now: '2020-08-20T00:00:00.000Z' });
+    await runAudits(t.db, WHOLE_TREE, {
+      orgCode: '620800',
+      period: '2020Q2',
+      now: '2020-08-20T00:00:00.000Z',
+    });
     bulletin = await generateBulletin(
       t.db,
       WHOLE_TREE,

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEachDialect } from '../../../test/databases.js';
-import { idProblemOf } from '../../domain/audits/classify.js';
-import { DEFAULT_AUDIT_PARAMETERS } from '../../domain/audits/rules.js';
-import { insertOrgs, insertResidents, validId, type ResidentSeed } from './audits.fixture.js';
-import { listFindings } from './finding-queries.js';
-import { runAudits } from './run-audits.js';
+import { describeEachDialect } from '../../../../test/databases.js';
+import { idProblemOf } from '../../../domain/audits/classify.js';
+import { WHOLE_TREE } from '../../orgs/org-scope.js';
+import { insertOrgs, insertResidents, validId, type ResidentSeed } from '../audits.fixture.js';
+import { listFindings } from '../finding-queries.js';
+import { runAudits } from '../run-audits.js';
+import { defaultAuditParameters } from './index.js';
 
 // The ID rule skips, in SQL, numbers that are certainly fine. That shortcut must never hide
 // a problem: the findings must be exactly what the ID module says about every record.
@@ -58,17 +59,16 @@ describeEachDialect('ID rule shortcut', (t) => {
     await insertOrgs(t.db);
     const list = seeds();
     const ids = await insertResidents(t.db, list);
-    await runAudits(t.db, { rules: ['id_problems'], asOf: '2020-06-30' });
-    const found = (await listFindings(t.db, { rule: 'id_problems', pageSize: 1000 })).items.map((i) => [
-      i.resident!.id,
-      (i.evidence as { codes: string[] }).codes,
-    ]);
+    await runAudits(t.db, WHOLE_TREE, { rules: ['id_problems'], asOf: '2020-06-30' });
+    const found = (await listFindings(t.db, WHOLE_TREE, { rule: 'id_problems', pageSize: 1000 })).items.map(
+      (i) => [i.resident!.id, (i.evidence as { codes: string[] }).codes],
+    );
     const expected = list
       .map((s) => {
         const p = idProblemOf(
           { idNumber: s.idNumber ?? null, birthDate: s.birth ?? null, sex: s.sex ?? null },
           '2020-06-30',
-          DEFAULT_AUDIT_PARAMETERS.id_problems,
+          defaultAuditParameters().id_problems,
         );
         return p ? [ids.get(s.no)!, p.codes] : null;
       })

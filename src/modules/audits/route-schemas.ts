@@ -1,0 +1,105 @@
+/**
+ * The zod schemas of the audit routes' requests and answers (the OpenAPI document shows
+ * them). Rule parameters are not here: each rule's schema is in its own file.
+ */
+import { z } from 'zod';
+import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
+import { AUDIT_RULE_IDS } from './rules/index.js';
+
+/** A division code in a request. */
+export const OrgCode = z
+  .string()
+  .regex(ORG_CODE_PATTERN, 'org code has 6, 9 or 12 digits')
+  .describe('division code: 6 digits (province/city/county), 9 (township) or 12 (village)');
+/** An audit rule id in a request. */
+export const RuleId = z.enum(AUDIT_RULE_IDS).describe('audit rule id');
+/** A date `YYYY-MM-DD` in a request. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A row id in a path. */
+export const Id = z.coerce.number().int().min(1);
+/** Chinese and English text. */
+export const Text = z.object({ zh: z.string(), en: z.string() });
+
+/** Per rule: what a run found. */
+export const SummarySchema = z.object({
+  rule: z.string(),
+  found: z.number(),
+  affected: z.number(),
+  new: z.number(),
+  resolved: z.number(),
+  closed: z.number(),
+});
+
+/** The dates a run examines. */
+export const WindowSchema = z.object({ from: z.string().nullable(), to: z.string(), asOf: z.string() });
+
+/** A stored run. */
+export const RunSchema = z.object({
+  id: z.number(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.string(),
+  orgCode: z.string().nullable(),
+  period: z.string().nullable(),
+  windowFrom: z.string().nullable(),
+  windowTo: z.string(),
+  asOf: z.string(),
+  rules: z.array(z.string()),
+  summary: z.array(SummarySchema).nullable(),
+});
+
+/** A finding of the work list. */
+export const FindingSchema = z
+  .object({
+    id: z.number(),
+    rule: z.string(),
+    severity: z.string(),
+    status: z.string().describe('open | resolved | closed'),
+    org: z.string(),
+    orgName: z.string().nullable(),
+    resident: z
+      .object({
+        id: z.number(),
+        recordNo: z.string().nullable(),
+        name: z.string().nullable().describe('masked'),
+        idNumber: z.string().nullable().describe('masked'),
+      })
+      .nullable(),
+    service: z
+      .object({ id: z.number(), type: z.string().nullable(), date: z.string().nullable() })
+      .nullable(),
+    weight: z.number().describe('records the finding stands for (extra copies of a duplicate set)'),
+    evidence: z.unknown(),
+    firstSeenAt: z.string(),
+    lastSeenAt: z.string(),
+    lastRunId: z.number(),
+    resolvedBy: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    resolutionNote: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  })
+  .describe('A finding of the work list; personal data masked');
+
+/** One page of the work list. */
+export const PageSchema = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(FindingSchema),
+});
+
+/** A merge log entry, without personal values. */
+export const MergeLogSchema = z.object({
+  id: z.number(),
+  mergedAt: z.string(),
+  mergedBy: z.string(),
+  org: z.string(),
+  setId: z.number().nullable(),
+  survivorRecordNo: z.string(),
+  absorbedRecordNos: z.array(z.string()),
+  fieldSources: z.record(z.string(), z.string().nullable()),
+  movedEnrollments: z.number(),
+  droppedEnrollments: z.number(),
+  movedServices: z.number(),
+  rekeyedServices: z.number(),
+});

@@ -1,0 +1,269 @@
+/**
+ * Rule `implausible_values` (数据不合理): adult values out of physiological range, services
+ * before birth, after death or move-out or after the as-of date, follow-ups of people not
+ * enrolled in the programme on that date, and the same service repeated within days.
+ */
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { SqlDialect } from '../../../db/database.js';
+import { outOfRange, type DraftFinding } from '../../../domain/audits/classify.js';
+import {
+  CHECKUP_VALUE_FIELDS,
+  CHRONIC_FOLLOWUPS,
+  PLAUSIBLE_RANGES,
+  type AuditWindow,
+  type CheckupValueField,
+  type PlausibleRange,
+} from '../../../domain/audits/vocabulary.js';
+import type { Program } from '../../../domain/programs.js';
+import { SERVICE_PROGRAM, isServiceType } from '../../../domain/service-types.js';
+import { chunks, KEYS_PER_LOOKUP } from '../../../db/statement-chunks.js';
+import { rowsInScope, type OrgScope } from '../../orgs/org-scope.js';
+import type { Handle } from '../audit-tables.js';
+import { judgedRule, serviceFinding, ServiceTypes } from './audit-rule.js';
+import {
+  SERVICE_ROW_COLUMNS,
+  inWindow,
+  selectServices,
+  toServiceRow,
+  type RawService,
+  type ServiceRow,
+} from './candidate-repository.js';
+
+const Range = z.object({ min: z.number(), max: z.number() });
+
+const parameters = z.object({
+  ranges: z
+    .object(
+      Object.fromEntries(CHECKUP_VALUE_FIELDS.map((f) => [f, Range])) as Record<
+        CheckupValueField,
+        typeof Range
+      >,
+    )
+    .default({ ...PLAUSIBLE_RANGES })
+    .describe('成人各项指标的合理范围（闭区间） / the plausible closed range of each adult value'),
+  rangeCheckedTypes: ServiceTypes.default([...CHRONIC_FOLLOWUPS, 'elderly_checkup']).describe(
+    '按成人范围检查数值的服务类型（儿童体重不是成人的） / service types whose values are adults’ and checked against `ranges`',
+  ),
+  enrolmentRequiredFor: ServiceTypes.default([
+    ...CHRONIC_FOLLOWUPS,
+    'tb_followup',
+    'mental_followup',
+  ]).describe(
+    '服务日期须在相应项目管理期内的服务类型 / service types that require an enrolment in their programme on the service date',
+  ),
+  duplicateWindowDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(60)
+    .default(3)
+    .describe(
+      '同一人同类服务相隔不超过此天数即为重复 / two services of one person and type at most this many days apart are a duplicated event',
+    ),
+  duplicateEventTypes: ServiceTypes.default([
+    ...CHRONIC_FOLLOWUPS,
+    'elderly_checkup',
+    'tb_followup',
+    'mental_followup',
+    'postpartum_visit',
+    'postpartum_42d',
+    'newborn_visit',
+    'child_visit',
+  ]).describe('检查重复服务的服务类型 / service types checked for duplicated events'),
+});
+
+/** Services with a measured value outside its range or a systolic not above its diastolic. */
+export async function selectOutOfRangeCandidates(
+  h: Handle,
+  ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
+  types: readonly string[],
+  scope: OrgScope,
+  w: AuditWindow,
+): Promise<ServiceRow[]> {
+  if (types.length === 0) return [];
+  const tests = (Object.entries(ranges) as [CheckupValueField, PlausibleRange][]).map(
+    ([f, r]) => sql`(${sql.ref(`s.${f}`)} < ${r.min} or ${sql.ref(`s.${f}`)} > ${r.max})`,
+  );
+  tests.push(sql`(s.sbp <= s.dbp)`, sql`(s.sbp_right <= s.dbp_right)`);
+  return selectServices(
+    h,
+    sql`s.type in (${sql.join(types)}) and (${sql.join(tests, sql` or `)}) and ${inWindow(w, 's.service_date')}
+      and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`,
+  );
+}
+
+/** A service whose date is impossible for its person or for the as-of date. */
+export interface DateProblemRow {
+  service: ServiceRow;
+  problem: 'before_birth' | 'after_death' | 'after_move_out' | 'future';
+  /** The date the service date contradicts. */
+  against: string;
+}
+
+/** Services before their person's birth, after death or move-out (in the window), or after the as-of date. */
+export async function selectDateProblems(
+  h: Handle,
+  scope: OrgScope,
+  w: AuditWindow,
+): Promise<DateProblemRow[]> {
+  const scoped = rowsInScope(scope, { county: 's.county_code', org: 's.org_code' });
+  // One pass joining each service to its person; the person's dates ride along as extra columns.
+  const result = await sql<
+    RawService & { birth_date: string | null; death_date: string | null; moved_out_date: string | null }
+  >`
+    select ${SERVICE_ROW_COLUMNS},
+      r.birth_date, r.death_date, r.moved_out_date
+    from services s join residents r on r.id = s.resident_id
+    where ${inWindow(w, 's.service_date')} and ${scoped}
+      and (s.service_date < r.birth_date or s.service_date > r.death_date or s.service_date > r.moved_out_date)
+    order by s.id`.execute(h);
+  const out: DateProblemRow[] = [];
+  for (const r of result.rows) {
+    const service = toServiceRow(r);
+    if (r.birth_date !== null && r.service_date < r.birth_date)
+      out.push({ service, problem: 'before_birth', against: r.birth_date });
+    if (r.death_date !== null && r.service_date > r.death_date)
+      out.push({ service, problem: 'after_death', against: r.death_date });
+    if (r.moved_out_date !== null && r.service_date > r.moved_out_date)
+      out.push({ service, problem: 'after_move_out', against: r.moved_out_date });
+  }
+  const future = await selectServices(h, sql`s.service_date > ${w.asOf} and ${scoped}`);
+  for (const service of future) out.push({ service, problem: 'future', against: w.asOf });
+  return out;
+}
+
+/** Services of `type` whose person had no enrolment in `program` active on the service date. */
+export async function selectNotEnrolled(
+  h: Handle,
+  type: string,
+  program: string,
+  scope: OrgScope,
+  w: AuditWindow,
+): Promise<ServiceRow[]> {
+  return selectServices(
+    h,
+    sql`s.type = ${type} and s.resident_id is not null and ${inWindow(w, 's.service_date')}
+      and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}
+      and not exists (select 1 from enrollments e where e.resident_id = s.resident_id and e.program = ${program}
+        and e.start_date <= s.service_date and (e.end_date is null or e.end_date >= s.service_date))`,
+  );
+}
+
+/** A service following another of the same person and type within the window of days. */
+export interface RepeatedServiceRow {
+  service: ServiceRow;
+  previousId: number;
+  days: number;
+}
+
+/** Services following one of the same person and type at most `days` days earlier (one sort, no self-join). */
+export async function selectRepeatedServices(
+  h: Handle,
+  dialect: SqlDialect,
+  types: readonly string[],
+  days: number,
+  scope: OrgScope,
+  w: AuditWindow,
+): Promise<RepeatedServiceRow[]> {
+  if (types.length === 0) return [];
+  const result = await sql<{ id: number; prev_id: number; gap: number }>`
+    select id, prev_id, gap from (
+      select x.id, x.prev_id, ${dialect.daysBetween('x.prev_date', 'x.service_date')} as gap from (
+        select s.id, s.service_date,
+          lag(s.id) over (partition by s.resident_id, s.type order by s.service_date, s.id) as prev_id,
+          lag(s.service_date) over (partition by s.resident_id, s.type order by s.service_date, s.id) as prev_date
+        from services s
+        where s.resident_id is not null and s.type in (${sql.join(types)})
+          and ${inWindow(w, 's.service_date')} and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}
+      ) x where x.prev_id is not null
+    ) y where gap <= ${days}`.execute(h);
+  if (result.rows.length === 0) return [];
+  const byId = new Map(result.rows.map((r) => [Number(r.id), r]));
+  const services: ServiceRow[] = [];
+  for (const part of chunks([...byId.keys()], KEYS_PER_LOOKUP))
+    services.push(...(await selectServices(h, sql`s.id in (${sql.join(part)})`)));
+  return services.map((s) => ({
+    service: s,
+    previousId: Number(byId.get(s.id)!.prev_id),
+    days: Number(byId.get(s.id)!.gap),
+  }));
+}
+
+/** The candidates of every check of the rule. */
+export interface ImplausibleCandidates {
+  readonly outOfRange: readonly ServiceRow[];
+  readonly dateProblems: readonly DateProblemRow[];
+  /** Per service type requiring an enrolment: its programme and the services without one. */
+  readonly notEnrolled: readonly { readonly program: Program; readonly services: readonly ServiceRow[] }[];
+  readonly repeated: readonly RepeatedServiceRow[];
+}
+
+/** Rule `implausible_values`. */
+export const implausibleValues = judgedRule({
+  id: 'implausible_values',
+  name: { zh: '数据不合理', en: 'Implausible data' },
+  description: {
+    zh: '数值超出生理范围、服务日期早于出生或晚于死亡、迁出或在未来、随访对象未纳入该项目管理、同一人同类服务短期内重复。',
+    en: 'Values out of physiological range, services before birth, after death or move-out, or in the future, follow-ups of people not enrolled in the programme, duplicated service events.',
+  },
+  severities: {
+    error: { zh: '数值或日期不可能', en: 'impossible value or date' },
+    warning: { zh: '未纳入管理或重复服务', en: 'not enrolled or duplicated event' },
+  },
+  subject: 'service',
+  parameters,
+  async candidates(h, { scope, window, dialect }, p): Promise<ImplausibleCandidates> {
+    const outOfRange = await selectOutOfRangeCandidates(h, p.ranges, p.rangeCheckedTypes, scope, window);
+    const dateProblems = await selectDateProblems(h, scope, window);
+    const notEnrolled: { program: Program; services: ServiceRow[] }[] = [];
+    for (const type of p.enrolmentRequiredFor) {
+      const program = isServiceType(type) ? SERVICE_PROGRAM[type] : null;
+      if (program)
+        notEnrolled.push({ program, services: await selectNotEnrolled(h, type, program, scope, window) });
+    }
+    const repeated = await selectRepeatedServices(
+      h,
+      dialect,
+      p.duplicateEventTypes,
+      p.duplicateWindowDays,
+      scope,
+      window,
+    );
+    return { outOfRange, dateProblems, notEnrolled, repeated };
+  },
+  judge(c, p): DraftFinding[] {
+    const out: DraftFinding[] = [];
+    for (const s of c.outOfRange) {
+      const fields = outOfRange(s.values, p.ranges);
+      if (fields.length === 0) continue;
+      const values = Object.fromEntries(
+        fields.flatMap((f) => f.split('<=')).map((f) => [f, s.values[f as CheckupValueField] ?? null]),
+      );
+      out.push(serviceFinding(s, 'error', { check: 'out_of_range', fields, values }, 'range'));
+    }
+    for (const d of c.dateProblems)
+      out.push(
+        serviceFinding(
+          d.service,
+          'error',
+          { check: d.problem, against: d.against },
+          d.problem,
+          d.problem !== 'future',
+        ),
+      );
+    for (const { program, services } of c.notEnrolled)
+      for (const s of services)
+        out.push(serviceFinding(s, 'warning', { check: 'not_enrolled', program }, 'not_enrolled'));
+    for (const r of c.repeated)
+      out.push(
+        serviceFinding(
+          r.service,
+          'warning',
+          { check: 'duplicated_event', previousServiceId: r.previousId, days: r.days },
+          'duplicated_event',
+        ),
+      );
+    return out;
+  },
+});
