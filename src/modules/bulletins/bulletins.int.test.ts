@@ -18,7 +18,6 @@ import { exportIndicatorTable } from './export-indicators.js';
 import { generateBulletin, type GeneratedBulletin } from './generate-bulletin.js';
 import { listArchive } from './list-archive.js';
 import { createSchedule, runDueSchedules } from './run-schedules.js';
-import { WHOLE_TREE } from '../orgs/org-scope.js';
 
 /**
  * The smallest share of the real city at which the demo keeps its calibration (the lagging

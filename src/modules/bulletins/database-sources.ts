@@ -7,7 +7,6 @@
 import type { Db } from '../../db/database.js';
 import { INDICATORS } from '../../domain/indicators/catalogue.js';
 import { countFindings, listHotspots } from '../audits/finding-queries.js';
-import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
 import { progress } from '../targets/progress.js';
@@ -34,7 +33,7 @@ export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
     indicatorValues: (orgCode, period, depth) => computeIndicatorValues(db, { orgCode, period, depth }),
     indicatorCatalogue: () => INDICATORS.map((d) => ({ id: d.id, name: d.name, unit: d.unit })),
     async findingCounts(orgCode, depth) {
-      return (await countFindings(db, WHOLE_TREE, { orgCode, depth })).map((f) => ({
+      return (await countFindings(db, scope, { orgCode, depth })).map((f) => ({
         org: f.org,
         orgName: f.orgName,
         level: f.level,
@@ -44,7 +43,7 @@ export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
       }));
     },
     async hotspots(rule, orgCode, limit) {
-      return (await listHotspots(db, WHOLE_TREE, { rule, orgCode, limit })).map((h) => ({
+      return (await listHotspots(db, scope, { rule, orgCode, limit })).map((h) => ({
         org: h.org,
         orgName: h.orgName,
         level: h.level,
