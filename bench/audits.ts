@@ -8,7 +8,7 @@ import type { AuditRuleId } from '../src/domain/audits/rules.js';
 import { IDENTICAL_CHECKUP_HOTSPOTS } from '../src/modules/demo/generator/calibration.js';
 import { listHotspots } from '../src/modules/audits/finding-queries.js';
 import { runAudits } from '../src/modules/audits/run-audits.js';
-import type { BenchFigure, BenchSection } from './sections.js';
+import type { BenchFigure, BenchSection } from './bench-section.js';
 
 const GOALS: Partial<Record<AuditRuleId, string>> = {
   duplicate_records: '≤ 10000 over 2 M residents',
