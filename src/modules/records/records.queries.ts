@@ -5,28 +5,13 @@ import {
   repositorySamples,
   type ModuleQueries,
 } from '../../../test/query-samples.js';
-import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
+import type { EnrollmentInput, ServiceInput } from '../../domain/records/inputs.js';
 import * as records from './records-repository.js';
+import { fixtureResident } from './records.fixture.js';
 
 const [FIRST, SECOND] = SAMPLE_RECORD_NOS;
 
-const resident: ResidentInput = {
-  recordNo: '62088110020100003',
-  idNumber: '620881195501010011',
-  name: '居民3',
-  sex: 'F',
-  birthDate: '1955-01-01',
-  ethnicity: '汉族',
-  orgCode: O.village,
-  phone: null,
-  contactName: null,
-  contactPhone: null,
-  electronic: true,
-  recordCreated: '2018-03-15',
-  recordUpdated: null,
-  deathDate: null,
-  movedOutDate: null,
-};
+const resident = fixtureResident(3);
 
 const enrollment: EnrollmentInput = {
   recordNo: FIRST,
