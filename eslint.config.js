@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.fixture.ts', 'test/**', 'bench/**'],
+    files: ['**/*.test.ts', '**/*.fixture.ts', '**/*.queries.ts', 'test/**', 'bench/**', 'scripts/**'],
     rules: { '@typescript-eslint/explicit-module-boundary-types': 'off' },
   },
   { files: ['bin/**', '*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },

@@ -9,7 +9,7 @@ import { listHotspots } from '../src/modules/audits/finding-queries.js';
 import type { AuditRuleId } from '../src/modules/audits/rules/index.js';
 import { runAudits } from '../src/modules/audits/run-audits.js';
 import { WHOLE_TREE } from '../src/modules/orgs/org-scope.js';
-import type { BenchFigure, BenchSection } from './sections.js';
+import type { BenchFigure, BenchSection } from './bench-section.js';
 
 const GOALS: Partial<Record<AuditRuleId, string>> = {
   duplicate_records: '≤ 10000 over 2 M residents',

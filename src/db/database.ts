@@ -20,6 +20,15 @@ export interface DbTarget {
   schema?: string;
 }
 
+/** How to open the database, beyond where it is. */
+export interface OpenOptions {
+  /**
+   * Called with the SQL text of every statement run after opening (migrations included),
+   * without its parameters: `npm run queries` writes the SQL of the repositories with it.
+   */
+  onQuery?: (sql: string) => void;
+}
+
 /**
  * Resolves `--db PATH` and `DATABASE_URL` the way every command does:
  * an explicit postgres URL or DATABASE_URL selects PostgreSQL, otherwise the SQLite file.
@@ -41,14 +50,14 @@ export function resolveDbTarget(
  * const db = await openDatabase(resolveDbTarget(opts.db));
  * try { ... } finally { await db.close(); }
  */
-export async function openDatabase(target: DbTarget): Promise<Db> {
+export async function openDatabase(target: DbTarget, options: OpenOptions = {}): Promise<Db> {
   let db: Db;
   if (target.url) {
-    db = openPostgres(target.url, target.schema ? { schema: target.schema } : {});
+    db = openPostgres(target.url, { ...(target.schema ? { schema: target.schema } : {}), ...options });
   } else {
     const file = target.file ?? DEFAULT_DB_FILE;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    db = openSqlite(file);
+    db = openSqlite(file, options);
   }
   try {
     await migrateToLatest(db, target.url ? target.schema : undefined);

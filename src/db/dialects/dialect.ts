@@ -1,4 +1,4 @@
-import type { CreateTableBuilder, Kysely, RawBuilder } from 'kysely';
+import type { CreateTableBuilder, Kysely, KyselyConfig, RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 
 /**
@@ -37,4 +37,9 @@ export interface Db {
   /** Human-readable location (file path or URL without password), never with secrets. */
   readonly location: string;
   close(): Promise<void>;
+}
+
+/** Kysely's log option, passing on the SQL text of each statement only (never its values). */
+export function queryLog(onQuery: ((sql: string) => void) | undefined): Pick<KyselyConfig, 'log'> {
+  return onQuery ? { log: (event) => onQuery(event.query.sql) } : {};
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from '../schema.js';
-import type { Db, SqlDialect } from './dialect.js';
+import { queryLog, type Db, type SqlDialect } from './dialect.js';
 
 // Counts and sums come back as int8/numeric; Gongwei's figures fit in a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -26,6 +26,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Pool size; defaults to 10. */
   max?: number;
+  /** Called with the SQL text of every statement run (see `OpenOptions` in database.ts). */
+  onQuery?: (sql: string) => void;
 }
 
 /** Opens a pool on a PostgreSQL URL, optionally confined to one schema. */
@@ -35,7 +37,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
     max: options.max ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...queryLog(options.onQuery),
+  });
   return {
     kysely,
     dialect: postgresDialect,

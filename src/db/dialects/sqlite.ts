@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Database } from '../schema.js';
-import type { Db, SqlDialect } from './dialect.js';
+import { queryLog, type Db, type SqlDialect } from './dialect.js';
 
 /** SQLite helpers; dates are ISO text, so SQLite's date functions apply to them directly. */
 export const sqliteDialect: SqlDialect = {
@@ -50,7 +50,7 @@ function withStatementCache(native: SQLite.Database): SqliteDatabase {
  * Opens (creating if needed) an SQLite file with the pragmas Gongwei relies on:
  * WAL for concurrent readers during imports, foreign keys on, NORMAL sync (safe under WAL).
  */
-export function openSqlite(file: string): Db {
+export function openSqlite(file: string, options: { onQuery?: (sql: string) => void } = {}): Db {
   const native = new SQLite(file);
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = NORMAL');
@@ -61,6 +61,7 @@ export function openSqlite(file: string): Db {
   native.pragma('mmap_size = 268435456');
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(native) }),
+    ...queryLog(options.onQuery),
   });
   return {
     kysely,

@@ -1,0 +1,1087 @@
+-- Written by `npm run queries` from src/modules/audits/audits.queries.ts: do not edit.
+-- The PostgreSQL statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
+
+-- audits/audit-repository.ts: inScope
+-- (no statement: builds the scope condition the queries below embed)
+
+-- audits/audit-repository.ts: handleOf
+-- (no statement: returns the Kysely handle of a database)
+
+-- audits/audit-repository.ts: findScope
+select
+  "code",
+  "level",
+  "county_code"
+from
+  "orgs"
+where
+  "code" = $1;
+
+-- audits/audit-repository.ts: selectDuplicateCandidates
+with
+  k as (
+    select
+      r.id,
+      r.record_no,
+      r.org_code,
+      r.county_code,
+      (
+        nullif(trim(cast("r"."county_code" as text)), '') || '|' || nullif(trim(cast("r"."name" as text)), '') || '|' || nullif(trim(cast("r"."birth_date" as text)), '') || '|' || nullif(trim(cast("r"."sex" as text)), '')
+      ) as k,
+      case
+        when "r"."county_code" = $1 then 1
+        else 0
+      end as in_scope
+    from
+      residents r
+    where
+      "r"."record_created" <= $2
+      and (
+        "r"."death_date" is null
+        or "r"."death_date" > $3
+      )
+      and (
+        "r"."moved_out_date" is null
+        or "r"."moved_out_date" > $4
+      )
+  ),
+  g as (
+    select
+      k
+    from
+      k
+    where
+      k is not null
+    group by
+      k
+    having
+      count(*) > 1
+      and max(in_scope) = 1
+  )
+select
+  k.id,
+  k.k,
+  k.record_no,
+  k.org_code,
+  k.county_code
+from
+  k
+  join g on g.k = k.k
+order by
+  k.k,
+  k.id;
+
+-- audits/audit-repository.ts: selectIdDuplicateCandidates
+select
+  id_number
+from
+  residents
+where
+  id_number is not null
+group by
+  id_number
+having
+  count(*) > 1;
+select distinct
+  id_number
+from
+  residents
+where
+  id_number is not null
+  and id_number <> upper(trim(id_number));
+select
+  r.id,
+  r.id_number,
+  r.record_no,
+  r.org_code,
+  r.county_code,
+  case
+    when "r"."county_code" = $1 then 1
+    else 0
+  end as in_scope
+from
+  residents r
+where
+  r.id_number in ($2)
+  and "r"."record_created" <= $3
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > $4
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > $5
+  );
+
+-- audits/audit-repository.ts: selectResidentIdPage
+select
+  "r"."id",
+  "r"."id_number",
+  "r"."birth_date",
+  "r"."sex",
+  "r"."org_code",
+  "r"."county_code"
+from
+  "residents" as "r"
+where
+  "r"."county_code" = $1
+  and "r"."record_created" <= $2
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > $3
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > $4
+  )
+  and (
+    case
+      when (
+        "r"."id_number" is not null
+        and length("r"."id_number") = 18
+        and (substr("r"."id_number", 1, 17) ~ '^[0-9]*$')
+        and substr("r"."id_number", 18, 1) in (
+          '0',
+          '1',
+          '2',
+          '3',
+          '4',
+          '5',
+          '6',
+          '7',
+          '8',
+          '9',
+          'X'
+        )
+        and substr("r"."id_number", 1, 2) in ($5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39)
+        and r.birth_date = substr("r"."id_number", 7, 4) || '-' || substr("r"."id_number", 11, 2) || '-' || substr("r"."id_number", 13, 2)
+        and r.birth_date >= $40
+        and r.birth_date <= $41
+        and r.sex = case
+          when substr("r"."id_number", 17, 1) in ('1', '3', '5', '7', '9') then 'M'
+          else 'F'
+        end
+        and substr("r"."id_number", 18, 1) = substr(
+          '10X98765432',
+          (
+            case
+              when length("r"."id_number") = 18
+              and (substr("r"."id_number", 1, 17) ~ '^[0-9]*$') then cast(substr("r"."id_number", $42, 1) as integer) * $43 + cast(substr("r"."id_number", $44, 1) as integer) * $45 + cast(substr("r"."id_number", $46, 1) as integer) * $47 + cast(substr("r"."id_number", $48, 1) as integer) * $49 + cast(substr("r"."id_number", $50, 1) as integer) * $51 + cast(substr("r"."id_number", $52, 1) as integer) * $53 + cast(substr("r"."id_number", $54, 1) as integer) * $55 + cast(substr("r"."id_number", $56, 1) as integer) * $57 + cast(substr("r"."id_number", $58, 1) as integer) * $59 + cast(substr("r"."id_number", $60, 1) as integer) * $61 + cast(substr("r"."id_number", $62, 1) as integer) * $63 + cast(substr("r"."id_number", $64, 1) as integer) * $65 + cast(substr("r"."id_number", $66, 1) as integer) * $67 + cast(substr("r"."id_number", $68, 1) as integer) * $69 + cast(substr("r"."id_number", $70, 1) as integer) * $71 + cast(substr("r"."id_number", $72, 1) as integer) * $73 + cast(substr("r"."id_number", $74, 1) as integer) * $75
+              else 0
+            end
+          ) % 11 + 1,
+          1
+        )
+      ) then 1
+      else 0
+    end
+  ) = 0
+  and "r"."id" > $76
+order by
+  "r"."id"
+limit
+  $77;
+
+-- audits/audit-repository.ts: selectCheckups
+select
+  s.id,
+  s.resident_id,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  coalesce(o.township_code, s.org_code) as unit,
+  "s"."sbp" as "v0",
+  "s"."dbp" as "v1",
+  "s"."heart_rate" as "v2",
+  "s"."fasting_glucose" as "v3",
+  "s"."weight" as "v4",
+  "s"."waist" as "v5"
+from
+  services s
+  left join orgs o on o.code = s.org_code
+where
+  s.type = 'elderly_checkup'
+  and s.resident_id is not null
+  and "s"."service_date" >= $1
+  and "s"."service_date" <= $2
+  and "s"."county_code" = $3;
+
+-- audits/audit-repository.ts: selectArmBpCandidates
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.sbp is not null
+  and s.sbp_right is not null
+  and abs(s.sbp - s.sbp_right) > $1
+  and "s"."service_date" >= $2
+  and "s"."service_date" <= $3
+  and "s"."county_code" = $4
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectUncontrolledWithoutGuidance
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.type in ($1, $2)
+  and s.controlled = 0
+  and (
+    s.guidance is null
+    or s.guidance = 0
+  )
+  and "s"."service_date" >= $3
+  and "s"."service_date" <= $4
+  and "s"."county_code" = $5
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectOutOfRangeCandidates
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.type in ($1, $2, $3)
+  and (
+    (
+      "s"."sbp" < $4
+      or "s"."sbp" > $5
+    )
+    or (
+      "s"."dbp" < $6
+      or "s"."dbp" > $7
+    )
+    or (
+      "s"."sbp_right" < $8
+      or "s"."sbp_right" > $9
+    )
+    or (
+      "s"."dbp_right" < $10
+      or "s"."dbp_right" > $11
+    )
+    or (
+      "s"."heart_rate" < $12
+      or "s"."heart_rate" > $13
+    )
+    or (
+      "s"."fasting_glucose" < $14
+      or "s"."fasting_glucose" > $15
+    )
+    or (
+      "s"."weight" < $16
+      or "s"."weight" > $17
+    )
+    or (
+      "s"."waist" < $18
+      or "s"."waist" > $19
+    )
+    or (s.sbp <= s.dbp)
+    or (s.sbp_right <= s.dbp_right)
+  )
+  and "s"."service_date" >= $20
+  and "s"."service_date" <= $21
+  and "s"."county_code" = $22
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectDateProblems
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist",
+  r.birth_date,
+  r.death_date,
+  r.moved_out_date
+from
+  services s
+  join residents r on r.id = s.resident_id
+where
+  "s"."service_date" >= $1
+  and "s"."service_date" <= $2
+  and "s"."county_code" = $3
+  and (
+    s.service_date < r.birth_date
+    or s.service_date > r.death_date
+    or s.service_date > r.moved_out_date
+  )
+order by
+  s.id;
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.service_date > $1
+  and "s"."county_code" = $2
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectNotEnrolled
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.type = $1
+  and s.resident_id is not null
+  and "s"."service_date" >= $2
+  and "s"."service_date" <= $3
+  and "s"."county_code" = $4
+  and not exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = s.resident_id
+      and e.program = $5
+      and e.start_date <= s.service_date
+      and (
+        e.end_date is null
+        or e.end_date >= s.service_date
+      )
+  )
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectRepeatedServices
+select
+  id,
+  prev_id,
+  gap
+from
+  (
+    select
+      x.id,
+      x.prev_id,
+      ((x.service_date)::date - (x.prev_date)::date) as gap
+    from
+      (
+        select
+          s.id,
+          s.service_date,
+          lag(s.id) over (
+            partition by
+              s.resident_id,
+              s.type
+            order by
+              s.service_date,
+              s.id
+          ) as prev_id,
+          lag(s.service_date) over (
+            partition by
+              s.resident_id,
+              s.type
+            order by
+              s.service_date,
+              s.id
+          ) as prev_date
+        from
+          services s
+        where
+          s.resident_id is not null
+          and s.type in ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+          and "s"."service_date" >= $10
+          and "s"."service_date" <= $11
+          and "s"."county_code" = $12
+      ) x
+    where
+      x.prev_id is not null
+  ) y
+where
+  gap <= $13;
+
+-- audits/audit-repository.ts: selectDigitStats
+select
+  coalesce(o.township_code, s.org_code) as unit,
+  min(s.county_code) as county_code,
+  sum(
+    case
+      when s.sbp is not null then 1
+      else 0
+    end
+  ) + sum(
+    case
+      when s.dbp is not null then 1
+      else 0
+    end
+  ) as readings,
+  sum(
+    case
+      when s.sbp % 5 = 0 then 1
+      else 0
+    end
+  ) + sum(
+    case
+      when s.dbp % 5 = 0 then 1
+      else 0
+    end
+  ) as zero_five,
+  sum(
+    case
+      when s.sbp % 10 = 0 then 1
+      else 0
+    end
+  ) + sum(
+    case
+      when s.dbp % 10 = 0 then 1
+      else 0
+    end
+  ) as zero,
+  sum(
+    case
+      when s.sbp between 130 and 139 then 1
+      else 0
+    end
+  ) as b130,
+  sum(
+    case
+      when s.sbp between 140 and 149 then 1
+      else 0
+    end
+  ) as b140
+from
+  services s
+  left join orgs o on o.code = s.org_code
+where
+  s.type in ($1, $2, $3)
+  and "s"."service_date" >= $4
+  and "s"."service_date" <= $5
+  and "s"."county_code" = $6
+group by
+  coalesce(o.township_code, s.org_code);
+
+-- audits/audit-repository.ts: insertRun
+insert into
+  "audit_runs" (
+    "started_at",
+    "finished_at",
+    "status",
+    "org_code",
+    "period",
+    "window_from",
+    "window_to",
+    "as_of",
+    "rules",
+    "parameters",
+    "summary"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+returning
+  "id";
+
+-- audits/audit-repository.ts: upsertUnusedFindings
+insert into
+  audit_findings (
+    finding_key,
+    rule,
+    severity,
+    status,
+    county_code,
+    org_code,
+    resident_id,
+    service_id,
+    subject,
+    subject_date,
+    weight,
+    evidence,
+    first_run_id,
+    last_run_id,
+    first_seen_at,
+    last_seen_at
+  )
+select
+  'unused_records|resident:' || cast(r.id as text),
+  'unused_records',
+  'info',
+  'open',
+  r.county_code,
+  r.org_code,
+  r.id,
+  null,
+  'resident:' || cast(r.id as text),
+  null,
+  1,
+  $1,
+  $2,
+  $3,
+  $4,
+  $5
+from
+  residents r
+where
+  "r"."record_created" <= $6
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > $7
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > $8
+  )
+  and coalesce(r.record_updated, r.record_created) <= $9
+  and "r"."county_code" = $10
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date > $11
+      and s.service_date <= $12
+  )
+on conflict (finding_key) do update
+set
+  county_code = excluded.county_code,
+  org_code = excluded.org_code,
+  evidence = excluded.evidence,
+  last_run_id = excluded.last_run_id,
+  last_seen_at = excluded.last_seen_at,
+  closed_at = null,
+  closed_run_id = null,
+  status = case
+    when audit_findings.status = 'closed' then 'open'
+    else audit_findings.status
+  end;
+
+-- audits/audit-repository.ts: upsertFindings
+insert into
+  "audit_findings" (
+    "finding_key",
+    "rule",
+    "severity",
+    "status",
+    "county_code",
+    "org_code",
+    "resident_id",
+    "service_id",
+    "subject",
+    "subject_date",
+    "weight",
+    "evidence",
+    "first_run_id",
+    "last_run_id",
+    "first_seen_at",
+    "last_seen_at",
+    "resolved_by",
+    "resolved_at",
+    "closed_at"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+on conflict ("finding_key") do update
+set
+  "severity" = excluded.severity,
+  "county_code" = excluded.county_code,
+  "org_code" = excluded.org_code,
+  "resident_id" = excluded.resident_id,
+  "service_id" = excluded.service_id,
+  "subject_date" = excluded.subject_date,
+  "weight" = excluded.weight,
+  "evidence" = excluded.evidence,
+  "last_run_id" = excluded.last_run_id,
+  "last_seen_at" = excluded.last_seen_at,
+  "status" = case
+    when audit_findings.status = 'closed' then 'open'
+    else audit_findings.status
+  end,
+  "closed_at" = $20,
+  "closed_run_id" = $21;
+
+-- audits/audit-repository.ts: closeVanished
+-- (2 times)
+update audit_findings
+set
+  status = 'closed',
+  closed_at = $1,
+  closed_run_id = $2
+where
+  rule = $3
+  and last_run_id < $4
+  and status <> 'closed'
+  and "county_code" = $5
+  and (
+    subject_date is null
+    or (
+      "subject_date" >= $6
+      and "subject_date" <= $7
+    )
+  );
+
+-- audits/audit-repository.ts: storeRunCounts
+insert into
+  audit_run_counts (run_id, org_code, rule, severity, count, affected)
+select
+  $1,
+  org_code,
+  rule,
+  severity,
+  count(*),
+  sum(weight)
+from
+  audit_findings
+where
+  rule in ($2, $3)
+  and last_run_id = $4
+group by
+  org_code,
+  rule,
+  severity;
+select
+  rule,
+  count(*) as found,
+  sum(weight) as affected,
+  sum(
+    case
+      when first_run_id = $1 then 1
+      else 0
+    end
+  ) as new,
+  sum(
+    case
+      when status = 'resolved' then 1
+      else 0
+    end
+  ) as resolved
+from
+  audit_findings
+where
+  rule in ($2, $3)
+  and last_run_id = $4
+group by
+  rule;
+
+-- audits/audit-repository.ts: finishRun
+update "audit_runs"
+set
+  "status" = $1,
+  "finished_at" = $2,
+  "summary" = $3
+where
+  "id" = $4;
+
+-- audits/audit-repository.ts: selectOrgRuleCounts
+select
+  org_code,
+  rule,
+  severity,
+  count(*) as n,
+  sum(weight) as affected
+from
+  audit_findings
+where
+  status <> 'closed'
+  and 1 = 1
+  and "county_code" = $1
+group by
+  org_code,
+  rule,
+  severity;
+select
+  c.org_code,
+  c.rule,
+  c.severity,
+  c.count as n,
+  c.affected
+from
+  audit_run_counts c
+  left join orgs o on o.code = c.org_code
+where
+  c.run_id = $1
+  and rule = $2
+  and "o"."county_code" = $3;
+
+-- audits/audit-repository.ts: selectOrgs
+select
+  "code",
+  "name",
+  "level",
+  "parent_code",
+  "province_code",
+  "city_code",
+  "county_code",
+  "township_code"
+from
+  "orgs"
+where
+  "code" in ($1, $2);
+
+-- audits/audit-repository.ts: selectSubtree
+select
+  "code"
+from
+  "orgs"
+where
+  "county_code" = $1
+  and "level" <= $2;
+select
+  "code",
+  "name",
+  "level",
+  "parent_code",
+  "province_code",
+  "city_code",
+  "county_code",
+  "township_code"
+from
+  "orgs"
+where
+  "code" in ($1, $2, $3, $4);
+
+-- audits/audit-repository.ts: selectFindings
+select
+  count(*) as n
+from
+  audit_findings f
+where
+  "f"."county_code" = $1
+  and f.status <> 'closed';
+select
+  f.*,
+  o.name as org_name,
+  r.record_no,
+  r.name,
+  r.id_number,
+  s.type as service_type,
+  s.service_date
+from
+  audit_findings f
+  left join orgs o on o.code = f.org_code
+  left join residents r on r.id = f.resident_id
+  left join services s on s.id = f.service_id
+where
+  "f"."county_code" = $1
+  and f.status <> 'closed'
+order by
+  f.org_code,
+  f.rule,
+  f.id
+limit
+  $2
+offset
+  $3;
+
+-- audits/audit-repository.ts: selectFindingsAfter
+select
+  f.*,
+  o.name as org_name,
+  r.record_no,
+  r.name,
+  r.id_number,
+  s.type as service_type,
+  s.service_date
+from
+  audit_findings f
+  left join orgs o on o.code = f.org_code
+  left join residents r on r.id = f.resident_id
+  left join services s on s.id = f.service_id
+where
+  "f"."county_code" = $1
+  and f.rule = $2
+  and f.status = $3
+  and f.id > $4
+order by
+  f.id
+limit
+  $5;
+
+-- audits/audit-repository.ts: selectFinding
+select
+  f.*,
+  o.name as org_name,
+  r.record_no,
+  r.name,
+  r.id_number,
+  s.type as service_type,
+  s.service_date
+from
+  audit_findings f
+  left join orgs o on o.code = f.org_code
+  left join residents r on r.id = f.resident_id
+  left join services s on s.id = f.service_id
+where
+  f.id = $1;
+
+-- audits/audit-repository.ts: setFindingResolution
+update "audit_findings"
+set
+  "status" = $1,
+  "resolved_by" = $2,
+  "resolved_at" = $3,
+  "resolution_note" = $4
+where
+  "id" = $5;
+
+-- audits/audit-repository.ts: selectRuns
+select
+  *
+from
+  "audit_runs"
+order by
+  "id" desc
+limit
+  $1;
+
+-- audits/audit-repository.ts: selectInstitutionCounts
+select
+  s.institution,
+  min(f.county_code) as county_code,
+  count(*) as n
+from
+  audit_findings f
+  join services s on s.id = f.service_id
+where
+  f.rule = $1
+  and f.status <> 'closed'
+  and s.institution is not null
+  and "f"."county_code" = $2
+group by
+  s.institution
+order by
+  count(*) desc,
+  s.institution
+limit
+  $3;
+
+-- audits/audit-repository.ts: selectResidentsById
+select
+  *
+from
+  "residents"
+where
+  "id" in ($1, $2)
+order by
+  "id";
+
+-- audits/audit-repository.ts: countRecordsOf
+select
+  count(*) as "n"
+from
+  "enrollments"
+where
+  "resident_id" in ($1, $2);
+select
+  count(*) as "n"
+from
+  "services"
+where
+  "resident_id" in ($1, $2);
+
+-- audits/audit-repository.ts: selectEnrollmentsOf
+select
+  *
+from
+  "enrollments"
+where
+  "resident_id" in ($1, $2);
+
+-- audits/audit-repository.ts: selectServiceKeysOf
+select
+  "id",
+  "service_key",
+  "resident_id"
+from
+  "services"
+where
+  "resident_id" in ($1, $2);
+
+-- audits/audit-repository.ts: existingServiceKeys
+select
+  "service_key"
+from
+  "services"
+where
+  "service_key" in ($1);
+
+-- audits/audit-repository.ts: moveService
+update "services"
+set
+  "resident_id" = $1
+where
+  "id" = $2;
+
+-- audits/audit-repository.ts: moveEnrollment
+update "enrollments"
+set
+  "resident_id" = $1,
+  "county_code" = $2
+where
+  "id" = $3;
+
+-- audits/audit-repository.ts: completeEnrollment
+update "enrollments"
+set
+  "end_date" = $1,
+  "end_reason" = $2,
+  "detail" = $3
+where
+  "id" = $4;
+
+-- audits/audit-repository.ts: deleteEnrollments
+delete from "enrollments"
+where
+  "id" in ($1);
+
+-- audits/audit-repository.ts: updateSurvivor
+update "residents"
+set
+  "phone" = $1
+where
+  "id" = $2;
+
+-- audits/audit-repository.ts: retargetFindingsAfterMerge
+update "audit_findings"
+set
+  "resident_id" = $1
+where
+  "resident_id" in ($2)
+  and "service_id" is not null;
+update "audit_findings"
+set
+  "status" = $1,
+  "closed_at" = $2
+where
+  "resident_id" in ($3)
+  and "service_id" is null
+  and "status" <> $4;
+
+-- audits/audit-repository.ts: deleteResidents
+delete from "residents"
+where
+  "id" in ($1);
+
+-- audits/audit-repository.ts: insertMergeLog
+insert into
+  "audit_merges" (
+    "merged_at",
+    "merged_by",
+    "county_code",
+    "org_code",
+    "finding_id",
+    "survivor_id",
+    "survivor_record_no",
+    "absorbed_record_nos",
+    "field_sources",
+    "before",
+    "moved_enrollments",
+    "dropped_enrollments",
+    "moved_services",
+    "rekeyed_services"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+returning
+  "id";
+
+-- audits/audit-repository.ts: selectMergeLog
+select
+  *
+from
+  audit_merges m
+where
+  "m"."county_code" = $1
+order by
+  m.id desc
+limit
+  $2;

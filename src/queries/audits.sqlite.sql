@@ -1,0 +1,1093 @@
+-- Written by `npm run queries` from src/modules/audits/audits.queries.ts: do not edit.
+-- The SQLite statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
+
+-- audits/audit-repository.ts: inScope
+-- (no statement: builds the scope condition the queries below embed)
+
+-- audits/audit-repository.ts: handleOf
+-- (no statement: returns the Kysely handle of a database)
+
+-- audits/audit-repository.ts: findScope
+select
+  "code",
+  "level",
+  "county_code"
+from
+  "orgs"
+where
+  "code" = ?;
+
+-- audits/audit-repository.ts: selectDuplicateCandidates
+with
+  k as (
+    select
+      r.id,
+      r.record_no,
+      r.org_code,
+      r.county_code,
+      (
+        nullif(trim(cast("r"."county_code" as text)), '') || '|' || nullif(trim(cast("r"."name" as text)), '') || '|' || nullif(trim(cast("r"."birth_date" as text)), '') || '|' || nullif(trim(cast("r"."sex" as text)), '')
+      ) as k,
+      case
+        when "r"."county_code" = ? then 1
+        else 0
+      end as in_scope
+    from
+      residents r
+    where
+      "r"."record_created" <= ?
+      and (
+        "r"."death_date" is null
+        or "r"."death_date" > ?
+      )
+      and (
+        "r"."moved_out_date" is null
+        or "r"."moved_out_date" > ?
+      )
+  ),
+  g as (
+    select
+      k
+    from
+      k
+    where
+      k is not null
+    group by
+      k
+    having
+      count(*) > 1
+      and max(in_scope) = 1
+  )
+select
+  k.id,
+  k.k,
+  k.record_no,
+  k.org_code,
+  k.county_code
+from
+  k
+  join g on g.k = k.k
+order by
+  k.k,
+  k.id;
+
+-- audits/audit-repository.ts: selectIdDuplicateCandidates
+select
+  id_number
+from
+  residents
+where
+  id_number is not null
+group by
+  id_number
+having
+  count(*) > 1;
+select distinct
+  id_number
+from
+  residents
+where
+  id_number is not null
+  and id_number <> upper(trim(id_number));
+select
+  r.id,
+  r.id_number,
+  r.record_no,
+  r.org_code,
+  r.county_code,
+  case
+    when "r"."county_code" = ? then 1
+    else 0
+  end as in_scope
+from
+  residents r
+where
+  r.id_number in (?)
+  and "r"."record_created" <= ?
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > ?
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > ?
+  );
+
+-- audits/audit-repository.ts: selectResidentIdPage
+select
+  "r"."id",
+  "r"."id_number",
+  "r"."birth_date",
+  "r"."sex",
+  "r"."org_code",
+  "r"."county_code"
+from
+  "residents" as "r"
+where
+  "r"."county_code" = ?
+  and "r"."record_created" <= ?
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > ?
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > ?
+  )
+  and (
+    case
+      when (
+        "r"."id_number" is not null
+        and length("r"."id_number") = 18
+        and (
+          substr("r"."id_number", 1, 17) not glob '*[^0-9]*'
+        )
+        and substr("r"."id_number", 18, 1) in (
+          '0',
+          '1',
+          '2',
+          '3',
+          '4',
+          '5',
+          '6',
+          '7',
+          '8',
+          '9',
+          'X'
+        )
+        and substr("r"."id_number", 1, 2) in (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        and r.birth_date = substr("r"."id_number", 7, 4) || '-' || substr("r"."id_number", 11, 2) || '-' || substr("r"."id_number", 13, 2)
+        and r.birth_date >= ?
+        and r.birth_date <= ?
+        and r.sex = case
+          when substr("r"."id_number", 17, 1) in ('1', '3', '5', '7', '9') then 'M'
+          else 'F'
+        end
+        and substr("r"."id_number", 18, 1) = substr(
+          '10X98765432',
+          (
+            case
+              when length("r"."id_number") = 18
+              and (
+                substr("r"."id_number", 1, 17) not glob '*[^0-9]*'
+              ) then cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ? + cast(substr("r"."id_number", ?, 1) as integer) * ?
+              else 0
+            end
+          ) % 11 + 1,
+          1
+        )
+      ) then 1
+      else 0
+    end
+  ) = 0
+  and "r"."id" > ?
+order by
+  "r"."id"
+limit
+  ?;
+
+-- audits/audit-repository.ts: selectCheckups
+select
+  s.id,
+  s.resident_id,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  coalesce(o.township_code, s.org_code) as unit,
+  "s"."sbp" as "v0",
+  "s"."dbp" as "v1",
+  "s"."heart_rate" as "v2",
+  "s"."fasting_glucose" as "v3",
+  "s"."weight" as "v4",
+  "s"."waist" as "v5"
+from
+  services s
+  left join orgs o on o.code = s.org_code
+where
+  s.type = 'elderly_checkup'
+  and s.resident_id is not null
+  and "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+  and "s"."county_code" = ?;
+
+-- audits/audit-repository.ts: selectArmBpCandidates
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.sbp is not null
+  and s.sbp_right is not null
+  and abs(s.sbp - s.sbp_right) > ?
+  and "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+  and "s"."county_code" = ?
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectUncontrolledWithoutGuidance
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.type in (?, ?)
+  and s.controlled = 0
+  and (
+    s.guidance is null
+    or s.guidance = 0
+  )
+  and "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+  and "s"."county_code" = ?
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectOutOfRangeCandidates
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.type in (?, ?, ?)
+  and (
+    (
+      "s"."sbp" < ?
+      or "s"."sbp" > ?
+    )
+    or (
+      "s"."dbp" < ?
+      or "s"."dbp" > ?
+    )
+    or (
+      "s"."sbp_right" < ?
+      or "s"."sbp_right" > ?
+    )
+    or (
+      "s"."dbp_right" < ?
+      or "s"."dbp_right" > ?
+    )
+    or (
+      "s"."heart_rate" < ?
+      or "s"."heart_rate" > ?
+    )
+    or (
+      "s"."fasting_glucose" < ?
+      or "s"."fasting_glucose" > ?
+    )
+    or (
+      "s"."weight" < ?
+      or "s"."weight" > ?
+    )
+    or (
+      "s"."waist" < ?
+      or "s"."waist" > ?
+    )
+    or (s.sbp <= s.dbp)
+    or (s.sbp_right <= s.dbp_right)
+  )
+  and "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+  and "s"."county_code" = ?
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectDateProblems
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist",
+  r.birth_date,
+  r.death_date,
+  r.moved_out_date
+from
+  services s
+  join residents r on r.id = s.resident_id
+where
+  "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+  and "s"."county_code" = ?
+  and (
+    s.service_date < r.birth_date
+    or s.service_date > r.death_date
+    or s.service_date > r.moved_out_date
+  )
+order by
+  s.id;
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.service_date > ?
+  and "s"."county_code" = ?
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectNotEnrolled
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
+where
+  s.type = ?
+  and s.resident_id is not null
+  and "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+  and "s"."county_code" = ?
+  and not exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = s.resident_id
+      and e.program = ?
+      and e.start_date <= s.service_date
+      and (
+        e.end_date is null
+        or e.end_date >= s.service_date
+      )
+  )
+order by
+  s.id;
+
+-- audits/audit-repository.ts: selectRepeatedServices
+select
+  id,
+  prev_id,
+  gap
+from
+  (
+    select
+      x.id,
+      x.prev_id,
+      cast(
+        julianday(x.service_date) - julianday(x.prev_date) as integer
+      ) as gap
+    from
+      (
+        select
+          s.id,
+          s.service_date,
+          lag(s.id) over (
+            partition by
+              s.resident_id,
+              s.type
+            order by
+              s.service_date,
+              s.id
+          ) as prev_id,
+          lag(s.service_date) over (
+            partition by
+              s.resident_id,
+              s.type
+            order by
+              s.service_date,
+              s.id
+          ) as prev_date
+        from
+          services s
+        where
+          s.resident_id is not null
+          and s.type in (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          and "s"."service_date" >= ?
+          and "s"."service_date" <= ?
+          and "s"."county_code" = ?
+      ) x
+    where
+      x.prev_id is not null
+  ) y
+where
+  gap <= ?;
+
+-- audits/audit-repository.ts: selectDigitStats
+select
+  coalesce(o.township_code, s.org_code) as unit,
+  min(s.county_code) as county_code,
+  sum(
+    case
+      when s.sbp is not null then 1
+      else 0
+    end
+  ) + sum(
+    case
+      when s.dbp is not null then 1
+      else 0
+    end
+  ) as readings,
+  sum(
+    case
+      when s.sbp % 5 = 0 then 1
+      else 0
+    end
+  ) + sum(
+    case
+      when s.dbp % 5 = 0 then 1
+      else 0
+    end
+  ) as zero_five,
+  sum(
+    case
+      when s.sbp % 10 = 0 then 1
+      else 0
+    end
+  ) + sum(
+    case
+      when s.dbp % 10 = 0 then 1
+      else 0
+    end
+  ) as zero,
+  sum(
+    case
+      when s.sbp between 130 and 139 then 1
+      else 0
+    end
+  ) as b130,
+  sum(
+    case
+      when s.sbp between 140 and 149 then 1
+      else 0
+    end
+  ) as b140
+from
+  services s
+  left join orgs o on o.code = s.org_code
+where
+  s.type in (?, ?, ?)
+  and "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+  and "s"."county_code" = ?
+group by
+  coalesce(o.township_code, s.org_code);
+
+-- audits/audit-repository.ts: insertRun
+insert into
+  "audit_runs" (
+    "started_at",
+    "finished_at",
+    "status",
+    "org_code",
+    "period",
+    "window_from",
+    "window_to",
+    "as_of",
+    "rules",
+    "parameters",
+    "summary"
+  )
+values
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+returning
+  "id";
+
+-- audits/audit-repository.ts: upsertUnusedFindings
+insert into
+  audit_findings (
+    finding_key,
+    rule,
+    severity,
+    status,
+    county_code,
+    org_code,
+    resident_id,
+    service_id,
+    subject,
+    subject_date,
+    weight,
+    evidence,
+    first_run_id,
+    last_run_id,
+    first_seen_at,
+    last_seen_at
+  )
+select
+  'unused_records|resident:' || cast(r.id as text),
+  'unused_records',
+  'info',
+  'open',
+  r.county_code,
+  r.org_code,
+  r.id,
+  null,
+  'resident:' || cast(r.id as text),
+  null,
+  1,
+  ?,
+  ?,
+  ?,
+  ?,
+  ?
+from
+  residents r
+where
+  "r"."record_created" <= ?
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > ?
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > ?
+  )
+  and coalesce(r.record_updated, r.record_created) <= ?
+  and "r"."county_code" = ?
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+on conflict (finding_key) do update
+set
+  county_code = excluded.county_code,
+  org_code = excluded.org_code,
+  evidence = excluded.evidence,
+  last_run_id = excluded.last_run_id,
+  last_seen_at = excluded.last_seen_at,
+  closed_at = null,
+  closed_run_id = null,
+  status = case
+    when audit_findings.status = 'closed' then 'open'
+    else audit_findings.status
+  end;
+
+-- audits/audit-repository.ts: upsertFindings
+insert into
+  "audit_findings" (
+    "finding_key",
+    "rule",
+    "severity",
+    "status",
+    "county_code",
+    "org_code",
+    "resident_id",
+    "service_id",
+    "subject",
+    "subject_date",
+    "weight",
+    "evidence",
+    "first_run_id",
+    "last_run_id",
+    "first_seen_at",
+    "last_seen_at",
+    "resolved_by",
+    "resolved_at",
+    "closed_at"
+  )
+values
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+on conflict ("finding_key") do update
+set
+  "severity" = excluded.severity,
+  "county_code" = excluded.county_code,
+  "org_code" = excluded.org_code,
+  "resident_id" = excluded.resident_id,
+  "service_id" = excluded.service_id,
+  "subject_date" = excluded.subject_date,
+  "weight" = excluded.weight,
+  "evidence" = excluded.evidence,
+  "last_run_id" = excluded.last_run_id,
+  "last_seen_at" = excluded.last_seen_at,
+  "status" = case
+    when audit_findings.status = 'closed' then 'open'
+    else audit_findings.status
+  end,
+  "closed_at" = ?,
+  "closed_run_id" = ?;
+
+-- audits/audit-repository.ts: closeVanished
+-- (2 times)
+update audit_findings
+set
+  status = 'closed',
+  closed_at = ?,
+  closed_run_id = ?
+where
+  rule = ?
+  and last_run_id < ?
+  and status <> 'closed'
+  and "county_code" = ?
+  and (
+    subject_date is null
+    or (
+      "subject_date" >= ?
+      and "subject_date" <= ?
+    )
+  );
+
+-- audits/audit-repository.ts: storeRunCounts
+insert into
+  audit_run_counts (run_id, org_code, rule, severity, count, affected)
+select
+  ?,
+  org_code,
+  rule,
+  severity,
+  count(*),
+  sum(weight)
+from
+  audit_findings
+where
+  rule in (?, ?)
+  and last_run_id = ?
+group by
+  org_code,
+  rule,
+  severity;
+select
+  rule,
+  count(*) as found,
+  sum(weight) as affected,
+  sum(
+    case
+      when first_run_id = ? then 1
+      else 0
+    end
+  ) as new,
+  sum(
+    case
+      when status = 'resolved' then 1
+      else 0
+    end
+  ) as resolved
+from
+  audit_findings
+where
+  rule in (?, ?)
+  and last_run_id = ?
+group by
+  rule;
+
+-- audits/audit-repository.ts: finishRun
+update "audit_runs"
+set
+  "status" = ?,
+  "finished_at" = ?,
+  "summary" = ?
+where
+  "id" = ?;
+
+-- audits/audit-repository.ts: selectOrgRuleCounts
+select
+  org_code,
+  rule,
+  severity,
+  count(*) as n,
+  sum(weight) as affected
+from
+  audit_findings
+where
+  status <> 'closed'
+  and 1 = 1
+  and "county_code" = ?
+group by
+  org_code,
+  rule,
+  severity;
+select
+  c.org_code,
+  c.rule,
+  c.severity,
+  c.count as n,
+  c.affected
+from
+  audit_run_counts c
+  left join orgs o on o.code = c.org_code
+where
+  c.run_id = ?
+  and rule = ?
+  and "o"."county_code" = ?;
+
+-- audits/audit-repository.ts: selectOrgs
+select
+  "code",
+  "name",
+  "level",
+  "parent_code",
+  "province_code",
+  "city_code",
+  "county_code",
+  "township_code"
+from
+  "orgs"
+where
+  "code" in (?, ?);
+
+-- audits/audit-repository.ts: selectSubtree
+select
+  "code"
+from
+  "orgs"
+where
+  "county_code" = ?
+  and "level" <= ?;
+select
+  "code",
+  "name",
+  "level",
+  "parent_code",
+  "province_code",
+  "city_code",
+  "county_code",
+  "township_code"
+from
+  "orgs"
+where
+  "code" in (?, ?, ?, ?);
+
+-- audits/audit-repository.ts: selectFindings
+select
+  count(*) as n
+from
+  audit_findings f
+where
+  "f"."county_code" = ?
+  and f.status <> 'closed';
+select
+  f.*,
+  o.name as org_name,
+  r.record_no,
+  r.name,
+  r.id_number,
+  s.type as service_type,
+  s.service_date
+from
+  audit_findings f
+  left join orgs o on o.code = f.org_code
+  left join residents r on r.id = f.resident_id
+  left join services s on s.id = f.service_id
+where
+  "f"."county_code" = ?
+  and f.status <> 'closed'
+order by
+  f.org_code,
+  f.rule,
+  f.id
+limit
+  ?
+offset
+  ?;
+
+-- audits/audit-repository.ts: selectFindingsAfter
+select
+  f.*,
+  o.name as org_name,
+  r.record_no,
+  r.name,
+  r.id_number,
+  s.type as service_type,
+  s.service_date
+from
+  audit_findings f
+  left join orgs o on o.code = f.org_code
+  left join residents r on r.id = f.resident_id
+  left join services s on s.id = f.service_id
+where
+  "f"."county_code" = ?
+  and f.rule = ?
+  and f.status = ?
+  and f.id > ?
+order by
+  f.id
+limit
+  ?;
+
+-- audits/audit-repository.ts: selectFinding
+select
+  f.*,
+  o.name as org_name,
+  r.record_no,
+  r.name,
+  r.id_number,
+  s.type as service_type,
+  s.service_date
+from
+  audit_findings f
+  left join orgs o on o.code = f.org_code
+  left join residents r on r.id = f.resident_id
+  left join services s on s.id = f.service_id
+where
+  f.id = ?;
+
+-- audits/audit-repository.ts: setFindingResolution
+update "audit_findings"
+set
+  "status" = ?,
+  "resolved_by" = ?,
+  "resolved_at" = ?,
+  "resolution_note" = ?
+where
+  "id" = ?;
+
+-- audits/audit-repository.ts: selectRuns
+select
+  *
+from
+  "audit_runs"
+order by
+  "id" desc
+limit
+  ?;
+
+-- audits/audit-repository.ts: selectInstitutionCounts
+select
+  s.institution,
+  min(f.county_code) as county_code,
+  count(*) as n
+from
+  audit_findings f
+  join services s on s.id = f.service_id
+where
+  f.rule = ?
+  and f.status <> 'closed'
+  and s.institution is not null
+  and "f"."county_code" = ?
+group by
+  s.institution
+order by
+  count(*) desc,
+  s.institution
+limit
+  ?;
+
+-- audits/audit-repository.ts: selectResidentsById
+select
+  *
+from
+  "residents"
+where
+  "id" in (?, ?)
+order by
+  "id";
+
+-- audits/audit-repository.ts: countRecordsOf
+select
+  count(*) as "n"
+from
+  "enrollments"
+where
+  "resident_id" in (?, ?);
+select
+  count(*) as "n"
+from
+  "services"
+where
+  "resident_id" in (?, ?);
+
+-- audits/audit-repository.ts: selectEnrollmentsOf
+select
+  *
+from
+  "enrollments"
+where
+  "resident_id" in (?, ?);
+
+-- audits/audit-repository.ts: selectServiceKeysOf
+select
+  "id",
+  "service_key",
+  "resident_id"
+from
+  "services"
+where
+  "resident_id" in (?, ?);
+
+-- audits/audit-repository.ts: existingServiceKeys
+select
+  "service_key"
+from
+  "services"
+where
+  "service_key" in (?);
+
+-- audits/audit-repository.ts: moveService
+update "services"
+set
+  "resident_id" = ?
+where
+  "id" = ?;
+
+-- audits/audit-repository.ts: moveEnrollment
+update "enrollments"
+set
+  "resident_id" = ?,
+  "county_code" = ?
+where
+  "id" = ?;
+
+-- audits/audit-repository.ts: completeEnrollment
+update "enrollments"
+set
+  "end_date" = ?,
+  "end_reason" = ?,
+  "detail" = ?
+where
+  "id" = ?;
+
+-- audits/audit-repository.ts: deleteEnrollments
+delete from "enrollments"
+where
+  "id" in (?);
+
+-- audits/audit-repository.ts: updateSurvivor
+update "residents"
+set
+  "phone" = ?
+where
+  "id" = ?;
+
+-- audits/audit-repository.ts: retargetFindingsAfterMerge
+update "audit_findings"
+set
+  "resident_id" = ?
+where
+  "resident_id" in (?)
+  and "service_id" is not null;
+update "audit_findings"
+set
+  "status" = ?,
+  "closed_at" = ?
+where
+  "resident_id" in (?)
+  and "service_id" is null
+  and "status" <> ?;
+
+-- audits/audit-repository.ts: deleteResidents
+delete from "residents"
+where
+  "id" in (?);
+
+-- audits/audit-repository.ts: insertMergeLog
+insert into
+  "audit_merges" (
+    "merged_at",
+    "merged_by",
+    "county_code",
+    "org_code",
+    "finding_id",
+    "survivor_id",
+    "survivor_record_no",
+    "absorbed_record_nos",
+    "field_sources",
+    "before",
+    "moved_enrollments",
+    "dropped_enrollments",
+    "moved_services",
+    "rekeyed_services"
+  )
+values
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+returning
+  "id";
+
+-- audits/audit-repository.ts: selectMergeLog
+select
+  *
+from
+  audit_merges m
+where
+  "m"."county_code" = ?
+order by
+  m.id desc
+limit
+  ?;

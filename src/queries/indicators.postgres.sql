@@ -1,0 +1,2638 @@
+-- Written by `npm run queries` from src/modules/indicators/indicators.queries.ts: do not edit.
+-- The PostgreSQL statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
+
+-- indicators/indicator-repository.ts: addFactYears
+insert into
+  "indicator_fact_years" ("year")
+values
+  ($1)
+on conflict ("year") do nothing;
+
+-- indicators/indicator-repository.ts: loadFactYears
+select
+  "year"
+from
+  "indicator_fact_years"
+order by
+  "year";
+
+-- indicators/indicator-repository.ts: loadResidents
+select
+  "id",
+  "county_code",
+  "org_code",
+  "id_number",
+  "birth_date",
+  "electronic",
+  "record_created",
+  "death_date",
+  "moved_out_date"
+from
+  "residents"
+where
+  "id" in ($1, $2);
+
+-- indicators/indicator-repository.ts: residentIdsAfter
+select
+  "id"
+from
+  "residents"
+where
+  "id" > $1
+order by
+  "id"
+limit
+  $2;
+
+-- indicators/indicator-repository.ts: loadEnrollments
+select
+  "resident_id",
+  "program",
+  "start_date",
+  "end_date"
+from
+  "enrollments"
+where
+  "resident_id" in ($1, $2);
+
+-- indicators/indicator-repository.ts: loadServices
+select
+  "id",
+  "resident_id",
+  "type",
+  "service_date",
+  "sbp",
+  "dbp",
+  "fasting_glucose",
+  "controlled",
+  "guidance",
+  case
+    when type in (
+      'vaccination',
+      'prenatal_registration',
+      'tb_followup'
+    ) then payload
+  end as "payload"
+from
+  "services"
+where
+  "resident_id" in ($1, $2);
+
+-- indicators/indicator-repository.ts: replaceIdKeys
+delete from "indicator_residents"
+where
+  "resident_id" in ($1);
+insert into
+  "indicator_residents" ("resident_id", "county_code", "id_key")
+values
+  ($1, $2, $3);
+
+-- indicators/indicator-repository.ts: loadIdKeys
+select
+  "resident_id",
+  "id_key"
+from
+  "indicator_residents"
+where
+  "resident_id" in ($1, $2);
+
+-- indicators/indicator-repository.ts: residentsWithKeys
+select
+  "r"."id",
+  "k"."id_key",
+  "r"."record_created",
+  "r"."death_date",
+  "r"."moved_out_date"
+from
+  "indicator_residents" as "k"
+  inner join "residents" as "r" on "r"."id" = "k"."resident_id"
+where
+  "k"."id_key" in ($1);
+
+-- indicators/indicator-repository.ts: replaceMemberships
+delete from "indicator_memberships"
+where
+  "resident_id" in ($1)
+  and "year" in ($2);
+insert into
+  "indicator_memberships" (
+    "resident_id",
+    "year",
+    "county_code",
+    "org_code",
+    "terms"
+  )
+values
+  ($1, $2, $3, $4, $5);
+
+-- indicators/indicator-repository.ts: loadMemberships
+select
+  *
+from
+  "indicator_memberships"
+where
+  "resident_id" in ($1, $2);
+
+-- indicators/indicator-repository.ts: addToTallies
+insert into
+  "indicator_tallies" (
+    "year",
+    "slot",
+    "org_code",
+    "term",
+    "county_code",
+    "n"
+  )
+values
+  ($1, $2, $3, $4, $5, $6)
+on conflict ("year", "slot", "county_code", "org_code", "term") do update
+set
+  "n" = indicator_tallies.n + excluded.n;
+
+-- indicators/indicator-repository.ts: loadActivities
+select
+  "org_code",
+  "county_code",
+  "service_date",
+  "payload"
+from
+  "services"
+where
+  "type" = $1
+  and "resident_id" is null
+  and "org_code" in ($2);
+
+-- indicators/indicator-repository.ts: activityOrgs
+select distinct
+  "org_code"
+from
+  "services"
+where
+  "type" = $1
+  and "resident_id" is null;
+
+-- indicators/indicator-repository.ts: deleteTallies
+delete from "indicator_tallies"
+where
+  "year" in ($1)
+  and "slot" in ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37)
+  and "county_code" in ($38)
+  and "org_code" in ($39)
+  and "term" in ($40);
+
+-- indicators/indicator-repository.ts: serviceYears
+select distinct
+  substr(service_date, 1, 4) as "y"
+from
+  "services";
+
+-- indicators/indicator-repository.ts: findOrg
+select
+  "code",
+  "name",
+  "level",
+  "province_code",
+  "city_code",
+  "county_code",
+  "township_code"
+from
+  "orgs"
+where
+  "code" = $1;
+
+-- indicators/indicator-repository.ts: listSubtreeOrgs
+select
+  "o"."code",
+  "o"."name",
+  "o"."level",
+  "o"."province_code",
+  "o"."city_code",
+  "o"."county_code",
+  "o"."township_code"
+from
+  "orgs" as "o"
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and "o"."level" <= $3
+order by
+  "o"."level",
+  "o"."code";
+
+-- indicators/indicator-repository.ts: subtreeTallies
+select
+  "org_code",
+  "term",
+  "n"
+from
+  "indicator_tallies"
+where
+  "year" = $1
+  and "slot" in ($2, $3)
+  and "county_code" in ($4);
+select
+  "org_code",
+  "term",
+  "n"
+from
+  "indicator_tallies"
+where
+  "year" = $1
+  and "slot" in ($2, $3)
+  and "county_code" in ($4)
+  and "org_code" in ($5, $6);
+
+-- indicators/indicator-repository.ts: subtreePopulation
+select
+  "o"."code",
+  "o"."name",
+  "o"."level",
+  "o"."province_code",
+  "o"."city_code",
+  "o"."county_code",
+  "o"."township_code",
+  "p"."total",
+  "p"."age_0_6",
+  "p"."age_65_plus",
+  "p"."age_15_plus",
+  "p"."age_18_plus",
+  "p"."women_15_49",
+  "p"."live_births"
+from
+  "org_population" as "p"
+  inner join "orgs" as "o" on "o"."code" = "p"."org_code"
+where
+  "p"."year" = $1
+  and "o"."level" = $2
+  and (
+    o.code = $3
+    or o."county_code" = $4
+  );
+
+-- indicators/indicator-repository.ts: subtreeMemberships
+select
+  "m"."resident_id",
+  "m"."terms"
+from
+  "indicator_memberships" as "m"
+  inner join "orgs" as "o" on "o"."code" = "m"."org_code"
+where
+  "m"."year" = $1
+  and "m"."terms" like $2
+  and (
+    o.code = $3
+    or o."county_code" = $4
+  )
+order by
+  "m"."resident_id";
+
+-- indicators/indicator-repository.ts: loadPeople
+select
+  "r"."id",
+  "r"."record_no",
+  "r"."name",
+  "r"."sex",
+  "r"."birth_date",
+  "r"."id_number",
+  "r"."phone",
+  "r"."org_code",
+  "o"."name" as "org_name"
+from
+  "residents" as "r"
+  left join "orgs" as "o" on "o"."code" = "r"."org_code"
+where
+  "r"."id" in ($1, $2)
+order by
+  "r"."id";
+
+-- indicators/indicator-repository.ts: clearFacts
+delete from "indicator_tallies";
+delete from "indicator_memberships";
+delete from "indicator_residents";
+delete from "indicator_fact_years";
+
+-- indicators/baseline-repository.ts: baselineTermCounts
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and r.record_created <= $5
+group by
+  r.org_code;
+select
+  x.org_code as code,
+  count(*) as n
+from
+  (
+    select
+      r.org_code,
+      row_number() over (
+        partition by
+          upper(trim(r.id_number))
+        order by
+          r.id
+      ) as rn
+    from
+      residents r
+    where
+      (
+        r.death_date is null
+        or r.death_date > $1
+      )
+      and (
+        r.moved_out_date is null
+        or r.moved_out_date > $2
+      )
+      and r.record_created <= $3
+      and r.id_number is not null
+      and trim(r.id_number) <> ''
+  ) x
+  join orgs o on o.code = x.org_code
+where
+  x.rn > 1
+  and (
+    o.code = $4
+    or o."county_code" = $5
+  )
+group by
+  x.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and r.record_created <= $5
+  and r.electronic = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and r.record_created <= $5
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date > $6
+      and s.service_date <= $7
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+-- (2 times)
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+  ) >= $11
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      case
+        when s.sbp is not null
+        and s.dbp is not null then case
+          when (
+            s.sbp < $8
+            and s.dbp < $9
+          ) then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $10
+      and s.service_date >= $11
+      and s.service_date <= $12
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      case
+        when s.sbp is not null
+        and s.dbp is not null then case
+          when (
+            s.sbp < $8
+            and s.dbp < $9
+          ) then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $10
+      and s.service_date >= $11
+      and s.service_date <= $12
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 2
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      case
+        when s.sbp is not null
+        and s.dbp is not null then case
+          when (
+            s.sbp < $8
+            and s.dbp < $9
+          ) then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $10
+      and s.service_date >= $11
+      and s.service_date <= $12
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) in (0, 2)
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+      and e.start_date <= $7
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+      and e.start_date <= $7
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date > $9
+      and s.service_date <= $10
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+      and e.start_date <= $7
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date > $9
+      and s.service_date <= $10
+  )
+  and (
+    select
+      case
+        when (
+          s.sbp < $11
+          and s.dbp < $12
+        ) then 1
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'hypertension_followup'
+      and s.service_date > $13
+      and s.service_date <= $14
+      and s.sbp is not null
+      and s.dbp is not null
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+      and e.start_date <= $7
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date > $9
+      and s.service_date <= $10
+  )
+  and (
+    select
+      case
+        when (
+          s.sbp < $11
+          and s.dbp < $12
+        ) then 1
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'hypertension_followup'
+      and s.service_date > $13
+      and s.service_date <= $14
+      and s.sbp is not null
+      and s.dbp is not null
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 0
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+      and e.start_date <= $7
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date > $9
+      and s.service_date <= $10
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $11
+      and s.service_date > $12
+      and s.service_date <= $13
+  )
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'hypertension_followup'
+      and s.service_date > $14
+      and s.service_date <= $15
+      and s.sbp is not null
+      and s.dbp is not null
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+      and e.start_date <= $7
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date > $9
+      and s.service_date <= $10
+  )
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $11
+      and s.service_date > $12
+      and s.service_date <= $13
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+      and e.start_date <= $7
+  )
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date > $9
+      and s.service_date <= $10
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+-- (2 times)
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+  ) >= $11
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      case
+        when s.fasting_glucose is not null then case
+          when s.fasting_glucose < $8 then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      case
+        when s.fasting_glucose is not null then case
+          when s.fasting_glucose < $8 then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 2
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      case
+        when s.fasting_glucose is not null then case
+          when s.fasting_glucose < $8 then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) in (0, 2)
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date >= $6
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date >= $6
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'prenatal_registration'
+      and s.service_date <= $7
+      and cast(("s"."payload"::jsonb ->> $8) as integer) < $9
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date >= $6
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date <= $8
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date >= $6
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date >= $8
+      and s.service_date <= $9
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date >= $6
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date <= $8
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $9
+      and s.service_date <= $10
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type = $8
+        and s.service_date >= $9
+        and s.service_date <= $10
+    )
+    or exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type = $11
+        and s.service_date >= $12
+        and s.service_date <= $13
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and r.birth_date >= $8
+  and r.birth_date <= $9
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $10
+      and s.service_date <= $11
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and r.birth_date >= $8
+  and r.birth_date <= $9
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and r.birth_date > $8
+  and r.birth_date <= $9
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $10
+      and s.service_date >= $11
+      and s.service_date <= $12
+  ) >= $13
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and r.birth_date > $8
+  and r.birth_date <= $9
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= $8
+      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= $8
+      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= $8
+      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12, $13, $14, $15)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= $8
+      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12, $13)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= $8
+      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12, $13, $14)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= $8
+      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= $8
+      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12, $13, $14)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= $8
+      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      cast(("s"."payload"::jsonb ->> $8) as text)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) in ('1', 'true')
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = $1
+    or o."county_code" = $2
+  )
+  and (
+    r.death_date is null
+    or r.death_date > $3
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $4
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+  ) >= $11
+group by
+  r.org_code;
+select
+  x.code,
+  x.kind,
+  count(*) as n,
+  sum(x.participants) as participants
+from
+  (
+    select
+      s.org_code as code,
+      ("s"."payload"::jsonb ->> $1) as kind,
+      cast(("s"."payload"::jsonb ->> $2) as integer) as participants
+    from
+      services s
+      join orgs o on o.code = s.org_code
+    where
+      s.type = 'health_education'
+      and s.resident_id is null
+      and s.service_date >= $3
+      and s.service_date <= $4
+      and (
+        o.code = $5
+        or o."county_code" = $6
+      )
+  ) x
+group by
+  x.code,
+  x.kind;

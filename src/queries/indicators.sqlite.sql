@@ -1,0 +1,2638 @@
+-- Written by `npm run queries` from src/modules/indicators/indicators.queries.ts: do not edit.
+-- The SQLite statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
+
+-- indicators/indicator-repository.ts: addFactYears
+insert into
+  "indicator_fact_years" ("year")
+values
+  (?)
+on conflict ("year") do nothing;
+
+-- indicators/indicator-repository.ts: loadFactYears
+select
+  "year"
+from
+  "indicator_fact_years"
+order by
+  "year";
+
+-- indicators/indicator-repository.ts: loadResidents
+select
+  "id",
+  "county_code",
+  "org_code",
+  "id_number",
+  "birth_date",
+  "electronic",
+  "record_created",
+  "death_date",
+  "moved_out_date"
+from
+  "residents"
+where
+  "id" in (?, ?);
+
+-- indicators/indicator-repository.ts: residentIdsAfter
+select
+  "id"
+from
+  "residents"
+where
+  "id" > ?
+order by
+  "id"
+limit
+  ?;
+
+-- indicators/indicator-repository.ts: loadEnrollments
+select
+  "resident_id",
+  "program",
+  "start_date",
+  "end_date"
+from
+  "enrollments"
+where
+  "resident_id" in (?, ?);
+
+-- indicators/indicator-repository.ts: loadServices
+select
+  "id",
+  "resident_id",
+  "type",
+  "service_date",
+  "sbp",
+  "dbp",
+  "fasting_glucose",
+  "controlled",
+  "guidance",
+  case
+    when type in (
+      'vaccination',
+      'prenatal_registration',
+      'tb_followup'
+    ) then payload
+  end as "payload"
+from
+  "services"
+where
+  "resident_id" in (?, ?);
+
+-- indicators/indicator-repository.ts: replaceIdKeys
+delete from "indicator_residents"
+where
+  "resident_id" in (?);
+insert into
+  "indicator_residents" ("resident_id", "county_code", "id_key")
+values
+  (?, ?, ?);
+
+-- indicators/indicator-repository.ts: loadIdKeys
+select
+  "resident_id",
+  "id_key"
+from
+  "indicator_residents"
+where
+  "resident_id" in (?, ?);
+
+-- indicators/indicator-repository.ts: residentsWithKeys
+select
+  "r"."id",
+  "k"."id_key",
+  "r"."record_created",
+  "r"."death_date",
+  "r"."moved_out_date"
+from
+  "indicator_residents" as "k"
+  inner join "residents" as "r" on "r"."id" = "k"."resident_id"
+where
+  "k"."id_key" in (?);
+
+-- indicators/indicator-repository.ts: replaceMemberships
+delete from "indicator_memberships"
+where
+  "resident_id" in (?)
+  and "year" in (?);
+insert into
+  "indicator_memberships" (
+    "resident_id",
+    "year",
+    "county_code",
+    "org_code",
+    "terms"
+  )
+values
+  (?, ?, ?, ?, ?);
+
+-- indicators/indicator-repository.ts: loadMemberships
+select
+  *
+from
+  "indicator_memberships"
+where
+  "resident_id" in (?, ?);
+
+-- indicators/indicator-repository.ts: addToTallies
+insert into
+  "indicator_tallies" (
+    "year",
+    "slot",
+    "org_code",
+    "term",
+    "county_code",
+    "n"
+  )
+values
+  (?, ?, ?, ?, ?, ?)
+on conflict ("year", "slot", "county_code", "org_code", "term") do update
+set
+  "n" = indicator_tallies.n + excluded.n;
+
+-- indicators/indicator-repository.ts: loadActivities
+select
+  "org_code",
+  "county_code",
+  "service_date",
+  "payload"
+from
+  "services"
+where
+  "type" = ?
+  and "resident_id" is null
+  and "org_code" in (?);
+
+-- indicators/indicator-repository.ts: activityOrgs
+select distinct
+  "org_code"
+from
+  "services"
+where
+  "type" = ?
+  and "resident_id" is null;
+
+-- indicators/indicator-repository.ts: deleteTallies
+delete from "indicator_tallies"
+where
+  "year" in (?)
+  and "slot" in (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  and "county_code" in (?)
+  and "org_code" in (?)
+  and "term" in (?);
+
+-- indicators/indicator-repository.ts: serviceYears
+select distinct
+  substr(service_date, 1, 4) as "y"
+from
+  "services";
+
+-- indicators/indicator-repository.ts: findOrg
+select
+  "code",
+  "name",
+  "level",
+  "province_code",
+  "city_code",
+  "county_code",
+  "township_code"
+from
+  "orgs"
+where
+  "code" = ?;
+
+-- indicators/indicator-repository.ts: listSubtreeOrgs
+select
+  "o"."code",
+  "o"."name",
+  "o"."level",
+  "o"."province_code",
+  "o"."city_code",
+  "o"."county_code",
+  "o"."township_code"
+from
+  "orgs" as "o"
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and "o"."level" <= ?
+order by
+  "o"."level",
+  "o"."code";
+
+-- indicators/indicator-repository.ts: subtreeTallies
+select
+  "org_code",
+  "term",
+  "n"
+from
+  "indicator_tallies"
+where
+  "year" = ?
+  and "slot" in (?, ?)
+  and "county_code" in (?);
+select
+  "org_code",
+  "term",
+  "n"
+from
+  "indicator_tallies"
+where
+  "year" = ?
+  and "slot" in (?, ?)
+  and "county_code" in (?)
+  and "org_code" in (?, ?);
+
+-- indicators/indicator-repository.ts: subtreePopulation
+select
+  "o"."code",
+  "o"."name",
+  "o"."level",
+  "o"."province_code",
+  "o"."city_code",
+  "o"."county_code",
+  "o"."township_code",
+  "p"."total",
+  "p"."age_0_6",
+  "p"."age_65_plus",
+  "p"."age_15_plus",
+  "p"."age_18_plus",
+  "p"."women_15_49",
+  "p"."live_births"
+from
+  "org_population" as "p"
+  inner join "orgs" as "o" on "o"."code" = "p"."org_code"
+where
+  "p"."year" = ?
+  and "o"."level" = ?
+  and (
+    o.code = ?
+    or o."county_code" = ?
+  );
+
+-- indicators/indicator-repository.ts: subtreeMemberships
+select
+  "m"."resident_id",
+  "m"."terms"
+from
+  "indicator_memberships" as "m"
+  inner join "orgs" as "o" on "o"."code" = "m"."org_code"
+where
+  "m"."year" = ?
+  and "m"."terms" like ?
+  and (
+    o.code = ?
+    or o."county_code" = ?
+  )
+order by
+  "m"."resident_id";
+
+-- indicators/indicator-repository.ts: loadPeople
+select
+  "r"."id",
+  "r"."record_no",
+  "r"."name",
+  "r"."sex",
+  "r"."birth_date",
+  "r"."id_number",
+  "r"."phone",
+  "r"."org_code",
+  "o"."name" as "org_name"
+from
+  "residents" as "r"
+  left join "orgs" as "o" on "o"."code" = "r"."org_code"
+where
+  "r"."id" in (?, ?)
+order by
+  "r"."id";
+
+-- indicators/indicator-repository.ts: clearFacts
+delete from "indicator_tallies";
+delete from "indicator_memberships";
+delete from "indicator_residents";
+delete from "indicator_fact_years";
+
+-- indicators/baseline-repository.ts: baselineTermCounts
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+group by
+  r.org_code;
+select
+  x.org_code as code,
+  count(*) as n
+from
+  (
+    select
+      r.org_code,
+      row_number() over (
+        partition by
+          upper(trim(r.id_number))
+        order by
+          r.id
+      ) as rn
+    from
+      residents r
+    where
+      (
+        r.death_date is null
+        or r.death_date > ?
+      )
+      and (
+        r.moved_out_date is null
+        or r.moved_out_date > ?
+      )
+      and r.record_created <= ?
+      and r.id_number is not null
+      and trim(r.id_number) <> ''
+  ) x
+  join orgs o on o.code = x.org_code
+where
+  x.rn > 1
+  and (
+    o.code = ?
+    or o."county_code" = ?
+  )
+group by
+  x.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and r.electronic = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+-- (2 times)
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  ) >= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      case
+        when s.sbp is not null
+        and s.dbp is not null then case
+          when (
+            s.sbp < ?
+            and s.dbp < ?
+          ) then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      case
+        when s.sbp is not null
+        and s.dbp is not null then case
+          when (
+            s.sbp < ?
+            and s.dbp < ?
+          ) then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 2
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      case
+        when s.sbp is not null
+        and s.dbp is not null then case
+          when (
+            s.sbp < ?
+            and s.dbp < ?
+          ) then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) in (0, 2)
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+      and e.start_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+      and e.start_date <= ?
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+      and e.start_date <= ?
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+  and (
+    select
+      case
+        when (
+          s.sbp < ?
+          and s.dbp < ?
+        ) then 1
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'hypertension_followup'
+      and s.service_date > ?
+      and s.service_date <= ?
+      and s.sbp is not null
+      and s.dbp is not null
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+      and e.start_date <= ?
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+  and (
+    select
+      case
+        when (
+          s.sbp < ?
+          and s.dbp < ?
+        ) then 1
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'hypertension_followup'
+      and s.service_date > ?
+      and s.service_date <= ?
+      and s.sbp is not null
+      and s.dbp is not null
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 0
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+      and e.start_date <= ?
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'hypertension_followup'
+      and s.service_date > ?
+      and s.service_date <= ?
+      and s.sbp is not null
+      and s.dbp is not null
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+      and e.start_date <= ?
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+      and e.start_date <= ?
+  )
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+-- (2 times)
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  ) >= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      case
+        when s.fasting_glucose is not null then case
+          when s.fasting_glucose < ? then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      case
+        when s.fasting_glucose is not null then case
+          when s.fasting_glucose < ? then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 2
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      case
+        when s.fasting_glucose is not null then case
+          when s.fasting_glucose < ? then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) in (0, 2)
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date >= ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date >= ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'prenatal_registration'
+      and s.service_date <= ?
+      and cast(json_extract("s"."payload", ?) as integer) < ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date >= ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date >= ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date >= ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date <= ?
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type = ?
+        and s.service_date >= ?
+        and s.service_date <= ?
+    )
+    or exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type = ?
+        and s.service_date >= ?
+        and s.service_date <= ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date >= ?
+  and r.birth_date <= ?
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date >= ?
+  and r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date > ?
+  and r.birth_date <= ?
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  ) >= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date > ?
+  and r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= ?
+      and lower(trim(json_extract("s"."payload", ?))) in (?, ?)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= ?
+      and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= ?
+      and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?, ?, ?, ?)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= ?
+      and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?, ?)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= ?
+      and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?, ?, ?)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= ?
+      and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= ?
+      and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?, ?, ?)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= ?
+      and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?)
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      cast(json_extract("s"."payload", ?) as text)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) in ('1', 'true')
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  (
+    o.code = ?
+    or o."county_code" = ?
+  )
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  ) >= ?
+group by
+  r.org_code;
+select
+  x.code,
+  x.kind,
+  count(*) as n,
+  sum(x.participants) as participants
+from
+  (
+    select
+      s.org_code as code,
+      json_extract("s"."payload", ?) as kind,
+      cast(json_extract("s"."payload", ?) as integer) as participants
+    from
+      services s
+      join orgs o on o.code = s.org_code
+    where
+      s.type = 'health_education'
+      and s.resident_id is null
+      and s.service_date >= ?
+      and s.service_date <= ?
+      and (
+        o.code = ?
+        or o."county_code" = ?
+      )
+  ) x
+group by
+  x.code,
+  x.kind;
