@@ -1,10 +1,12 @@
 /**
  * The SQL of the repositories as reviewable text (issue 9, point 10). Each module lists, in
  * `src/modules/<module>/<module>.queries.ts`, one example call of every exported function of
- * its `*-repository.ts` files; `npm run queries` runs them against a fresh, migrated database
+ * its `*-repository.ts` files (and of other SQL reached another way, such as the candidate
+ * selection of each audit rule); `npm run queries` runs them against a fresh, migrated database
  * of each dialect, records every statement they run and writes it, formatted, to
- * `src/queries/<module>.<dialect>.sql`. test/queries.test.ts fails when those files are stale,
- * so a change to a repository shows its SQL in the diff.
+ * `queries/<module>.<dialect>.sql` at the top of the repository (generated text, not source).
+ * test/queries.test.ts fails when those files are stale, so a change to a repository shows its
+ * SQL in the diff.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { format } from 'sql-formatter';
 import { openDatabase, type Db } from '../src/db/database.js';
+import { subtreeScope, type OrgScope } from '../src/domain/orgs/org-scope.js';
 
 /** The two dialects Gongwei runs on. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -34,8 +37,11 @@ type FunctionName<M> = {
 export interface RepositorySamples {
   /** Path from src/modules, e.g. `orgs/org-repository.ts`. */
   readonly file: string;
-  /** Exported names of the file, to check that every function has its sample. */
-  readonly exportedFunctions: readonly string[];
+  /**
+   * Exported names of the file, to check that every function has its sample; null for
+   * samples of SQL reached another way (see {@link selectionSamples}), not checked against exports.
+   */
+  readonly exportedFunctions: readonly string[] | null;
   readonly samples: readonly (readonly [name: string, sample: QuerySample | NoQuery])[];
 }
 
@@ -65,6 +71,21 @@ export function repositorySamples<M extends object>(
   };
 }
 
+/**
+ * Samples of SQL that a file holds but reaches through something other than its exported
+ * functions — e.g. an audit rule's candidate selection, run through the rule object that the
+ * list of rules holds. Their names are free text and not checked against the file's exports.
+ *
+ * @example
+ * selectionSamples('audits/rules/arm-bp-difference.ts', [['candidates', (db) => …]]);
+ */
+export function selectionSamples(
+  file: string,
+  samples: readonly (readonly [name: string, sample: QuerySample | NoQuery])[],
+): RepositorySamples {
+  return { file, exportedFunctions: null, samples };
+}
+
 function isClass(value: unknown): boolean {
   return /^class\b/.test(Function.prototype.toString.call(value));
 }
@@ -91,6 +112,16 @@ export const SAMPLE_ORGS = {
   village: '620881100201',
   otherVillage: '620881100202',
 } as const;
+
+/**
+ * The scope samples pass where a function takes one: the county subtree of the sample world,
+ * narrow rather than the whole tree, so that the written SQL shows the scope predicate.
+ */
+export const SAMPLE_SCOPE: OrgScope = subtreeScope({
+  code: SAMPLE_ORGS.county,
+  level: 3,
+  countyCode: SAMPLE_ORGS.county,
+});
 
 /** Record numbers of the two residents of the sample world (ids 1 and 2), in `SAMPLE_ORGS.village`. */
 export const SAMPLE_RECORD_NOS = ['62088110020100001', '62088110020100002'] as const;
@@ -156,9 +187,12 @@ export async function insertSampleWorld(db: Db): Promise<void> {
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MODULES = join(ROOT, 'src/modules');
 
-/** Where the SQL of a module is committed. */
+/** The folder, at the top of the repository, where the SQL of the modules is committed. */
+export const QUERIES_FOLDER = 'queries';
+
+/** Where the SQL of a module is committed: `queries/<module>.<dialect>.sql`. */
 export function queriesFile(module: string, dialect: Dialect): string {
-  return join(ROOT, 'src/queries', `${module}.${dialect}.sql`);
+  return join(ROOT, QUERIES_FOLDER, `${module}.${dialect}.sql`);
 }
 
 /** Every `*-repository.ts` under src/modules, as `module/file`, sorted. */
@@ -185,10 +219,12 @@ export async function findModuleQueries(): Promise<FoundModuleQueries[]> {
 
 /** Exported functions of a repository file that have no sample, and samples of no export. */
 export function missingSamples(r: RepositorySamples): { missing: string[]; unknown: string[] } {
+  const exported = r.exportedFunctions;
+  if (exported === null) return { missing: [], unknown: [] };
   const named = new Set(r.samples.map(([name]) => name));
   return {
-    missing: r.exportedFunctions.filter((name) => !named.has(name)),
-    unknown: [...named].filter((name) => !r.exportedFunctions.includes(name)),
+    missing: exported.filter((name) => !named.has(name)),
+    unknown: [...named].filter((name) => !exported.includes(name)),
   };
 }
 
@@ -265,7 +301,7 @@ function formatStatement(text: string, dialect: Dialect): string {
 const PLACEHOLDER_LIST = /\(\n(?:\s*(?:\?|\$\d+),\n)+\s*(?:\?|\$\d+)\n\s*\)/g;
 
 /**
- * The text of `src/queries/<module>.<dialect>.sql`: for each sample, in order, a header naming
+ * The text of `queries/<module>.<dialect>.sql`: for each sample, in order, a header naming
  * the function and the statements its call ran. A statement run several times in a row
  * (one per chunk, per rule, …) is written once with its count.
  */

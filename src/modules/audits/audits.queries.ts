@@ -1,20 +1,42 @@
 import {
   SAMPLE_ORGS as O,
   SAMPLE_RECORD_NOS,
+  SAMPLE_SCOPE as SCOPE,
   insertSampleWorld,
   repositorySamples,
+  selectionSamples,
   type ModuleQueries,
+  type QuerySample,
+  type RepositorySamples,
 } from '../../../test/query-samples.js';
-import { DEFAULT_AUDIT_PARAMETERS as P } from '../../domain/audits/rules.js';
-import * as audits from './audit-repository.js';
+import type { Db } from '../../db/database.js';
+import type { DraftFinding } from '../../domain/audits/classify.js';
+import type { AuditWindow } from '../../domain/audits/vocabulary.js';
+import type { OrgLineage } from '../orgs/org-scope.js';
+import type { Handle } from './audit-tables.js';
+import * as findings from './finding-repository.js';
+import * as merges from './merge-repository.js';
+import * as runs from './run-repository.js';
+import type { AuditRule, RuleScan, RunStamp } from './rules/audit-rule.js';
+import * as candidates from './rules/candidate-repository.js';
+import { AUDIT_RULES } from './rules/index.js';
 
-const SCOPE: audits.OrgScope = { code: O.county, level: 3, countyCode: O.county };
-const WINDOW: audits.AuditWindow = { from: '2020-01-01', to: '2020-06-30', asOf: '2020-06-30' };
+const WINDOW: AuditWindow = { from: '2020-01-01', to: '2020-06-30', asOf: '2020-06-30' };
 const NOW = '2020-07-01T08:00:00.000Z';
 const RULES = ['duplicate_records', 'arm_bp_difference'];
+/** The run the samples store findings under: the first one `insertRun` writes. */
+const RUN: RunStamp = { runId: 1, now: NOW };
 
-const finding: audits.StoredDraft = {
-  rule: 'duplicate_records',
+const COUNTY: OrgLineage = {
+  code: O.county,
+  level: 3,
+  provinceCode: O.province,
+  cityCode: O.city,
+  countyCode: O.county,
+  townshipCode: null,
+};
+
+const finding: DraftFinding = {
   severity: 'error',
   subject: 'set:1',
   orgCode: O.village,
@@ -26,66 +48,46 @@ const finding: audits.StoredDraft = {
   evidence: { residentIds: [1, 2] },
 };
 
-/** Example calls of the audit repository, written to src/queries/audits.*.sql by `npm run queries`. */
+/**
+ * The SQL of a rule as its object exposes it: the candidate selection of a judged rule, or
+ * the statement of a stored rule that selects and stores its findings. Either takes the
+ * parameters its own schema parsed; the list holds rules of different parameters, so they
+ * are seen here through the parsed value.
+ */
+interface RuleSelection {
+  readonly candidates?: (h: Handle, scan: RuleScan, parameters: unknown) => Promise<unknown>;
+  readonly store?: (h: Handle, scan: RuleScan, parameters: unknown, run: RunStamp) => Promise<number>;
+}
+
+/**
+ * The samples of one listed rule, in its file `audits/rules/<rule-id>.ts`: its candidate
+ * selection (or stored selection) with its default parameters, over the sample scope and window.
+ * Every rule of the list gets one, so a new rule is covered without a line here.
+ */
+function ruleSamples(rule: AuditRule): RepositorySamples {
+  const { candidates: select, store } = rule as AuditRule & RuleSelection;
+  const parameters: unknown = rule.parameters.parse({});
+  const scan = (db: Db): RuleScan => ({
+    scope: SCOPE,
+    window: WINDOW,
+    dialect: db.dialect,
+  });
+  const sample: readonly [string, QuerySample] =
+    select !== undefined
+      ? ['candidates (default parameters)', (db) => select(db.kysely, scan(db), parameters)]
+      : store !== undefined
+        ? ['store (default parameters)', (db) => store(db.kysely, scan(db), parameters, RUN)]
+        : ['find (default parameters)', (db) => rule.find(db.kysely, scan(db), parameters, RUN)];
+  return selectionSamples(`audits/rules/${rule.id.replaceAll('_', '-')}.ts`, [sample]);
+}
+
+/** Example calls of the audit repositories and rules, written to queries/audits.*.sql by `npm run queries`. */
 export const QUERY_SAMPLES: ModuleQueries = {
   prepare: insertSampleWorld,
   repositories: [
-    repositorySamples('audits/audit-repository.ts', audits, {
-      inScope: { noQuery: 'builds the scope condition the queries below embed' },
-      handleOf: { noQuery: 'returns the Kysely handle of a database' },
-      findScope: (db) => audits.findScope(db.kysely, O.county),
-      selectDuplicateCandidates: (db) =>
-        audits.selectDuplicateCandidates(db.kysely, P.duplicate_records.keys[1]!, SCOPE, WINDOW.asOf),
-      selectIdDuplicateCandidates: (db) => audits.selectIdDuplicateCandidates(db.kysely, SCOPE, WINDOW.asOf),
-      selectResidentIdPage: (db) =>
-        audits.selectResidentIdPage(db.kysely, db.dialect, SCOPE, WINDOW.asOf, 0, 20_000),
-      selectCheckups: (db) =>
-        audits.selectCheckups(
-          db.kysely,
-          P.identical_checkups.fields,
-          P.identical_checkups.within,
-          SCOPE,
-          WINDOW,
-        ),
-      selectArmBpCandidates: (db) =>
-        audits.selectArmBpCandidates(db.kysely, P.arm_bp_difference.flagOver, SCOPE, WINDOW),
-      selectUncontrolledWithoutGuidance: (db) =>
-        audits.selectUncontrolledWithoutGuidance(
-          db.kysely,
-          P.uncontrolled_without_guidance.serviceTypes,
-          SCOPE,
-          WINDOW,
-        ),
-      selectOutOfRangeCandidates: (db) =>
-        audits.selectOutOfRangeCandidates(
-          db.kysely,
-          P.implausible_values.ranges,
-          P.implausible_values.rangeCheckedTypes,
-          SCOPE,
-          WINDOW,
-        ),
-      selectDateProblems: (db) => audits.selectDateProblems(db.kysely, SCOPE, WINDOW),
-      selectNotEnrolled: (db) =>
-        audits.selectNotEnrolled(db.kysely, 'hypertension_followup', 'hypertension', SCOPE, WINDOW),
-      selectRepeatedServices: (db) =>
-        audits.selectRepeatedServices(
-          db.kysely,
-          db.dialect,
-          P.implausible_values.duplicateEventTypes,
-          P.implausible_values.duplicateWindowDays,
-          SCOPE,
-          WINDOW,
-        ),
-      selectDigitStats: (db) =>
-        audits.selectDigitStats(
-          db.kysely,
-          P.digit_preference.serviceTypes,
-          P.digit_preference.unitLevel,
-          SCOPE,
-          WINDOW,
-        ),
+    repositorySamples('audits/run-repository.ts', runs, {
       insertRun: (db) =>
-        audits.insertRun(db.kysely, {
+        runs.insertRun(db.kysely, {
           startedAt: NOW,
           orgCode: O.county,
           period: '2020H1',
@@ -93,48 +95,61 @@ export const QUERY_SAMPLES: ModuleQueries = {
           rules: RULES,
           parameters: {},
         }),
-      upsertUnusedFindings: (db) =>
-        audits.upsertUnusedFindings(db.kysely, 1, NOW, '2019-06-30', SCOPE, WINDOW.asOf),
-      upsertFindings: (db) => audits.upsertFindings(db.kysely, db.dialect, 1, NOW, [finding]),
-      closeVanished: (db) => audits.closeVanished(db.kysely, 1, NOW, RULES, SCOPE, WINDOW),
-      storeRunCounts: (db) => audits.storeRunCounts(db.kysely, 1, RULES, new Map()),
-      finishRun: (db) => audits.finishRun(db.kysely, 1, NOW, []),
-      selectOrgRuleCounts: async (db) => {
-        await audits.selectOrgRuleCounts(db.kysely, SCOPE, null, null);
-        await audits.selectOrgRuleCounts(db.kysely, SCOPE, 1, 'duplicate_records');
+      upsertFindings: (db) => runs.upsertFindings(db.kysely, RUN.runId, NOW, 'duplicate_records', [finding]),
+      closeVanished: (db) => runs.closeVanished(db.kysely, RUN.runId, NOW, RULES, SCOPE, WINDOW),
+      storeRunCounts: (db) => runs.storeRunCounts(db.kysely, RUN.runId, RULES, new Map()),
+      finishRun: (db) => runs.finishRun(db.kysely, RUN.runId, NOW, []),
+      selectRuns: async (db) => {
+        await runs.selectRuns(db.kysely, SCOPE, 20);
+        await runs.selectRuns(db.kysely, SCOPE, 1, RUN.runId);
       },
-      selectOrgs: (db) => audits.selectOrgs(db.kysely, [O.village, O.otherVillage]),
-      selectSubtree: (db) => audits.selectSubtree(db.kysely, SCOPE, 2),
-      selectFindings: (db) => audits.selectFindings(db.kysely, { scope: SCOPE, status: 'current' }, 1, 50),
+    }),
+    ...AUDIT_RULES.map(ruleSamples),
+    repositorySamples('audits/rules/candidate-repository.ts', candidates, {
+      inWindow: { noQuery: 'builds the window condition the candidate queries embed' },
+      activeAt: { noQuery: 'builds the "active at" condition the candidate queries embed' },
+      toServiceRow: { noQuery: 'converts a row read' },
+      selectServices: (db) =>
+        candidates.selectServices(db.kysely, candidates.inWindow(WINDOW, 's.service_date')),
+    }),
+    repositorySamples('audits/finding-repository.ts', findings, {
+      selectFindings: (db) => findings.selectFindings(db.kysely, SCOPE, { status: 'current' }, 1, 50),
       selectFindingsAfter: (db) =>
-        audits.selectFindingsAfter(db.kysely, { scope: SCOPE, rule: 'duplicate_records' }, 0, 2000),
-      selectFinding: (db) => audits.selectFinding(db.kysely, 1),
+        findings.selectFindingsAfter(db.kysely, SCOPE, { rule: 'duplicate_records' }, 0, 2000),
+      selectFinding: (db) => findings.selectFinding(db.kysely, SCOPE, 1),
       setFindingResolution: (db) =>
-        audits.setFindingResolution(db.kysely, 1, {
+        findings.setFindingResolution(db.kysely, 1, {
           status: 'resolved',
           by: 'operator',
           at: NOW,
           note: null,
         }),
-      selectRuns: (db) => audits.selectRuns(db.kysely, 20),
+      selectOrgRuleCounts: async (db) => {
+        await findings.selectOrgRuleCounts(db.kysely, SCOPE, null, null);
+        await findings.selectOrgRuleCounts(db.kysely, SCOPE, RUN.runId, 'duplicate_records');
+      },
+      selectNamedOrgs: (db) => findings.selectNamedOrgs(db.kysely, [O.village, O.otherVillage]),
+      selectOrgsBelow: (db) => findings.selectOrgsBelow(db.kysely, SCOPE, COUNTY, 2),
       selectInstitutionCounts: (db) =>
-        audits.selectInstitutionCounts(db.kysely, 'arm_bp_difference', SCOPE, 10),
-      selectResidentsById: (db) => audits.selectResidentsById(db.kysely, [1, 2]),
-      countRecordsOf: (db) => audits.countRecordsOf(db.kysely, [1, 2]),
-      selectEnrollmentsOf: (db) => audits.selectEnrollmentsOf(db.kysely, [1, 2]),
-      selectServiceKeysOf: (db) => audits.selectServiceKeysOf(db.kysely, [1, 2]),
+        findings.selectInstitutionCounts(db.kysely, SCOPE, 'arm_bp_difference', 10),
+    }),
+    repositorySamples('audits/merge-repository.ts', merges, {
+      selectResidentsById: (db) => merges.selectResidentsById(db.kysely, SCOPE, [1, 2]),
+      countRecordsOf: (db) => merges.countRecordsOf(db.kysely, [1, 2]),
+      selectEnrollmentsOf: (db) => merges.selectEnrollmentsOf(db.kysely, [1, 2]),
+      selectServiceKeysOf: (db) => merges.selectServiceKeysOf(db.kysely, [1, 2]),
       existingServiceKeys: (db) =>
-        audits.existingServiceKeys(db.kysely, [`${SAMPLE_RECORD_NOS[0]}|vaccination|2020-03-02`]),
-      moveService: (db) => audits.moveService(db.kysely, 1, 1, null),
-      moveEnrollment: (db) => audits.moveEnrollment(db.kysely, 1, 1, O.county),
+        merges.existingServiceKeys(db.kysely, [`${SAMPLE_RECORD_NOS[0]}|vaccination|2020-03-02`]),
+      moveService: (db) => merges.moveService(db.kysely, 1, 1, null),
+      moveEnrollment: (db) => merges.moveEnrollment(db.kysely, 1, 1, O.county),
       completeEnrollment: (db) =>
-        audits.completeEnrollment(db.kysely, 1, { end_date: '2020-06-01', end_reason: null, detail: null }),
-      deleteEnrollments: (db) => audits.deleteEnrollments(db.kysely, [2]),
-      updateSurvivor: (db) => audits.updateSurvivor(db.kysely, 1, { phone: '13809331234' }),
-      retargetFindingsAfterMerge: (db) => audits.retargetFindingsAfterMerge(db.kysely, 1, [2], NOW),
-      deleteResidents: (db) => audits.deleteResidents(db.kysely, [2]),
+        merges.completeEnrollment(db.kysely, 1, { end_date: '2020-06-01', end_reason: null, detail: null }),
+      deleteEnrollments: (db) => merges.deleteEnrollments(db.kysely, [2]),
+      updateSurvivor: (db) => merges.updateSurvivor(db.kysely, 1, { phone: '13809331234' }),
+      retargetFindingsAfterMerge: (db) => merges.retargetFindingsAfterMerge(db.kysely, 1, [2], NOW),
+      deleteResidents: (db) => merges.deleteResidents(db.kysely, [2]),
       insertMergeLog: (db) =>
-        audits.insertMergeLog(db.kysely, {
+        merges.insertMergeLog(db.kysely, {
           merged_at: NOW,
           merged_by: 'operator',
           county_code: O.county,
@@ -150,7 +165,10 @@ export const QUERY_SAMPLES: ModuleQueries = {
           moved_services: 0,
           rekeyed_services: 0,
         }),
-      selectMergeLog: (db) => audits.selectMergeLog(db.kysely, SCOPE, 50),
+      selectMergeLog: async (db) => {
+        await merges.selectMergeLog(db.kysely, SCOPE, 50);
+        await merges.selectMergeLog(db.kysely, SCOPE, 1, 1);
+      },
     }),
   ],
 };

@@ -1,5 +1,6 @@
 import {
   SAMPLE_ORGS as O,
+  SAMPLE_SCOPE as SCOPE,
   insertSampleWorld,
   repositorySamples,
   type ModuleQueries,
@@ -8,7 +9,7 @@ import * as bulletins from './bulletin-repository.js';
 
 const AT = '2020-07-01T08:00:00.000Z';
 
-/** Example calls of the bulletin repository, written to src/queries/bulletins.*.sql by `npm run queries`. */
+/** Example calls of the bulletin repository, written to queries/bulletins.*.sql by `npm run queries`. */
 export const QUERY_SAMPLES: ModuleQueries = {
   prepare: insertSampleWorld,
   repositories: [
@@ -27,10 +28,8 @@ export const QUERY_SAMPLES: ModuleQueries = {
           scheduleId: null,
           content: Buffer.from('<html></html>'),
         }),
-      listBulletins: (db) =>
-        bulletins.listBulletins(db, { orgCode: O.city, period: '2020Q2', limit: 20, offset: 0 }),
-      trimmedPrefix: { noQuery: 'computes the code prefix of a subtree' },
-      getBulletin: (db) => bulletins.getBulletin(db, 1),
+      listBulletins: (db) => bulletins.listBulletins(db, SCOPE, { period: '2020Q2', limit: 20, offset: 0 }),
+      getBulletin: (db) => bulletins.getBulletin(db, SCOPE, 1),
       insertSchedule: (db) =>
         bulletins.insertSchedule(db, {
           orgCode: O.county,
@@ -40,12 +39,12 @@ export const QUERY_SAMPLES: ModuleQueries = {
           nextRun: '2020-07-01',
           createdAt: AT,
         }),
-      listSchedules: (db) => bulletins.listSchedules(db),
-      dueSchedules: (db) => bulletins.dueSchedules(db, '2020-07-01'),
+      listSchedules: (db) => bulletins.listSchedules(db, SCOPE),
+      dueSchedules: (db) => bulletins.dueSchedules(db, SCOPE, '2020-07-01'),
       recordScheduleRun: (db) =>
         bulletins.recordScheduleRun(db, 1, { at: AT, nextRun: '2020-10-01', bulletinId: 1, error: null }),
-      deactivateSchedule: (db) => bulletins.deactivateSchedule(db, 1),
-      orgNames: (db) => bulletins.orgNames(db, [O.village, O.otherVillage]),
+      deactivateSchedule: (db) => bulletins.deactivateSchedule(db, SCOPE, 1),
+      orgNames: (db) => bulletins.orgNames(db, SCOPE, [O.village, O.otherVillage]),
     }),
   ],
 };

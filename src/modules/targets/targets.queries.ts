@@ -1,9 +1,13 @@
 import {
   SAMPLE_ORGS as O,
+  SAMPLE_SCOPE as SCOPE,
   insertSampleWorld,
   repositorySamples,
   type ModuleQueries,
 } from '../../../test/query-samples.js';
+import * as schedules from './push-plan-schedules-repository.js';
+import * as snapshots from './push-plan-snapshots-repository.js';
+import * as parameters from './target-parameters-repository.js';
 import * as targets from './targets-repository.js';
 
 const AT = '2020-01-05T08:00:00.000Z';
@@ -39,7 +43,7 @@ const snapshot = {
   createdAt: AT,
 };
 
-const row: targets.SnapshotRow = {
+const row: snapshots.SnapshotRow = {
   unitCode: O.village,
   unit: '一村',
   task: 'hypertension.managed',
@@ -54,18 +58,19 @@ const row: targets.SnapshotRow = {
   total: false,
 };
 
-/** Example calls of the targets repository, written to src/queries/targets.*.sql by `npm run queries`. */
+/** Example calls of the targets repositories, written to queries/targets.*.sql by `npm run queries`. */
 export const QUERY_SAMPLES: ModuleQueries = {
   prepare: insertSampleWorld,
   repositories: [
     repositorySamples('targets/targets-repository.ts', targets, {
+      orgCodesInScope: { noQuery: 'builds the subquery of org codes the scoped lists embed' },
       // Twice: the first call inserts, the second updates.
       writeTarget: async (db) => {
         await targets.writeTarget(db.kysely, target);
         await targets.writeTarget(db.kysely, target);
       },
-      listTargets: (db) => targets.listTargets(db, { orgCode: O.township, depth: 1, year: 2020 }),
-      targetHistory: (db) => targets.targetHistory(db, { orgCode: O.village, year: 2020 }),
+      listTargets: (db) => targets.listTargets(db, SCOPE, { maxLevel: 5, year: 2020 }),
+      targetHistory: (db) => targets.targetHistory(db, SCOPE, { orgCode: O.village, year: 2020 }),
       deleteTarget: (db) =>
         targets.deleteTarget(
           db.kysely,
@@ -73,6 +78,8 @@ export const QUERY_SAMPLES: ModuleQueries = {
           'operator',
           AT,
         ),
+    }),
+    repositorySamples('targets/target-parameters-repository.ts', parameters, {
       // Twice: the first call inserts, the second updates.
       writeParameter: async (db) => {
         const p = {
@@ -83,20 +90,24 @@ export const QUERY_SAMPLES: ModuleQueries = {
           setBy: 'operator',
           setAt: AT,
         };
-        await targets.writeParameter(db.kysely, p);
-        await targets.writeParameter(db.kysely, p);
+        await parameters.writeParameter(db.kysely, p);
+        await parameters.writeParameter(db.kysely, p);
       },
-      parameterFor: (db) => targets.parameterFor(db, O.village, 2020, 'hypertension_prevalence'),
+      parameterFor: (db) => parameters.parameterFor(db, O.village, 2020, 'hypertension_prevalence'),
+    }),
+    repositorySamples('targets/push-plan-snapshots-repository.ts', snapshots, {
       // Twice: the second replaces the first.
       writeSnapshot: async (db) => {
-        await targets.writeSnapshot(db.kysely, snapshot, [row]);
-        await targets.writeSnapshot(db.kysely, snapshot, [row]);
+        await snapshots.writeSnapshot(db.kysely, snapshot, [row]);
+        await snapshots.writeSnapshot(db.kysely, snapshot, [row]);
       },
-      listSnapshots: (db) => targets.listSnapshots(db, { orgCode: O.township, period: '2020Q2' }),
-      readSnapshot: (db) => targets.readSnapshot(db, 2),
-      snapshotExists: (db) => targets.snapshotExists(db, snapshot),
+      listSnapshots: (db) => snapshots.listSnapshots(db, SCOPE, { orgCode: O.township, period: '2020Q2' }),
+      readSnapshot: (db) => snapshots.readSnapshot(db, SCOPE, 2),
+      snapshotExists: (db) => snapshots.snapshotExists(db, snapshot),
+    }),
+    repositorySamples('targets/push-plan-schedules-repository.ts', schedules, {
       insertPushPlanSchedule: (db) =>
-        targets.insertPushPlanSchedule(db, {
+        schedules.insertPushPlanSchedule(db, {
           orgCode: O.township,
           countyCode: O.county,
           period: '2020Q2',
@@ -107,11 +118,12 @@ export const QUERY_SAMPLES: ModuleQueries = {
           createdBy: 'operator',
           createdAt: AT,
         }),
-      getPushPlanSchedule: (db) => targets.getPushPlanSchedule(db, 1),
-      listPushPlanSchedules: (db) => targets.listPushPlanSchedules(db, { orgCode: O.county, active: true }),
+      getPushPlanSchedule: (db) => schedules.getPushPlanSchedule(db, SCOPE, 1),
+      listPushPlanSchedules: (db) => schedules.listPushPlanSchedules(db, SCOPE, { active: true }),
       recordPushPlanScheduleRun: (db) =>
-        targets.recordPushPlanScheduleRun(db, 1, { on: '2020-05-15', at: AT, snapshotId: 2, error: null }),
-      endPushPlanSchedule: (db) => targets.endPushPlanSchedule(db, 1, { at: AT, reason: 'unscheduled' }),
+        schedules.recordPushPlanScheduleRun(db, 1, { on: '2020-05-15', at: AT, snapshotId: 2, error: null }),
+      endPushPlanSchedule: (db) =>
+        schedules.endPushPlanSchedule(db, SCOPE, 1, { at: AT, reason: 'unscheduled' }),
     }),
   ],
 };

@@ -1,6 +1,9 @@
 -- Written by `npm run queries` from src/modules/targets/targets.queries.ts: do not edit.
 -- The PostgreSQL statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
 
+-- targets/targets-repository.ts: orgCodesInScope
+-- (no statement: builds the subquery of org codes the scoped lists embed)
+
 -- targets/targets-repository.ts: writeTarget
 select
   "id"
@@ -110,12 +113,6 @@ values
 
 -- targets/targets-repository.ts: listTargets
 select
-  "level"
-from
-  "orgs"
-where
-  "code" = $1;
-select
   "t".*,
   "o"."name" as "org_name",
   "o"."level" as "org_level"
@@ -123,7 +120,7 @@ from
   "targets" as "t"
   inner join "orgs" as "o" on "o"."code" = "t"."org_code"
 where
-  "o"."township_code" = $1
+  "o"."county_code" = $1
   and "o"."level" <= $2
   and "t"."year" = $3
 order by
@@ -138,7 +135,15 @@ from
   "target_changes"
 where
   "org_code" = $1
-  and "year" = $2
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = $2
+  )
+  and "year" = $3
 order by
   "id";
 
@@ -178,7 +183,7 @@ insert into
 values
   ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18);
 
--- targets/targets-repository.ts: writeParameter
+-- targets/target-parameters-repository.ts: writeParameter
 update "target_parameters"
 set
   "value" = $1,
@@ -209,9 +214,10 @@ where
   and "year" = $5
   and "name" = $6;
 
--- targets/targets-repository.ts: parameterFor
+-- targets/target-parameters-repository.ts: parameterFor
 select
   "code",
+  "level",
   "province_code",
   "city_code",
   "county_code",
@@ -230,7 +236,7 @@ where
   and "year" = $6
   and "name" = $7;
 
--- targets/targets-repository.ts: writeSnapshot
+-- targets/push-plan-snapshots-repository.ts: writeSnapshot
 select
   "id"
 from
@@ -330,25 +336,41 @@ insert into
 values
   ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
 
--- targets/targets-repository.ts: listSnapshots
+-- targets/push-plan-snapshots-repository.ts: listSnapshots
 select
   *
 from
   "push_plan_snapshots"
 where
   "org_code" = $1
-  and "period" = $2
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = $2
+  )
+  and "period" = $3
 order by
   "as_of",
   "id";
 
--- targets/targets-repository.ts: readSnapshot
+-- targets/push-plan-snapshots-repository.ts: readSnapshot
 select
   *
 from
   "push_plan_snapshots"
 where
-  "id" = $1;
+  "id" = $1
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = $2
+  );
 select
   *
 from
@@ -358,7 +380,7 @@ where
 order by
   "position";
 
--- targets/targets-repository.ts: snapshotExists
+-- targets/push-plan-snapshots-repository.ts: snapshotExists
 select
   "id"
 from
@@ -370,7 +392,7 @@ where
   and "deadline" = $4
   and "days" = $5;
 
--- targets/targets-repository.ts: insertPushPlanSchedule
+-- targets/push-plan-schedules-repository.ts: insertPushPlanSchedule
 insert into
   "push_plan_schedules" (
     "org_code",
@@ -388,33 +410,41 @@ values
 returning
   "id";
 
--- targets/targets-repository.ts: getPushPlanSchedule
+-- targets/push-plan-schedules-repository.ts: getPushPlanSchedule
 select
   *
 from
   "push_plan_schedules"
 where
-  "id" = $1;
+  "id" = $1
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = $2
+  );
 
--- targets/targets-repository.ts: listPushPlanSchedules
-select
-  "level"
-from
-  "orgs"
-where
-  "code" = $1;
+-- targets/push-plan-schedules-repository.ts: listPushPlanSchedules
 select
   "s".*
 from
   "push_plan_schedules" as "s"
-  inner join "orgs" as "o" on "o"."code" = "s"."org_code"
 where
-  "o"."county_code" = $1
+  "s"."org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = $1
+  )
   and "s"."active" = $2
 order by
   "s"."id";
 
--- targets/targets-repository.ts: recordPushPlanScheduleRun
+-- targets/push-plan-schedules-repository.ts: recordPushPlanScheduleRun
 update "push_plan_schedules"
 set
   "last_run_on" = $1,
@@ -424,7 +454,7 @@ set
 where
   "id" = $5;
 
--- targets/targets-repository.ts: endPushPlanSchedule
+-- targets/push-plan-schedules-repository.ts: endPushPlanSchedule
 update "push_plan_schedules"
 set
   "active" = $1,
@@ -432,4 +462,12 @@ set
   "ended_reason" = $3
 where
   "id" = $4
-  and "active" = $5;
+  and "active" = $5
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = $6
+  );

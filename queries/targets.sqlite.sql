@@ -1,6 +1,9 @@
 -- Written by `npm run queries` from src/modules/targets/targets.queries.ts: do not edit.
 -- The SQLite statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
 
+-- targets/targets-repository.ts: orgCodesInScope
+-- (no statement: builds the subquery of org codes the scoped lists embed)
+
 -- targets/targets-repository.ts: writeTarget
 select
   "id"
@@ -110,12 +113,6 @@ values
 
 -- targets/targets-repository.ts: listTargets
 select
-  "level"
-from
-  "orgs"
-where
-  "code" = ?;
-select
   "t".*,
   "o"."name" as "org_name",
   "o"."level" as "org_level"
@@ -123,7 +120,7 @@ from
   "targets" as "t"
   inner join "orgs" as "o" on "o"."code" = "t"."org_code"
 where
-  "o"."township_code" = ?
+  "o"."county_code" = ?
   and "o"."level" <= ?
   and "t"."year" = ?
 order by
@@ -138,6 +135,14 @@ from
   "target_changes"
 where
   "org_code" = ?
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = ?
+  )
   and "year" = ?
 order by
   "id";
@@ -178,7 +183,7 @@ insert into
 values
   (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
--- targets/targets-repository.ts: writeParameter
+-- targets/target-parameters-repository.ts: writeParameter
 update "target_parameters"
 set
   "value" = ?,
@@ -209,9 +214,10 @@ where
   and "year" = ?
   and "name" = ?;
 
--- targets/targets-repository.ts: parameterFor
+-- targets/target-parameters-repository.ts: parameterFor
 select
   "code",
+  "level",
   "province_code",
   "city_code",
   "county_code",
@@ -230,7 +236,7 @@ where
   and "year" = ?
   and "name" = ?;
 
--- targets/targets-repository.ts: writeSnapshot
+-- targets/push-plan-snapshots-repository.ts: writeSnapshot
 select
   "id"
 from
@@ -330,27 +336,43 @@ insert into
 values
   (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
--- targets/targets-repository.ts: listSnapshots
+-- targets/push-plan-snapshots-repository.ts: listSnapshots
 select
   *
 from
   "push_plan_snapshots"
 where
   "org_code" = ?
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = ?
+  )
   and "period" = ?
 order by
   "as_of",
   "id";
 
--- targets/targets-repository.ts: readSnapshot
+-- targets/push-plan-snapshots-repository.ts: readSnapshot
 select
   *
 from
   "push_plan_snapshots"
 where
-  "id" = ?;
+  "id" = ?
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = ?
+  );
 
--- targets/targets-repository.ts: snapshotExists
+-- targets/push-plan-snapshots-repository.ts: snapshotExists
 select
   "id"
 from
@@ -362,7 +384,7 @@ where
   and "deadline" = ?
   and "days" = ?;
 
--- targets/targets-repository.ts: insertPushPlanSchedule
+-- targets/push-plan-schedules-repository.ts: insertPushPlanSchedule
 insert into
   "push_plan_schedules" (
     "org_code",
@@ -380,33 +402,41 @@ values
 returning
   "id";
 
--- targets/targets-repository.ts: getPushPlanSchedule
+-- targets/push-plan-schedules-repository.ts: getPushPlanSchedule
 select
   *
 from
   "push_plan_schedules"
 where
-  "id" = ?;
+  "id" = ?
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = ?
+  );
 
--- targets/targets-repository.ts: listPushPlanSchedules
-select
-  "level"
-from
-  "orgs"
-where
-  "code" = ?;
+-- targets/push-plan-schedules-repository.ts: listPushPlanSchedules
 select
   "s".*
 from
   "push_plan_schedules" as "s"
-  inner join "orgs" as "o" on "o"."code" = "s"."org_code"
 where
-  "o"."county_code" = ?
+  "s"."org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = ?
+  )
   and "s"."active" = ?
 order by
   "s"."id";
 
--- targets/targets-repository.ts: recordPushPlanScheduleRun
+-- targets/push-plan-schedules-repository.ts: recordPushPlanScheduleRun
 update "push_plan_schedules"
 set
   "last_run_on" = ?,
@@ -416,7 +446,7 @@ set
 where
   "id" = ?;
 
--- targets/targets-repository.ts: endPushPlanSchedule
+-- targets/push-plan-schedules-repository.ts: endPushPlanSchedule
 update "push_plan_schedules"
 set
   "active" = ?,
@@ -424,4 +454,12 @@ set
   "ended_reason" = ?
 where
   "id" = ?
-  and "active" = ?;
+  and "active" = ?
+  and "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = ?
+  );

@@ -1,23 +1,220 @@
 -- Written by `npm run queries` from src/modules/audits/audits.queries.ts: do not edit.
 -- The SQLite statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
 
--- audits/audit-repository.ts: inScope
--- (no statement: builds the scope condition the queries below embed)
+-- audits/run-repository.ts: insertRun
+insert into
+  "audit_runs" (
+    "started_at",
+    "finished_at",
+    "status",
+    "org_code",
+    "period",
+    "window_from",
+    "window_to",
+    "as_of",
+    "rules",
+    "parameters",
+    "summary"
+  )
+values
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+returning
+  "id";
 
--- audits/audit-repository.ts: handleOf
--- (no statement: returns the Kysely handle of a database)
+-- audits/run-repository.ts: upsertFindings
+insert into
+  "audit_findings" (
+    "finding_key",
+    "rule",
+    "severity",
+    "status",
+    "county_code",
+    "org_code",
+    "resident_id",
+    "service_id",
+    "subject",
+    "subject_date",
+    "weight",
+    "evidence",
+    "first_run_id",
+    "last_run_id",
+    "first_seen_at",
+    "last_seen_at",
+    "resolved_by",
+    "resolved_at",
+    "closed_at"
+  )
+values
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+on conflict ("finding_key") do update
+set
+  "severity" = excluded.severity,
+  "county_code" = excluded.county_code,
+  "org_code" = excluded.org_code,
+  "resident_id" = excluded.resident_id,
+  "service_id" = excluded.service_id,
+  "subject_date" = excluded.subject_date,
+  "weight" = excluded.weight,
+  "evidence" = excluded.evidence,
+  "last_run_id" = excluded.last_run_id,
+  "last_seen_at" = excluded.last_seen_at,
+  "status" = case
+    when audit_findings.status = 'closed' then 'open'
+    else audit_findings.status
+  end,
+  "closed_at" = ?,
+  "closed_run_id" = ?;
 
--- audits/audit-repository.ts: findScope
-select
-  "code",
-  "level",
-  "county_code"
-from
-  "orgs"
+-- audits/run-repository.ts: closeVanished
+-- (2 times)
+update audit_findings
+set
+  status = 'closed',
+  closed_at = ?,
+  closed_run_id = ?
 where
-  "code" = ?;
+  rule = ?
+  and last_run_id < ?
+  and status <> 'closed'
+  and "county_code" = ?
+  and (
+    subject_date is null
+    or (
+      "subject_date" >= ?
+      and "subject_date" <= ?
+    )
+  );
 
--- audits/audit-repository.ts: selectDuplicateCandidates
+-- audits/run-repository.ts: storeRunCounts
+insert into
+  audit_run_counts (run_id, org_code, rule, severity, count, affected)
+select
+  ?,
+  org_code,
+  rule,
+  severity,
+  count(*),
+  sum(weight)
+from
+  audit_findings
+where
+  rule in (?, ?)
+  and last_run_id = ?
+group by
+  org_code,
+  rule,
+  severity;
+select
+  rule,
+  count(*) as found,
+  sum(weight) as affected,
+  sum(
+    case
+      when first_run_id = ? then 1
+      else 0
+    end
+  ) as new,
+  sum(
+    case
+      when status = 'resolved' then 1
+      else 0
+    end
+  ) as resolved
+from
+  audit_findings
+where
+  rule in (?, ?)
+  and last_run_id = ?
+group by
+  rule;
+
+-- audits/run-repository.ts: finishRun
+update "audit_runs"
+set
+  "status" = ?,
+  "finished_at" = ?,
+  "summary" = ?
+where
+  "id" = ?;
+
+-- audits/run-repository.ts: selectRuns
+select
+  *
+from
+  "audit_runs"
+where
+  "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = ?
+  )
+order by
+  "id" desc
+limit
+  ?;
+select
+  *
+from
+  "audit_runs"
+where
+  "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = ?
+  )
+  and "id" = ?
+order by
+  "id" desc
+limit
+  ?;
+
+-- audits/rules/duplicate-records.ts: candidates (default parameters)
+select
+  id_number
+from
+  residents
+where
+  id_number is not null
+group by
+  id_number
+having
+  count(*) > 1;
+select distinct
+  id_number
+from
+  residents
+where
+  id_number is not null
+  and id_number <> upper(trim(id_number));
+select
+  r.id,
+  r.id_number,
+  r.record_no,
+  r.org_code,
+  r.county_code,
+  case
+    when "r"."county_code" = ? then 1
+    else 0
+  end as in_scope
+from
+  residents r
+where
+  r.id_number in (?)
+  and "r"."record_created" <= ?
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > ?
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > ?
+  );
 with
   k as (
     select
@@ -71,49 +268,7 @@ order by
   k.k,
   k.id;
 
--- audits/audit-repository.ts: selectIdDuplicateCandidates
-select
-  id_number
-from
-  residents
-where
-  id_number is not null
-group by
-  id_number
-having
-  count(*) > 1;
-select distinct
-  id_number
-from
-  residents
-where
-  id_number is not null
-  and id_number <> upper(trim(id_number));
-select
-  r.id,
-  r.id_number,
-  r.record_no,
-  r.org_code,
-  r.county_code,
-  case
-    when "r"."county_code" = ? then 1
-    else 0
-  end as in_scope
-from
-  residents r
-where
-  r.id_number in (?)
-  and "r"."record_created" <= ?
-  and (
-    "r"."death_date" is null
-    or "r"."death_date" > ?
-  )
-  and (
-    "r"."moved_out_date" is null
-    or "r"."moved_out_date" > ?
-  );
-
--- audits/audit-repository.ts: selectResidentIdPage
+-- audits/rules/id-problems.ts: candidates (default parameters)
 select
   "r"."id",
   "r"."id_number",
@@ -186,7 +341,7 @@ order by
 limit
   ?;
 
--- audits/audit-repository.ts: selectCheckups
+-- audits/rules/identical-checkups.ts: candidates (default parameters)
 select
   s.id,
   s.resident_id,
@@ -211,7 +366,7 @@ where
   and "s"."service_date" <= ?
   and "s"."county_code" = ?;
 
--- audits/audit-repository.ts: selectArmBpCandidates
+-- audits/rules/arm-bp-difference.ts: candidates (default parameters)
 select
   s.id,
   s.resident_id,
@@ -242,7 +397,7 @@ where
 order by
   s.id;
 
--- audits/audit-repository.ts: selectUncontrolledWithoutGuidance
+-- audits/rules/uncontrolled-without-guidance.ts: candidates (default parameters)
 select
   s.id,
   s.resident_id,
@@ -276,7 +431,7 @@ where
 order by
   s.id;
 
--- audits/audit-repository.ts: selectOutOfRangeCandidates
+-- audits/rules/implausible-values.ts: candidates (default parameters)
 select
   s.id,
   s.resident_id,
@@ -340,8 +495,6 @@ where
   and "s"."county_code" = ?
 order by
   s.id;
-
--- audits/audit-repository.ts: selectDateProblems
 select
   s.id,
   s.resident_id,
@@ -402,8 +555,7 @@ where
   and "s"."county_code" = ?
 order by
   s.id;
-
--- audits/audit-repository.ts: selectNotEnrolled
+-- (4 times)
 select
   s.id,
   s.resident_id,
@@ -446,8 +598,6 @@ where
   )
 order by
   s.id;
-
--- audits/audit-repository.ts: selectRepeatedServices
 select
   id,
   prev_id,
@@ -496,7 +646,7 @@ from
 where
   gap <= ?;
 
--- audits/audit-repository.ts: selectDigitStats
+-- audits/rules/digit-preference.ts: candidates (default parameters)
 select
   coalesce(o.township_code, s.org_code) as unit,
   min(s.county_code) as county_code,
@@ -556,27 +706,7 @@ where
 group by
   coalesce(o.township_code, s.org_code);
 
--- audits/audit-repository.ts: insertRun
-insert into
-  "audit_runs" (
-    "started_at",
-    "finished_at",
-    "status",
-    "org_code",
-    "period",
-    "window_from",
-    "window_to",
-    "as_of",
-    "rules",
-    "parameters",
-    "summary"
-  )
-values
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-returning
-  "id";
-
--- audits/audit-repository.ts: upsertUnusedFindings
+-- audits/rules/unused-records.ts: store (default parameters)
 insert into
   audit_findings (
     finding_key,
@@ -651,191 +781,43 @@ set
     else audit_findings.status
   end;
 
--- audits/audit-repository.ts: upsertFindings
-insert into
-  "audit_findings" (
-    "finding_key",
-    "rule",
-    "severity",
-    "status",
-    "county_code",
-    "org_code",
-    "resident_id",
-    "service_id",
-    "subject",
-    "subject_date",
-    "weight",
-    "evidence",
-    "first_run_id",
-    "last_run_id",
-    "first_seen_at",
-    "last_seen_at",
-    "resolved_by",
-    "resolved_at",
-    "closed_at"
-  )
-values
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-on conflict ("finding_key") do update
-set
-  "severity" = excluded.severity,
-  "county_code" = excluded.county_code,
-  "org_code" = excluded.org_code,
-  "resident_id" = excluded.resident_id,
-  "service_id" = excluded.service_id,
-  "subject_date" = excluded.subject_date,
-  "weight" = excluded.weight,
-  "evidence" = excluded.evidence,
-  "last_run_id" = excluded.last_run_id,
-  "last_seen_at" = excluded.last_seen_at,
-  "status" = case
-    when audit_findings.status = 'closed' then 'open'
-    else audit_findings.status
-  end,
-  "closed_at" = ?,
-  "closed_run_id" = ?;
+-- audits/rules/candidate-repository.ts: inWindow
+-- (no statement: builds the window condition the candidate queries embed)
 
--- audits/audit-repository.ts: closeVanished
--- (2 times)
-update audit_findings
-set
-  status = 'closed',
-  closed_at = ?,
-  closed_run_id = ?
-where
-  rule = ?
-  and last_run_id < ?
-  and status <> 'closed'
-  and "county_code" = ?
-  and (
-    subject_date is null
-    or (
-      "subject_date" >= ?
-      and "subject_date" <= ?
-    )
-  );
+-- audits/rules/candidate-repository.ts: activeAt
+-- (no statement: builds the "active at" condition the candidate queries embed)
 
--- audits/audit-repository.ts: storeRunCounts
-insert into
-  audit_run_counts (run_id, org_code, rule, severity, count, affected)
-select
-  ?,
-  org_code,
-  rule,
-  severity,
-  count(*),
-  sum(weight)
-from
-  audit_findings
-where
-  rule in (?, ?)
-  and last_run_id = ?
-group by
-  org_code,
-  rule,
-  severity;
-select
-  rule,
-  count(*) as found,
-  sum(weight) as affected,
-  sum(
-    case
-      when first_run_id = ? then 1
-      else 0
-    end
-  ) as new,
-  sum(
-    case
-      when status = 'resolved' then 1
-      else 0
-    end
-  ) as resolved
-from
-  audit_findings
-where
-  rule in (?, ?)
-  and last_run_id = ?
-group by
-  rule;
+-- audits/rules/candidate-repository.ts: toServiceRow
+-- (no statement: converts a row read)
 
--- audits/audit-repository.ts: finishRun
-update "audit_runs"
-set
-  "status" = ?,
-  "finished_at" = ?,
-  "summary" = ?
+-- audits/rules/candidate-repository.ts: selectServices
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
 where
-  "id" = ?;
+  "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+order by
+  s.id;
 
--- audits/audit-repository.ts: selectOrgRuleCounts
-select
-  org_code,
-  rule,
-  severity,
-  count(*) as n,
-  sum(weight) as affected
-from
-  audit_findings
-where
-  status <> 'closed'
-  and 1 = 1
-  and "county_code" = ?
-group by
-  org_code,
-  rule,
-  severity;
-select
-  c.org_code,
-  c.rule,
-  c.severity,
-  c.count as n,
-  c.affected
-from
-  audit_run_counts c
-  left join orgs o on o.code = c.org_code
-where
-  c.run_id = ?
-  and rule = ?
-  and "o"."county_code" = ?;
-
--- audits/audit-repository.ts: selectOrgs
-select
-  "code",
-  "name",
-  "level",
-  "parent_code",
-  "province_code",
-  "city_code",
-  "county_code",
-  "township_code"
-from
-  "orgs"
-where
-  "code" in (?, ?);
-
--- audits/audit-repository.ts: selectSubtree
-select
-  "code"
-from
-  "orgs"
-where
-  "county_code" = ?
-  and "level" <= ?;
-select
-  "code",
-  "name",
-  "level",
-  "parent_code",
-  "province_code",
-  "city_code",
-  "county_code",
-  "township_code"
-from
-  "orgs"
-where
-  "code" in (?, ?, ?, ?);
-
--- audits/audit-repository.ts: selectFindings
+-- audits/finding-repository.ts: selectFindings
 select
   count(*) as n
 from
@@ -868,7 +850,7 @@ limit
 offset
   ?;
 
--- audits/audit-repository.ts: selectFindingsAfter
+-- audits/finding-repository.ts: selectFindingsAfter
 select
   f.*,
   o.name as org_name,
@@ -892,7 +874,7 @@ order by
 limit
   ?;
 
--- audits/audit-repository.ts: selectFinding
+-- audits/finding-repository.ts: selectFinding
 select
   f.*,
   o.name as org_name,
@@ -907,9 +889,10 @@ from
   left join residents r on r.id = f.resident_id
   left join services s on s.id = f.service_id
 where
-  f.id = ?;
+  f.id = ?
+  and "f"."county_code" = ?;
 
--- audits/audit-repository.ts: setFindingResolution
+-- audits/finding-repository.ts: setFindingResolution
 update "audit_findings"
 set
   "status" = ?,
@@ -919,17 +902,68 @@ set
 where
   "id" = ?;
 
--- audits/audit-repository.ts: selectRuns
+-- audits/finding-repository.ts: selectOrgRuleCounts
 select
-  *
+  org_code,
+  rule,
+  severity,
+  count(*) as n,
+  sum(weight) as affected
 from
-  "audit_runs"
-order by
-  "id" desc
-limit
-  ?;
+  audit_findings
+where
+  status <> 'closed'
+  and 1 = 1
+  and "county_code" = ?
+group by
+  org_code,
+  rule,
+  severity;
+select
+  c.org_code,
+  c.rule,
+  c.severity,
+  c.count as n,
+  c.affected
+from
+  audit_run_counts c
+  left join orgs o on o.code = c.org_code
+where
+  c.run_id = ?
+  and rule = ?
+  and "o"."county_code" = ?;
 
--- audits/audit-repository.ts: selectInstitutionCounts
+-- audits/finding-repository.ts: selectNamedOrgs
+select
+  "o"."code",
+  "o"."name",
+  "o"."level",
+  "o"."province_code",
+  "o"."city_code",
+  "o"."county_code",
+  "o"."township_code"
+from
+  "orgs" as "o"
+where
+  "o"."code" in (?, ?);
+
+-- audits/finding-repository.ts: selectOrgsBelow
+select
+  "o"."code",
+  "o"."name",
+  "o"."level",
+  "o"."province_code",
+  "o"."city_code",
+  "o"."county_code",
+  "o"."township_code"
+from
+  "orgs" as "o"
+where
+  "o"."county_code" = ?
+  and "o"."level" <= ?
+  and "o"."county_code" = ?;
+
+-- audits/finding-repository.ts: selectInstitutionCounts
 select
   s.institution,
   min(f.county_code) as county_code,
@@ -950,17 +984,18 @@ order by
 limit
   ?;
 
--- audits/audit-repository.ts: selectResidentsById
+-- audits/merge-repository.ts: selectResidentsById
 select
   *
 from
-  "residents"
+  "residents" as "r"
 where
-  "id" in (?, ?)
+  "r"."id" in (?, ?)
+  and "r"."county_code" = ?
 order by
-  "id";
+  "r"."id";
 
--- audits/audit-repository.ts: countRecordsOf
+-- audits/merge-repository.ts: countRecordsOf
 select
   count(*) as "n"
 from
@@ -974,7 +1009,7 @@ from
 where
   "resident_id" in (?, ?);
 
--- audits/audit-repository.ts: selectEnrollmentsOf
+-- audits/merge-repository.ts: selectEnrollmentsOf
 select
   *
 from
@@ -982,7 +1017,7 @@ from
 where
   "resident_id" in (?, ?);
 
--- audits/audit-repository.ts: selectServiceKeysOf
+-- audits/merge-repository.ts: selectServiceKeysOf
 select
   "id",
   "service_key",
@@ -992,7 +1027,7 @@ from
 where
   "resident_id" in (?, ?);
 
--- audits/audit-repository.ts: existingServiceKeys
+-- audits/merge-repository.ts: existingServiceKeys
 select
   "service_key"
 from
@@ -1000,14 +1035,14 @@ from
 where
   "service_key" in (?);
 
--- audits/audit-repository.ts: moveService
+-- audits/merge-repository.ts: moveService
 update "services"
 set
   "resident_id" = ?
 where
   "id" = ?;
 
--- audits/audit-repository.ts: moveEnrollment
+-- audits/merge-repository.ts: moveEnrollment
 update "enrollments"
 set
   "resident_id" = ?,
@@ -1015,7 +1050,7 @@ set
 where
   "id" = ?;
 
--- audits/audit-repository.ts: completeEnrollment
+-- audits/merge-repository.ts: completeEnrollment
 update "enrollments"
 set
   "end_date" = ?,
@@ -1024,19 +1059,19 @@ set
 where
   "id" = ?;
 
--- audits/audit-repository.ts: deleteEnrollments
+-- audits/merge-repository.ts: deleteEnrollments
 delete from "enrollments"
 where
   "id" in (?);
 
--- audits/audit-repository.ts: updateSurvivor
+-- audits/merge-repository.ts: updateSurvivor
 update "residents"
 set
   "phone" = ?
 where
   "id" = ?;
 
--- audits/audit-repository.ts: retargetFindingsAfterMerge
+-- audits/merge-repository.ts: retargetFindingsAfterMerge
 update "audit_findings"
 set
   "resident_id" = ?
@@ -1052,12 +1087,12 @@ where
   and "service_id" is null
   and "status" <> ?;
 
--- audits/audit-repository.ts: deleteResidents
+-- audits/merge-repository.ts: deleteResidents
 delete from "residents"
 where
   "id" in (?);
 
--- audits/audit-repository.ts: insertMergeLog
+-- audits/merge-repository.ts: insertMergeLog
 insert into
   "audit_merges" (
     "merged_at",
@@ -1080,13 +1115,24 @@ values
 returning
   "id";
 
--- audits/audit-repository.ts: selectMergeLog
+-- audits/merge-repository.ts: selectMergeLog
 select
   *
 from
   audit_merges m
 where
   "m"."county_code" = ?
+order by
+  m.id desc
+limit
+  ?;
+select
+  *
+from
+  audit_merges m
+where
+  "m"."county_code" = ?
+  and m.id = ?
 order by
   m.id desc
 limit

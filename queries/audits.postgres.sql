@@ -1,23 +1,220 @@
 -- Written by `npm run queries` from src/modules/audits/audits.queries.ts: do not edit.
 -- The PostgreSQL statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
 
--- audits/audit-repository.ts: inScope
--- (no statement: builds the scope condition the queries below embed)
+-- audits/run-repository.ts: insertRun
+insert into
+  "audit_runs" (
+    "started_at",
+    "finished_at",
+    "status",
+    "org_code",
+    "period",
+    "window_from",
+    "window_to",
+    "as_of",
+    "rules",
+    "parameters",
+    "summary"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+returning
+  "id";
 
--- audits/audit-repository.ts: handleOf
--- (no statement: returns the Kysely handle of a database)
+-- audits/run-repository.ts: upsertFindings
+insert into
+  "audit_findings" (
+    "finding_key",
+    "rule",
+    "severity",
+    "status",
+    "county_code",
+    "org_code",
+    "resident_id",
+    "service_id",
+    "subject",
+    "subject_date",
+    "weight",
+    "evidence",
+    "first_run_id",
+    "last_run_id",
+    "first_seen_at",
+    "last_seen_at",
+    "resolved_by",
+    "resolved_at",
+    "closed_at"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+on conflict ("finding_key") do update
+set
+  "severity" = excluded.severity,
+  "county_code" = excluded.county_code,
+  "org_code" = excluded.org_code,
+  "resident_id" = excluded.resident_id,
+  "service_id" = excluded.service_id,
+  "subject_date" = excluded.subject_date,
+  "weight" = excluded.weight,
+  "evidence" = excluded.evidence,
+  "last_run_id" = excluded.last_run_id,
+  "last_seen_at" = excluded.last_seen_at,
+  "status" = case
+    when audit_findings.status = 'closed' then 'open'
+    else audit_findings.status
+  end,
+  "closed_at" = $20,
+  "closed_run_id" = $21;
 
--- audits/audit-repository.ts: findScope
-select
-  "code",
-  "level",
-  "county_code"
-from
-  "orgs"
+-- audits/run-repository.ts: closeVanished
+-- (2 times)
+update audit_findings
+set
+  status = 'closed',
+  closed_at = $1,
+  closed_run_id = $2
 where
-  "code" = $1;
+  rule = $3
+  and last_run_id < $4
+  and status <> 'closed'
+  and "county_code" = $5
+  and (
+    subject_date is null
+    or (
+      "subject_date" >= $6
+      and "subject_date" <= $7
+    )
+  );
 
--- audits/audit-repository.ts: selectDuplicateCandidates
+-- audits/run-repository.ts: storeRunCounts
+insert into
+  audit_run_counts (run_id, org_code, rule, severity, count, affected)
+select
+  $1,
+  org_code,
+  rule,
+  severity,
+  count(*),
+  sum(weight)
+from
+  audit_findings
+where
+  rule in ($2, $3)
+  and last_run_id = $4
+group by
+  org_code,
+  rule,
+  severity;
+select
+  rule,
+  count(*) as found,
+  sum(weight) as affected,
+  sum(
+    case
+      when first_run_id = $1 then 1
+      else 0
+    end
+  ) as new,
+  sum(
+    case
+      when status = 'resolved' then 1
+      else 0
+    end
+  ) as resolved
+from
+  audit_findings
+where
+  rule in ($2, $3)
+  and last_run_id = $4
+group by
+  rule;
+
+-- audits/run-repository.ts: finishRun
+update "audit_runs"
+set
+  "status" = $1,
+  "finished_at" = $2,
+  "summary" = $3
+where
+  "id" = $4;
+
+-- audits/run-repository.ts: selectRuns
+select
+  *
+from
+  "audit_runs"
+where
+  "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = $1
+  )
+order by
+  "id" desc
+limit
+  $2;
+select
+  *
+from
+  "audit_runs"
+where
+  "org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = $1
+  )
+  and "id" = $2
+order by
+  "id" desc
+limit
+  $3;
+
+-- audits/rules/duplicate-records.ts: candidates (default parameters)
+select
+  id_number
+from
+  residents
+where
+  id_number is not null
+group by
+  id_number
+having
+  count(*) > 1;
+select distinct
+  id_number
+from
+  residents
+where
+  id_number is not null
+  and id_number <> upper(trim(id_number));
+select
+  r.id,
+  r.id_number,
+  r.record_no,
+  r.org_code,
+  r.county_code,
+  case
+    when "r"."county_code" = $1 then 1
+    else 0
+  end as in_scope
+from
+  residents r
+where
+  r.id_number in ($2)
+  and "r"."record_created" <= $3
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > $4
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > $5
+  );
 with
   k as (
     select
@@ -71,49 +268,7 @@ order by
   k.k,
   k.id;
 
--- audits/audit-repository.ts: selectIdDuplicateCandidates
-select
-  id_number
-from
-  residents
-where
-  id_number is not null
-group by
-  id_number
-having
-  count(*) > 1;
-select distinct
-  id_number
-from
-  residents
-where
-  id_number is not null
-  and id_number <> upper(trim(id_number));
-select
-  r.id,
-  r.id_number,
-  r.record_no,
-  r.org_code,
-  r.county_code,
-  case
-    when "r"."county_code" = $1 then 1
-    else 0
-  end as in_scope
-from
-  residents r
-where
-  r.id_number in ($2)
-  and "r"."record_created" <= $3
-  and (
-    "r"."death_date" is null
-    or "r"."death_date" > $4
-  )
-  and (
-    "r"."moved_out_date" is null
-    or "r"."moved_out_date" > $5
-  );
-
--- audits/audit-repository.ts: selectResidentIdPage
+-- audits/rules/id-problems.ts: candidates (default parameters)
 select
   "r"."id",
   "r"."id_number",
@@ -182,7 +337,7 @@ order by
 limit
   $77;
 
--- audits/audit-repository.ts: selectCheckups
+-- audits/rules/identical-checkups.ts: candidates (default parameters)
 select
   s.id,
   s.resident_id,
@@ -207,7 +362,7 @@ where
   and "s"."service_date" <= $2
   and "s"."county_code" = $3;
 
--- audits/audit-repository.ts: selectArmBpCandidates
+-- audits/rules/arm-bp-difference.ts: candidates (default parameters)
 select
   s.id,
   s.resident_id,
@@ -238,7 +393,7 @@ where
 order by
   s.id;
 
--- audits/audit-repository.ts: selectUncontrolledWithoutGuidance
+-- audits/rules/uncontrolled-without-guidance.ts: candidates (default parameters)
 select
   s.id,
   s.resident_id,
@@ -272,7 +427,7 @@ where
 order by
   s.id;
 
--- audits/audit-repository.ts: selectOutOfRangeCandidates
+-- audits/rules/implausible-values.ts: candidates (default parameters)
 select
   s.id,
   s.resident_id,
@@ -336,8 +491,6 @@ where
   and "s"."county_code" = $22
 order by
   s.id;
-
--- audits/audit-repository.ts: selectDateProblems
 select
   s.id,
   s.resident_id,
@@ -398,8 +551,7 @@ where
   and "s"."county_code" = $2
 order by
   s.id;
-
--- audits/audit-repository.ts: selectNotEnrolled
+-- (4 times)
 select
   s.id,
   s.resident_id,
@@ -442,8 +594,6 @@ where
   )
 order by
   s.id;
-
--- audits/audit-repository.ts: selectRepeatedServices
 select
   id,
   prev_id,
@@ -490,7 +640,7 @@ from
 where
   gap <= $13;
 
--- audits/audit-repository.ts: selectDigitStats
+-- audits/rules/digit-preference.ts: candidates (default parameters)
 select
   coalesce(o.township_code, s.org_code) as unit,
   min(s.county_code) as county_code,
@@ -550,27 +700,7 @@ where
 group by
   coalesce(o.township_code, s.org_code);
 
--- audits/audit-repository.ts: insertRun
-insert into
-  "audit_runs" (
-    "started_at",
-    "finished_at",
-    "status",
-    "org_code",
-    "period",
-    "window_from",
-    "window_to",
-    "as_of",
-    "rules",
-    "parameters",
-    "summary"
-  )
-values
-  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-returning
-  "id";
-
--- audits/audit-repository.ts: upsertUnusedFindings
+-- audits/rules/unused-records.ts: store (default parameters)
 insert into
   audit_findings (
     finding_key,
@@ -645,191 +775,43 @@ set
     else audit_findings.status
   end;
 
--- audits/audit-repository.ts: upsertFindings
-insert into
-  "audit_findings" (
-    "finding_key",
-    "rule",
-    "severity",
-    "status",
-    "county_code",
-    "org_code",
-    "resident_id",
-    "service_id",
-    "subject",
-    "subject_date",
-    "weight",
-    "evidence",
-    "first_run_id",
-    "last_run_id",
-    "first_seen_at",
-    "last_seen_at",
-    "resolved_by",
-    "resolved_at",
-    "closed_at"
-  )
-values
-  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-on conflict ("finding_key") do update
-set
-  "severity" = excluded.severity,
-  "county_code" = excluded.county_code,
-  "org_code" = excluded.org_code,
-  "resident_id" = excluded.resident_id,
-  "service_id" = excluded.service_id,
-  "subject_date" = excluded.subject_date,
-  "weight" = excluded.weight,
-  "evidence" = excluded.evidence,
-  "last_run_id" = excluded.last_run_id,
-  "last_seen_at" = excluded.last_seen_at,
-  "status" = case
-    when audit_findings.status = 'closed' then 'open'
-    else audit_findings.status
-  end,
-  "closed_at" = $20,
-  "closed_run_id" = $21;
+-- audits/rules/candidate-repository.ts: inWindow
+-- (no statement: builds the window condition the candidate queries embed)
 
--- audits/audit-repository.ts: closeVanished
--- (2 times)
-update audit_findings
-set
-  status = 'closed',
-  closed_at = $1,
-  closed_run_id = $2
-where
-  rule = $3
-  and last_run_id < $4
-  and status <> 'closed'
-  and "county_code" = $5
-  and (
-    subject_date is null
-    or (
-      "subject_date" >= $6
-      and "subject_date" <= $7
-    )
-  );
+-- audits/rules/candidate-repository.ts: activeAt
+-- (no statement: builds the "active at" condition the candidate queries embed)
 
--- audits/audit-repository.ts: storeRunCounts
-insert into
-  audit_run_counts (run_id, org_code, rule, severity, count, affected)
-select
-  $1,
-  org_code,
-  rule,
-  severity,
-  count(*),
-  sum(weight)
-from
-  audit_findings
-where
-  rule in ($2, $3)
-  and last_run_id = $4
-group by
-  org_code,
-  rule,
-  severity;
-select
-  rule,
-  count(*) as found,
-  sum(weight) as affected,
-  sum(
-    case
-      when first_run_id = $1 then 1
-      else 0
-    end
-  ) as new,
-  sum(
-    case
-      when status = 'resolved' then 1
-      else 0
-    end
-  ) as resolved
-from
-  audit_findings
-where
-  rule in ($2, $3)
-  and last_run_id = $4
-group by
-  rule;
+-- audits/rules/candidate-repository.ts: toServiceRow
+-- (no statement: converts a row read)
 
--- audits/audit-repository.ts: finishRun
-update "audit_runs"
-set
-  "status" = $1,
-  "finished_at" = $2,
-  "summary" = $3
+-- audits/rules/candidate-repository.ts: selectServices
+select
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
+from
+  services s
 where
-  "id" = $4;
+  "s"."service_date" >= $1
+  and "s"."service_date" <= $2
+order by
+  s.id;
 
--- audits/audit-repository.ts: selectOrgRuleCounts
-select
-  org_code,
-  rule,
-  severity,
-  count(*) as n,
-  sum(weight) as affected
-from
-  audit_findings
-where
-  status <> 'closed'
-  and 1 = 1
-  and "county_code" = $1
-group by
-  org_code,
-  rule,
-  severity;
-select
-  c.org_code,
-  c.rule,
-  c.severity,
-  c.count as n,
-  c.affected
-from
-  audit_run_counts c
-  left join orgs o on o.code = c.org_code
-where
-  c.run_id = $1
-  and rule = $2
-  and "o"."county_code" = $3;
-
--- audits/audit-repository.ts: selectOrgs
-select
-  "code",
-  "name",
-  "level",
-  "parent_code",
-  "province_code",
-  "city_code",
-  "county_code",
-  "township_code"
-from
-  "orgs"
-where
-  "code" in ($1, $2);
-
--- audits/audit-repository.ts: selectSubtree
-select
-  "code"
-from
-  "orgs"
-where
-  "county_code" = $1
-  and "level" <= $2;
-select
-  "code",
-  "name",
-  "level",
-  "parent_code",
-  "province_code",
-  "city_code",
-  "county_code",
-  "township_code"
-from
-  "orgs"
-where
-  "code" in ($1, $2, $3, $4);
-
--- audits/audit-repository.ts: selectFindings
+-- audits/finding-repository.ts: selectFindings
 select
   count(*) as n
 from
@@ -862,7 +844,7 @@ limit
 offset
   $3;
 
--- audits/audit-repository.ts: selectFindingsAfter
+-- audits/finding-repository.ts: selectFindingsAfter
 select
   f.*,
   o.name as org_name,
@@ -886,7 +868,7 @@ order by
 limit
   $5;
 
--- audits/audit-repository.ts: selectFinding
+-- audits/finding-repository.ts: selectFinding
 select
   f.*,
   o.name as org_name,
@@ -901,9 +883,10 @@ from
   left join residents r on r.id = f.resident_id
   left join services s on s.id = f.service_id
 where
-  f.id = $1;
+  f.id = $1
+  and "f"."county_code" = $2;
 
--- audits/audit-repository.ts: setFindingResolution
+-- audits/finding-repository.ts: setFindingResolution
 update "audit_findings"
 set
   "status" = $1,
@@ -913,17 +896,68 @@ set
 where
   "id" = $5;
 
--- audits/audit-repository.ts: selectRuns
+-- audits/finding-repository.ts: selectOrgRuleCounts
 select
-  *
+  org_code,
+  rule,
+  severity,
+  count(*) as n,
+  sum(weight) as affected
 from
-  "audit_runs"
-order by
-  "id" desc
-limit
-  $1;
+  audit_findings
+where
+  status <> 'closed'
+  and 1 = 1
+  and "county_code" = $1
+group by
+  org_code,
+  rule,
+  severity;
+select
+  c.org_code,
+  c.rule,
+  c.severity,
+  c.count as n,
+  c.affected
+from
+  audit_run_counts c
+  left join orgs o on o.code = c.org_code
+where
+  c.run_id = $1
+  and rule = $2
+  and "o"."county_code" = $3;
 
--- audits/audit-repository.ts: selectInstitutionCounts
+-- audits/finding-repository.ts: selectNamedOrgs
+select
+  "o"."code",
+  "o"."name",
+  "o"."level",
+  "o"."province_code",
+  "o"."city_code",
+  "o"."county_code",
+  "o"."township_code"
+from
+  "orgs" as "o"
+where
+  "o"."code" in ($1, $2);
+
+-- audits/finding-repository.ts: selectOrgsBelow
+select
+  "o"."code",
+  "o"."name",
+  "o"."level",
+  "o"."province_code",
+  "o"."city_code",
+  "o"."county_code",
+  "o"."township_code"
+from
+  "orgs" as "o"
+where
+  "o"."county_code" = $1
+  and "o"."level" <= $2
+  and "o"."county_code" = $3;
+
+-- audits/finding-repository.ts: selectInstitutionCounts
 select
   s.institution,
   min(f.county_code) as county_code,
@@ -944,17 +978,18 @@ order by
 limit
   $3;
 
--- audits/audit-repository.ts: selectResidentsById
+-- audits/merge-repository.ts: selectResidentsById
 select
   *
 from
-  "residents"
+  "residents" as "r"
 where
-  "id" in ($1, $2)
+  "r"."id" in ($1, $2)
+  and "r"."county_code" = $3
 order by
-  "id";
+  "r"."id";
 
--- audits/audit-repository.ts: countRecordsOf
+-- audits/merge-repository.ts: countRecordsOf
 select
   count(*) as "n"
 from
@@ -968,7 +1003,7 @@ from
 where
   "resident_id" in ($1, $2);
 
--- audits/audit-repository.ts: selectEnrollmentsOf
+-- audits/merge-repository.ts: selectEnrollmentsOf
 select
   *
 from
@@ -976,7 +1011,7 @@ from
 where
   "resident_id" in ($1, $2);
 
--- audits/audit-repository.ts: selectServiceKeysOf
+-- audits/merge-repository.ts: selectServiceKeysOf
 select
   "id",
   "service_key",
@@ -986,7 +1021,7 @@ from
 where
   "resident_id" in ($1, $2);
 
--- audits/audit-repository.ts: existingServiceKeys
+-- audits/merge-repository.ts: existingServiceKeys
 select
   "service_key"
 from
@@ -994,14 +1029,14 @@ from
 where
   "service_key" in ($1);
 
--- audits/audit-repository.ts: moveService
+-- audits/merge-repository.ts: moveService
 update "services"
 set
   "resident_id" = $1
 where
   "id" = $2;
 
--- audits/audit-repository.ts: moveEnrollment
+-- audits/merge-repository.ts: moveEnrollment
 update "enrollments"
 set
   "resident_id" = $1,
@@ -1009,7 +1044,7 @@ set
 where
   "id" = $3;
 
--- audits/audit-repository.ts: completeEnrollment
+-- audits/merge-repository.ts: completeEnrollment
 update "enrollments"
 set
   "end_date" = $1,
@@ -1018,19 +1053,19 @@ set
 where
   "id" = $4;
 
--- audits/audit-repository.ts: deleteEnrollments
+-- audits/merge-repository.ts: deleteEnrollments
 delete from "enrollments"
 where
   "id" in ($1);
 
--- audits/audit-repository.ts: updateSurvivor
+-- audits/merge-repository.ts: updateSurvivor
 update "residents"
 set
   "phone" = $1
 where
   "id" = $2;
 
--- audits/audit-repository.ts: retargetFindingsAfterMerge
+-- audits/merge-repository.ts: retargetFindingsAfterMerge
 update "audit_findings"
 set
   "resident_id" = $1
@@ -1046,12 +1081,12 @@ where
   and "service_id" is null
   and "status" <> $4;
 
--- audits/audit-repository.ts: deleteResidents
+-- audits/merge-repository.ts: deleteResidents
 delete from "residents"
 where
   "id" in ($1);
 
--- audits/audit-repository.ts: insertMergeLog
+-- audits/merge-repository.ts: insertMergeLog
 insert into
   "audit_merges" (
     "merged_at",
@@ -1074,7 +1109,7 @@ values
 returning
   "id";
 
--- audits/audit-repository.ts: selectMergeLog
+-- audits/merge-repository.ts: selectMergeLog
 select
   *
 from
@@ -1085,3 +1120,14 @@ order by
   m.id desc
 limit
   $2;
+select
+  *
+from
+  audit_merges m
+where
+  "m"."county_code" = $1
+  and m.id = $2
+order by
+  m.id desc
+limit
+  $3;

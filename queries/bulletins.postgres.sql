@@ -1,5 +1,5 @@
 -- Written by `npm run queries` from src/modules/bulletins/bulletins.queries.ts: do not edit.
--- The SQLite statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
+-- The PostgreSQL statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
 
 -- bulletins/bulletin-repository.ts: insertBulletin
 insert into
@@ -18,7 +18,7 @@ insert into
     "content_base64"
   )
 values
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 returning
   "id";
 
@@ -39,17 +39,21 @@ select
 from
   "bulletins"
 where
-  "org_code" like ?
-  and "period" = ?
+  "org_code" in (
+    select
+      o.code
+    from
+      orgs o
+    where
+      "o"."county_code" = $1
+  )
+  and "period" = $2
 order by
   "id" desc
 limit
-  ?
+  $3
 offset
-  ?;
-
--- bulletins/bulletin-repository.ts: trimmedPrefix
--- (no statement: computes the code prefix of a subtree)
+  $4;
 
 -- bulletins/bulletin-repository.ts: getBulletin
 select
@@ -69,7 +73,15 @@ select
 from
   "bulletins"
 where
-  "id" = ?;
+  "id" = $1
+  and "org_code" in (
+    select
+      o.code
+    from
+      orgs o
+    where
+      "o"."county_code" = $2
+  );
 
 -- bulletins/bulletin-repository.ts: insertSchedule
 insert into
@@ -82,7 +94,7 @@ insert into
     "created_at"
   )
 values
-  (?, ?, ?, ?, ?, ?)
+  ($1, $2, $3, $4, $5, $6)
 returning
   "id";
 
@@ -91,6 +103,15 @@ select
   *
 from
   "bulletin_schedules"
+where
+  "org_code" in (
+    select
+      o.code
+    from
+      orgs o
+    where
+      "o"."county_code" = $1
+  )
 order by
   "id";
 
@@ -100,34 +121,51 @@ select
 from
   "bulletin_schedules"
 where
-  "active" = ?
-  and "next_run" <= ?
+  "org_code" in (
+    select
+      o.code
+    from
+      orgs o
+    where
+      "o"."county_code" = $1
+  )
+  and "active" = $2
+  and "next_run" <= $3
 order by
   "id";
 
 -- bulletins/bulletin-repository.ts: recordScheduleRun
 update "bulletin_schedules"
 set
-  "last_run_at" = ?,
-  "next_run" = ?,
-  "last_bulletin_id" = ?,
-  "last_error" = ?
+  "last_run_at" = $1,
+  "next_run" = $2,
+  "last_bulletin_id" = $3,
+  "last_error" = $4
 where
-  "id" = ?;
+  "id" = $5;
 
 -- bulletins/bulletin-repository.ts: deactivateSchedule
 update "bulletin_schedules"
 set
-  "active" = ?
+  "active" = $1
 where
-  "id" = ?;
+  "id" = $2
+  and "org_code" in (
+    select
+      o.code
+    from
+      orgs o
+    where
+      "o"."county_code" = $3
+  );
 
 -- bulletins/bulletin-repository.ts: orgNames
 select
-  "code",
-  "name",
-  "level"
+  "o"."code",
+  "o"."name",
+  "o"."level"
 from
-  "orgs"
+  "orgs" as "o"
 where
-  "code" in (?, ?);
+  "o"."code" in ($1, $2)
+  and "o"."county_code" = $3;
