@@ -8,6 +8,7 @@ import { INDICATORS } from '../../domain/indicators/catalogue.js';
 import { countFindings, listHotspots } from '../audits/finding-queries.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { progress } from '../targets/progress.js';
 import { orgNames } from './bulletin-repository.js';
 import type { BulletinSources } from './bulletin-sources.js';
@@ -20,7 +21,11 @@ export function databaseSources(db: Db): BulletinSources {
       return org ? { code: org.code, name: org.name, level: org.level } : null;
     },
     async listChildren(code) {
-      return (await listChildren(db, code)).map((o) => ({ code: o.code, name: o.name, level: o.level }));
+      return (await listChildren(db, WHOLE_TREE, code)).map((o) => ({
+        code: o.code,
+        name: o.name,
+        level: o.level,
+      }));
     },
     orgNames: (codes) => orgNames(db, codes),
     indicatorValues: (orgCode, period, depth) => computeIndicatorValues(db, { orgCode, period, depth }),

@@ -5,6 +5,7 @@ import { describeEachDialect } from '../../../test/databases.js';
 import type { Database } from '../../db/schema.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { RecordNotFoundError, RecordsWriteError } from '../records/records-errors.js';
 import { fixtureResident } from '../records/records.fixture.js';
 import {
@@ -206,7 +207,7 @@ async function applyOp(trx: Kysely<Database>, o: Op): Promise<boolean> {
         electronic: o.electronic,
         birthDate: o.birth,
       });
-      await upsertResidents(trx, [r]);
+      await upsertResidents(trx, WHOLE_TREE, [r]);
       break;
     }
     case 'enrol': {
@@ -218,14 +219,14 @@ async function applyOp(trx: Kysely<Database>, o: Op): Promise<boolean> {
         endReason: null,
         detail: null,
       };
-      await upsertEnrollments(trx, [e]);
+      await upsertEnrollments(trx, WHOLE_TREE, [e]);
       break;
     }
     case 'service':
-      await upsertServices(trx, [serviceOf(o)]);
+      await upsertServices(trx, WHOLE_TREE, [serviceOf(o)]);
       return true;
     case 'activity':
-      await upsertServices(trx, [
+      await upsertServices(trx, WHOLE_TREE, [
         {
           serviceNo: null,
           recordNo: null,
@@ -240,14 +241,14 @@ async function applyOp(trx: Kysely<Database>, o: Op): Promise<boolean> {
       break;
     case 'delete': {
       const ids = await trx.selectFrom('services').select('id').orderBy('id').execute();
-      if (ids.length > 0) await deleteService(trx, Number(ids[o.pick % ids.length]!.id));
+      if (ids.length > 0) await deleteService(trx, WHOLE_TREE, Number(ids[o.pick % ids.length]!.id));
       break;
     }
     case 'death':
-      await recordDeath(trx, R, o.date);
+      await recordDeath(trx, WHOLE_TREE, R, o.date);
       break;
     case 'moveOut':
-      await recordMoveOut(trx, R, o.date);
+      await recordMoveOut(trx, WHOLE_TREE, R, o.date);
       break;
     case 'move': {
       const now = await trx
@@ -255,11 +256,11 @@ async function applyOp(trx: Kysely<Database>, o: Op): Promise<boolean> {
         .select('org_code')
         .where('record_no', '=', R)
         .executeTakeFirst();
-      if (now) await moveResident(trx, R, now.org_code === V1 ? V2 : V1);
+      if (now) await moveResident(trx, WHOLE_TREE, R, now.org_code === V1 ? V2 : V1);
       break;
     }
     case 'end':
-      await endEnrollment(trx, R, o.program, o.date, null);
+      await endEnrollment(trx, WHOLE_TREE, R, o.program, o.date, null);
       break;
   }
   return false;
@@ -290,6 +291,7 @@ describeEachDialect('incremental engine against the plain recomputation', (t) =>
     await t.db.kysely.transaction().execute((trx) =>
       upsertResidents(
         trx,
+        WHOLE_TREE,
         [1, 2, 3, 4, 5, 6].map((s) =>
           fixtureResident(s, { recordNo: recordNo(s, villageOf(s)), orgCode: villageOf(s), idNumber: null }),
         ),

@@ -19,6 +19,7 @@ import { PlanInputError } from '../../domain/targets/plan-input-error.js';
 import { computePushPlan, type PushPlan, type PushPlanInput } from '../../domain/targets/push-plan.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import type { Actor } from './set-targets.js';
 import { listTargets, writeSnapshot, type SnapshotRow } from './targets-repository.js';
 
@@ -60,7 +61,7 @@ export async function orgPushPlan(db: Db, request: OrgPushPlanRequest): Promise<
       { column: 'org' },
     );
   const deadline = request.deadline ?? range.end;
-  const children = await listChildren(db, org.code);
+  const children = await listChildren(db, WHOLE_TREE, org.code);
   const units = children.length > 0 ? children : [org];
   const unitCodes = new Set(units.map((u) => u.code));
   const targets = (await listTargets(db, { orgCode: org.code, year: range.year, depth: 2 })).filter((t) =>

@@ -9,6 +9,7 @@ import { PlanInputError } from '../../domain/targets/plan-input-error.js';
 import { computeProgress, type ProgressRow } from '../../domain/targets/progress.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { listTargets } from './targets-repository.js';
 
 export type { ProgressRow } from '../../domain/targets/progress.js';
@@ -30,7 +31,7 @@ export async function progress(db: Db, query: { orgCode: string; period: string 
       { zh: `未知机构 ${query.orgCode}`, en: `unknown org ${query.orgCode}` },
       { column: 'org' },
     );
-  const children = await listChildren(db, org.code);
+  const children = await listChildren(db, WHOLE_TREE, org.code);
   const units = new Set(children.length > 0 ? children.map((c) => c.code) : [org.code]);
   const targets = (await listTargets(db, { orgCode: org.code, year: range.year, depth: 2 })).filter((t) =>
     units.has(t.orgCode),

@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../test/databases.js';
 import { buildApp } from '../../server/app.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { createPushPlanSchedule, runDueCheckpoints } from './run-push-plan-checkpoints.js';
 import { setTargets } from './set-targets.js';
 import {
@@ -29,7 +30,7 @@ describeEachDialect('push-plan schedules', (t) => {
   beforeAll(async () => {
     await t.db.kysely.transaction().execute(async (trx) => {
       await upsertOrgs(trx, [...COUNTY_AND_TOWNSHIPS, ...VILLAGES], { keepUrbanRural: false });
-      await upsertPopulation(trx, [
+      await upsertPopulation(trx, WHOLE_TREE, [
         population2020('620881100201', { total: 1000, age65plus: 100 }),
         population2020('620881100202', { total: 400, age65plus: 50 }),
         population2020('620881101201', { total: 800, age65plus: 90 }),

@@ -17,6 +17,7 @@ import {
 import { defaultFor, defaultRate } from '../../domain/targets/urban-rural-defaults.js';
 import { getOrg } from '../orgs/org-repository.js';
 import { populationOf } from '../orgs/population-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import {
   listTargets,
   parameterFor,
@@ -91,7 +92,7 @@ export async function computeTarget(
   let baseValue: number;
   let parameterValue: number | null = null;
   try {
-    const population = base.kind === 'count' ? null : await populationOf(db, s.orgCode, s.year);
+    const population = base.kind === 'count' ? null : await populationOf(db, WHOLE_TREE, s.orgCode, s.year);
     if (base.kind === 'expected') {
       parameterValue =
         (await parameterFor(db, s.orgCode, s.year, base.parameter)) ?? defaultParameter(base.parameter);

@@ -11,6 +11,7 @@ import { splitProportionally } from '../../domain/targets/proportional-split.js'
 import { defaultParameter, resolveBase } from '../../domain/targets/target-rule.js';
 import { listChildren, type Org } from '../orgs/org-repository.js';
 import { populationOf } from '../orgs/population-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import type { Actor } from './set-targets.js';
 import {
   listTargets,
@@ -57,7 +58,7 @@ async function childWrites(
   }
   const bases: { org: Org; base: number; parameterValue: number | null }[] = [];
   for (const child of children) {
-    const population = await populationOf(db, child.code, parent.year);
+    const population = await populationOf(db, WHOLE_TREE, child.code, parent.year);
     const parameterValue =
       parent.base.kind === 'expected'
         ? ((await parameterFor(db, child.code, parent.year, parent.base.parameter)) ??
@@ -134,7 +135,7 @@ export async function splitTarget(db: Db, request: SplitRequest, actor: Actor): 
   for (let level = 0; level < depth; level += 1) {
     const next: TargetWrite[] = [];
     for (const parent of generation) {
-      const children = await listChildren(db, parent.orgCode);
+      const children = await listChildren(db, WHOLE_TREE, parent.orgCode);
       if (children.length === 0) continue;
       next.push(...(await childWrites(db, parent, children, actor)));
     }
