@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
-import { WHOLE_TREE } from '../orgs/org-scope.js';
-import { insertFixtureOrgs } from '../records/records.fixture.js';
+import { subtreeScope, WHOLE_TREE } from '../orgs/org-scope.js';
+import { FIXTURE_ORGS, insertFixtureOrgs } from '../records/records.fixture.js';
 import { ImportFileError } from './file-rows.js';
 import { importFile } from './import-file.js';
 import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv, writeXlsx } from './import.fixture.js';
@@ -282,6 +282,23 @@ describeEachDialect('import files', (t) => {
       age_18_plus: 1170,
       age_0_6: null,
     });
+  });
+
+  it('refuses rows of villages and residents outside the scope it imports into', async () => {
+    const otherVillage = subtreeScope({ code: FIXTURE_ORGS.otherVillage, level: 5, countyCode: '620881' });
+    writeCsv(file('outside.csv'), [RESIDENT_HEADER, residentLine(1)], 'utf-8');
+    const refused = await importFile(t.db, otherVillage, 'residents', file('outside.csv'));
+    expect(refused).toMatchObject({ landed: false, rejected: 1 });
+    expect(refused.rejections).toEqual([expect.objectContaining({ row: 2, field: 'orgCode' })]);
+    await importFile(t.db, WHOLE_TREE, 'residents', file('outside.csv'));
+    writeCsv(
+      file('outside-enrol.csv'),
+      ['档案编号,管理项目,纳入管理日期', `${recordNoOf(1)},高血压,2019-05-01`],
+      'utf-8',
+    );
+    const enrol = await importFile(t.db, otherVillage, 'enrollments', file('outside-enrol.csv'));
+    expect(enrol.rejections).toEqual([expect.objectContaining({ row: 2, field: 'recordNo' })]);
+    expect(await count('enrollments')).toBe(0);
   });
 
   it('refuses a file without the required columns, or of another format, before touching the database', async () => {

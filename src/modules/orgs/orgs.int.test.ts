@@ -7,7 +7,7 @@ import type { PopulationInput } from '../../domain/orgs/population.js';
 import { importDivisionTree, UnknownDivisionError } from './division-import.js';
 import { divisionDistDir } from './division-source.js';
 import { getOrg, listChildren, listSubtree, updateOrgResponsible } from './org-repository.js';
-import { WHOLE_TREE } from './org-scope.js';
+import { NOTHING, subtreeScope, WHOLE_TREE } from './org-scope.js';
 import { InvalidPopulationError, populationOf, upsertPopulation } from './population-repository.js';
 
 /** Rows of one of the package's CSV files whose code starts with `prefix`, parsed by csv-parse. */
@@ -276,6 +276,20 @@ describeEachDialect('division import and org tree', (t) => {
         .where('org_code', '=', a!)
         .execute();
       expect(stored).toEqual([]);
+    });
+
+    it('confines children, sums and writes to the scope', async () => {
+      const [a, b] = villagesOf('620881100');
+      const scope = subtreeScope({ code: b!, level: 5, countyCode: '620881' });
+      expect((await listChildren(t.db, scope, '620881100')).map((o) => o.code)).toEqual([b]);
+      expect(await populationOf(t.db, scope, '620881100', 2020)).toMatchObject({ total: 2000, villages: 1 });
+      expect(await populationOf(t.db, NOTHING, '620881100', 2020)).toBeNull();
+      expect((await listSubtree(t.db, scope, b!)).map((o) => o.code)).toEqual([b]);
+      await expect(
+        t.db.kysely.transaction().execute((trx) => upsertPopulation(trx, scope, [pop(a!, 5)])),
+      ).rejects.toBeInstanceOf(InvalidPopulationError);
+      expect(await updateOrgResponsible(t.db, scope, a!, { contactPhone: '1' })).toBeNull();
+      expect(await getOrg(t.db, a!)).toMatchObject({ contactPhone: null });
     });
   });
 });

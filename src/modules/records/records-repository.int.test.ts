@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { describeEachDialect } from '../../../test/databases.js';
 import type { ServiceInput } from '../../domain/records/inputs.js';
 import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from './records.fixture.js';
-import { WHOLE_TREE } from '../orgs/org-scope.js';
+import { subtreeScope, WHOLE_TREE } from '../orgs/org-scope.js';
 import { RecordNotFoundError, RecordsWriteError } from './records-errors.js';
 import {
   deleteService,
@@ -283,6 +283,44 @@ describeEachDialect('records repository', (t) => {
         .where('record_no', '>=', fixtureResident(30_000).recordNo)
         .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(2500);
+    });
+  });
+  describe('org scope', () => {
+    const otherVillage = subtreeScope({ code: FIXTURE_ORGS.otherVillage, level: 5, countyCode: '620881' });
+    const township = subtreeScope({ code: FIXTURE_ORGS.township, level: 4, countyCode: '620881' });
+
+    it('neither finds nor changes residents outside the scope', async () => {
+      const recordNo = fixtureResident(1).recordNo;
+      expect(await getResidentByRecordNo(t.db.kysely, otherVillage, recordNo)).toBeNull();
+      expect(await getResidentByRecordNo(t.db.kysely, township, recordNo)).toMatchObject({ recordNo });
+      await expect(
+        t.db.kysely.transaction().execute((trx) => recordDeath(trx, otherVillage, recordNo, '2020-05-03')),
+      ).rejects.toBeInstanceOf(RecordNotFoundError);
+      await expect(
+        t.db.kysely.transaction().execute((trx) => upsertResidents(trx, otherVillage, [fixtureResident(40)])),
+      ).rejects.toMatchObject({ problems: [{ index: 0, field: 'orgCode' }] });
+      await expect(
+        t.db.kysely
+          .transaction()
+          .execute((trx) => upsertServices(trx, otherVillage, [followup(1, '2020-07-01', 130)])),
+      ).rejects.toMatchObject({ problems: [{ index: 0, field: 'recordNo' }] });
+      expect(await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, recordNo)).toMatchObject({
+        deathDate: null,
+      });
+      expect(await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, fixtureResident(40).recordNo)).toBeNull();
+    });
+
+    it('deletes a service only within the scope', async () => {
+      const row = await t.db.kysely
+        .selectFrom('services')
+        .select('id')
+        .where('org_code', '=', FIXTURE_ORGS.village)
+        .executeTakeFirstOrThrow();
+      const id = Number(row.id);
+      expect(await t.db.kysely.transaction().execute((trx) => deleteService(trx, otherVillage, id))).toBe(
+        false,
+      );
+      expect(await t.db.kysely.transaction().execute((trx) => deleteService(trx, township, id))).toBe(true);
     });
   });
 });
