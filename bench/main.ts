@@ -15,11 +15,12 @@ import pg from 'pg';
 import { openDatabase, type Db } from '../src/db/database.js';
 import type { ServiceInput } from '../src/domain/records/inputs.js';
 import { importFile } from '../src/modules/import/import-file.js';
+import { WHOLE_TREE } from '../src/modules/orgs/org-scope.js';
 import { recomputeAllFacts } from '../src/modules/indicators/fact-maintainer.js';
 import { computeIndicatorValuesBaseline } from '../src/modules/indicators/indicator-baseline.js';
 import { loadFactYears } from '../src/modules/indicators/indicator-repository.js';
 import { computeIndicatorValues } from '../src/modules/indicators/indicator-values.js';
-import { upsertServices } from '../src/modules/records/records-repository.js';
+import { upsertServices } from '../src/modules/records/services-repository.js';
 import { generateBenchCity, type BenchScale } from './bench-city.js';
 import { BENCH_SECTIONS, type BenchFigure } from './sections.js';
 
@@ -213,7 +214,7 @@ async function main(): Promise<void> {
     );
     writeFileSync(csv, lines.join('\n'));
     started = performance.now();
-    const report = await importFile(db, 'services', csv, {});
+    const report = await importFile(db, WHOLE_TREE, 'services', csv, {});
     const importMs = ms(started);
     rmSync(csv, { force: true });
     figures.push({ name: 'import rows (services CSV)', value: report.rowsRead, unit: 'rows' });
@@ -280,7 +281,7 @@ async function main(): Promise<void> {
           symptoms: null,
         },
       } as ServiceInput;
-      await db.kysely.transaction().execute((trx) => upsertServices(trx, [followup]));
+      await db.kysely.transaction().execute((trx) => upsertServices(trx, WHOLE_TREE, [followup]));
       const written = ms(started);
       let after = await cityControl();
       while (after !== before + 1 && performance.now() - started < 60_000) after = await cityControl();
@@ -314,7 +315,7 @@ async function main(): Promise<void> {
     const bulkCsv = join(tmpdir(), `gongwei-bench-bulk-${process.pid}.csv`);
     writeFileSync(bulkCsv, bulk.join('\n'));
     started = performance.now();
-    const bulkReport = await importFile(db, 'services', bulkCsv, {});
+    const bulkReport = await importFile(db, WHOLE_TREE, 'services', bulkCsv, {});
     const bulkMs = ms(started);
     rmSync(bulkCsv, { force: true });
     figures.push({

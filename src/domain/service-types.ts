@@ -1,58 +1,74 @@
-import type { Program } from './programs.js';
-
 /**
- * The typed service events, as stored in `services.type`. Each type's payload is validated
- * by its schema in src/domain/services; the hot numeric fields live in their own columns
- * (sbp, dbp, sbp_right, dbp_right, heart_rate, fasting_glucose, weight, waist, controlled,
- * guidance) so indicators and audits read them without parsing JSON.
+ * The typed service events, as stored in `services.type`: the one list of service types.
+ * Each type is a self-describing unit in src/domain/records/service-types/ (its name,
+ * programme, payload schema and import columns); validation, the service key, the import
+ * columns and docs/import.md derive from this list. The hot numeric fields of payloads live
+ * in their own columns (sbp, dbp, sbp_right, dbp_right, heart_rate, fasting_glucose, weight,
+ * waist, controlled, guidance) so indicators and audits read them without parsing JSON.
+ *
+ * Adding a service type: its file in src/domain/records/service-types/ (with a test where
+ * it has rules of its own) and one line in {@link SERVICE_TYPE_DEFINITIONS}. A type that
+ * feeds an indicator term is also declared by that term (src/domain/indicators).
  */
-export const SERVICE_TYPES = [
-  /** 高血压患者随访: sbp, dbp, controlled, guidance (guidance or referral given). */
-  'hypertension_followup',
-  /** 2型糖尿病患者随访: fasting_glucose, sbp, dbp, controlled, guidance. */
-  'diabetes_followup',
-  /** 老年人年度体检: sbp/dbp (left), sbp_right/dbp_right, heart_rate, fasting_glucose, weight, waist, height, lipids, liver/kidney, ECG, ultrasound, self-care score. */
-  'elderly_checkup',
-  /** 早孕建册 (first prenatal registration): gestational weeks in payload. */
-  'prenatal_registration',
-  /** 产后访视 (postpartum home visit, within 7 days after delivery). */
-  'postpartum_visit',
-  /** 产后42天健康检查 (closes the maternal case). */
-  'postpartum_42d',
-  /** 新生儿家庭访视. */
-  'newborn_visit',
-  /** 儿童健康检查 (scheduled child visit). */
-  'child_visit',
-  /** 肺结核患者随访: medication taken regularly in payload. */
-  'tb_followup',
-  /** 严重精神障碍患者随访. */
-  'mental_followup',
-  /** 预防接种: vaccine and dose in payload. */
-  'vaccination',
-  /** 健康教育活动 (lecture, consultation, bulletin board, materials); not tied to a person. */
-  'health_education',
+import type { Program } from './programs.js';
+import { childVisit } from './records/service-types/child-visit.js';
+import { diabetesFollowup } from './records/service-types/diabetes-followup.js';
+import { elderlyCheckup } from './records/service-types/elderly-checkup.js';
+import { healthEducation } from './records/service-types/health-education.js';
+import { hypertensionFollowup } from './records/service-types/hypertension-followup.js';
+import { mentalFollowup } from './records/service-types/mental-followup.js';
+import { newbornVisit } from './records/service-types/newborn-visit.js';
+import { postpartum42d } from './records/service-types/postpartum-42d.js';
+import { postpartumVisit } from './records/service-types/postpartum-visit.js';
+import { prenatalRegistration } from './records/service-types/prenatal-registration.js';
+import type { ServiceTypeDefinition } from './records/service-types/service-type.js';
+import { tbFollowup } from './records/service-types/tb-followup.js';
+import { vaccination } from './records/service-types/vaccination.js';
+
+export type { ServiceTypeDefinition } from './records/service-types/service-type.js';
+
+/** Every service type, in the order documents list them. */
+export const SERVICE_TYPE_DEFINITIONS = [
+  hypertensionFollowup,
+  diabetesFollowup,
+  elderlyCheckup,
+  prenatalRegistration,
+  postpartumVisit,
+  postpartum42d,
+  newbornVisit,
+  childVisit,
+  tbFollowup,
+  mentalFollowup,
+  vaccination,
+  healthEducation,
 ] as const;
 
+/** The definition of one service type, by its id. */
+type DefinitionOf<T extends ServiceType> = Extract<(typeof SERVICE_TYPE_DEFINITIONS)[number], { id: T }>;
+
 /** A kind of service event. */
-export type ServiceType = (typeof SERVICE_TYPES)[number];
+export type ServiceType = (typeof SERVICE_TYPE_DEFINITIONS)[number]['id'];
+
+/** The ids of every service type, in the order of {@link SERVICE_TYPE_DEFINITIONS}. */
+export const SERVICE_TYPES: readonly ServiceType[] = SERVICE_TYPE_DEFINITIONS.map((d) => d.id);
+
+const BY_ID = new Map<string, ServiceTypeDefinition>(SERVICE_TYPE_DEFINITIONS.map((d) => [d.id, d]));
+
+/**
+ * The definition of a service type.
+ *
+ * @example serviceTypeDefinition('vaccination').name.zh // '预防接种'
+ */
+export function serviceTypeDefinition<T extends ServiceType>(type: T): DefinitionOf<T> {
+  return BY_ID.get(type) as DefinitionOf<T>;
+}
 
 /** The programme a service type belongs to (null: not a key-population service). */
-export const SERVICE_PROGRAM: Readonly<Record<ServiceType, Program | null>> = {
-  hypertension_followup: 'hypertension',
-  diabetes_followup: 'diabetes',
-  elderly_checkup: 'elderly',
-  prenatal_registration: 'maternal',
-  postpartum_visit: 'maternal',
-  postpartum_42d: 'maternal',
-  newborn_visit: 'child',
-  child_visit: 'child',
-  tb_followup: 'tuberculosis',
-  mental_followup: 'severe_mental',
-  vaccination: null,
-  health_education: null,
-};
+export const SERVICE_PROGRAM: Readonly<Record<ServiceType, Program | null>> = Object.fromEntries(
+  SERVICE_TYPE_DEFINITIONS.map((d) => [d.id, d.program]),
+) as Record<ServiceType, Program | null>;
 
 /** True when `value` names a service type. */
 export function isServiceType(value: string): value is ServiceType {
-  return (SERVICE_TYPES as readonly string[]).includes(value);
+  return BY_ID.has(value);
 }

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/databases.js';
 import type { Db } from '../db/database.js';
 import { importDivisionTree } from '../modules/orgs/division-import.js';
+import { WHOLE_TREE } from '../modules/orgs/org-scope.js';
 import { fixtureResident } from '../modules/records/records.fixture.js';
-import { upsertEnrollments, upsertResidents, upsertServices } from '../modules/records/records-repository.js';
+import { upsertEnrollments } from '../modules/records/enrollments-repository.js';
+import { upsertResidents } from '../modules/records/residents-repository.js';
+import { upsertServices } from '../modules/records/services-repository.js';
 import { buildApp } from './app.js';
 
 /*
@@ -316,8 +319,8 @@ describeEachDialect('API robustness: bad input of every kind', (t) => {
     );
     ctx.recordNo = residents[0]!.recordNo;
     await t.db.kysely.transaction().execute(async (trx) => {
-      await upsertResidents(trx, residents);
-      await upsertEnrollments(trx, [
+      await upsertResidents(trx, WHOLE_TREE, residents);
+      await upsertEnrollments(trx, WHOLE_TREE, [
         {
           recordNo: ctx.recordNo,
           program: 'hypertension',
@@ -327,7 +330,7 @@ describeEachDialect('API robustness: bad input of every kind', (t) => {
           detail: null,
         },
       ]);
-      await upsertServices(trx, [
+      await upsertServices(trx, WHOLE_TREE, [
         {
           serviceNo: null,
           recordNo: ctx.recordNo,

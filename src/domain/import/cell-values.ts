@@ -1,33 +1,18 @@
 import type { Program } from '../programs.js';
 import { PROGRAM_NAMES } from '../programs.js';
-import { SERVICE_TYPES } from '../service-types.js';
+import { SERVICE_TYPE_DEFINITIONS } from '../service-types.js';
 import { cleanText, compactCode, compactPhone, toHalfWidth } from '../records/full-width.js';
 import type { Reason } from '../records/validation.js';
+import type { CellType } from './column-spec.js';
 import { parseChineseDate } from './chinese-date.js';
+
+export type { CellType } from './column-spec.js';
 
 /**
  * A cell as the file readers hand it over: text from CSV, and text, numbers or booleans
  * from Excel (Excel date cells arrive as ISO text). Null or '' is an empty cell.
  */
 export type RawCell = string | number | boolean | null;
-
-/** How a column's cells are read. */
-export type CellType =
-  | 'text'
-  | 'code'
-  | 'phone'
-  | 'date'
-  | 'integer'
-  | 'number'
-  | 'boolean'
-  | 'sex'
-  | 'program'
-  | 'serviceType'
-  | 'controlled'
-  | 'adherence'
-  | 'normalAbnormal'
-  | 'mentalCondition'
-  | 'activityKind';
 
 /** A cell read into its value (null for an empty cell), or why it could not be read. */
 export type CellResult = { ok: true; value: unknown } | { ok: false; reason: Reason };
@@ -118,34 +103,17 @@ export const CELL_VOCABULARY: Readonly<
     materials: 'materials',
   },
   program: programVocabulary(),
-  serviceType: {
-    高血压随访: 'hypertension_followup',
-    高血压患者随访: 'hypertension_followup',
-    糖尿病随访: 'diabetes_followup',
-    糖尿病患者随访: 'diabetes_followup',
-    '2型糖尿病患者随访': 'diabetes_followup',
-    老年人体检: 'elderly_checkup',
-    老年人健康体检: 'elderly_checkup',
-    早孕建册: 'prenatal_registration',
-    产后访视: 'postpartum_visit',
-    产后42天检查: 'postpartum_42d',
-    产后42天健康检查: 'postpartum_42d',
-    新生儿访视: 'newborn_visit',
-    新生儿家庭访视: 'newborn_visit',
-    儿童健康检查: 'child_visit',
-    儿童体检: 'child_visit',
-    肺结核随访: 'tb_followup',
-    肺结核患者随访: 'tb_followup',
-    严重精神障碍随访: 'mental_followup',
-    严重精神障碍患者随访: 'mental_followup',
-    精神障碍随访: 'mental_followup',
-    预防接种: 'vaccination',
-    接种: 'vaccination',
-    健康教育: 'health_education',
-    健康教育活动: 'health_education',
-    ...Object.fromEntries(SERVICE_TYPES.map((t) => [t, t])),
-  },
+  serviceType: serviceTypeVocabulary(),
 };
+
+/** Each service type's labels, then every type's id. */
+function serviceTypeVocabulary(): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const definition of SERVICE_TYPE_DEFINITIONS)
+    for (const label of definition.labels) words[label] = definition.id;
+  for (const definition of SERVICE_TYPE_DEFINITIONS) words[definition.id] = definition.id;
+  return words;
+}
 
 function programVocabulary(): Record<string, Program> {
   const words: Record<string, Program> = {

@@ -1,8 +1,15 @@
+/**
+ * The columns of each kind of import file: residents, enrolments and population are listed
+ * here; the payload columns of services come from the service types
+ * (src/domain/records/service-types/), each declaring the columns of its own payload.
+ */
 import type { ServiceType } from '../service-types.js';
-import { SERVICE_TYPES } from '../service-types.js';
+import { SERVICE_TYPE_DEFINITIONS, SERVICE_TYPES } from '../service-types.js';
 import { toHalfWidth } from '../records/full-width.js';
 import type { Reason } from '../records/validation.js';
-import type { CellType } from './cell-values.js';
+import { column, type ImportColumn, type PayloadColumn } from './column-spec.js';
+
+export type { CellType, ImportColumn } from './column-spec.js';
 
 /** What a file holds. */
 export const IMPORT_KINDS = ['residents', 'enrollments', 'services', 'population'] as const;
@@ -23,27 +30,16 @@ export const IMPORT_KIND_NAMES: Readonly<Record<ImportKind, Reason>> = {
   population: { zh: '常住人口', en: 'Resident population' },
 };
 
-/** One column of an import file. */
-export interface ColumnSpec {
-  /** English field name, also accepted as the header (`recordNo`, `record_no`). */
-  readonly field: string;
-  /** The Chinese header of the documented template. */
-  readonly header: string;
-  /** Other headers exports use for the same column. */
-  readonly aliases: readonly string[];
-  readonly type: CellType;
-  /** Rows must fill it (for service payload columns: the types that need it). */
-  readonly required: boolean;
-  /** Personal identifier: its value is masked in rejection reports. */
-  readonly personal?: 'idNumber' | 'phone';
+/**
+ * One column of an import file. Payload columns of services name the service types that
+ * read them; whether a row must fill one depends on its type (see the description).
+ */
+export interface ColumnSpec extends ImportColumn {
   /** For service payload columns: the service types that read it. */
   readonly serviceTypes?: readonly ServiceType[];
-  readonly description: Reason;
-  readonly example: string;
 }
 
-type Spec = Omit<ColumnSpec, 'aliases'> & { aliases?: readonly string[] };
-const col = (spec: Spec): ColumnSpec => ({ aliases: [], ...spec });
+const col = column;
 
 const RESIDENT_COLUMNS: readonly ColumnSpec[] = [
   col({
@@ -252,9 +248,7 @@ const ENROLLMENT_COLUMNS: readonly ColumnSpec[] = [
   }),
 ];
 
-const FOLLOWUPS: readonly ServiceType[] = ['hypertension_followup', 'diabetes_followup'];
-
-const SERVICE_COLUMNS: readonly ColumnSpec[] = [
+const SERVICE_BASE_COLUMNS: readonly ColumnSpec[] = [
   col({
     field: 'serviceNo',
     header: '服务编号',
@@ -286,7 +280,7 @@ const SERVICE_COLUMNS: readonly ColumnSpec[] = [
     type: 'serviceType',
     required: true,
     description: {
-      zh: '高血压随访、糖尿病随访、老年人体检、早孕建册、产后访视、产后42天检查、新生儿访视、儿童健康检查、肺结核随访、严重精神障碍随访、预防接种、健康教育',
+      zh: SERVICE_TYPE_DEFINITIONS.map((d) => d.labels[0]).join('、'),
       en: SERVICE_TYPES.join(', '),
     },
     example: '高血压随访',
@@ -330,324 +324,53 @@ const SERVICE_COLUMNS: readonly ColumnSpec[] = [
     description: { zh: '医生姓名', en: 'doctor' },
     example: '李医生',
   }),
-  col({
-    field: 'sbp',
-    header: '收缩压',
-    aliases: ['左侧收缩压', '收缩压(左)'],
-    type: 'integer',
-    required: false,
-    serviceTypes: ['hypertension_followup', 'diabetes_followup', 'elderly_checkup'],
-    description: {
-      zh: 'mmHg；体检为左臂；高血压随访、老年人体检必填',
-      en: 'mmHg; left arm at check-ups; required for hypertension follow-ups and check-ups',
-    },
-    example: '135',
-  }),
-  col({
-    field: 'dbp',
-    header: '舒张压',
-    aliases: ['左侧舒张压', '舒张压(左)'],
-    type: 'integer',
-    required: false,
-    serviceTypes: ['hypertension_followup', 'diabetes_followup', 'elderly_checkup'],
-    description: { zh: 'mmHg；体检为左臂', en: 'mmHg; left arm at check-ups' },
-    example: '85',
-  }),
-  col({
-    field: 'sbpRight',
-    header: '右侧收缩压',
-    aliases: ['收缩压(右)'],
-    type: 'integer',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: 'mmHg；老年人体检必填', en: 'mmHg; required for elderly check-ups' },
-    example: '138',
-  }),
-  col({
-    field: 'dbpRight',
-    header: '右侧舒张压',
-    aliases: ['舒张压(右)'],
-    type: 'integer',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: 'mmHg；老年人体检必填', en: 'mmHg; required for elderly check-ups' },
-    example: '86',
-  }),
-  col({
-    field: 'heartRate',
-    header: '心率',
-    type: 'integer',
-    required: false,
-    serviceTypes: ['hypertension_followup', 'elderly_checkup'],
-    description: { zh: '次/分；老年人体检必填', en: 'beats/min; required for elderly check-ups' },
-    example: '72',
-  }),
-  col({
-    field: 'fastingGlucose',
-    header: '空腹血糖',
-    type: 'number',
-    required: false,
-    serviceTypes: ['diabetes_followup', 'elderly_checkup'],
-    description: {
-      zh: 'mmol/L；糖尿病随访、老年人体检必填',
-      en: 'mmol/L; required for diabetes follow-ups and check-ups',
-    },
-    example: '6.1',
-  }),
-  col({
-    field: 'weight',
-    header: '体重',
-    type: 'number',
-    required: false,
-    serviceTypes: ['elderly_checkup', 'newborn_visit', 'child_visit'],
-    description: { zh: 'kg；老年人体检必填', en: 'kg; required for elderly check-ups' },
-    example: '63.5',
-  }),
-  col({
-    field: 'waist',
-    header: '腰围',
-    type: 'number',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: 'cm；老年人体检必填', en: 'cm; required for elderly check-ups' },
-    example: '86',
-  }),
-  col({
-    field: 'height',
-    header: '身高',
-    type: 'number',
-    required: false,
-    serviceTypes: ['elderly_checkup', 'child_visit'],
-    description: { zh: 'cm', en: 'cm' },
-    example: '165',
-  }),
-  col({
-    field: 'totalCholesterol',
-    header: '总胆固醇',
-    type: 'number',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: 'mmol/L', en: 'mmol/L' },
-    example: '4.8',
-  }),
-  col({
-    field: 'triglycerides',
-    header: '甘油三酯',
-    type: 'number',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: 'mmol/L', en: 'mmol/L' },
-    example: '1.2',
-  }),
-  col({
-    field: 'alt',
-    header: '谷丙转氨酶',
-    aliases: ['ALT'],
-    type: 'number',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: 'U/L', en: 'U/L' },
-    example: '25',
-  }),
-  col({
-    field: 'creatinine',
-    header: '血清肌酐',
-    aliases: ['肌酐'],
-    type: 'number',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: 'μmol/L', en: 'μmol/L' },
-    example: '80',
-  }),
-  col({
-    field: 'ecg',
-    header: '心电图',
-    type: 'normalAbnormal',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: '正常/异常', en: 'normal/abnormal (正常/异常)' },
-    example: '正常',
-  }),
-  col({
-    field: 'ultrasound',
-    header: 'B超',
-    aliases: ['腹部B超'],
-    type: 'normalAbnormal',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: '正常/异常', en: 'normal/abnormal (正常/异常)' },
-    example: '正常',
-  }),
-  col({
-    field: 'selfCareScore',
-    header: '自理能力评分',
-    aliases: ['生活自理能力评分'],
-    type: 'integer',
-    required: false,
-    serviceTypes: ['elderly_checkup'],
-    description: { zh: '老年人生活自理能力评估得分', en: 'self-care assessment score' },
-    example: '0',
-  }),
-  col({
-    field: 'controlled',
-    header: '控制情况',
-    aliases: ['控制是否满意', '此次随访分类', '随访评价'],
-    type: 'controlled',
-    required: false,
-    serviceTypes: FOLLOWUPS,
-    description: {
-      zh: '控制满意/控制不满意；空时按本次读数判断（血压<140/90，空腹血糖<7.0）',
-      en: 'controlled or not (控制满意/控制不满意); empty: judged from this reading (BP < 140/90, fasting glucose < 7.0)',
-    },
-    example: '控制满意',
-  }),
-  col({
-    field: 'guidance',
-    header: '健康指导',
-    aliases: ['是否指导', '指导或转诊', '转诊'],
-    type: 'boolean',
-    required: false,
-    serviceTypes: FOLLOWUPS,
-    description: {
-      zh: '是否给予健康指导或转诊建议（是/否）；随访必填',
-      en: 'guidance or referral given (是/否); required for follow-ups',
-    },
-    example: '是',
-  }),
-  col({
-    field: 'medicationAdherence',
-    header: '服药依从性',
-    type: 'adherence',
-    required: false,
-    serviceTypes: FOLLOWUPS,
-    description: { zh: '规律/间断/不服药', en: 'regular/intermittent/none (规律/间断/不服药)' },
-    example: '规律',
-  }),
-  col({
-    field: 'symptoms',
-    header: '症状',
-    type: 'text',
-    required: false,
-    serviceTypes: FOLLOWUPS,
-    description: { zh: '症状描述', en: 'symptoms' },
-    example: '无症状',
-  }),
-  col({
-    field: 'gestationalWeeks',
-    header: '孕周',
-    type: 'integer',
-    required: false,
-    serviceTypes: ['prenatal_registration'],
-    description: { zh: '建册时孕周；早孕建册必填', en: 'gestational weeks at registration; required' },
-    example: '10',
-  }),
-  col({
-    field: 'deliveryDate',
-    header: '分娩日期',
-    type: 'date',
-    required: false,
-    serviceTypes: ['postpartum_visit', 'postpartum_42d'],
-    description: { zh: '产后访视、产后42天检查必填', en: 'required for postpartum visits and 42-day checks' },
-    example: '2020-04-20',
-  }),
-  col({
-    field: 'closed',
-    header: '是否结案',
-    aliases: ['结案'],
-    type: 'boolean',
-    required: false,
-    serviceTypes: ['postpartum_42d'],
-    description: { zh: '是/否；空为是', en: 'case closed (是/否); empty means yes' },
-    example: '是',
-  }),
-  col({
-    field: 'ageMonths',
-    header: '月龄',
-    type: 'integer',
-    required: false,
-    serviceTypes: ['child_visit'],
-    description: { zh: '儿童健康检查必填', en: 'age in months; required for child visits' },
-    example: '12',
-  }),
-  col({
-    field: 'medicationRegular',
-    header: '规律服药',
-    aliases: ['是否规律服药'],
-    type: 'boolean',
-    required: false,
-    serviceTypes: ['tb_followup'],
-    description: {
-      zh: '是/否；肺结核随访必填',
-      en: 'medication taken regularly (是/否); required for TB follow-ups',
-    },
-    example: '是',
-  }),
-  col({
-    field: 'condition',
-    header: '病情',
-    aliases: ['危险性评估', '病情稳定情况'],
-    type: 'mentalCondition',
-    required: false,
-    serviceTypes: ['mental_followup'],
-    description: {
-      zh: '稳定/基本稳定/不稳定；严重精神障碍随访必填',
-      en: 'stable/basically_stable/unstable; required for mental follow-ups',
-    },
-    example: '稳定',
-  }),
-  col({
-    field: 'vaccine',
-    header: '疫苗名称',
-    aliases: ['疫苗'],
-    type: 'text',
-    required: false,
-    serviceTypes: ['vaccination'],
-    description: { zh: '预防接种必填', en: 'vaccine; required for vaccinations' },
-    example: '乙肝疫苗',
-  }),
-  col({
-    field: 'dose',
-    header: '剂次',
-    type: 'integer',
-    required: false,
-    serviceTypes: ['vaccination'],
-    description: { zh: '第几剂；预防接种必填', en: 'dose number; required for vaccinations' },
-    example: '1',
-  }),
-  col({
-    field: 'activityKind',
-    header: '活动形式',
-    aliases: ['活动类型'],
-    type: 'activityKind',
-    required: false,
-    serviceTypes: ['health_education'],
-    description: {
-      zh: '讲座/咨询/宣传栏/资料；健康教育必填',
-      en: 'lecture/consultation/board/materials; required for health education',
-    },
-    example: '讲座',
-  }),
-  col({
-    field: 'participants',
-    header: '参与人数',
-    aliases: ['参加人数'],
-    type: 'integer',
-    required: false,
-    serviceTypes: ['health_education'],
-    description: { zh: '人数', en: 'participants' },
-    example: '45',
-  }),
-  col({
-    field: 'topic',
-    header: '活动主题',
-    aliases: ['主题'],
-    type: 'text',
-    required: false,
-    serviceTypes: ['health_education'],
-    description: { zh: '主题', en: 'topic' },
-    example: '高血压防治',
-  }),
 ];
+
+/**
+ * The payload columns of every service type, each once (a column two types read is one
+ * column of the file), in the order the types declare them. A column's description says
+ * which types require it: those whose payload schema needs a value the file cannot leave
+ * to the import to fill.
+ */
+function payloadColumns(): ColumnSpec[] {
+  const byField = new Map<string, { column: PayloadColumn; types: ServiceType[] }>();
+  for (const definition of SERVICE_TYPE_DEFINITIONS) {
+    for (const payloadColumn of definition.columns) {
+      const seen = byField.get(payloadColumn.field);
+      if (seen === undefined)
+        byField.set(payloadColumn.field, { column: payloadColumn, types: [definition.id] });
+      else if (JSON.stringify(seen.column) !== JSON.stringify(payloadColumn))
+        throw new Error(
+          `service payload field '${payloadColumn.field}' is declared as two different columns`,
+        );
+      else seen.types.push(definition.id);
+    }
+  }
+  return [...byField.values()].map(({ column: payloadColumn, types }) => {
+    const requiredBy = SERVICE_TYPE_DEFINITIONS.filter(
+      (d) => types.includes(d.id) && requiresColumn(d, payloadColumn.field),
+    );
+    const description =
+      requiredBy.length === 0
+        ? payloadColumn.description
+        : {
+            zh: `${payloadColumn.description.zh}；${requiredBy.map((d) => d.labels[0]).join('、')}必填`,
+            en: `${payloadColumn.description.en}; required for ${requiredBy.map((d) => d.id).join(', ')}`,
+          };
+    return { ...payloadColumn, required: false, serviceTypes: types, description };
+  });
+}
+
+/** True when a row of this type must fill the field: its schema has no default and the import does not fill it. */
+function requiresColumn(definition: (typeof SERVICE_TYPE_DEFINITIONS)[number], field: string): boolean {
+  if (definition.filledOnImport?.[field] !== undefined) return false;
+  const schema = (
+    definition.payload.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>
+  )[field];
+  return schema !== undefined && !schema.safeParse(undefined).success;
+}
+
+const SERVICE_COLUMNS: readonly ColumnSpec[] = [...SERVICE_BASE_COLUMNS, ...payloadColumns()];
 
 const POPULATION_COLUMNS: readonly ColumnSpec[] = [
   col({

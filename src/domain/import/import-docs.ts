@@ -49,14 +49,14 @@ function table(kind: ImportKind): string[] {
 }
 
 /**
- * docs/import.md, generated from the column specs so that the documentation and the
+ * docs/import.md, generated from the column specs and the service types so that the documentation and the
  * importer cannot disagree (a test compares the file with this text).
  */
 export function importDocumentation(): string {
   const out: string[] = [
     '# 数据导入 Importing data',
     '',
-    '<!-- Generated from src/domain/import/columns.ts by importDocumentation(); a test keeps it in sync.',
+    '<!-- Generated from src/domain/import/columns.ts and the service types (src/domain/service-types.ts) by importDocumentation(); a test keeps it in sync.',
     '     Regenerate: GONGWEI_WRITE_DOCS=1 npx vitest run src/domain/import/import-docs.test.ts -->',
     '',
     '```',

@@ -1,13 +1,11 @@
 import type { PopulationInput } from '../orgs/population.js';
 import { validatePopulation } from '../orgs/population.js';
-import { isBloodPressureControlled, isGlucoseControlled } from '../records/control.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../records/inputs.js';
 import { maskIdNumber, maskPhone } from '../records/masking.js';
-import { SERVICE_PAYLOAD_SCHEMAS } from '../records/service-payloads.js';
 import type { FieldIssue, Reason } from '../records/validation.js';
 import { validateEnrollment, validateResident, validateService } from '../records/validation.js';
 import type { Program } from '../programs.js';
-import { isServiceType } from '../service-types.js';
+import { isServiceType, serviceTypeDefinition } from '../service-types.js';
 import type { RawCell } from './cell-values.js';
 import { cellText, readCell } from './cell-values.js';
 import type { ColumnSpec, ImportKind } from './columns.js';
@@ -206,19 +204,15 @@ function buildService(values: Values, failed: ReadonlySet<string>): Built {
   if (failed.has('type')) return { ok: false, issues: [] };
   const payload: Values = {};
   if (isServiceType(type)) {
-    for (const key of Object.keys(SERVICE_PAYLOAD_SCHEMAS[type].shape)) {
+    const definition = serviceTypeDefinition(type);
+    for (const key of Object.keys(definition.payload.shape)) {
       if (values[key] !== undefined) payload[key] = values[key];
     }
-    // 控制满意 left empty: judged from this visit's reading, by the programme's definition.
-    if (payload.controlled === undefined && !failed.has('controlled')) {
-      if (
-        type === 'hypertension_followup' &&
-        typeof payload.sbp === 'number' &&
-        typeof payload.dbp === 'number'
-      )
-        payload.controlled = isBloodPressureControlled(payload.sbp, payload.dbp);
-      if (type === 'diabetes_followup' && typeof payload.fastingGlucose === 'number')
-        payload.controlled = isGlucoseControlled(payload.fastingGlucose);
+    // A field the file left empty that the row decides (控制满意 from this visit's reading).
+    for (const [field, fill] of Object.entries(definition.filledOnImport ?? {})) {
+      if (payload[field] !== undefined || failed.has(field)) continue;
+      const value = fill(payload);
+      if (value !== undefined) payload[field] = value;
     }
   }
   return validateService({

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { isOrgCode } from '../orgs/division-codes.js';
 import { isProgram, PROGRAM_NAMES } from '../programs.js';
-import { isServiceType, SERVICE_TYPES } from '../service-types.js';
+import { isServiceType, SERVICE_TYPES, serviceTypeDefinition } from '../service-types.js';
 import { cleanText, compactCode, compactPhone } from './full-width.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from './inputs.js';
 import { isIsoDate } from './iso-date.js';
@@ -198,7 +198,7 @@ export function validateService(input: UncheckedServiceInput): Validated<Service
     issues.push({ field: 'type', reason: REASONS.serviceType });
     return { ok: false, issues };
   }
-  if (input.type === 'health_education') {
+  if (serviceTypeDefinition(input.type).subject === 'activity') {
     if (orgCode === null) issues.push({ field: 'orgCode', reason: REASONS.orgRequired });
   } else if (recordNo === null) {
     issues.push({ field: 'recordNo', reason: REASONS.recordRequired });

@@ -27,7 +27,11 @@ export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
       return org ? { code: org.code, name: org.name, level: org.level } : null;
     },
     async listChildren(code) {
-      return (await listChildren(db, code)).map((o) => ({ code: o.code, name: o.name, level: o.level }));
+      return (await listChildren(db, scope, code)).map((o) => ({
+        code: o.code,
+        name: o.name,
+        level: o.level,
+      }));
     },
     orgNames: (codes) => orgNames(db, scope, codes),
     indicatorValues: (orgCode, period, depth) => computeIndicatorValues(db, { orgCode, period, depth }),

@@ -4,6 +4,7 @@ import { demoBatches } from './generator/demo-batches.js';
 import { demoVillages } from './generator/demo-tree.js';
 import { planDemo } from './generator/plan.js';
 import { listSubtree } from '../orgs/org-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
 
 const FRACTION = 1 / 2000;
@@ -49,7 +50,7 @@ describeEachDialect('generateDemo', (t) => {
   });
 
   it('stores exactly the rows the pure generator produces for the seed', async () => {
-    const plan = planDemo(demoVillages(await listSubtree(t.db, '620800')), {
+    const plan = planDemo(demoVillages(await listSubtree(t.db, WHOLE_TREE, '620800')), {
       seed: SEED,
       fraction: FRACTION,
     });

@@ -8,10 +8,12 @@ import { planDemo } from './generator/plan.js';
 import type { PlantedProblems } from './generator/village-records.js';
 import { importDivisionTree } from '../orgs/division-import.js';
 import { listSubtree } from '../orgs/org-repository.js';
-import { WHOLE_TREE } from '../orgs/org-scope.js';
+import { WHOLE_TREE, findOrgLineage, rootOf, subtreeScope } from '../orgs/org-scope.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
-import { upsertEnrollments, upsertResidents, upsertServices } from '../records/records-repository.js';
+import { upsertEnrollments } from '../records/enrollments-repository.js';
+import { upsertResidents } from '../records/residents-repository.js';
+import { upsertServices } from '../records/services-repository.js';
 import { countResidents } from './demo-repository.js';
 
 /** What `generateDemo` built. */
@@ -80,13 +82,16 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
   const tree = await importDivisionTree(db, DEMO_CITY.code);
   progress('orgs', 1, 1);
 
-  const villages = demoVillages(await listSubtree(db, DEMO_CITY.code));
+  // The demo writes into the city it has just imported, and nowhere else.
+  const city = await findOrgLineage(db.kysely, DEMO_CITY.code);
+  const scope = subtreeScope(rootOf(city!));
+  const villages = demoVillages(await listSubtree(db, scope, DEMO_CITY.code));
   const plan = planDemo(villages, {
     seed: options.seed,
     fraction: options.fraction ?? DEMO_SCALES[options.scale],
   });
   progress('population', 0, plan.population.length);
-  await db.kysely.transaction().execute((trx) => upsertPopulation(trx, plan.population));
+  await db.kysely.transaction().execute((trx) => upsertPopulation(trx, scope, plan.population));
   progress('population', plan.population.length, plan.population.length);
 
   const total = plan.villages.reduce((s, v) => s + v.births.length + v.duplicates + v.dead + v.movedOut, 0);
@@ -99,9 +104,9 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
     // Indicator facts are maintained once per batch, not after each of the three writes.
     await db.kysely.transaction().execute((trx) =>
       withMaintenanceDeferred(trx, async () => {
-        await upsertResidents(trx, batch.residents);
-        await upsertEnrollments(trx, batch.enrollments);
-        await upsertServices(trx, batch.services);
+        await upsertResidents(trx, scope, batch.residents);
+        await upsertEnrollments(trx, scope, batch.enrollments);
+        await upsertServices(trx, scope, batch.services);
       }),
     );
     residents += batch.residents.length;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { runCli } from '../../../test/run-cli.js';
 import { registerIdCommands } from './cli.js';
 
@@ -49,7 +50,7 @@ describe('gongwei id', () => {
 
   it('is a usage error without numbers or with a malformed --today', async () => {
     expect((await run([])).error).toMatchObject({ exitCode: 1 });
-    expect((await run(['1', '--today', '2020'])).error).toMatchObject({ name: 'UserError' });
+    expect((await run(['1', '--today', '2020'])).error).toBeInstanceOf(GongweiError);
     expect((await run(['1', '--region-policy', 'city'])).error).toMatchObject({ exitCode: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
-import { UserError } from '../../cli/command-context.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { checkIdNumber, type IdCheck, type RegionPolicy } from '../../domain/id-number/id-number.js';
 import { divisionRegions } from '../orgs/division-source.js';
 
@@ -35,7 +35,10 @@ export function registerIdCommands(program: Command): void {
     .action(async (numbers: string[], options: IdOptions) => {
       const today = options.today ?? new Date().toISOString().slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-        throw new UserError(`--today: 日期格式应为 YYYY-MM-DD expected YYYY-MM-DD: ${today}`);
+        throw GongweiError.badRequest(
+          { zh: `日期格式应为 YYYY-MM-DD：${today}`, en: `expected YYYY-MM-DD: ${today}` },
+          '--today',
+        );
       }
       const regions = divisionRegions();
       const print = (input: string): void => {

@@ -1,9 +1,9 @@
 import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
-import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
+import { OPERATOR_SCOPE, withDb, withDbOption } from '../../cli/command-context.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { IMPORT_KINDS, isImportKind } from '../../domain/import/columns.js';
 import { formatReportTable } from '../../domain/import/import-report.js';
-import { ImportFileError } from './file-rows.js';
 import { importFile } from './import-file.js';
 
 interface ImportCommandOptions {
@@ -38,7 +38,13 @@ export function registerImportCommand(program: Command): void {
     .action((kindArgument: string, file: string, options: ImportCommandOptions) => {
       const kind = kindArgument === 'enrolments' ? 'enrollments' : kindArgument;
       if (!isImportKind(kind))
-        throw new UserError(`未知的导入类型 unknown kind: ${kindArgument} (${IMPORT_KINDS.join(', ')})`);
+        throw GongweiError.badRequest(
+          {
+            zh: `未知的导入类型 ${kindArgument}（可用 ${IMPORT_KINDS.join('、')}）`,
+            en: `unknown kind ${kindArgument} (${IMPORT_KINDS.join(', ')})`,
+          },
+          '<kind>',
+        );
       return withDb(options, async (db) => {
         const bar = new cliProgress.SingleBar(
           {
@@ -49,7 +55,7 @@ export function registerImportCommand(program: Command): void {
           cliProgress.Presets.shades_classic,
         );
         let barStarted = false;
-        const report = await importFile(db, kind, file, {
+        const report = await importFile(db, OPERATOR_SCOPE, kind, file, {
           acceptValid: options.acceptValid === true,
           onProgress: (done, total) => {
             if (!process.stderr.isTTY || total < PROGRESS_MIN_BYTES) return;
@@ -59,14 +65,9 @@ export function registerImportCommand(program: Command): void {
             }
             bar.update(done);
           },
-        })
-          .catch((error: unknown) => {
-            if (error instanceof ImportFileError) throw new UserError(error.message);
-            throw error;
-          })
-          .finally(() => {
-            if (barStarted) bar.stop();
-          });
+        }).finally(() => {
+          if (barStarted) bar.stop();
+        });
         process.stdout.write(
           options.format === 'json'
             ? `${JSON.stringify(report, null, 2)}\n`

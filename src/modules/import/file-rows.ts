@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { GongweiError, type LocalizedText } from '../../domain/gongwei-error.js';
 import type { RawCell } from '../../domain/import/cell-values.js';
 
 /** One non-blank row of a file, numbered as the user sees it (the header is row 1). */
@@ -23,9 +24,20 @@ export interface FileRows {
   progress(): { done: number; total: number };
 }
 
-/** A file that cannot be read as an import file at all (not a row-level problem). */
-export class ImportFileError extends Error {
+/**
+ * A file that cannot be read as an import file at all (not a row-level problem): 400
+ * `bad_request`. The message is `中文 / English: detail`, the detail naming the file or
+ * the parser's reason.
+ *
+ * @example throw new ImportFileError({ zh: '文件不存在', en: 'file not found' }, path);
+ */
+export class ImportFileError extends GongweiError {
   override readonly name = 'ImportFileError';
+  constructor(text: LocalizedText, detail?: string) {
+    super('bad_request', text, {
+      message: `${text.zh} / ${text.en}${detail === undefined ? '' : `: ${detail}`}`,
+    });
+  }
 }
 
 const SCAN_CHUNK = 64 * 1024;
@@ -83,7 +95,8 @@ async function csvRows(path: string): Promise<FileRows> {
       }
     } catch (error) {
       throw new ImportFileError(
-        `CSV 无法解析（第${row + 1}行附近）/ CSV could not be parsed near row ${row + 1}: ${(error as Error).message}`,
+        { zh: `CSV 无法解析（第${row + 1}行附近）`, en: `CSV could not be parsed near row ${row + 1}` },
+        (error as Error).message,
       );
     } finally {
       input.destroy();
@@ -135,7 +148,8 @@ async function xlsxRows(path: string): Promise<FileRows> {
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
       throw new ImportFileError(
-        `Excel 文件无法读取 / the Excel file could not be read: ${(error as Error).message}`,
+        { zh: 'Excel 文件无法读取', en: 'the Excel file could not be read' },
+        (error as Error).message,
       );
     } finally {
       input.destroy();
@@ -155,11 +169,15 @@ export async function readFileRows(path: string): Promise<FileRows> {
   try {
     statSync(path);
   } catch {
-    throw new ImportFileError(`文件不存在 / file not found: ${path}`);
+    throw new ImportFileError({ zh: '文件不存在', en: 'file not found' }, path);
   }
   if (extension === '.csv' || extension === '.txt') return csvRows(path);
   if (extension === '.xlsx') return xlsxRows(path);
   throw new ImportFileError(
-    `只能导入 .csv 或 .xlsx 文件（.xls 请另存为 .xlsx）/ only .csv and .xlsx files can be imported (save .xls as .xlsx): ${path}`,
+    {
+      zh: '只能导入 .csv 或 .xlsx 文件（.xls 请另存为 .xlsx）',
+      en: 'only .csv and .xlsx files can be imported (save .xls as .xlsx)',
+    },
+    path,
   );
 }

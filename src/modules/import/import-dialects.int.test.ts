@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../../db/database.js';
 import { openDatabase } from '../../db/database.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { insertFixtureOrgs } from '../records/records.fixture.js';
 import { importFile } from './import-file.js';
 import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv, writeXlsx } from './import.fixture.js';
@@ -166,12 +167,16 @@ describe.skipIf(!url)('import gives the same stored rows on SQLite and PostgreSQ
     ]);
     for (const db of [sqlite, postgres]) {
       await insertFixtureOrgs(db.kysely);
-      expect(await importFile(db, 'residents', join(dir, 'residents.csv'))).toMatchObject({
+      expect(await importFile(db, WHOLE_TREE, 'residents', join(dir, 'residents.csv'))).toMatchObject({
         inserted: 31,
         landed: true,
       });
-      expect(await importFile(db, 'enrollments', join(dir, 'enrol.csv'))).toMatchObject({ inserted: 2 });
-      expect(await importFile(db, 'services', join(dir, 'services.xlsx'))).toMatchObject({ inserted: 3 });
+      expect(await importFile(db, WHOLE_TREE, 'enrollments', join(dir, 'enrol.csv'))).toMatchObject({
+        inserted: 2,
+      });
+      expect(await importFile(db, WHOLE_TREE, 'services', join(dir, 'services.xlsx'))).toMatchObject({
+        inserted: 3,
+      });
     }
     const fromSqlite = await storedRows(sqlite);
     expect(fromSqlite).toMatchObject({

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
-import { insertFixtureOrgs } from '../records/records.fixture.js';
+import { subtreeScope, WHOLE_TREE } from '../orgs/org-scope.js';
+import { FIXTURE_ORGS, insertFixtureOrgs } from '../records/records.fixture.js';
 import { ImportFileError } from './file-rows.js';
 import { importFile } from './import-file.js';
 import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv, writeXlsx } from './import.fixture.js';
@@ -52,7 +53,7 @@ describeEachDialect('import files', (t) => {
       ],
       'gbk',
     );
-    const report = await importFile(t.db, 'residents', file('messy.csv'));
+    const report = await importFile(t.db, WHOLE_TREE, 'residents', file('messy.csv'));
     expect(report).toMatchObject({
       encoding: 'gbk',
       rowsRead: 3,
@@ -91,7 +92,7 @@ describeEachDialect('import files', (t) => {
       ],
       'utf-8-bom',
     );
-    const report = await importFile(t.db, 'residents', file('bad-date.csv'));
+    const report = await importFile(t.db, WHOLE_TREE, 'residents', file('bad-date.csv'));
     expect(report).toMatchObject({
       encoding: 'utf-8',
       rowsRead: 3,
@@ -113,7 +114,7 @@ describeEachDialect('import files', (t) => {
     for (let i = 1; i <= 20_000; i++) lines.push(residentLine(i));
     lines.push(residentLine(20_001).replace('2018-03-15', '2018-13-01'));
     writeCsv(file('large.csv'), lines, 'utf-8');
-    const report = await importFile(t.db, 'residents', file('large.csv'));
+    const report = await importFile(t.db, WHOLE_TREE, 'residents', file('large.csv'));
     expect(report).toMatchObject({
       rowsRead: 20_001,
       valid: 20_000,
@@ -137,7 +138,7 @@ describeEachDialect('import files', (t) => {
       ],
       'utf-8',
     );
-    const report = await importFile(t.db, 'residents', file('partly.csv'), { acceptValid: true });
+    const report = await importFile(t.db, WHOLE_TREE, 'residents', file('partly.csv'), { acceptValid: true });
     expect(report).toMatchObject({
       rowsRead: 4,
       inserted: 3,
@@ -158,7 +159,7 @@ describeEachDialect('import files', (t) => {
   it('re-importing the same file updates every row and adds none', async () => {
     const lines = [RESIDENT_HEADER, ...Array.from({ length: 50 }, (_, i) => residentLine(i + 1))];
     writeCsv(file('again.csv'), lines, 'utf-8');
-    expect(await importFile(t.db, 'residents', file('again.csv'))).toMatchObject({
+    expect(await importFile(t.db, WHOLE_TREE, 'residents', file('again.csv'))).toMatchObject({
       inserted: 50,
       updated: 0,
     });
@@ -167,7 +168,7 @@ describeEachDialect('import files', (t) => {
       .select(['id', 'record_no', 'name'])
       .orderBy('id')
       .execute();
-    expect(await importFile(t.db, 'residents', file('again.csv'))).toMatchObject({
+    expect(await importFile(t.db, WHOLE_TREE, 'residents', file('again.csv'))).toMatchObject({
       inserted: 0,
       updated: 50,
       landed: true,
@@ -184,7 +185,9 @@ describeEachDialect('import files', (t) => {
       [],
       [recordNoOf(2), '李四', '女', '1960年2月2日', '2019/1/2', Number('620881196002020020')],
     ]);
-    const report = await importFile(t.db, 'residents', file('people.xlsx'), { acceptValid: true });
+    const report = await importFile(t.db, WHOLE_TREE, 'residents', file('people.xlsx'), {
+      acceptValid: true,
+    });
     expect(report).toMatchObject({ encoding: 'xlsx', rowsRead: 2, inserted: 1, rejected: 1 });
     expect(report.rejections).toEqual([
       expect.objectContaining({ row: 4, column: '身份证号', value: '620881********0000' }),
@@ -194,7 +197,7 @@ describeEachDialect('import files', (t) => {
 
   it('refuses enrolments and services of unknown record numbers, naming row and column', async () => {
     writeCsv(file('people.csv'), [RESIDENT_HEADER, residentLine(1), residentLine(2)], 'utf-8');
-    await importFile(t.db, 'residents', file('people.csv'));
+    await importFile(t.db, WHOLE_TREE, 'residents', file('people.csv'));
     writeCsv(
       file('enrol.csv'),
       [
@@ -205,7 +208,7 @@ describeEachDialect('import files', (t) => {
       ],
       'utf-8',
     );
-    const refused = await importFile(t.db, 'enrollments', file('enrol.csv'));
+    const refused = await importFile(t.db, WHOLE_TREE, 'enrollments', file('enrol.csv'));
     expect(refused).toMatchObject({ landed: false, rejected: 1 });
     expect(refused.rejections).toEqual([
       expect.objectContaining({
@@ -215,7 +218,9 @@ describeEachDialect('import files', (t) => {
       }),
     ]);
     expect(await count('enrollments')).toBe(0);
-    const accepted = await importFile(t.db, 'enrollments', file('enrol.csv'), { acceptValid: true });
+    const accepted = await importFile(t.db, WHOLE_TREE, 'enrollments', file('enrol.csv'), {
+      acceptValid: true,
+    });
     expect(accepted).toMatchObject({ inserted: 2, rejected: 1 });
 
     writeCsv(
@@ -230,7 +235,7 @@ describeEachDialect('import files', (t) => {
       ],
       'utf-8',
     );
-    const visits = await importFile(t.db, 'services', file('visits.csv'));
+    const visits = await importFile(t.db, WHOLE_TREE, 'services', file('visits.csv'));
     expect(visits).toMatchObject({ rowsRead: 5, inserted: 4, updated: 1, rejected: 0 });
     const rows = await t.db.kysely
       .selectFrom('services')
@@ -262,7 +267,7 @@ describeEachDialect('import files', (t) => {
       ],
       'utf-8',
     );
-    const report = await importFile(t.db, 'population', file('pop.csv'), { acceptValid: true });
+    const report = await importFile(t.db, WHOLE_TREE, 'population', file('pop.csv'), { acceptValid: true });
     expect(report).toMatchObject({ inserted: 1, rejected: 1 });
     expect(report.rejections[0]).toMatchObject({ row: 3, column: '区划代码' });
     const row = await t.db.kysely
@@ -279,10 +284,31 @@ describeEachDialect('import files', (t) => {
     });
   });
 
+  it('refuses rows of villages and residents outside the scope it imports into', async () => {
+    const otherVillage = subtreeScope({ code: FIXTURE_ORGS.otherVillage, level: 5, countyCode: '620881' });
+    writeCsv(file('outside.csv'), [RESIDENT_HEADER, residentLine(1)], 'utf-8');
+    const refused = await importFile(t.db, otherVillage, 'residents', file('outside.csv'));
+    expect(refused).toMatchObject({ landed: false, rejected: 1 });
+    expect(refused.rejections).toEqual([expect.objectContaining({ row: 2, field: 'orgCode' })]);
+    await importFile(t.db, WHOLE_TREE, 'residents', file('outside.csv'));
+    writeCsv(
+      file('outside-enrol.csv'),
+      ['档案编号,管理项目,纳入管理日期', `${recordNoOf(1)},高血压,2019-05-01`],
+      'utf-8',
+    );
+    const enrol = await importFile(t.db, otherVillage, 'enrollments', file('outside-enrol.csv'));
+    expect(enrol.rejections).toEqual([expect.objectContaining({ row: 2, field: 'recordNo' })]);
+    expect(await count('enrollments')).toBe(0);
+  });
+
   it('refuses a file without the required columns, or of another format, before touching the database', async () => {
     writeCsv(file('noheader.csv'), ['姓名,性别', '张三,男'], 'utf-8');
-    await expect(importFile(t.db, 'residents', file('noheader.csv'))).rejects.toThrow(/档案编号\(recordNo\)/);
-    await expect(importFile(t.db, 'residents', file('x.xls'))).rejects.toBeInstanceOf(ImportFileError);
+    await expect(importFile(t.db, WHOLE_TREE, 'residents', file('noheader.csv'))).rejects.toThrow(
+      /档案编号\(recordNo\)/,
+    );
+    await expect(importFile(t.db, WHOLE_TREE, 'residents', file('x.xls'))).rejects.toBeInstanceOf(
+      ImportFileError,
+    );
     expect(existsSync(file('noheader.csv.rejected.csv'))).toBe(false);
   });
 });

@@ -8,16 +8,15 @@ import type { ImportReport, Rejection } from '../../domain/import/import-report.
 import type { HeaderLayout, ImportInputs, RowProblem } from '../../domain/import/row-mapping.js';
 import { problemFor, readHeader, readRow } from '../../domain/import/row-mapping.js';
 import { REASONS } from '../../domain/records/validation.js';
+import type { OrgScope } from '../orgs/org-scope.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
-import type { ResidentRef, WriteCounts } from '../records/records-repository.js';
-import {
-  findOrgCodes,
-  findResidentsByRecordNo,
-  writeValidatedEnrollments,
-  writeValidatedResidents,
-  writeValidatedServices,
-} from '../records/records-repository.js';
+import type { WriteCounts } from '../records/batch-write.js';
+import type { ResidentRef } from '../records/record-lookups-repository.js';
+import { writeValidatedEnrollments } from '../records/enrollments-repository.js';
+import { findOrgCodes, findResidentsByRecordNo } from '../records/record-lookups-repository.js';
+import { writeValidatedResidents } from '../records/residents-repository.js';
+import { writeValidatedServices } from '../records/services-repository.js';
 import type { FileRow } from './file-rows.js';
 import { ImportFileError, readFileRows } from './file-rows.js';
 import type { RejectedRow } from './rejects-file.js';
@@ -35,17 +34,18 @@ export interface ImportOptions {
 
 type Writer<K extends ImportKind> = (
   trx: Kysely<Database>,
+  scope: OrgScope,
   rows: readonly ImportInputs[K][],
   residents: ReadonlyMap<string, ResidentRef>,
 ) => Promise<WriteCounts>;
 
-// Rows reach the writers validated by readRow and with their references resolved by
-// unresolvedReferences, so the records are written without validating them a second time.
+// Rows reach the writers validated by readRow and with their references resolved within the
+// scope by unresolvedReferences, so the records are written without validating them again.
 const WRITERS: { [K in ImportKind]: Writer<K> } = {
-  residents: (trx, rows) => writeValidatedResidents(trx, rows),
-  enrollments: writeValidatedEnrollments,
-  services: writeValidatedServices,
-  population: (trx, rows) => upsertPopulation(trx, rows),
+  residents: (trx, _scope, rows) => writeValidatedResidents(trx, rows),
+  enrollments: (trx, _scope, rows, residents) => writeValidatedEnrollments(trx, rows, residents),
+  services: (trx, _scope, rows, residents) => writeValidatedServices(trx, rows, residents),
+  population: (trx, scope, rows) => upsertPopulation(trx, scope, rows),
 };
 
 /** Thrown inside the transaction to roll it back when the import must land nothing. */
@@ -76,11 +76,12 @@ function referencesOf(
 }
 
 /**
- * Finds the rows of a chunk that name an org or a record number that is not stored. Known
- * org codes are remembered across chunks (a file names few villages many times).
+ * Finds the rows of a chunk that name an org or a record number that `scope` does not hold.
+ * Known org codes are remembered across chunks (a file names few villages many times).
  */
 async function unresolvedReferences<K extends ImportKind>(
   trx: Kysely<Database>,
+  scope: OrgScope,
   layout: HeaderLayout<K>,
   rows: readonly ReadRow<K>[],
   knownOrgs: Set<string>,
@@ -92,9 +93,12 @@ async function unresolvedReferences<K extends ImportKind>(
     if (ref.orgCode !== null && !knownOrgs.has(ref.orgCode)) orgsToCheck.add(ref.orgCode);
     if (ref.recordNo !== null) recordNos.add(ref.recordNo);
   }
-  if (orgsToCheck.size > 0) for (const code of await findOrgCodes(trx, orgsToCheck)) knownOrgs.add(code);
+  if (orgsToCheck.size > 0)
+    for (const code of await findOrgCodes(trx, scope, orgsToCheck)) knownOrgs.add(code);
   const residents =
-    recordNos.size > 0 ? await findResidentsByRecordNo(trx, recordNos) : new Map<string, ResidentRef>();
+    recordNos.size > 0
+      ? await findResidentsByRecordNo(trx, scope, recordNos)
+      : new Map<string, ResidentRef>();
   const problems = new Map<ReadRow<K>, RowProblem[]>();
   rows.forEach((row, i) => {
     const ref = refs[i]!;
@@ -109,18 +113,19 @@ async function unresolvedReferences<K extends ImportKind>(
 }
 
 /**
- * Imports one CSV or .xlsx file of `kind` in one transaction and reports what happened.
- * Every row is read, normalised and validated completely; rows naming unknown orgs or
- * record numbers are refused with their row and column. By default any refused row means
+ * Imports one CSV or .xlsx file of `kind` into `scope` in one transaction and reports what
+ * happened. Every row is read, normalised and validated completely; rows naming orgs or
+ * record numbers the scope does not hold are refused with their row and column. By default any refused row means
  * nothing lands (the transaction is rolled back); with `acceptValid` the valid rows land
  * and the refused ones are written to `<file>.rejected.csv`. Rows repeated within the file
  * are not errors: the later one wins and counts as an update. Re-importing the same file
  * updates every row and adds none. A process killed part-way leaves the database as it was.
  *
- * @example const report = await importFile(db, 'residents', 'data/居民档案.csv', { acceptValid: false });
+ * @example const report = await importFile(db, OPERATOR_SCOPE, 'residents', 'data/居民档案.csv', { acceptValid: false });
  */
 export async function importFile<K extends ImportKind>(
   db: Db,
+  scope: OrgScope,
   kind: K,
   path: string,
   options: ImportOptions = {},
@@ -129,14 +134,15 @@ export async function importFile<K extends ImportKind>(
   const file = await readFileRows(path);
   const iterator = file.rows[Symbol.asyncIterator]();
   const first = await iterator.next();
-  if (first.done) throw new ImportFileError(`文件为空 / the file is empty: ${path}`);
+  if (first.done) throw new ImportFileError({ zh: '文件为空', en: 'the file is empty' }, path);
   const header = readHeader(kind, first.value.cells);
   if (!header.ok) {
     const missing = header.missing.map((spec) => `${spec.header}(${spec.field})`).join('、');
     const name = IMPORT_KIND_NAMES[kind];
-    throw new ImportFileError(
-      `第${first.value.row}行表头缺少必需的列：${missing}（${name.zh}）/ the header row ${first.value.row} lacks required columns for ${name.en}: ${missing}`,
-    );
+    throw new ImportFileError({
+      zh: `第${first.value.row}行表头缺少必需的列：${missing}（${name.zh}）`,
+      en: `the header row ${first.value.row} lacks required columns for ${name.en}: ${missing}`,
+    });
   }
   const layout = header.layout;
   const writer = WRITERS[kind] as Writer<K>;
@@ -159,7 +165,7 @@ export async function importFile<K extends ImportKind>(
       if (result.ok) good.push({ row: row.row, cells: row.cells, input: result.input });
       else reject(row, result.problems);
     }
-    const unresolved = await unresolvedReferences(trx, layout, good, knownOrgs);
+    const unresolved = await unresolvedReferences(trx, scope, layout, good, knownOrgs);
     const landing = good.filter((r) => {
       const problems = unresolved.problems.get(r);
       if (problems !== undefined) reject(r, problems);
@@ -170,6 +176,7 @@ export async function importFile<K extends ImportKind>(
     if (landing.length > 0 && (options.acceptValid || rejectedRows.length === 0)) {
       const written = await writer(
         trx,
+        scope,
         landing.map((r) => r.input),
         unresolved.residents,
       );

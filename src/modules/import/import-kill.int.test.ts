@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import type { DbTarget } from '../../db/database.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { insertFixtureOrgs } from '../records/records.fixture.js';
 import { RESIDENT_HEADER, residentLine, writeCsv } from './import.fixture.js';
 
@@ -17,8 +18,9 @@ const root = resolve(here, '../../..');
 const CHILD = `
 import { openDatabase } from ${JSON.stringify(pathToFileURL(join(root, 'src/db/database.ts')).href)};
 import { importFile } from ${JSON.stringify(pathToFileURL(join(root, 'src/modules/import/import-file.ts')).href)};
+import { WHOLE_TREE } from ${JSON.stringify(pathToFileURL(join(root, 'src/modules/orgs/org-scope.ts')).href)};
 const db = await openDatabase(JSON.parse(process.argv[2]));
-await importFile(db, 'residents', process.argv[3], {
+await importFile(db, WHOLE_TREE, 'residents', process.argv[3], {
   chunkRows: 500,
   onProgress: (done, total) => process.stdout.write('chunk ' + done + '/' + total + '\\n'),
 });
@@ -47,7 +49,7 @@ describeEachDialect('import killed part-way', (t) => {
   it('leaves the database exactly as before when the process is killed with SIGKILL', async () => {
     writeCsv(join(dir, 'first.csv'), [RESIDENT_HEADER, residentLine(1), residentLine(2)], 'utf-8');
     const { importFile } = await import('./import-file.js');
-    await importFile(t.db, 'residents', join(dir, 'first.csv'));
+    await importFile(t.db, WHOLE_TREE, 'residents', join(dir, 'first.csv'));
     expect(await residents()).toBe(2);
 
     const lines = [RESIDENT_HEADER];

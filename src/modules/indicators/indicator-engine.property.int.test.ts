@@ -5,18 +5,12 @@ import { describeEachDialect } from '../../../test/databases.js';
 import type { Database } from '../../db/schema.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { RecordNotFoundError, RecordsWriteError } from '../records/records-errors.js';
 import { fixtureResident } from '../records/records.fixture.js';
-import {
-  deleteService,
-  endEnrollment,
-  moveResident,
-  recordDeath,
-  recordMoveOut,
-  upsertEnrollments,
-  upsertResidents,
-  upsertServices,
-} from '../records/records-repository.js';
+import { endEnrollment, upsertEnrollments } from '../records/enrollments-repository.js';
+import { moveResident, recordDeath, recordMoveOut, upsertResidents } from '../records/residents-repository.js';
+import { deleteService, upsertServices } from '../records/services-repository.js';
 import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
 import { insertOrgTree, recordNo, V1, V2 } from './indicators.fixture.js';
 import { computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
@@ -206,7 +200,7 @@ async function applyOp(trx: Kysely<Database>, o: Op): Promise<boolean> {
         electronic: o.electronic,
         birthDate: o.birth,
       });
-      await upsertResidents(trx, [r]);
+      await upsertResidents(trx, WHOLE_TREE, [r]);
       break;
     }
     case 'enrol': {
@@ -218,14 +212,14 @@ async function applyOp(trx: Kysely<Database>, o: Op): Promise<boolean> {
         endReason: null,
         detail: null,
       };
-      await upsertEnrollments(trx, [e]);
+      await upsertEnrollments(trx, WHOLE_TREE, [e]);
       break;
     }
     case 'service':
-      await upsertServices(trx, [serviceOf(o)]);
+      await upsertServices(trx, WHOLE_TREE, [serviceOf(o)]);
       return true;
     case 'activity':
-      await upsertServices(trx, [
+      await upsertServices(trx, WHOLE_TREE, [
         {
           serviceNo: null,
           recordNo: null,
@@ -240,14 +234,14 @@ async function applyOp(trx: Kysely<Database>, o: Op): Promise<boolean> {
       break;
     case 'delete': {
       const ids = await trx.selectFrom('services').select('id').orderBy('id').execute();
-      if (ids.length > 0) await deleteService(trx, Number(ids[o.pick % ids.length]!.id));
+      if (ids.length > 0) await deleteService(trx, WHOLE_TREE, Number(ids[o.pick % ids.length]!.id));
       break;
     }
     case 'death':
-      await recordDeath(trx, R, o.date);
+      await recordDeath(trx, WHOLE_TREE, R, o.date);
       break;
     case 'moveOut':
-      await recordMoveOut(trx, R, o.date);
+      await recordMoveOut(trx, WHOLE_TREE, R, o.date);
       break;
     case 'move': {
       const now = await trx
@@ -255,11 +249,11 @@ async function applyOp(trx: Kysely<Database>, o: Op): Promise<boolean> {
         .select('org_code')
         .where('record_no', '=', R)
         .executeTakeFirst();
-      if (now) await moveResident(trx, R, now.org_code === V1 ? V2 : V1);
+      if (now) await moveResident(trx, WHOLE_TREE, R, now.org_code === V1 ? V2 : V1);
       break;
     }
     case 'end':
-      await endEnrollment(trx, R, o.program, o.date, null);
+      await endEnrollment(trx, WHOLE_TREE, R, o.program, o.date, null);
       break;
   }
   return false;
@@ -290,6 +284,7 @@ describeEachDialect('incremental engine against the plain recomputation', (t) =>
     await t.db.kysely.transaction().execute((trx) =>
       upsertResidents(
         trx,
+        WHOLE_TREE,
         [1, 2, 3, 4, 5, 6].map((s) =>
           fixtureResident(s, { recordNo: recordNo(s, villageOf(s)), orgCode: villageOf(s), idNumber: null }),
         ),

@@ -9,16 +9,10 @@ import type { Database } from '../../db/schema.js';
 import { PROVINCE_AND_CITY_ROWS } from '../../../bench/bench-city.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
 import { insertFixtureOrgs, fixtureResident, FIXTURE_ORGS } from '../records/records.fixture.js';
-import {
-  deleteService,
-  endEnrollment,
-  moveResident,
-  recordDeath,
-  recordMoveOut,
-  upsertEnrollments,
-  upsertResidents,
-  upsertServices,
-} from '../records/records-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
+import { endEnrollment, upsertEnrollments } from '../records/enrollments-repository.js';
+import { moveResident, recordDeath, recordMoveOut, upsertResidents } from '../records/residents-repository.js';
+import { deleteService, upsertServices } from '../records/services-repository.js';
 
 /** Village codes of the fixture. */
 export const V1 = FIXTURE_ORGS.village;
@@ -137,7 +131,7 @@ export async function buildHandData(db: Db): Promise<void> {
     .execute();
   const R = (seq: number, v: string = V1): string => recordNo(seq, v);
   await k.transaction().execute(async (trx) => {
-    await upsertResidents(trx, [
+    await upsertResidents(trx, WHOLE_TREE, [
       resident(1, V1, { idNumber: '620881195501010011' }),
       resident(2, V1),
       resident(3, V1),
@@ -149,7 +143,7 @@ export async function buildHandData(db: Db): Promise<void> {
       resident(9, V1, { electronic: false }),
       resident(10, V2),
     ]);
-    await upsertEnrollments(trx, [
+    await upsertEnrollments(trx, WHOLE_TREE, [
       enrol(R(1), 'hypertension', '2019-05-01'),
       enrol(R(2), 'hypertension', '2020-07-01'),
       enrol(R(3), 'hypertension', '2018-01-01'),
@@ -161,7 +155,7 @@ export async function buildHandData(db: Db): Promise<void> {
       enrol(R(9), 'tuberculosis', '2020-01-01'),
       enrol(R(10, V2), 'severe_mental', '2019-01-01'),
     ]);
-    await upsertServices(trx, [
+    await upsertServices(trx, WHOLE_TREE, [
       svc('h1-2', R(1), 'hypertension_followup', '2020-06-20', htn(130, 80, false)),
       svc('h1-3', R(1), 'hypertension_followup', '2020-09-10', htn(135, 85, false)),
       svc('h1-4', R(1), 'hypertension_followup', '2020-12-31', htn(150, 92, false)),
@@ -221,20 +215,22 @@ export async function buildHandData(db: Db): Promise<void> {
   // Later transactions: the edge cases.
   await k.transaction().execute(async (trx) => {
     // Backdated: R1's March follow-up is recorded after the later ones.
-    await upsertServices(trx, [svc('h1-1', R(1), 'hypertension_followup', '2020-03-15', htn(150, 95, true))]);
+    await upsertServices(trx, WHOLE_TREE, [
+      svc('h1-1', R(1), 'hypertension_followup', '2020-03-15', htn(150, 95, true)),
+    ]);
     // Correction: R2's November follow-up was mistyped; re-sent under the same service number.
-    await upsertServices(trx, [
+    await upsertServices(trx, WHOLE_TREE, [
       svc('h2-2', R(2), 'hypertension_followup', '2020-11-05', htn(130, 85, false)),
     ]);
-    await recordDeath(trx, R(3), '2020-05-01');
-    await recordMoveOut(trx, R(6), '2020-03-01');
-    await moveResident(trx, R(4), V2);
-    await endEnrollment(trx, R(9), 'tuberculosis', '2020-09-30', '治愈');
+    await recordDeath(trx, WHOLE_TREE, R(3), '2020-05-01');
+    await recordMoveOut(trx, WHOLE_TREE, R(6), '2020-03-01');
+    await moveResident(trx, WHOLE_TREE, R(4), V2);
+    await endEnrollment(trx, WHOLE_TREE, R(9), 'tuberculosis', '2020-09-30', '治愈');
   });
   const d42 = await k
     .selectFrom('services')
     .select('id')
     .where('service_key', '=', 'no:d4-2')
     .executeTakeFirstOrThrow();
-  await k.transaction().execute((trx) => deleteService(trx, Number(d42.id)));
+  await k.transaction().execute((trx) => deleteService(trx, WHOLE_TREE, Number(d42.id)));
 }

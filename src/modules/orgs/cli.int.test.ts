@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { runCli, type CliRun } from '../../../test/run-cli.js';
 import { registerOrgCommands } from './cli.js';
 
@@ -48,15 +49,13 @@ describe('gongwei orgs', () => {
   });
 
   it('fails with a one-line reason on bad usage', async () => {
-    expect((await run(['import', '--from-division', '62'])).error).toMatchObject({ name: 'UserError' });
-    expect((await run(['import', '--from-division', '629999'])).error).toMatchObject({ name: 'UserError' });
-    expect((await run(['set', '620899', '--contact-phone', '1'])).error).toMatchObject({ name: 'UserError' });
-    expect((await run(['set', '620881'])).error).toMatchObject({ name: 'UserError' });
+    expect((await run(['import', '--from-division', '62'])).error).toBeInstanceOf(GongweiError);
+    expect((await run(['import', '--from-division', '629999'])).error).toBeInstanceOf(GongweiError);
+    expect((await run(['set', '620899', '--contact-phone', '1'])).error).toBeInstanceOf(GongweiError);
+    expect((await run(['set', '620881'])).error).toBeInstanceOf(GongweiError);
     expect((await run(['set', '620881', '--urban-rural', 'suburb'])).error).toMatchObject({ exitCode: 1 });
-    expect((await run(['list', '--org', '620899'])).error).toMatchObject({ name: 'UserError' });
-    expect((await run(['list', '--depth', '-1'])).error).toMatchObject({ name: 'UserError' });
-    expect((await run(['population', '620881', '--year', '2020'])).error).toMatchObject({
-      name: 'UserError',
-    });
+    expect((await run(['list', '--org', '620899'])).error).toBeInstanceOf(GongweiError);
+    expect((await run(['list', '--depth', '-1'])).error).toBeInstanceOf(GongweiError);
+    expect((await run(['population', '620881', '--year', '2020'])).error).toBeInstanceOf(GongweiError);
   });
 });

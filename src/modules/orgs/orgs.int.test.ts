@@ -7,6 +7,7 @@ import type { PopulationInput } from '../../domain/orgs/population.js';
 import { importDivisionTree, UnknownDivisionError } from './division-import.js';
 import { divisionDistDir } from './division-source.js';
 import { getOrg, listChildren, listSubtree, updateOrgResponsible } from './org-repository.js';
+import { NOTHING, subtreeScope, WHOLE_TREE } from './org-scope.js';
 import { InvalidPopulationError, populationOf, upsertPopulation } from './population-repository.js';
 
 /** Rows of one of the package's CSV files whose code starts with `prefix`, parsed by csv-parse. */
@@ -62,7 +63,7 @@ describeEachDialect('division import and org tree', (t) => {
       5: expected.villages.length,
     });
     expect(firstImport.orgs).toBe(1 + 7 + expected.townships.length + expected.villages.length);
-    const subtree = await listSubtree(t.db, '620800');
+    const subtree = await listSubtree(t.db, WHOLE_TREE, '620800');
     expect(subtree).toHaveLength(firstImport.orgs);
     const byLevel = [1, 2, 3, 4, 5].map((l) => subtree.filter((o) => o.level === l).length);
     expect(byLevel).toEqual([0, 1, 7, expected.townships.length, expected.villages.length]);
@@ -114,13 +115,13 @@ describeEachDialect('division import and org tree', (t) => {
   });
 
   it('lists children and subtrees to a depth', async () => {
-    const counties = await listChildren(t.db, '620800');
+    const counties = await listChildren(t.db, WHOLE_TREE, '620800');
     expect(counties.map((c) => c.code)).toEqual(expected.counties.map((c) => c.code));
     const huatingTownships = expected.townships.filter((s) => s.code.startsWith('620881'));
     const huatingVillages = expected.villages.filter((v) => v.code.startsWith('620881'));
-    expect(await listSubtree(t.db, '620881', 0)).toHaveLength(1);
-    expect(await listSubtree(t.db, '620881', 1)).toHaveLength(1 + huatingTownships.length);
-    const whole = await listSubtree(t.db, '620881');
+    expect(await listSubtree(t.db, WHOLE_TREE, '620881', 0)).toHaveLength(1);
+    expect(await listSubtree(t.db, WHOLE_TREE, '620881', 1)).toHaveLength(1 + huatingTownships.length);
+    const whole = await listSubtree(t.db, WHOLE_TREE, '620881');
     expect(whole).toHaveLength(1 + huatingTownships.length + huatingVillages.length);
     expect(whole[0]!.code).toBe('620881');
     // Every org comes after its parent.
@@ -129,23 +130,23 @@ describeEachDialect('division import and org tree', (t) => {
       if (org.code !== '620881') expect(seen.has(org.parentCode!)).toBe(true);
       seen.add(org.code);
     }
-    const village = (await listSubtree(t.db, '620826110209'))[0]!;
+    const village = (await listSubtree(t.db, WHOLE_TREE, '620826110209'))[0]!;
     expect(village.code).toBe('620826110209');
-    expect(await listSubtree(t.db, '999999')).toEqual([]);
+    expect(await listSubtree(t.db, WHOLE_TREE, '999999')).toEqual([]);
   });
 
   it('re-imports idempotently, restoring names and keeping responsible fields', async () => {
-    await updateOrgResponsible(t.db, '620881', {
+    await updateOrgResponsible(t.db, WHOLE_TREE, '620881', {
       responsibleInstitution: '华亭市卫生健康局',
       responsiblePerson: '王主任',
       contactPhone: '0933-7712345',
     });
-    await updateOrgResponsible(t.db, '620881100', { urbanRural: 'urban' });
+    await updateOrgResponsible(t.db, WHOLE_TREE, '620881100', { urbanRural: 'urban' });
     await t.db.kysely.updateTable('orgs').set({ name: '旧名' }).where('code', '=', '620881100').execute();
     const again = await importDivisionTree(t.db, '620800');
     expect(again.inserted).toBe(0);
     expect(again.updated).toBe(firstImport.orgs + 1);
-    expect(await listSubtree(t.db, '620800')).toHaveLength(firstImport.orgs);
+    expect(await listSubtree(t.db, WHOLE_TREE, '620800')).toHaveLength(firstImport.orgs);
     expect(await getOrg(t.db, '620881')).toMatchObject({
       responsibleInstitution: '华亭市卫生健康局',
       responsiblePerson: '王主任',
@@ -169,7 +170,7 @@ describeEachDialect('division import and org tree', (t) => {
       cityCode: '441900',
       countyCode: '441900',
     });
-    const children = await listSubtree(t.db, '441900', 1);
+    const children = await listSubtree(t.db, WHOLE_TREE, '441900', 1);
     expect(children).toHaveLength(1 + townships.length);
     expect(children[1]).toMatchObject({ level: 4, parentCode: '441900', countyCode: '441900' });
   });
@@ -196,12 +197,12 @@ describeEachDialect('division import and org tree', (t) => {
       const [a, b, c] = villagesOf('620881100');
       const first = await t.db.kysely
         .transaction()
-        .execute((trx) => upsertPopulation(trx, [pop(a!, 1000), pop(b!, 2000), pop(c!, 3000)]));
+        .execute((trx) => upsertPopulation(trx, WHOLE_TREE, [pop(a!, 1000), pop(b!, 2000), pop(c!, 3000)]));
       expect(first).toEqual({ inserted: 3, updated: 0 });
       const second = await t.db.kysely
         .transaction()
         .execute((trx) =>
-          upsertPopulation(trx, [pop(a!, 1100), pop(a!, 1200), pop(c!, 3000, { year: 2019 })]),
+          upsertPopulation(trx, WHOLE_TREE, [pop(a!, 1100), pop(a!, 1200), pop(c!, 3000, { year: 2019 })]),
         );
       expect(second).toEqual({ inserted: 1, updated: 2 });
       const stored = await t.db.kysely
@@ -216,34 +217,36 @@ describeEachDialect('division import and org tree', (t) => {
 
     it('sums the villages of a subtree, at every level', async () => {
       const [a, b, c] = villagesOf('620881100');
-      const township = await populationOf(t.db, '620881100', 2020);
+      const township = await populationOf(t.db, WHOLE_TREE, '620881100', 2020);
       expect(township).toMatchObject({ total: 1200 + 2000 + 3000, source: 'villages', villages: 3 });
       expect(township?.age65plus).toBe(144 + 240 + 360);
-      const county = await populationOf(t.db, '620881', 2020);
-      const city = await populationOf(t.db, '620800', 2020);
+      const county = await populationOf(t.db, WHOLE_TREE, '620881', 2020);
+      const city = await populationOf(t.db, WHOLE_TREE, '620800', 2020);
       expect(county?.total).toBe(6200);
       expect(city?.total).toBe(6200);
-      const village = await populationOf(t.db, b!, 2020);
+      const village = await populationOf(t.db, WHOLE_TREE, b!, 2020);
       expect(village).toMatchObject({ total: 2000, villages: 1 });
-      expect((await populationOf(t.db, c!, 2019))?.total).toBe(3000);
-      expect(await populationOf(t.db, a!, 2019)).toBeNull();
-      expect(await populationOf(t.db, '999999', 2020)).toBeNull();
+      expect((await populationOf(t.db, WHOLE_TREE, c!, 2019))?.total).toBe(3000);
+      expect(await populationOf(t.db, WHOLE_TREE, a!, 2019)).toBeNull();
+      expect(await populationOf(t.db, WHOLE_TREE, '999999', 2020)).toBeNull();
     });
 
     it('leaves a band unknown when a summed village lacks it', async () => {
       const [, , , d] = villagesOf('620881100');
       await t.db.kysely
         .transaction()
-        .execute((trx) => upsertPopulation(trx, [pop(d!, 500, { women15to49: null })]));
-      const township = await populationOf(t.db, '620881100', 2020);
+        .execute((trx) => upsertPopulation(trx, WHOLE_TREE, [pop(d!, 500, { women15to49: null })]));
+      const township = await populationOf(t.db, WHOLE_TREE, '620881100', 2020);
       expect(township).toMatchObject({ total: 6700, villages: 4, women15to49: null });
       expect(township?.age0to6).not.toBeNull();
     });
 
     it("uses the org's own row when none of its villages has one", async () => {
       const township = expected.townships.find((s) => s.code.startsWith('620826'))!.code;
-      await t.db.kysely.transaction().execute((trx) => upsertPopulation(trx, [pop(township, 40000)]));
-      expect(await populationOf(t.db, township, 2020)).toMatchObject({
+      await t.db.kysely
+        .transaction()
+        .execute((trx) => upsertPopulation(trx, WHOLE_TREE, [pop(township, 40000)]));
+      expect(await populationOf(t.db, WHOLE_TREE, township, 2020)).toMatchObject({
         total: 40000,
         source: 'own',
         villages: 0,
@@ -253,7 +256,7 @@ describeEachDialect('division import and org tree', (t) => {
     it('refuses invalid rows and unknown orgs, naming row and field, writing nothing', async () => {
       const [a] = villagesOf('620881101');
       const bad = [pop(a!, 100), pop(a!, 100, { year: 2021, age65plus: 120 }), pop('620881999999', 10)];
-      const attempt = t.db.kysely.transaction().execute((trx) => upsertPopulation(trx, bad));
+      const attempt = t.db.kysely.transaction().execute((trx) => upsertPopulation(trx, WHOLE_TREE, bad));
       await expect(attempt).rejects.toBeInstanceOf(InvalidPopulationError);
       const error = (await attempt.catch((e: unknown) => e)) as InvalidPopulationError;
       // Above the total and above 18+: both reasons are reported.
@@ -263,7 +266,7 @@ describeEachDialect('division import and org tree', (t) => {
       ]);
       const unknown = (await t.db.kysely
         .transaction()
-        .execute((trx) => upsertPopulation(trx, [pop(a!, 100), pop('620881999999', 10)]))
+        .execute((trx) => upsertPopulation(trx, WHOLE_TREE, [pop(a!, 100), pop('620881999999', 10)]))
         .catch((e: unknown) => e)) as InvalidPopulationError;
       expect(unknown.issues).toEqual([expect.objectContaining({ row: 1, field: 'orgCode' })]);
       expect(unknown.message).toContain('row 2');
@@ -273,6 +276,20 @@ describeEachDialect('division import and org tree', (t) => {
         .where('org_code', '=', a!)
         .execute();
       expect(stored).toEqual([]);
+    });
+
+    it('confines children, sums and writes to the scope', async () => {
+      const [a, b] = villagesOf('620881100');
+      const scope = subtreeScope({ code: b!, level: 5, countyCode: '620881' });
+      expect((await listChildren(t.db, scope, '620881100')).map((o) => o.code)).toEqual([b]);
+      expect(await populationOf(t.db, scope, '620881100', 2020)).toMatchObject({ total: 2000, villages: 1 });
+      expect(await populationOf(t.db, NOTHING, '620881100', 2020)).toBeNull();
+      expect((await listSubtree(t.db, scope, b!)).map((o) => o.code)).toEqual([b]);
+      await expect(
+        t.db.kysely.transaction().execute((trx) => upsertPopulation(trx, scope, [pop(a!, 5)])),
+      ).rejects.toBeInstanceOf(InvalidPopulationError);
+      expect(await updateOrgResponsible(t.db, scope, a!, { contactPhone: '1' })).toBeNull();
+      expect(await getOrg(t.db, a!)).toMatchObject({ contactPhone: null });
     });
   });
 });

@@ -1,5 +1,6 @@
 import {
   SAMPLE_ORGS as O,
+  SAMPLE_SCOPE as S,
   insertSampleWorld,
   repositorySamples,
   type ModuleQueries,
@@ -7,12 +8,11 @@ import {
 import * as orgs from './org-repository.js';
 import * as population from './population-repository.js';
 
-/** Example calls of the orgs repositories, written to src/queries/orgs.*.sql by `npm run queries`. */
+/** Example calls of the orgs repositories, written to queries/orgs.*.sql by `npm run queries`. */
 export const QUERY_SAMPLES: ModuleQueries = {
   prepare: insertSampleWorld,
   repositories: [
     repositorySamples('orgs/org-repository.ts', orgs, {
-      subtreeColumn: { noQuery: 'names the ancestor column of a level' },
       upsertOrgs: (db) =>
         orgs.upsertOrgs(db.kysely, [
           {
@@ -28,15 +28,15 @@ export const QUERY_SAMPLES: ModuleQueries = {
           },
         ]),
       getOrg: (db) => orgs.getOrg(db, O.village),
-      listChildren: (db) => orgs.listChildren(db, O.township),
-      listRoots: (db) => orgs.listRoots(db),
-      listSubtree: (db) => orgs.listSubtree(db, O.county, 1),
+      listChildren: (db) => orgs.listChildren(db, S, O.township),
+      listRoots: (db) => orgs.listRoots(db, S),
+      listSubtree: (db) => orgs.listSubtree(db, S, O.county, 1),
       updateOrgResponsible: (db) =>
-        orgs.updateOrgResponsible(db, O.village, { responsiblePerson: '张医生', contactPhone: null }),
+        orgs.updateOrgResponsible(db, S, O.village, { responsiblePerson: '张医生', contactPhone: null }),
     }),
     repositorySamples('orgs/population-repository.ts', population, {
       upsertPopulation: (db) =>
-        population.upsertPopulation(db.kysely, [
+        population.upsertPopulation(db.kysely, S, [
           {
             orgCode: O.village,
             year: 2020,
@@ -49,7 +49,7 @@ export const QUERY_SAMPLES: ModuleQueries = {
             liveBirths: 12,
           },
         ]),
-      populationOf: (db) => population.populationOf(db, O.village, 2020),
+      populationOf: (db) => population.populationOf(db, S, O.village, 2020),
     }),
   ],
 };

@@ -1,15 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { Database, OrgLevel } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import { chunks, KEYS_PER_LOOKUP, rowsPerStatement } from '../../db/statement-chunks.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import {
   validatePopulation,
   type PopulationInput,
   type PopulationIssue,
 } from '../../domain/orgs/population.js';
-import type { WriteCounts } from '../records/records-repository.js';
-import { subtreeColumn } from './org-repository.js';
+import { ancestorColumn, findOrgLineage, orgsInScope, scopeIncludes, type OrgScope } from './org-scope.js';
 
-export type { WriteCounts };
+/** How many population rows were new and how many replaced a stored row. */
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+}
 
 /** A population row refused by `upsertPopulation`; nothing of the batch was written. */
 export interface PopulationRowIssue extends PopulationIssue {
@@ -17,34 +22,60 @@ export interface PopulationRowIssue extends PopulationIssue {
   row: number;
 }
 
-/** Thrown when any row handed to `upsertPopulation` is invalid or names an unknown org. */
-export class InvalidPopulationError extends Error {
+/** A refused population row as an issue of the error: its row, field and reason, and the `zh / en` message. */
+export interface PopulationErrorIssue extends PopulationRowIssue {
+  readonly message: string;
+}
+
+/**
+ * Thrown when any row handed to `upsertPopulation` is invalid or names an org outside the
+ * writer's scope: 400 `validation`, every problem an issue naming its row and field.
+ */
+export class InvalidPopulationError extends GongweiError {
   override readonly name = 'InvalidPopulationError';
-  constructor(readonly issues: readonly PopulationRowIssue[]) {
-    const first = issues[0];
+  declare readonly issues: readonly PopulationErrorIssue[];
+  constructor(rowIssues: readonly PopulationRowIssue[]) {
+    const first = rowIssues[0];
+    const more = rowIssues.length - 1;
+    const message = first
+      ? `population row ${first.row + 1}, field ${first.field}: ${first.reason.en}` +
+        (more > 0 ? ` (and ${more} more)` : '')
+      : 'invalid population rows';
     super(
+      'validation',
       first
-        ? `population row ${first.row + 1}, field ${first.field}: ${first.reason.en}` +
-            (issues.length > 1 ? ` (and ${issues.length - 1} more)` : '')
-        : 'invalid population rows',
+        ? {
+            zh: `人口数据第${first.row + 1}行 ${first.field}：${first.reason.zh}${more > 0 ? `（另有${more}处）` : ''}`,
+            en: message,
+          }
+        : { zh: '人口数据无效', en: message },
+      {
+        issues: rowIssues.map((i) => ({
+          ...i,
+          message: `第${i.row + 1}行：${i.reason.zh} / row ${i.row + 1}: ${i.reason.en}`,
+        })),
+        message,
+      },
     );
   }
 }
 
-// 9 columns per row; 500 rows stay far below the bind limits of both dialects.
-const CHUNK_ROWS = 500;
+const POPULATION_COLUMNS = 9;
+const ROWS_PER_STATEMENT = Math.min(KEYS_PER_LOOKUP, rowsPerStatement(POPULATION_COLUMNS));
 
 /**
  * Inserts or updates population rows, matched on (orgCode, year). Every row is validated
- * (`validatePopulation`) and its org must exist; if any row fails, nothing is written and an
- * `InvalidPopulationError` lists every issue by row and field. A key given twice is written
- * in order (the later row wins and counts as an update). The caller owns the transaction.
+ * (`validatePopulation`) and its org must be an org of `scope`; if any row fails, nothing is
+ * written and an `InvalidPopulationError` lists every issue by row and field. A key given
+ * twice is written in order (the later row wins and counts as an update). The caller owns
+ * the transaction.
  *
  * @example
- * await db.kysely.transaction().execute((trx) => upsertPopulation(trx, rows));
+ * await db.kysely.transaction().execute((trx) => upsertPopulation(trx, scope, rows));
  */
 export async function upsertPopulation(
   trx: Kysely<Database>,
+  scope: OrgScope,
   rows: readonly PopulationInput[],
 ): Promise<WriteCounts> {
   const issues: PopulationRowIssue[] = [];
@@ -52,13 +83,13 @@ export async function upsertPopulation(
     for (const issue of validatePopulation(input)) issues.push({ row, ...issue });
   });
   if (issues.length === 0 && rows.length > 0) {
-    const codes = [...new Set(rows.map((r) => r.orgCode))];
     const known = new Set<string>();
-    for (let i = 0; i < codes.length; i += CHUNK_ROWS) {
+    for (const part of chunks([...new Set(rows.map((r) => r.orgCode))], KEYS_PER_LOOKUP)) {
       const found = await trx
-        .selectFrom('orgs')
-        .select('code')
-        .where('code', 'in', codes.slice(i, i + CHUNK_ROWS))
+        .selectFrom('orgs as o')
+        .select('o.code')
+        .where('o.code', 'in', part)
+        .where(orgsInScope(scope, 'o'))
         .execute();
       for (const { code } of found) known.add(code);
     }
@@ -122,7 +153,7 @@ function* chunksWithoutRepeatedKeys(rows: readonly PopulationInput[]): Generator
   let keys = new Set<string>();
   for (const row of rows) {
     const key = keyOf(row);
-    if (chunk.length >= CHUNK_ROWS || keys.has(key)) {
+    if (chunk.length >= ROWS_PER_STATEMENT || keys.has(key)) {
       yield chunk;
       chunk = [];
       keys = new Set();
@@ -156,27 +187,29 @@ export interface OrgPopulation extends Omit<PopulationInput, 'orgCode'> {
 }
 
 /**
- * Population of an org in a year: the sum of the village rows of its subtree, or the
- * org's own row when none of its villages has a row for that year. A band is null when any
- * summed village leaves it unknown, because a partial sum would understate the
- * denominator. Returns null when neither exists (or the org is unknown).
+ * Population of an org in a year as `scope` sees it: the sum of the village rows of its
+ * subtree within the scope, or the org's own row (when the scope sees the org) when none of
+ * those villages has a row for that year. A band is null when any summed village leaves it
+ * unknown, because a partial sum would understate the denominator. Returns null when
+ * neither exists (or the org is unknown).
  *
  * @example
- * await populationOf(db, '620881', 2020) // → { total: 190000, age65plus: 24000, source: 'villages', ... }
+ * await populationOf(db, scope, '620881', 2020) // → { total: 190000, age65plus: 24000, source: 'villages', ... }
  */
-export async function populationOf(db: Db, orgCode: string, year: number): Promise<OrgPopulation | null> {
-  const org = await db.kysely
-    .selectFrom('orgs')
-    .select(['code', 'level'])
-    .where('code', '=', orgCode)
-    .executeTakeFirst();
+export async function populationOf(
+  db: Db,
+  scope: OrgScope,
+  orgCode: string,
+  year: number,
+): Promise<OrgPopulation | null> {
+  const org = await findOrgLineage(db.kysely, orgCode);
   if (!org) return null;
-  const column = subtreeColumn(org.level as OrgLevel);
   const summed = await db.kysely
     .selectFrom('org_population as p')
     .innerJoin('orgs as o', 'o.code', 'p.org_code')
     .where('o.level', '=', 5)
-    .where(`o.${column}`, '=', orgCode)
+    .where(`o.${ancestorColumn(org.level)}`, '=', orgCode)
+    .where(orgsInScope(scope, 'o'))
     .where('p.year', '=', year)
     .select((eb) => [
       eb.fn.countAll<string | number>().as('n'),
@@ -214,6 +247,7 @@ export async function populationOf(db: Db, orgCode: string, year: number): Promi
       villages: n,
     };
   }
+  if (!scopeIncludes(scope, org)) return null;
   const own = await db.kysely
     .selectFrom('org_population')
     .selectAll()

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { importDivisionTree } from './division-import.js';
 import { upsertPopulation } from './population-repository.js';
+import { WHOLE_TREE } from './org-scope.js';
 import { registerOrgRoutes } from './routes.js';
 
 describeEachDialect('orgs REST routes', (t) => {
@@ -11,7 +12,7 @@ describeEachDialect('orgs REST routes', (t) => {
   beforeAll(async () => {
     await importDivisionTree(t.db, '620881');
     await t.db.kysely.transaction().execute((trx) =>
-      upsertPopulation(trx, [
+      upsertPopulation(trx, WHOLE_TREE, [
         {
           orgCode: '620881100001',
           year: 2020,

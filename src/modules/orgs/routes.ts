@@ -2,8 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
+import { callerScope } from '../../server/caller-scope.js';
+import { ErrorSchema } from '../../server/error-reply.js';
 import { getOrg, listChildren, updateOrgResponsible } from './org-repository.js';
+import { scopeOfOrg } from './org-scope.js';
 import { populationOf } from './population-repository.js';
 
 const OrgCode = z
@@ -44,9 +48,7 @@ const PopulationSchema = z.object({
   villages: z.number().int().describe('village rows summed'),
 });
 
-const ErrorSchema = z.object({ error: z.string(), message: z.string() });
-
-const notFound = { error: 'not_found', message: '未找到机构 unknown org' };
+const UNKNOWN_ORG = { zh: '未找到机构', en: 'unknown org' } as const;
 
 const nullableText = z
   .string()
@@ -56,7 +58,9 @@ const nullableText = z
 
 /**
  * REST routes of the org tree: GET /api/orgs/:code, its children, its population per year,
- * and PATCH of the responsible institution, person, phone and urban/rural type.
+ * and PATCH of the responsible institution, person, phone and urban/rural type. Children,
+ * population and changes are confined to the caller's scope; an org the tree does not hold
+ * is a 404.
  */
 export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -72,9 +76,10 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
         response: { 200: OrgSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const org = await getOrg(db, request.params.code);
-      return org ?? reply.status(404).send(notFound);
+      if (org === null) throw GongweiError.notFound(UNKNOWN_ORG, 'code');
+      return org;
     },
   );
 
@@ -88,10 +93,11 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
         response: { 200: z.array(OrgSchema), 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const org = await getOrg(db, request.params.code);
-      if (!org) return reply.status(404).send(notFound);
-      return listChildren(db, request.params.code);
+    async (request) => {
+      const { org, scope } = await scopeOfOrg(db.kysely, callerScope(request), request.params.code, {
+        field: 'code',
+      });
+      return listChildren(db, scope, org.code);
     },
   );
 
@@ -106,14 +112,14 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
         response: { 200: PopulationSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const population = await populationOf(db, request.params.code, request.query.year);
-      return (
-        population ??
-        reply
-          .status(404)
-          .send({ error: 'not_found', message: '无人口数据 no population for this org and year' })
-      );
+    async (request) => {
+      const { org, scope } = await scopeOfOrg(db.kysely, callerScope(request), request.params.code, {
+        field: 'code',
+      });
+      const population = await populationOf(db, scope, org.code, request.query.year);
+      if (population === null)
+        throw GongweiError.notFound({ zh: '无人口数据', en: 'no population for this org and year' });
+      return population;
     },
   );
 
@@ -136,9 +142,13 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
         response: { 200: OrgSchema, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const org = await updateOrgResponsible(db, request.params.code, request.body);
-      return org ?? reply.status(404).send(notFound);
+    async (request) => {
+      const { scope } = await scopeOfOrg(db.kysely, callerScope(request), request.params.code, {
+        field: 'code',
+      });
+      const org = await updateOrgResponsible(db, scope, request.params.code, request.body);
+      if (org === null) throw GongweiError.notFound(UNKNOWN_ORG, 'code');
+      return org;
     },
   );
 }

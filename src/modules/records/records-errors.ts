@@ -1,3 +1,4 @@
+import { GongweiError } from '../../domain/gongwei-error.js';
 import type { Reason } from '../../domain/records/validation.js';
 
 /** One refused item of a batch write: its position in the batch, the field and why. */
@@ -9,26 +10,47 @@ export interface ItemProblem {
 
 /**
  * A batch write refused as a whole because some items are invalid or reference records
- * that do not exist. Nothing of the batch is stored (the caller's transaction rolls back).
- * The message names positions and fields only, never personal data.
+ * that do not exist (in the writer's scope). Nothing of the batch is stored (the caller's
+ * transaction rolls back). Answers 400 `validation` with every problem as an issue whose
+ * field is `items.<index>.<field>`; a change to one resident (a death, a move) names the
+ * field alone. The message names positions and fields only, never personal data.
+ *
+ * @example
+ * throw new RecordsWriteError([{ index: 3, field: 'birthDate', reason: REASONS.date }]);
+ * // issues: [{ field: 'items.3.birthDate', message: '日期不存在或格式错误… / not a valid date…' }]
  */
-export class RecordsWriteError extends Error {
+export class RecordsWriteError extends GongweiError {
   override readonly name = 'RecordsWriteError';
-  constructor(readonly problems: readonly ItemProblem[]) {
+  constructor(
+    readonly problems: readonly ItemProblem[],
+    options: { readonly single?: boolean } = {},
+  ) {
     const first = problems[0];
-    super(
+    const more = problems.length > 1 ? problems.length - 1 : 0;
+    const text =
       first === undefined
-        ? 'records write refused'
-        : `第${first.index + 1}条 ${first.field}：${first.reason.zh} / item ${first.index} ${first.field}: ${first.reason.en}` +
-            (problems.length > 1 ? `（另有${problems.length - 1}处 / and ${problems.length - 1} more）` : ''),
-    );
+        ? { zh: '拒绝写入', en: 'records write refused' }
+        : {
+            zh: `第${first.index + 1}条 ${first.field}：${first.reason.zh}${more > 0 ? `（另有${more}处）` : ''}`,
+            en: `item ${first.index} ${first.field}: ${first.reason.en}${more > 0 ? ` (and ${more} more)` : ''}`,
+          };
+    const fieldOf = (p: ItemProblem): string => (options.single ? p.field : `items.${p.index}.${p.field}`);
+    super('validation', text, {
+      ...(options.single && first !== undefined ? { field: first.field } : {}),
+      issues: problems.map((p) => ({ field: fieldOf(p), message: `${p.reason.zh} / ${p.reason.en}` })),
+      message:
+        first === undefined
+          ? 'records write refused'
+          : `第${first.index + 1}条 ${first.field}：${first.reason.zh} / item ${first.index} ${first.field}: ${first.reason.en}` +
+            (more > 0 ? `（另有${more}处 / and ${more} more）` : ''),
+    });
   }
 }
 
-/** The record (resident, enrolment or service) a change names does not exist. */
-export class RecordNotFoundError extends Error {
+/** The record (resident, enrolment or service) a change names does not exist in the writer's scope: 404. */
+export class RecordNotFoundError extends GongweiError {
   override readonly name = 'RecordNotFoundError';
   constructor(readonly what: Reason) {
-    super(`${what.zh} / ${what.en}`);
+    super('not_found', what);
   }
 }

@@ -3,18 +3,12 @@ import { sql } from 'kysely';
 import { describeEachDialect } from '../../../test/databases.js';
 import type { ServiceInput } from '../../domain/records/inputs.js';
 import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from './records.fixture.js';
+import { subtreeScope, WHOLE_TREE } from '../orgs/org-scope.js';
 import { RecordNotFoundError, RecordsWriteError } from './records-errors.js';
-import {
-  deleteService,
-  endEnrollment,
-  getResidentByRecordNo,
-  moveResident,
-  recordDeath,
-  recordMoveOut,
-  upsertEnrollments,
-  upsertResidents,
-  upsertServices,
-} from './records-repository.js';
+import { endEnrollment, upsertEnrollments } from './enrollments-repository.js';
+import { getResidentByRecordNo } from './record-lookups-repository.js';
+import { moveResident, recordDeath, recordMoveOut, upsertResidents } from './residents-repository.js';
+import { deleteService, upsertServices } from './services-repository.js';
 
 const followup = (
   seq: number,
@@ -51,13 +45,15 @@ describeEachDialect('records repository', (t) => {
     it('inserts, then updates on the same record number, with the county from the org', async () => {
       const first = await t.db.kysely
         .transaction()
-        .execute((trx) => upsertResidents(trx, [fixtureResident(1), fixtureResident(2)]));
+        .execute((trx) => upsertResidents(trx, WHOLE_TREE, [fixtureResident(1), fixtureResident(2)]));
       expect(first).toEqual({ inserted: 2, updated: 0 });
       const again = await t.db.kysely
         .transaction()
-        .execute((trx) => upsertResidents(trx, [fixtureResident(1, { name: '改名' }), fixtureResident(3)]));
+        .execute((trx) =>
+          upsertResidents(trx, WHOLE_TREE, [fixtureResident(1, { name: '改名' }), fixtureResident(3)]),
+        );
       expect(again).toEqual({ inserted: 1, updated: 1 });
-      const stored = await getResidentByRecordNo(t.db.kysely, fixtureResident(1).recordNo);
+      const stored = await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, fixtureResident(1).recordNo);
       expect(stored).toMatchObject({
         name: '改名',
         countyCode: '620881',
@@ -70,21 +66,28 @@ describeEachDialect('records repository', (t) => {
       const counts = await t.db.kysely
         .transaction()
         .execute((trx) =>
-          upsertResidents(trx, [fixtureResident(10, { name: '甲' }), fixtureResident(10, { name: '乙' })]),
+          upsertResidents(trx, WHOLE_TREE, [
+            fixtureResident(10, { name: '甲' }),
+            fixtureResident(10, { name: '乙' }),
+          ]),
         );
       expect(counts).toEqual({ inserted: 1, updated: 1 });
-      expect((await getResidentByRecordNo(t.db.kysely, fixtureResident(10).recordNo))?.name).toBe('乙');
+      expect((await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, fixtureResident(10).recordNo))?.name).toBe(
+        '乙',
+      );
     });
 
     it('stores a bad ID number as given after normalising full-width digits and blanks', async () => {
       await t.db.kysely
         .transaction()
         .execute((trx) =>
-          upsertResidents(trx, [fixtureResident(11, { idNumber: '６２０８８１ 1955 0101 001x' })]),
+          upsertResidents(trx, WHOLE_TREE, [
+            fixtureResident(11, { idNumber: '６２０８８１ 1955 0101 001x' }),
+          ]),
         );
-      expect((await getResidentByRecordNo(t.db.kysely, fixtureResident(11).recordNo))?.idNumber).toBe(
-        '62088119550101001X',
-      );
+      expect(
+        (await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, fixtureResident(11).recordNo))?.idNumber,
+      ).toBe('62088119550101001X');
     });
 
     it('refuses the whole batch, naming item and field, and stores nothing of it', async () => {
@@ -94,40 +97,48 @@ describeEachDialect('records repository', (t) => {
         recordNo: '62088110029900022',
       });
       await expect(
-        t.db.kysely.transaction().execute((trx) => upsertResidents(trx, [fixtureResident(20), bad])),
+        t.db.kysely
+          .transaction()
+          .execute((trx) => upsertResidents(trx, WHOLE_TREE, [fixtureResident(20), bad])),
       ).rejects.toMatchObject({ problems: [{ index: 1, field: 'recordCreated' }] });
       await expect(
-        t.db.kysely.transaction().execute((trx) => upsertResidents(trx, [unknownVillage])),
+        t.db.kysely.transaction().execute((trx) => upsertResidents(trx, WHOLE_TREE, [unknownVillage])),
       ).rejects.toBeInstanceOf(RecordsWriteError);
-      expect(await getResidentByRecordNo(t.db.kysely, fixtureResident(20).recordNo)).toBeNull();
+      expect(await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, fixtureResident(20).recordNo)).toBeNull();
     });
 
     it('keeps a stored death date when a later row leaves it empty', async () => {
       await t.db.kysely
         .transaction()
-        .execute((trx) => recordDeath(trx, fixtureResident(2).recordNo, '2020-05-03'));
-      await t.db.kysely.transaction().execute((trx) => upsertResidents(trx, [fixtureResident(2)]));
-      expect((await getResidentByRecordNo(t.db.kysely, fixtureResident(2).recordNo))?.deathDate).toBe(
-        '2020-05-03',
-      );
+        .execute((trx) => recordDeath(trx, WHOLE_TREE, fixtureResident(2).recordNo, '2020-05-03'));
+      await t.db.kysely
+        .transaction()
+        .execute((trx) => upsertResidents(trx, WHOLE_TREE, [fixtureResident(2)]));
+      expect(
+        (await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, fixtureResident(2).recordNo))?.deathDate,
+      ).toBe('2020-05-03');
     });
 
     it('records a move-out and a move to another village; unknown record numbers are not found', async () => {
       const recordNo = fixtureResident(3).recordNo;
-      await t.db.kysely.transaction().execute((trx) => recordMoveOut(trx, recordNo, '2020-04-01'));
       await t.db.kysely
         .transaction()
-        .execute((trx) => moveResident(trx, recordNo, FIXTURE_ORGS.otherVillage));
-      expect(await getResidentByRecordNo(t.db.kysely, recordNo)).toMatchObject({
+        .execute((trx) => recordMoveOut(trx, WHOLE_TREE, recordNo, '2020-04-01'));
+      await t.db.kysely
+        .transaction()
+        .execute((trx) => moveResident(trx, WHOLE_TREE, recordNo, FIXTURE_ORGS.otherVillage));
+      expect(await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, recordNo)).toMatchObject({
         movedOutDate: '2020-04-01',
         orgCode: FIXTURE_ORGS.otherVillage,
         recordNo,
       });
       await expect(
-        t.db.kysely.transaction().execute((trx) => recordDeath(trx, '62088110020199999', '2020-01-01')),
+        t.db.kysely
+          .transaction()
+          .execute((trx) => recordDeath(trx, WHOLE_TREE, '62088110020199999', '2020-01-01')),
       ).rejects.toBeInstanceOf(RecordNotFoundError);
       await expect(
-        t.db.kysely.transaction().execute((trx) => moveResident(trx, recordNo, '620881100299')),
+        t.db.kysely.transaction().execute((trx) => moveResident(trx, WHOLE_TREE, recordNo, '620881100299')),
       ).rejects.toBeInstanceOf(RecordsWriteError);
     });
   });
@@ -142,23 +153,29 @@ describeEachDialect('records repository', (t) => {
         endReason: null,
         detail: null,
       };
-      expect(await t.db.kysely.transaction().execute((trx) => upsertEnrollments(trx, [enrol]))).toEqual({
+      expect(
+        await t.db.kysely.transaction().execute((trx) => upsertEnrollments(trx, WHOLE_TREE, [enrol])),
+      ).toEqual({
         inserted: 1,
         updated: 0,
       });
       expect(
         await t.db.kysely
           .transaction()
-          .execute((trx) => upsertEnrollments(trx, [{ ...enrol, endReason: '测试' }])),
+          .execute((trx) => upsertEnrollments(trx, WHOLE_TREE, [{ ...enrol, endReason: '测试' }])),
       ).toEqual({ inserted: 0, updated: 1 });
       await expect(
         t.db.kysely
           .transaction()
-          .execute((trx) => upsertEnrollments(trx, [enrol, { ...enrol, recordNo: '62088110020199999' }])),
+          .execute((trx) =>
+            upsertEnrollments(trx, WHOLE_TREE, [enrol, { ...enrol, recordNo: '62088110020199999' }]),
+          ),
       ).rejects.toMatchObject({ problems: [{ index: 1, field: 'recordNo' }] });
       await t.db.kysely
         .transaction()
-        .execute((trx) => endEnrollment(trx, enrol.recordNo, 'hypertension', '2020-06-01', '迁出'));
+        .execute((trx) =>
+          endEnrollment(trx, WHOLE_TREE, enrol.recordNo, 'hypertension', '2020-06-01', '迁出'),
+        );
       const row = await t.db.kysely.selectFrom('enrollments').selectAll().executeTakeFirstOrThrow();
       expect(row).toMatchObject({
         county_code: '620881',
@@ -169,7 +186,9 @@ describeEachDialect('records repository', (t) => {
       await expect(
         t.db.kysely
           .transaction()
-          .execute((trx) => endEnrollment(trx, enrol.recordNo, 'hypertension', '2020-06-02', null)),
+          .execute((trx) =>
+            endEnrollment(trx, WHOLE_TREE, enrol.recordNo, 'hypertension', '2020-06-02', null),
+          ),
       ).rejects.toBeInstanceOf(RecordNotFoundError);
     });
   });
@@ -179,12 +198,12 @@ describeEachDialect('records repository', (t) => {
       const counts = await t.db.kysely
         .transaction()
         .execute((trx) =>
-          upsertServices(trx, [followup(1, '2020-03-02', 150), followup(1, '2020-06-02', 132)]),
+          upsertServices(trx, WHOLE_TREE, [followup(1, '2020-03-02', 150), followup(1, '2020-06-02', 132)]),
         );
       expect(counts).toEqual({ inserted: 2, updated: 0 });
       const again = await t.db.kysely
         .transaction()
-        .execute((trx) => upsertServices(trx, [followup(1, '2020-03-02', 152)]));
+        .execute((trx) => upsertServices(trx, WHOLE_TREE, [followup(1, '2020-03-02', 152)]));
       expect(again).toEqual({ inserted: 0, updated: 1 });
       const rows = await t.db.kysely
         .selectFrom('services')
@@ -217,13 +236,15 @@ describeEachDialect('records repository', (t) => {
         doctor: null,
         payload: { activityKind: 'lecture', participants: 40, topic: '高血压防治' },
       };
-      expect(await t.db.kysely.transaction().execute((trx) => upsertServices(trx, [activity]))).toEqual({
+      expect(
+        await t.db.kysely.transaction().execute((trx) => upsertServices(trx, WHOLE_TREE, [activity])),
+      ).toEqual({
         inserted: 1,
         updated: 0,
       });
       const bad = followup(1, '2020-04-02', 999);
       await expect(
-        t.db.kysely.transaction().execute((trx) => upsertServices(trx, [bad])),
+        t.db.kysely.transaction().execute((trx) => upsertServices(trx, WHOLE_TREE, [bad])),
       ).rejects.toMatchObject({
         problems: [{ index: 0, field: 'payload.sbp' }],
       });
@@ -235,15 +256,19 @@ describeEachDialect('records repository', (t) => {
         .select('id')
         .orderBy('id')
         .executeTakeFirstOrThrow();
-      expect(await t.db.kysely.transaction().execute((trx) => deleteService(trx, Number(row.id)))).toBe(true);
-      expect(await t.db.kysely.transaction().execute((trx) => deleteService(trx, Number(row.id)))).toBe(
-        false,
-      );
+      expect(
+        await t.db.kysely.transaction().execute((trx) => deleteService(trx, WHOLE_TREE, Number(row.id))),
+      ).toBe(true);
+      expect(
+        await t.db.kysely.transaction().execute((trx) => deleteService(trx, WHOLE_TREE, Number(row.id))),
+      ).toBe(false);
     });
 
     it('writes batches larger than one statement allows', async () => {
       const residents = Array.from({ length: 2500 }, (_, i) => fixtureResident(30_000 + i));
-      const counts = await t.db.kysely.transaction().execute((trx) => upsertResidents(trx, residents));
+      const counts = await t.db.kysely
+        .transaction()
+        .execute((trx) => upsertResidents(trx, WHOLE_TREE, residents));
       expect(counts).toEqual({ inserted: 2500, updated: 0 });
       const n = await t.db.kysely
         .selectFrom('residents')
@@ -251,6 +276,44 @@ describeEachDialect('records repository', (t) => {
         .where('record_no', '>=', fixtureResident(30_000).recordNo)
         .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(2500);
+    });
+  });
+  describe('org scope', () => {
+    const otherVillage = subtreeScope({ code: FIXTURE_ORGS.otherVillage, level: 5, countyCode: '620881' });
+    const township = subtreeScope({ code: FIXTURE_ORGS.township, level: 4, countyCode: '620881' });
+
+    it('neither finds nor changes residents outside the scope', async () => {
+      const recordNo = fixtureResident(1).recordNo;
+      expect(await getResidentByRecordNo(t.db.kysely, otherVillage, recordNo)).toBeNull();
+      expect(await getResidentByRecordNo(t.db.kysely, township, recordNo)).toMatchObject({ recordNo });
+      await expect(
+        t.db.kysely.transaction().execute((trx) => recordDeath(trx, otherVillage, recordNo, '2020-05-03')),
+      ).rejects.toBeInstanceOf(RecordNotFoundError);
+      await expect(
+        t.db.kysely.transaction().execute((trx) => upsertResidents(trx, otherVillage, [fixtureResident(40)])),
+      ).rejects.toMatchObject({ problems: [{ index: 0, field: 'orgCode' }] });
+      await expect(
+        t.db.kysely
+          .transaction()
+          .execute((trx) => upsertServices(trx, otherVillage, [followup(1, '2020-07-01', 130)])),
+      ).rejects.toMatchObject({ problems: [{ index: 0, field: 'recordNo' }] });
+      expect(await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, recordNo)).toMatchObject({
+        deathDate: null,
+      });
+      expect(await getResidentByRecordNo(t.db.kysely, WHOLE_TREE, fixtureResident(40).recordNo)).toBeNull();
+    });
+
+    it('deletes a service only within the scope', async () => {
+      const row = await t.db.kysely
+        .selectFrom('services')
+        .select('id')
+        .where('org_code', '=', FIXTURE_ORGS.village)
+        .executeTakeFirstOrThrow();
+      const id = Number(row.id);
+      expect(await t.db.kysely.transaction().execute((trx) => deleteService(trx, otherVillage, id))).toBe(
+        false,
+      );
+      expect(await t.db.kysely.transaction().execute((trx) => deleteService(trx, township, id))).toBe(true);
     });
   });
 });

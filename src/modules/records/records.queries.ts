@@ -1,12 +1,16 @@
 import {
   SAMPLE_ORGS as O,
   SAMPLE_RECORD_NOS,
+  SAMPLE_SCOPE as S,
   insertSampleWorld,
   repositorySamples,
   type ModuleQueries,
 } from '../../../test/query-samples.js';
 import type { EnrollmentInput, ServiceInput } from '../../domain/records/inputs.js';
-import * as records from './records-repository.js';
+import * as enrollments from './enrollments-repository.js';
+import * as lookups from './record-lookups-repository.js';
+import * as residents from './residents-repository.js';
+import * as services from './services-repository.js';
 import { fixtureResident } from './records.fixture.js';
 
 const [FIRST, SECOND] = SAMPLE_RECORD_NOS;
@@ -43,25 +47,35 @@ const service: ServiceInput = {
 
 const refs = new Map([[FIRST, { id: 1, orgCode: O.village }]]);
 
-/** Example calls of the records repository, written to src/queries/records.*.sql by `npm run queries`. */
+/** Example calls of the records repositories, written to queries/records.*.sql by `npm run queries`. */
 export const QUERY_SAMPLES: ModuleQueries = {
   prepare: insertSampleWorld,
   repositories: [
-    repositorySamples('records/records-repository.ts', records, {
-      findResidentsByRecordNo: (db) => records.findResidentsByRecordNo(db.kysely, [FIRST, SECOND]),
-      findOrgCodes: (db) => records.findOrgCodes(db.kysely, [O.village, O.otherVillage]),
-      upsertResidents: (db) => records.upsertResidents(db.kysely, [resident]),
-      writeValidatedResidents: (db) => records.writeValidatedResidents(db.kysely, [resident]),
-      upsertEnrollments: (db) => records.upsertEnrollments(db.kysely, [enrollment]),
-      writeValidatedEnrollments: (db) => records.writeValidatedEnrollments(db.kysely, [enrollment], refs),
-      upsertServices: (db) => records.upsertServices(db.kysely, [service]),
-      writeValidatedServices: (db) => records.writeValidatedServices(db.kysely, [service], refs),
-      deleteService: (db) => records.deleteService(db.kysely, 1),
-      recordDeath: (db) => records.recordDeath(db.kysely, SECOND, '2020-05-03'),
-      recordMoveOut: (db) => records.recordMoveOut(db.kysely, SECOND, '2020-05-03'),
-      moveResident: (db) => records.moveResident(db.kysely, SECOND, O.otherVillage),
-      endEnrollment: (db) => records.endEnrollment(db.kysely, FIRST, 'hypertension', '2020-06-01', null),
-      getResidentByRecordNo: (db) => records.getResidentByRecordNo(db.kysely, FIRST),
+    repositorySamples('records/record-lookups-repository.ts', lookups, {
+      findResidentsByRecordNo: (db) => lookups.findResidentsByRecordNo(db.kysely, S, [FIRST, SECOND]),
+      findOrgCodes: (db) => lookups.findOrgCodes(db.kysely, S, [O.village, O.otherVillage]),
+      storedKeys: (db) => lookups.storedKeys(db.kysely, 'residents', 'record_no', [FIRST, SECOND]),
+      getResidentByRecordNo: (db) => lookups.getResidentByRecordNo(db.kysely, S, FIRST),
+    }),
+    repositorySamples('records/residents-repository.ts', residents, {
+      upsertResidents: (db) => residents.upsertResidents(db.kysely, S, [resident]),
+      writeValidatedResidents: (db) => residents.writeValidatedResidents(db.kysely, [resident]),
+      requireDate: { noQuery: 'checks a date' },
+      requireResident: (db) => residents.requireResident(db.kysely, S, FIRST),
+      recordDeath: (db) => residents.recordDeath(db.kysely, S, SECOND, '2020-05-03'),
+      recordMoveOut: (db) => residents.recordMoveOut(db.kysely, S, SECOND, '2020-05-03'),
+      moveResident: (db) => residents.moveResident(db.kysely, S, SECOND, O.otherVillage),
+    }),
+    repositorySamples('records/enrollments-repository.ts', enrollments, {
+      upsertEnrollments: (db) => enrollments.upsertEnrollments(db.kysely, S, [enrollment]),
+      writeValidatedEnrollments: (db) => enrollments.writeValidatedEnrollments(db.kysely, [enrollment], refs),
+      endEnrollment: (db) =>
+        enrollments.endEnrollment(db.kysely, S, FIRST, 'hypertension', '2020-06-01', null),
+    }),
+    repositorySamples('records/services-repository.ts', services, {
+      upsertServices: (db) => services.upsertServices(db.kysely, S, [service]),
+      writeValidatedServices: (db) => services.writeValidatedServices(db.kysely, [service], refs),
+      deleteService: (db) => services.deleteService(db.kysely, S, 1),
     }),
   ],
 };

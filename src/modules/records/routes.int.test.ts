@@ -39,7 +39,7 @@ describeEachDialect('records REST API', (t) => {
       { ...fixtureResident(4), birthDate: '2020-02-30' },
     ]);
     expect(res.statusCode).toBe(400);
-    expect(res.json().problems).toEqual([expect.objectContaining({ index: 1, field: 'birthDate' })]);
+    expect(res.json().issues).toEqual([expect.objectContaining({ field: 'items.1.birthDate' })]);
     const shape = await post('/api/residents', [fixtureResident(3), { ...fixtureResident(4), name: 5 }]);
     expect(shape.statusCode).toBe(400);
     expect(shape.json().message).toMatch(/1\.name/);
@@ -53,7 +53,7 @@ describeEachDialect('records REST API', (t) => {
     expect((await post('/api/enrollments', [enrol])).json()).toEqual({ inserted: 1, updated: 0 });
     const unknown = await post('/api/enrollments', [enrol, { ...enrol, recordNo: '62088110020199999' }]);
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().problems).toEqual([expect.objectContaining({ index: 1, field: 'recordNo' })]);
+    expect(unknown.json().issues).toEqual([expect.objectContaining({ field: 'items.1.recordNo' })]);
 
     const visit = {
       recordNo: fixtureResident(1).recordNo,

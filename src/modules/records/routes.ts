@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -6,19 +6,19 @@ import { PROGRAMS } from '../../domain/programs.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
 import { maskIdNumber, maskPhone } from '../../domain/records/masking.js';
 import { SERVICE_PAYLOAD_SCHEMAS } from '../../domain/records/service-payloads.js';
-import { SERVICE_TYPES } from '../../domain/service-types.js';
-import { RecordNotFoundError, RecordsWriteError } from './records-errors.js';
+import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types.js';
+import { callerScope } from '../../server/caller-scope.js';
+import { ErrorSchema } from '../../server/error-reply.js';
+import { getResidentByRecordNo } from './record-lookups-repository.js';
+import { RecordNotFoundError } from './records-errors.js';
 import {
-  deleteService,
-  endEnrollment,
-  getResidentByRecordNo,
-  moveResident,
-  recordDeath,
-  recordMoveOut,
-  upsertEnrollments,
-  upsertResidents,
-  upsertServices,
-} from './records-repository.js';
+  recordResidentEvent,
+  removeService,
+  writeEnrollments,
+  writeResidents,
+  writeServices,
+  type ResidentEvent,
+} from './write-records.js';
 
 const MAX_ITEMS = 10_000;
 
@@ -61,7 +61,7 @@ const EnrollmentBody = z
   })
   .describe('An enrolment in a programme (纳入管理), matched on record number, programme and start date');
 
-const serviceVariant = <T extends (typeof SERVICE_TYPES)[number]>(type: T) =>
+const serviceVariant = <T extends ServiceType>(type: T) =>
   z.object({
     serviceNo: optionalText(64).describe("the source system's id; the match key when present"),
     recordNo: recordNo.nullable().default(null),
@@ -84,15 +84,6 @@ const ServiceBody = z
   .describe('A service event with the payload of its type');
 
 const WriteCountsSchema = z.object({ inserted: z.number().int(), updated: z.number().int() });
-const ReasonSchema = z.object({ zh: z.string(), en: z.string() });
-const ProblemsSchema = z.object({
-  error: z.string(),
-  message: z.string(),
-  problems: z
-    .array(z.object({ index: z.number().int(), field: z.string(), reason: ReasonSchema }))
-    .optional(),
-});
-
 const MaskedResident = z.object({
   recordNo: z.string(),
   idNumber: z.string().nullable().describe('masked: first 6 and last 4 characters'),
@@ -112,28 +103,18 @@ const MaskedResident = z.object({
   movedOutDate: z.string().nullable(),
 });
 
-/** Sends the refusal of a write: 400 with every problem, or 404 for a missing record. */
-function refusal(reply: FastifyReply, error: unknown): FastifyReply {
-  if (error instanceof RecordsWriteError)
-    return reply
-      .status(400)
-      .send({ error: 'validation', message: error.message, problems: [...error.problems] });
-  if (error instanceof RecordNotFoundError)
-    return reply.status(404).send({ error: 'not_found', message: error.message });
-  throw error;
-}
-
 /**
  * REST routes of the records (DESIGN C2) for other systems to push the same data an import
  * brings: batches of residents, enrolments and services (all or nothing, per-item errors
- * naming index and field), a resident by record number with ID and phone masked, service
- * deletion, deaths, move-outs, moves and enrolment ends.
+ * naming index and field as `items.N.field`), a resident by record number with ID and phone
+ * masked, service deletion, deaths, move-outs, moves and enrolment ends. Every route works
+ * within the caller's scope: a record outside it is not found.
  */
 export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const byRecordNo = z.object({ recordNo });
   const batch = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_ITEMS);
-  const writeResponses = { 200: WriteCountsSchema, 400: ProblemsSchema };
+  const writeResponses = { 200: WriteCountsSchema, 400: ErrorSchema };
 
   api.post(
     '/residents',
@@ -145,11 +126,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
         response: writeResponses,
       },
     },
-    async (request, reply) =>
-      db.kysely
-        .transaction()
-        .execute((trx) => upsertResidents(trx, request.body as ResidentInput[]))
-        .catch((error: unknown) => refusal(reply, error)),
+    async (request) => writeResidents(db, callerScope(request), request.body as ResidentInput[]),
   );
 
   api.post(
@@ -162,11 +139,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
         response: writeResponses,
       },
     },
-    async (request, reply) =>
-      db.kysely
-        .transaction()
-        .execute((trx) => upsertEnrollments(trx, request.body as EnrollmentInput[]))
-        .catch((error: unknown) => refusal(reply, error)),
+    async (request) => writeEnrollments(db, callerScope(request), request.body as EnrollmentInput[]),
   );
 
   api.post(
@@ -179,11 +152,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
         response: writeResponses,
       },
     },
-    async (request, reply) =>
-      db.kysely
-        .transaction()
-        .execute((trx) => upsertServices(trx, request.body as ServiceInput[]))
-        .catch((error: unknown) => refusal(reply, error)),
+    async (request) => writeServices(db, callerScope(request), request.body as ServiceInput[]),
   );
 
   api.get(
@@ -193,15 +162,13 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
         tags: ['records'],
         summary: 'A resident by record number, ID number and phones masked | 查询居民档案',
         params: byRecordNo,
-        response: { 200: MaskedResident, 404: ProblemsSchema },
+        response: { 200: MaskedResident, 404: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const resident = await getResidentByRecordNo(db.kysely, request.params.recordNo);
+    async (request) => {
+      const resident = await getResidentByRecordNo(db.kysely, callerScope(request), request.params.recordNo);
       if (resident === null)
-        return reply
-          .status(404)
-          .send({ error: 'not_found', message: '档案编号不存在 / no resident with this record number' });
+        throw new RecordNotFoundError({ zh: '档案编号不存在', en: 'no resident with this record number' });
       return {
         recordNo: resident.recordNo,
         idNumber: maskIdNumber(resident.idNumber),
@@ -230,25 +197,20 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
         tags: ['records'],
         summary: 'Delete a service event | 删除服务记录',
         params: z.object({ id: z.coerce.number().int().positive() }),
-        response: { 204: z.null(), 404: ProblemsSchema },
+        response: { 204: z.null(), 404: ErrorSchema },
       },
     },
     async (request, reply) => {
-      const deleted = await db.kysely.transaction().execute((trx) => deleteService(trx, request.params.id));
-      if (!deleted)
-        return reply.status(404).send({ error: 'not_found', message: '服务记录不存在 / no such service' });
+      await removeService(db, callerScope(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
 
-  const event = (
+  const event = <B extends z.ZodObject>(
     path: string,
     summary: string,
-    body: z.ZodObject,
-    apply: (
-      recordNo: string,
-      body: Record<string, unknown>,
-    ) => (trx: Parameters<typeof recordDeath>[0]) => Promise<void>,
+    body: B,
+    eventOf: (body: z.output<B>) => ResidentEvent,
   ): void => {
     api.post(
       `/residents/:recordNo/${path}`,
@@ -258,50 +220,40 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
           summary,
           params: byRecordNo,
           body,
-          response: { 204: z.null(), 400: ProblemsSchema, 404: ProblemsSchema },
+          response: { 204: z.null(), 400: ErrorSchema, 404: ErrorSchema },
         },
       },
       async (request, reply) => {
-        try {
-          await db.kysely
-            .transaction()
-            .execute(apply(request.params.recordNo, request.body as Record<string, unknown>));
-          return reply.status(204).send(null);
-        } catch (error) {
-          return refusal(reply, error);
-        }
+        await recordResidentEvent(
+          db,
+          callerScope(request),
+          request.params.recordNo,
+          eventOf(request.body as z.output<B>),
+        );
+        return reply.status(204).send(null);
       },
     );
   };
-  event(
-    'death',
-    'Record a death | 登记死亡',
-    z.object({ date }),
-    (no, b) => (trx) => recordDeath(trx, no, b.date as string),
-  );
-  event(
-    'move-out',
-    'Record a move out of the area | 登记迁出',
-    z.object({ date }),
-    (no, b) => (trx) => recordMoveOut(trx, no, b.date as string),
-  );
+  event('death', 'Record a death | 登记死亡', z.object({ date }), (b) => ({ kind: 'death', date: b.date }));
+  event('move-out', 'Record a move out of the area | 登记迁出', z.object({ date }), (b) => ({
+    kind: 'move-out',
+    date: b.date,
+  }));
   event(
     'move',
     'Move a resident to another village | 迁往其他村（居）',
     z.object({ orgCode: z.string().max(20).describe('12-digit village code') }),
-    (no, b) => (trx) => moveResident(trx, no, b.orgCode as string),
+    (b) => ({ kind: 'move', orgCode: b.orgCode }),
   );
   event(
     'end-enrollment',
     'End an active enrolment | 结案',
     z.object({ program: z.enum(PROGRAMS), endDate: date, endReason: optionalText(200) }),
-    (no, b) => (trx) =>
-      endEnrollment(
-        trx,
-        no,
-        b.program as string,
-        b.endDate as string,
-        (b.endReason as string | null) ?? null,
-      ),
+    (b) => ({
+      kind: 'end-enrollment',
+      program: b.program,
+      endDate: b.endDate,
+      endReason: b.endReason ?? null,
+    }),
   );
 }

@@ -8,6 +8,7 @@ import { GongweiError } from '../../domain/gongwei-error.js';
 import { YUMEN_FIXTURE_PATH } from '../../domain/targets/yumen-decomposition.fixture.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { registerTargetCommands } from './cli.js';
 import { population2020 } from './targets.fixture.js';
 
@@ -58,7 +59,11 @@ describe('gongwei targets / plan', () => {
       );
       const row = (orgCode: string, age65plus: number) =>
         population2020(orgCode, { total: age65plus * 10, age65plus });
-      await upsertPopulation(trx, [row('620881', 300), row('620881100', 200), row('620881101', 100)]);
+      await upsertPopulation(trx, WHOLE_TREE, [
+        row('620881', 300),
+        row('620881100', 200),
+        row('620881101', 100),
+      ]);
     });
     await db.close();
   });

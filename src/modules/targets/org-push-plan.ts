@@ -63,7 +63,7 @@ export async function orgPushPlan(
   const range = requirePeriod(request.period, 'period');
   const { org, scope } = await orgToRead(db, callerScope, request.orgCode);
   const deadline = request.deadline ?? range.end;
-  const children = await listChildren(db, org.code);
+  const children = await listChildren(db, scope, org.code);
   const units = children.length > 0 ? children : [org];
   const unitCodes = new Set(units.map((u) => u.code));
   const targets = (await listTargets(db, scope, { maxLevel: levelsDown(org, 2), year: range.year })).filter(

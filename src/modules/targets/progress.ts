@@ -31,7 +31,7 @@ export async function progress(
 ): Promise<ProgressRow[]> {
   const range = requirePeriod(query.period, 'period');
   const { org, scope } = await orgToRead(db, callerScope, query.orgCode);
-  const children = await listChildren(db, org.code);
+  const children = await listChildren(db, scope, org.code);
   const units = new Set(children.length > 0 ? children.map((c) => c.code) : [org.code]);
   const targets = (await listTargets(db, scope, { maxLevel: levelsDown(org, 2), year: range.year })).filter(
     (t) => units.has(t.orgCode),

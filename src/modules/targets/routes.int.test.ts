@@ -5,6 +5,7 @@ import { readYumenFixture, yumenPlanTable } from '../../domain/targets/yumen-dec
 import { buildApp } from '../../server/app.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { COUNTY_AND_TOWNSHIPS, population2020 } from './targets.fixture.js';
 
 describeEachDialect('targets REST', (t) => {
@@ -14,7 +15,7 @@ describeEachDialect('targets REST', (t) => {
     await t.db.kysely.transaction().execute(async (trx) => {
       await upsertOrgs(trx, COUNTY_AND_TOWNSHIPS, { keepUrbanRural: false });
       // No villages here: each org's own row is its population (the county's is the sum).
-      await upsertPopulation(trx, [
+      await upsertPopulation(trx, WHOLE_TREE, [
         population2020('620881', { total: 5000, age65plus: 500 }),
         population2020('620881100', { total: 3000, age65plus: 301 }),
         population2020('620881101', { total: 2000, age65plus: 199 }),

@@ -30,7 +30,7 @@ describeEachDialect('push-plan schedules', (t) => {
   beforeAll(async () => {
     await t.db.kysely.transaction().execute(async (trx) => {
       await upsertOrgs(trx, [...COUNTY_AND_TOWNSHIPS, ...VILLAGES], { keepUrbanRural: false });
-      await upsertPopulation(trx, [
+      await upsertPopulation(trx, WHOLE_TREE, [
         population2020('620881100201', { total: 1000, age65plus: 100 }),
         population2020('620881100202', { total: 400, age65plus: 50 }),
         population2020('620881101201', { total: 800, age65plus: 90 }),

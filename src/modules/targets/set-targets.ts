@@ -88,7 +88,7 @@ export async function computeTarget(
   let baseValue: number;
   let parameterValue: number | null = null;
   try {
-    const population = base.kind === 'count' ? null : await populationOf(db, s.orgCode, s.year);
+    const population = base.kind === 'count' ? null : await populationOf(db, scope, s.orgCode, s.year);
     if (base.kind === 'expected') {
       parameterValue =
         (await parameterFor(db, s.orgCode, s.year, base.parameter)) ?? defaultParameter(base.parameter);

@@ -39,6 +39,7 @@ function followMilestones(parent: readonly Milestone[], target: number): Milesto
 
 async function childWrites(
   db: Db,
+  scope: OrgScope,
   parent: TargetWrite,
   children: readonly Org[],
   actor: Actor,
@@ -54,7 +55,7 @@ async function childWrites(
   }
   const bases: { org: Org; base: number; parameterValue: number | null }[] = [];
   for (const child of children) {
-    const population = await populationOf(db, child.code, parent.year);
+    const population = await populationOf(db, scope, child.code, parent.year);
     const parameterValue =
       parent.base.kind === 'expected'
         ? ((await parameterFor(db, child.code, parent.year, parent.base.parameter)) ??
@@ -138,9 +139,9 @@ export async function splitTarget(
   for (let level = 0; level < depth; level += 1) {
     const next: TargetWrite[] = [];
     for (const parent of generation) {
-      const children = await listChildren(db, parent.orgCode);
+      const children = await listChildren(db, own, parent.orgCode);
       if (children.length === 0) continue;
-      next.push(...(await childWrites(db, parent, children, actor)));
+      next.push(...(await childWrites(db, own, parent, children, actor)));
     }
     writes.push(...next);
     generation = next;

@@ -3,8 +3,9 @@ import { describeEachDialect } from '../../../test/databases.js';
 import type { ResidentInput } from '../../domain/records/inputs.js';
 import { upsertOrgs, type OrgRow } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
-import { upsertEnrollments, upsertResidents } from '../records/records-repository.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
+import { upsertEnrollments } from '../records/enrollments-repository.js';
+import { upsertResidents } from '../records/residents-repository.js';
 import { orgPushPlan, runCheckpoint, savePushPlan } from './org-push-plan.js';
 import { progress } from './progress.js';
 import { listSnapshots, readSnapshot } from './push-plan-snapshots-repository.js';
@@ -69,16 +70,17 @@ describeEachDialect('targets', (t) => {
         .set({ responsible_person: '王站长', contact_phone: '0933-1234567' })
         .where('code', '=', '620881100')
         .execute();
-      await upsertPopulation(trx, POPULATION);
+      await upsertPopulation(trx, WHOLE_TREE, POPULATION);
       // Elderly enrolled: 30 in 一村, 10 in 二村, 5 in 三村.
       const people = [
         ...Array.from({ length: 30 }, (_, i) => resident('620881100201', i + 1)),
         ...Array.from({ length: 10 }, (_, i) => resident('620881100202', i + 1)),
         ...Array.from({ length: 5 }, (_, i) => resident('620881101201', i + 1)),
       ];
-      await upsertResidents(trx, people);
+      await upsertResidents(trx, WHOLE_TREE, people);
       await upsertEnrollments(
         trx,
+        WHOLE_TREE,
         people.map((p) => ({
           recordNo: p.recordNo,
           program: 'elderly',

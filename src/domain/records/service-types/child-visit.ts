@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { payloadColumn } from '../../import/column-spec.js';
+import { defineServiceType } from './service-type.js';
+import { HEIGHT_COLUMN, WEIGHT_COLUMN } from './shared-fields.js';
+
+/** Scheduled child health check (儿童健康检查). */
+export const childVisitPayload = z.object({
+  ageMonths: z.number().int().min(0).max(83),
+  weight: z.number().min(0.5).max(60).nullable().default(null),
+  height: z.number().min(30).max(150).nullable().default(null),
+});
+
+/** 儿童健康检查: a scheduled health check of a child aged 0–6. */
+export const childVisit = defineServiceType({
+  id: 'child_visit',
+  name: { zh: '儿童健康检查', en: 'Child health check' },
+  labels: ['儿童健康检查', '儿童体检'],
+  program: 'child',
+  subject: 'resident',
+  payload: childVisitPayload,
+  columns: [
+    WEIGHT_COLUMN,
+    HEIGHT_COLUMN,
+    payloadColumn({
+      field: 'ageMonths',
+      header: '月龄',
+      type: 'integer',
+      description: { zh: '月龄', en: 'age in months' },
+      example: '12',
+    }),
+  ],
+});
