@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openDatabase, resolveDbTarget, type Db } from '../db/database.js';
+import { openMaintainedDatabase } from '../composition/maintained-database.js';
+import { resolveDbTarget, type Db } from '../db/database.js';
 import { UserError, withDbOption } from '../cli/command-context.js';
 import { generateDemo } from '../modules/demo/generate-demo.js';
 import { buildApp } from './app.js';
@@ -26,7 +27,7 @@ export function registerServeCommands(program: Command): void {
     .option('--port <port>', 'TCP port', process.env.PORT ?? '3000')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .action(async (options: ServeOptions) => {
-      const db = await openDatabase(resolveDbTarget(options.db));
+      const db = await openMaintainedDatabase(resolveDbTarget(options.db));
       await listen(db, options);
     });
 
@@ -39,7 +40,7 @@ export function registerServeCommands(program: Command): void {
     .action(async (options: StartOptions) => {
       const target = resolveDbTarget(options.db);
       const isNew = target.file !== undefined && !existsSync(target.file);
-      const db = await openDatabase(target);
+      const db = await openMaintainedDatabase(target);
       const empty = isNew || (await isEmpty(db));
       if (empty) {
         const seed = Number.parseInt(options.seed, 10);

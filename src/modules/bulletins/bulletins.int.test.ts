@@ -11,6 +11,7 @@ import { buildApp } from '../../server/app.js';
 import { runAudits } from '../audits/run-audits.js';
 import { generateDemo } from '../demo/generate-demo.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { BulletinRequestError } from './assemble-bulletin.js';
 import { getBulletin, listBulletins, listSchedules } from './bulletin-repository.js';
 import { exportIndicatorTable } from './export-indicators.js';
@@ -127,7 +128,11 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       for (const unit of bulletin.model.named[section])
         expect(text).toContain(`${unit.name}${formatPercent(unit.value)}`);
 
-    const values = await computeIndicatorValues(t.db, { orgCode: '620800', period: '2020Q2', depth: 1 });
+    const values = await computeIndicatorValues(t.db, WHOLE_TREE, {
+      orgCode: '620800',
+      period: '2020Q2',
+      depth: 1,
+    });
     const rate = values.filter((v) => v.indicator === 'records.effective_rate');
     expect(rate).toHaveLength(8);
     // The records table of the annex: header, then per unit its name and cells in column order.

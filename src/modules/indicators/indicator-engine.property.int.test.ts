@@ -20,6 +20,7 @@ import {
 import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
 import { insertOrgTree, recordNo, V1, V2 } from './indicators.fixture.js';
 import { computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 
 const DATES = [
   '2019-03-31',
@@ -319,8 +320,8 @@ describeEachDialect('incremental engine against the plain recomputation', (t) =>
           }
           for (const period of PERIODS) {
             const query = { orgCode: '620000', period, depth: 4 };
-            const fast = await computeIndicatorValues(t.db, query);
-            expect(fast).toEqual(await computeIndicatorValuesBaseline(t.db, query));
+            const fast = await computeIndicatorValues(t.db, WHOLE_TREE, query);
+            expect(fast).toEqual(await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, query));
             expectParentsAreSums(fast, {
               '620000': ['620800'],
               '620800': ['620881'],
@@ -359,8 +360,8 @@ describeEachDialect('incremental engine against the plain recomputation', (t) =>
           );
           for (const period of PERIODS) {
             const query = { orgCode: '620000', period, depth: 4 };
-            expect(await computeIndicatorValues(t.db, query)).toEqual(
-              await computeIndicatorValuesBaseline(t.db, query),
+            expect(await computeIndicatorValues(t.db, WHOLE_TREE, query)).toEqual(
+              await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, query),
             );
           }
         },

@@ -18,6 +18,7 @@ import { milestoneDueBy } from '../../domain/targets/milestones.js';
 import { PlanInputError } from '../../domain/targets/plan-input-error.js';
 import { computePushPlan, type PushPlan, type PushPlanInput } from '../../domain/targets/push-plan.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
 import type { Actor } from './set-targets.js';
 import { listTargets, writeSnapshot, type SnapshotRow } from './targets-repository.js';
@@ -77,7 +78,7 @@ export async function orgPushPlan(db: Db, request: OrgPushPlanRequest): Promise<
   }
   const counted = periodEndingBy(request.asOf);
   const ids = [...new Set(targets.map((t) => t.indicator))];
-  const values = await computeIndicatorValues(db, {
+  const values = await computeIndicatorValues(db, WHOLE_TREE, {
     orgCode: org.code,
     period: counted.period,
     depth: children.length > 0 ? 1 : 0,

@@ -8,6 +8,7 @@ import { requirePeriod } from '../../domain/targets/calendar.js';
 import { PlanInputError } from '../../domain/targets/plan-input-error.js';
 import { computeProgress, type ProgressRow } from '../../domain/targets/progress.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
 import { listTargets } from './targets-repository.js';
 
@@ -37,7 +38,7 @@ export async function progress(db: Db, query: { orgCode: string; period: string 
   );
   if (targets.length === 0) return [];
   const ids = [...new Set(targets.map((t) => t.indicator))];
-  const values = await computeIndicatorValues(db, {
+  const values = await computeIndicatorValues(db, WHOLE_TREE, {
     orgCode: org.code,
     period: query.period,
     depth: children.length > 0 ? 1 : 0,
