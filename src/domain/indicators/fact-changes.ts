@@ -6,11 +6,18 @@
  */
 import { slotOfDate } from '../periods/period.js';
 import type { IndicatorParameters } from './parameters.js';
-import { serviceFact, type LoadedService, type ServiceReads } from './service-reads.js';
+import { payloadFields, serviceFact, type LoadedService, type ServiceReads } from './service-reads.js';
 import type { TallyChanges } from './tally-changes.js';
-import type { EnrollmentFact, ResidentHistory, ServiceFact } from './term-family.js';
+import type { ActivityFact, EnrollmentFact, ResidentHistory, ServiceFact } from './term-family.js';
 import { formatTermMasks, parseTermMasks } from './term-masks.js';
-import { goneDate, idKey, residentTermMasks, residentTermsAt } from './terms.js';
+import {
+  ACTIVITY_SERVICE_READS,
+  ACTIVITY_TERM_FAMILY,
+  goneDate,
+  idKey,
+  residentTermMasks,
+  residentTermsAt,
+} from './terms.js';
 
 /** A resident record as the engine reads it. */
 export interface ResidentRecord {
@@ -283,4 +290,27 @@ export function termCountsAt(
     for (const term of residentTermsAt(histories.get(r.id)!, year, slot, parameters))
       byTerm.set(term, (byTerm.get(term) ?? 0) + 1);
   }
+}
+
+/** A person-less service of an org (an activity) as loaded, with its payload text. */
+export interface LoadedActivity {
+  readonly orgCode: string;
+  readonly countyCode: string;
+  readonly date: string;
+  readonly payload: string | null;
+}
+
+/** The activities of each org (with its county), as the activity terms read them. */
+export function activitiesByOrg(
+  rows: readonly LoadedActivity[],
+): Map<string, { countyCode: string; activities: ActivityFact[] }> {
+  const family = ACTIVITY_TERM_FAMILY;
+  const fields = ACTIVITY_SERVICE_READS.payloadFields.get(family.reads.type);
+  const out = new Map<string, { countyCode: string; activities: ActivityFact[] }>();
+  for (const r of rows) {
+    let entry = out.get(r.orgCode);
+    if (!entry) out.set(r.orgCode, (entry = { countyCode: r.countyCode, activities: [] }));
+    entry.activities.push(family.activityOf(r.date, payloadFields(r.payload, fields)));
+  }
+  return out;
 }

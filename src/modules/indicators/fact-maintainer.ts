@@ -11,17 +11,17 @@
  */
 import type { Db } from '../../db/database.js';
 import {
+  activitiesByOrg,
   batchIdKeys,
   planFactChanges,
   type MembershipRow,
   type ResidentRows,
 } from '../../domain/indicators/fact-changes.js';
 import { DEFAULT_PARAMETERS, type IndicatorParameters } from '../../domain/indicators/parameters.js';
-import { payloadFields } from '../../domain/indicators/service-reads.js';
 import { cumulativeNodes, TallyChanges, type TallyNode } from '../../domain/indicators/tally-changes.js';
 import {
-  ACTIVITY_SERVICE_READS,
   ACTIVITY_TERM_FAMILY,
+  activityTallies,
   PERSON_SERVICE_READS,
 } from '../../domain/indicators/terms.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
@@ -48,7 +48,6 @@ import {
   loadServices,
   residentIdsAfter,
   serviceYears,
-  type ActivityRow,
 } from './raw-rows-repository.js';
 
 /** Residents recomputed together: a few `in (…)` queries each. */
@@ -59,10 +58,18 @@ const TALLY_CHANGES_HELD = 200_000;
 /**
  * The raw rows of residents `ids`: their records, enrolments and services, and those of every
  * record sharing an old or new ID key with one of them (duplicates). Reads only.
+ *
+ * @param written the residents were just written, so their stored ID keys may be old ones;
+ *   false for a read, where the stored keys are the current ones (they are maintained by every
+ *   write) and need not be loaded
  */
-export async function loadResidentRows(h: Handle, ids: readonly number[]): Promise<ResidentRows> {
+export async function loadResidentRows(
+  h: Handle,
+  ids: readonly number[],
+  written = true,
+): Promise<ResidentRows> {
   const unique = [...new Set(ids)];
-  const storedIdKeys = await loadIdKeys(h, unique);
+  const storedIdKeys = written ? await loadIdKeys(h, unique) : new Map<number, string | null>();
   const records = await loadResidentRecords(h, unique);
   const keyHolders = await loadKeyHolders(h, batchIdKeys(storedIdKeys, records));
   const listed = new Set(unique);
@@ -112,23 +119,6 @@ async function refreshResidents(
   return changes.newYears;
 }
 
-/** The tally nodes of the activities of each org, for `years`. */
-function activityTallyNodes(rows: readonly ActivityRow[], years: readonly number[]): TallyNode[] {
-  const family = ACTIVITY_TERM_FAMILY;
-  const fields = ACTIVITY_SERVICE_READS.payloadFields.get(family.reads.type);
-  const byOrg = new Map<string, { county: string; activities: ReturnType<typeof family.activityOf>[] }>();
-  for (const r of rows) {
-    const entry = byOrg.get(r.orgCode) ?? { county: r.countyCode, activities: [] };
-    entry.activities.push(family.activityOf(r.date, payloadFields(r.payload, fields)));
-    byOrg.set(r.orgCode, entry);
-  }
-  const out: TallyNode[] = [];
-  for (const [org, { county, activities }] of byOrg)
-    for (const year of years)
-      out.push(...cumulativeNodes(year, org, county, family.tallies(activities, year)));
-  return out;
-}
-
 /** Recomputes the activity tallies of orgs for `years` from their raw activities. */
 async function refreshActivities(
   h: Handle,
@@ -140,7 +130,11 @@ async function refreshActivities(
   const type = ACTIVITY_TERM_FAMILY.reads.type;
   const rows = await loadActivities(h, type, unique);
   await deleteTallies(h, unique, ACTIVITY_TERM_FAMILY.terms, years);
-  await addToTallies(h, activityTallyNodes(rows, years));
+  const nodes: TallyNode[] = [];
+  for (const [org, { countyCode, activities }] of activitiesByOrg(rows))
+    for (const year of years)
+      nodes.push(...cumulativeNodes(year, org, countyCode, activityTallies(activities, year)));
+  await addToTallies(h, nodes);
 }
 
 /** Writes the gathered tally changes when there are many (or `always`). */

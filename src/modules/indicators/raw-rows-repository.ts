@@ -6,7 +6,12 @@
  */
 import { sql } from 'kysely';
 import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
-import type { KeyHolder, LoadedEnrollment, ResidentRecord } from '../../domain/indicators/fact-changes.js';
+import type {
+  KeyHolder,
+  LoadedActivity,
+  LoadedEnrollment,
+  ResidentRecord,
+} from '../../domain/indicators/fact-changes.js';
 import type { LoadedService, ServiceReads } from '../../domain/indicators/service-reads.js';
 import type { ServiceColumn } from '../../domain/indicators/term-family.js';
 import { rowsInScope, type OrgScope } from '../orgs/org-scope.js';
@@ -114,12 +119,13 @@ export async function loadServices(
       : sql<string | null>`case when type in (${sql.join(payloadTypes)}) then payload end`;
   const columns = reads.columns.map((c) => SERVICE_COLUMNS[c]);
   const out: LoadedService[] = [];
+  if (!reads.everyType && reads.types.length === 0) return out;
   for (const part of chunks(ids, KEYS_PER_LOOKUP)) {
     let query = h
       .selectFrom('services')
       .select(['id', 'resident_id', 'type', 'service_date', ...columns, payload.as('payload')])
       .where('resident_id', 'in', part);
-    if (!reads.everyType) query = query.where('type', 'in', reads.types.length ? reads.types : ['']);
+    if (!reads.everyType) query = query.where('type', 'in', reads.types);
     const rows = await query.execute();
     for (const r of rows)
       out.push({
@@ -160,17 +166,9 @@ export async function loadKeyHolders(h: Handle, keys: readonly string[]): Promis
   return out;
 }
 
-/** A person-less service of an org (an activity), with its payload text. */
-export interface ActivityRow {
-  readonly orgCode: string;
-  readonly countyCode: string;
-  readonly date: string;
-  readonly payload: string | null;
-}
-
 function activityRows(
   rows: readonly { org_code: string; county_code: string; service_date: string; payload: string | null }[],
-): ActivityRow[] {
+): LoadedActivity[] {
   return rows.map((r) => ({
     orgCode: r.org_code,
     countyCode: r.county_code,
@@ -184,8 +182,8 @@ export async function loadActivities(
   h: Handle,
   type: string,
   orgCodes: readonly string[],
-): Promise<ActivityRow[]> {
-  const out: ActivityRow[] = [];
+): Promise<LoadedActivity[]> {
+  const out: LoadedActivity[] = [];
   for (const part of chunks(orgCodes, KEYS_PER_LOOKUP)) {
     const rows = await h
       .selectFrom('services')
@@ -205,7 +203,7 @@ export async function activitiesInScope(
   scope: OrgScope,
   type: string,
   year: number,
-): Promise<ActivityRow[]> {
+): Promise<LoadedActivity[]> {
   const rows = await h
     .selectFrom('services as s')
     .select(['s.org_code', 's.county_code', 's.service_date', 's.payload'])

@@ -6,12 +6,11 @@
  * Nothing is stored: a read never writes, and a query cannot make a year maintained (every
  * maintained year costs every later write). See docs/decisions/0010-indicator-terms-and-composition.md.
  */
-import { termCountsAt } from '../../domain/indicators/fact-changes.js';
+import { activitiesByOrg, termCountsAt } from '../../domain/indicators/fact-changes.js';
 import type { IndicatorParameters } from '../../domain/indicators/parameters.js';
-import { payloadFields } from '../../domain/indicators/service-reads.js';
 import {
-  ACTIVITY_SERVICE_READS,
   ACTIVITY_TERM_FAMILY,
+  activityTallies,
   PERSON_SERVICE_READS,
 } from '../../domain/indicators/terms.js';
 import type { Period } from '../../domain/periods/period.js';
@@ -32,22 +31,15 @@ export async function termCountsFromRawRows(
   for (let after = 0; ;) {
     const ids = await residentIdsAfter(h, scope, after, RESIDENTS_PER_BATCH);
     if (ids.length === 0) break;
-    const rows = await loadResidentRows(h, ids);
+    const rows = await loadResidentRows(h, ids, false);
     termCountsAt(rows, period.year, period.endSlot, parameters, PERSON_SERVICE_READS, counts);
     after = ids[ids.length - 1]!;
   }
-  const family = ACTIVITY_TERM_FAMILY;
-  const fields = ACTIVITY_SERVICE_READS.payloadFields.get(family.reads.type);
-  const activities = new Map<string, ReturnType<typeof family.activityOf>[]>();
-  for (const a of await activitiesInScope(h, scope, family.reads.type, period.year)) {
-    const list = activities.get(a.orgCode) ?? [];
-    list.push(family.activityOf(a.date, payloadFields(a.payload, fields)));
-    activities.set(a.orgCode, list);
-  }
-  for (const [org, list] of activities) {
+  const type = ACTIVITY_TERM_FAMILY.reads.type;
+  for (const [org, { activities }] of activitiesByOrg(await activitiesInScope(h, scope, type, period.year))) {
     let byTerm = counts.get(org);
     if (!byTerm) counts.set(org, (byTerm = new Map()));
-    for (const [term, values] of family.tallies(list, period.year)) {
+    for (const [term, values] of activityTallies(activities, period.year)) {
       const n = values[period.endSlot]!;
       if (n !== 0) byTerm.set(term, (byTerm.get(term) ?? 0) + n);
     }
