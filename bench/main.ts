@@ -12,13 +12,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import pg from 'pg';
-import { openDatabase, type Db } from '../src/db/database.js';
+import { openMaintainedDatabase } from '../src/composition/maintained-database.js';
+import type { Db } from '../src/db/database.js';
 import type { ServiceInput } from '../src/domain/records/inputs.js';
 import { importFile } from '../src/modules/import/import-file.js';
 import { WHOLE_TREE } from '../src/modules/orgs/org-scope.js';
 import { recomputeAllFacts } from '../src/modules/indicators/fact-maintainer.js';
 import { computeIndicatorValuesBaseline } from '../src/modules/indicators/indicator-baseline.js';
-import { loadFactYears } from '../src/modules/indicators/indicator-repository.js';
+import { loadFactYears } from '../src/modules/indicators/facts-repository.js';
 import { computeIndicatorValues } from '../src/modules/indicators/indicator-values.js';
 import { upsertServices } from '../src/modules/records/services-repository.js';
 import { generateBenchCity, type BenchScale } from './bench-city.js';
@@ -62,7 +63,7 @@ async function openBenchDb(options: Options): Promise<{ db: Db; cleanup: () => P
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     await admin.end();
-    const db = await openDatabase({ url, schema });
+    const db = await openMaintainedDatabase({ url, schema });
     return {
       db,
       cleanup: async () => {
@@ -77,7 +78,7 @@ async function openBenchDb(options: Options): Promise<{ db: Db; cleanup: () => P
   const file = options.db ?? join('data', `bench-${options.scale}.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   mkdirSync(dirname(file), { recursive: true });
-  const db = await openDatabase({ file });
+  const db = await openMaintainedDatabase({ file });
   return { db, cleanup: () => db.close() };
 }
 
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
     let cells = 0;
     for (let i = 0; i < Number(options.runs); i++) {
       started = performance.now();
-      cells = (await computeIndicatorValues(db, query)).length;
+      cells = (await computeIndicatorValues(db, WHOLE_TREE, query)).length;
       runs.push(ms(started));
     }
     const full = median(runs);
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
     const baselineRuns: number[] = [];
     for (let i = 0; i < (options.scale === 'small' ? 3 : 1); i++) {
       started = performance.now();
-      await computeIndicatorValuesBaseline(db, query);
+      await computeIndicatorValuesBaseline(db, WHOLE_TREE, query);
       baselineRuns.push(ms(started));
     }
     const baseline = median(baselineRuns);
@@ -255,7 +256,7 @@ async function main(): Promise<void> {
     if (patient) {
       const cityControl = async (): Promise<number> =>
         (
-          await computeIndicatorValues(db, {
+          await computeIndicatorValues(db, WHOLE_TREE, {
             orgCode: rootCode,
             period: PERIOD,
             ids: ['hypertension.control_rate'],

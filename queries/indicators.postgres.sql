@@ -1,14 +1,17 @@
 -- Written by `npm run queries` from src/modules/indicators/indicators.queries.ts: do not edit.
 -- The PostgreSQL statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
 
--- indicators/indicator-repository.ts: addFactYears
+-- indicators/facts-repository.ts: factTables
+-- (no statement: adds the indicator tables to a handle)
+
+-- indicators/facts-repository.ts: addFactYears
 insert into
   "indicator_fact_years" ("year")
 values
   ($1)
 on conflict ("year") do nothing;
 
--- indicators/indicator-repository.ts: loadFactYears
+-- indicators/facts-repository.ts: loadFactYears
 select
   "year"
 from
@@ -16,69 +19,7 @@ from
 order by
   "year";
 
--- indicators/indicator-repository.ts: loadResidents
-select
-  "id",
-  "county_code",
-  "org_code",
-  "id_number",
-  "birth_date",
-  "electronic",
-  "record_created",
-  "death_date",
-  "moved_out_date"
-from
-  "residents"
-where
-  "id" in ($1, $2);
-
--- indicators/indicator-repository.ts: residentIdsAfter
-select
-  "id"
-from
-  "residents"
-where
-  "id" > $1
-order by
-  "id"
-limit
-  $2;
-
--- indicators/indicator-repository.ts: loadEnrollments
-select
-  "resident_id",
-  "program",
-  "start_date",
-  "end_date"
-from
-  "enrollments"
-where
-  "resident_id" in ($1, $2);
-
--- indicators/indicator-repository.ts: loadServices
-select
-  "id",
-  "resident_id",
-  "type",
-  "service_date",
-  "sbp",
-  "dbp",
-  "fasting_glucose",
-  "controlled",
-  "guidance",
-  case
-    when type in (
-      'vaccination',
-      'prenatal_registration',
-      'tb_followup'
-    ) then payload
-  end as "payload"
-from
-  "services"
-where
-  "resident_id" in ($1, $2);
-
--- indicators/indicator-repository.ts: replaceIdKeys
+-- indicators/facts-repository.ts: replaceIdKeys
 delete from "indicator_residents"
 where
   "resident_id" in ($1);
@@ -87,7 +28,7 @@ insert into
 values
   ($1, $2, $3);
 
--- indicators/indicator-repository.ts: loadIdKeys
+-- indicators/facts-repository.ts: loadIdKeys
 select
   "resident_id",
   "id_key"
@@ -96,24 +37,7 @@ from
 where
   "resident_id" in ($1, $2);
 
--- indicators/indicator-repository.ts: residentsWithKeys
-select
-  "r"."id",
-  "k"."id_key",
-  "r"."record_created",
-  "r"."death_date",
-  "r"."moved_out_date"
-from
-  "indicator_residents" as "k"
-  inner join "residents" as "r" on "r"."id" = "k"."resident_id"
-where
-  "k"."id_key" in ($1);
-
--- indicators/indicator-repository.ts: replaceMemberships
-delete from "indicator_memberships"
-where
-  "resident_id" in ($1)
-  and "year" in ($2);
+-- indicators/facts-repository.ts: insertMemberships
 insert into
   "indicator_memberships" (
     "resident_id",
@@ -125,7 +49,7 @@ insert into
 values
   ($1, $2, $3, $4, $5);
 
--- indicators/indicator-repository.ts: loadMemberships
+-- indicators/facts-repository.ts: loadMemberships
 select
   *
 from
@@ -133,7 +57,13 @@ from
 where
   "resident_id" in ($1, $2);
 
--- indicators/indicator-repository.ts: addToTallies
+-- indicators/facts-repository.ts: deleteMemberships
+delete from "indicator_memberships"
+where
+  "resident_id" in ($1)
+  and "year" = $2;
+
+-- indicators/facts-repository.ts: addToTallies
 insert into
   "indicator_tallies" (
     "year",
@@ -149,7 +79,94 @@ on conflict ("year", "slot", "county_code", "org_code", "term") do update
 set
   "n" = indicator_tallies.n + excluded.n;
 
--- indicators/indicator-repository.ts: loadActivities
+-- indicators/facts-repository.ts: deleteTallies
+delete from "indicator_tallies"
+where
+  "year" in ($1)
+  and "slot" in ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37)
+  and "county_code" in ($38)
+  and "org_code" in ($39)
+  and "term" in ($40);
+
+-- indicators/facts-repository.ts: clearFacts
+delete from "indicator_tallies";
+delete from "indicator_memberships";
+delete from "indicator_residents";
+delete from "indicator_fact_years";
+
+-- indicators/raw-rows-repository.ts: loadResidentRecords
+select
+  "id",
+  "county_code",
+  "org_code",
+  "id_number",
+  "birth_date",
+  "electronic",
+  "record_created",
+  "death_date",
+  "moved_out_date"
+from
+  "residents"
+where
+  "id" in ($1, $2);
+
+-- indicators/raw-rows-repository.ts: residentIdsAfter
+select
+  "r"."id"
+from
+  "residents" as "r"
+where
+  "r"."id" > $1
+  and "r"."county_code" = $2
+order by
+  "r"."id"
+limit
+  $3;
+
+-- indicators/raw-rows-repository.ts: loadEnrollments
+select
+  "resident_id",
+  "program",
+  "start_date",
+  "end_date"
+from
+  "enrollments"
+where
+  "resident_id" in ($1, $2);
+
+-- indicators/raw-rows-repository.ts: loadServices
+select
+  "id",
+  "resident_id",
+  "type",
+  "service_date",
+  "controlled",
+  "dbp",
+  "fasting_glucose",
+  "guidance",
+  "sbp",
+  case
+    when type in ($1, $2, $3) then payload
+  end as "payload"
+from
+  "services"
+where
+  "resident_id" in ($4, $5);
+
+-- indicators/raw-rows-repository.ts: loadKeyHolders
+select
+  "r"."id",
+  "k"."id_key",
+  "r"."record_created",
+  "r"."death_date",
+  "r"."moved_out_date"
+from
+  "indicator_residents" as "k"
+  inner join "residents" as "r" on "r"."id" = "k"."resident_id"
+where
+  "k"."id_key" in ($1);
+
+-- indicators/raw-rows-repository.ts: loadActivities
 select
   "org_code",
   "county_code",
@@ -162,7 +179,22 @@ where
   and "resident_id" is null
   and "org_code" in ($2);
 
--- indicators/indicator-repository.ts: activityOrgs
+-- indicators/raw-rows-repository.ts: activitiesInScope
+select
+  "s"."org_code",
+  "s"."county_code",
+  "s"."service_date",
+  "s"."payload"
+from
+  "services" as "s"
+where
+  "s"."type" = $1
+  and "s"."resident_id" is null
+  and "s"."service_date" >= $2
+  and "s"."service_date" <= $3
+  and "s"."county_code" = $4;
+
+-- indicators/raw-rows-repository.ts: activityOrgs
 select distinct
   "org_code"
 from
@@ -171,36 +203,13 @@ where
   "type" = $1
   and "resident_id" is null;
 
--- indicators/indicator-repository.ts: deleteTallies
-delete from "indicator_tallies"
-where
-  "year" in ($1)
-  and "slot" in ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37)
-  and "county_code" in ($38)
-  and "org_code" in ($39)
-  and "term" in ($40);
-
--- indicators/indicator-repository.ts: serviceYears
+-- indicators/raw-rows-repository.ts: serviceYears
 select distinct
   substr(service_date, 1, 4) as "y"
 from
   "services";
 
--- indicators/indicator-repository.ts: findOrg
-select
-  "code",
-  "name",
-  "level",
-  "province_code",
-  "city_code",
-  "county_code",
-  "township_code"
-from
-  "orgs"
-where
-  "code" = $1;
-
--- indicators/indicator-repository.ts: listSubtreeOrgs
+-- indicators/values-repository.ts: listOrgsInScope
 select
   "o"."code",
   "o"."name",
@@ -212,47 +221,26 @@ select
 from
   "orgs" as "o"
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and "o"."level" <= $3
+  "o"."county_code" = $1
 order by
   "o"."level",
   "o"."code";
 
--- indicators/indicator-repository.ts: subtreeTallies
+-- indicators/values-repository.ts: tallyNodesInScope
 select
-  "org_code",
-  "term",
-  "n"
+  "t"."org_code",
+  "t"."term",
+  "t"."n"
 from
-  "indicator_tallies"
+  "indicator_tallies" as "t"
 where
-  "year" = $1
-  and "slot" in ($2, $3)
-  and "county_code" in ($4);
-select
-  "org_code",
-  "term",
-  "n"
-from
-  "indicator_tallies"
-where
-  "year" = $1
-  and "slot" in ($2, $3)
-  and "county_code" in ($4)
-  and "org_code" in ($5, $6);
+  "t"."year" = $1
+  and "t"."slot" in ($2, $3)
+  and "t"."county_code" = $4;
 
--- indicators/indicator-repository.ts: subtreePopulation
+-- indicators/values-repository.ts: villagePopulationInScope
 select
   "o"."code",
-  "o"."name",
-  "o"."level",
-  "o"."province_code",
-  "o"."city_code",
-  "o"."county_code",
-  "o"."township_code",
   "p"."total",
   "p"."age_0_6",
   "p"."age_65_plus",
@@ -266,12 +254,9 @@ from
 where
   "p"."year" = $1
   and "o"."level" = $2
-  and (
-    o.code = $3
-    or o."county_code" = $4
-  );
+  and "o"."county_code" = $3;
 
--- indicators/indicator-repository.ts: subtreeMemberships
+-- indicators/values-repository.ts: membershipsInScope
 select
   "m"."resident_id",
   "m"."terms"
@@ -281,14 +266,11 @@ from
 where
   "m"."year" = $1
   and "m"."terms" like $2
-  and (
-    o.code = $3
-    or o."county_code" = $4
-  )
+  and "o"."county_code" = $3
 order by
   "m"."resident_id";
 
--- indicators/indicator-repository.ts: loadPeople
+-- indicators/values-repository.ts: loadPeople
 select
   "r"."id",
   "r"."record_no",
@@ -304,14 +286,9 @@ from
   left join "orgs" as "o" on "o"."code" = "r"."org_code"
 where
   "r"."id" in ($1, $2)
+  and "r"."county_code" = $3
 order by
   "r"."id";
-
--- indicators/indicator-repository.ts: clearFacts
-delete from "indicator_tallies";
-delete from "indicator_memberships";
-delete from "indicator_residents";
-delete from "indicator_fact_years";
 
 -- indicators/baseline-repository.ts: baselineTermCounts
 select
@@ -321,19 +298,16 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
-  and r.record_created <= $5
+  and r.record_created <= $4
 group by
   r.org_code;
 select
@@ -367,10 +341,7 @@ from
   join orgs o on o.code = x.org_code
 where
   x.rn > 1
-  and (
-    o.code = $4
-    or o."county_code" = $5
-  )
+  and "o"."county_code" = $4
 group by
   x.org_code;
 select
@@ -380,19 +351,16 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
-  and r.record_created <= $5
+  and r.record_created <= $4
   and r.electronic = 1
 group by
   r.org_code;
@@ -403,19 +371,16 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
-  and r.record_created <= $5
+  and r.record_created <= $4
   and exists (
     select
       1
@@ -423,8 +388,8 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.service_date > $6
-      and s.service_date <= $7
+      and s.service_date > $5
+      and s.service_date <= $6
   )
 group by
   r.org_code;
@@ -435,17 +400,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -454,368 +416,12 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date >= $9
-      and s.service_date <= $10
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-group by
-  r.org_code;
--- (2 times)
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and (
-    select
-      count(*)
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date >= $9
-      and s.service_date <= $10
-  ) >= $11
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and (
-    select
-      case
-        when s.sbp is not null
-        and s.dbp is not null then case
-          when (
-            s.sbp < $8
-            and s.dbp < $9
-          ) then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
-        when s.guidance = 1 then 2
-        else 0
-      end
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $10
-      and s.service_date >= $11
-      and s.service_date <= $12
-    order by
-      s.service_date desc,
-      s.id desc
-    limit
-      1
-  ) = 1
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and (
-    select
-      case
-        when s.sbp is not null
-        and s.dbp is not null then case
-          when (
-            s.sbp < $8
-            and s.dbp < $9
-          ) then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
-        when s.guidance = 1 then 2
-        else 0
-      end
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $10
-      and s.service_date >= $11
-      and s.service_date <= $12
-    order by
-      s.service_date desc,
-      s.id desc
-    limit
-      1
-  ) = 2
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and (
-    select
-      case
-        when s.sbp is not null
-        and s.dbp is not null then case
-          when (
-            s.sbp < $8
-            and s.dbp < $9
-          ) then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
-        when s.guidance = 1 then 2
-        else 0
-      end
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $10
-      and s.service_date >= $11
-      and s.service_date <= $12
-    order by
-      s.service_date desc,
-      s.id desc
-    limit
-      1
-  ) in (0, 2)
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'hypertension'
+      and e.program = $4
       and e.start_date <= $5
       and (
         e.end_date is null
         or e.end_date > $6
       )
-      and e.start_date <= $7
   )
 group by
   r.org_code;
@@ -826,17 +432,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -845,764 +448,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = 'hypertension'
+      and e.program = $4
       and e.start_date <= $5
       and (
         e.end_date is null
         or e.end_date > $6
-      )
-      and e.start_date <= $7
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date > $9
-      and s.service_date <= $10
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'hypertension'
-      and e.start_date <= $5
-      and (
-        e.end_date is null
-        or e.end_date > $6
-      )
-      and e.start_date <= $7
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date > $9
-      and s.service_date <= $10
-  )
-  and (
-    select
-      case
-        when (
-          s.sbp < $11
-          and s.dbp < $12
-        ) then 1
-        else 0
-      end
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = 'hypertension_followup'
-      and s.service_date > $13
-      and s.service_date <= $14
-      and s.sbp is not null
-      and s.dbp is not null
-    order by
-      s.service_date desc,
-      s.id desc
-    limit
-      1
-  ) = 1
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'hypertension'
-      and e.start_date <= $5
-      and (
-        e.end_date is null
-        or e.end_date > $6
-      )
-      and e.start_date <= $7
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date > $9
-      and s.service_date <= $10
-  )
-  and (
-    select
-      case
-        when (
-          s.sbp < $11
-          and s.dbp < $12
-        ) then 1
-        else 0
-      end
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = 'hypertension_followup'
-      and s.service_date > $13
-      and s.service_date <= $14
-      and s.sbp is not null
-      and s.dbp is not null
-    order by
-      s.service_date desc,
-      s.id desc
-    limit
-      1
-  ) = 0
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'hypertension'
-      and e.start_date <= $5
-      and (
-        e.end_date is null
-        or e.end_date > $6
-      )
-      and e.start_date <= $7
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date > $9
-      and s.service_date <= $10
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $11
-      and s.service_date > $12
-      and s.service_date <= $13
-  )
-  and not exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = 'hypertension_followup'
-      and s.service_date > $14
-      and s.service_date <= $15
-      and s.sbp is not null
-      and s.dbp is not null
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'hypertension'
-      and e.start_date <= $5
-      and (
-        e.end_date is null
-        or e.end_date > $6
-      )
-      and e.start_date <= $7
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date > $9
-      and s.service_date <= $10
-  )
-  and not exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $11
-      and s.service_date > $12
-      and s.service_date <= $13
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'hypertension'
-      and e.start_date <= $5
-      and (
-        e.end_date is null
-        or e.end_date > $6
-      )
-      and e.start_date <= $7
-  )
-  and not exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date > $9
-      and s.service_date <= $10
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-group by
-  r.org_code;
--- (2 times)
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and (
-    select
-      count(*)
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date >= $9
-      and s.service_date <= $10
-  ) >= $11
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and (
-    select
-      case
-        when s.fasting_glucose is not null then case
-          when s.fasting_glucose < $8 then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
-        when s.guidance = 1 then 2
-        else 0
-      end
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $9
-      and s.service_date >= $10
-      and s.service_date <= $11
-    order by
-      s.service_date desc,
-      s.id desc
-    limit
-      1
-  ) = 1
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and (
-    select
-      case
-        when s.fasting_glucose is not null then case
-          when s.fasting_glucose < $8 then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
-        when s.guidance = 1 then 2
-        else 0
-      end
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $9
-      and s.service_date >= $10
-      and s.service_date <= $11
-    order by
-      s.service_date desc,
-      s.id desc
-    limit
-      1
-  ) = 2
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and (
-    select
-      case
-        when s.fasting_glucose is not null then case
-          when s.fasting_glucose < $8 then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
-        when s.guidance = 1 then 2
-        else 0
-      end
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $9
-      and s.service_date >= $10
-      and s.service_date <= $11
-    order by
-      s.service_date desc,
-      s.id desc
-    limit
-      1
-  ) in (0, 2)
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'maternal'
-      and e.start_date <= $5
-      and (
-        e.end_date is null
-        or e.end_date >= $6
-      )
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'maternal'
-      and e.start_date <= $5
-      and (
-        e.end_date is null
-        or e.end_date >= $6
-      )
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = 'prenatal_registration'
-      and s.service_date <= $7
-      and cast(("s"."payload"::jsonb ->> $8) as integer) < $9
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'maternal'
-      and e.start_date <= $5
-      and (
-        e.end_date is null
-        or e.end_date >= $6
-      )
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $7
-      and s.service_date <= $8
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = 'maternal'
-      and e.start_date <= $5
-      and (
-        e.end_date is null
-        or e.end_date >= $6
       )
   )
   and exists (
@@ -1625,17 +475,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -1644,12 +491,305 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = 'maternal'
+      and e.program = $4
       and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date >= $6
+        or e.end_date > $6
       )
+  )
+group by
+  r.org_code;
+-- (2 times)
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date >= $8
+      and s.service_date <= $9
+  ) >= $10
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and (
+    select
+      case
+        when s.sbp is not null
+        and s.dbp is not null then case
+          when (
+            s.sbp < $7
+            and s.dbp < $8
+          ) then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and (
+    select
+      case
+        when s.sbp is not null
+        and s.dbp is not null then case
+          when (
+            s.sbp < $7
+            and s.dbp < $8
+          ) then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 2
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and (
+    select
+      case
+        when s.sbp is not null
+        and s.dbp is not null then case
+          when (
+            s.sbp < $7
+            and s.dbp < $8
+          ) then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) in (0, 2)
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date > $5
+      )
+      and e.start_date <= $6
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date > $5
+      )
+      and e.start_date <= $6
   )
   and exists (
     select
@@ -1659,17 +799,8 @@ where
     where
       s.resident_id = r.id
       and s.type = $7
-      and s.service_date <= $8
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $9
-      and s.service_date <= $10
+      and s.service_date > $8
+      and s.service_date <= $9
   )
 group by
   r.org_code;
@@ -1680,17 +811,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -1699,11 +827,561 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = 'hypertension'
+      and e.start_date <= $4
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $5
+      )
+      and e.start_date <= $6
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date > $8
+      and s.service_date <= $9
+  )
+  and (
+    select
+      case
+        when (
+          s.sbp < $10
+          and s.dbp < $11
+        ) then 1
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'hypertension_followup'
+      and s.service_date > $12
+      and s.service_date <= $13
+      and s.sbp is not null
+      and s.dbp is not null
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date > $5
+      )
+      and e.start_date <= $6
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date > $8
+      and s.service_date <= $9
+  )
+  and (
+    select
+      case
+        when (
+          s.sbp < $10
+          and s.dbp < $11
+        ) then 1
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'hypertension_followup'
+      and s.service_date > $12
+      and s.service_date <= $13
+      and s.sbp is not null
+      and s.dbp is not null
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 0
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date > $5
+      )
+      and e.start_date <= $6
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date > $8
+      and s.service_date <= $9
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $10
+      and s.service_date > $11
+      and s.service_date <= $12
+  )
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'hypertension_followup'
+      and s.service_date > $13
+      and s.service_date <= $14
+      and s.sbp is not null
+      and s.dbp is not null
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date > $5
+      )
+      and e.start_date <= $6
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date > $8
+      and s.service_date <= $9
+  )
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $10
+      and s.service_date > $11
+      and s.service_date <= $12
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'hypertension'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date > $5
+      )
+      and e.start_date <= $6
+  )
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date > $8
+      and s.service_date <= $9
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+group by
+  r.org_code;
+-- (2 times)
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and (
+    select
+      count(*)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date >= $8
+      and s.service_date <= $9
+  ) >= $10
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and (
+    select
+      case
+        when s.fasting_glucose is not null then case
+          when s.fasting_glucose < $7 then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 1
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and (
+    select
+      case
+        when s.fasting_glucose is not null then case
+          when s.fasting_glucose < $7 then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) = 2
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and (
+    select
+      case
+        when s.fasting_glucose is not null then case
+          when s.fasting_glucose < $7 then 1
+          when s.guidance = 1 then 2
+          else 0
+        end
+        when s.controlled = 1 then 1
+        when s.guidance = 1 then 2
+        else 0
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date >= $9
+      and s.service_date <= $10
+    order by
+      s.service_date desc,
+      s.id desc
+    limit
+      1
+  ) in (0, 2)
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date >= $5
       )
   )
 group by
@@ -1715,17 +1393,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -1734,11 +1409,223 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = 'maternal'
+      and e.start_date <= $4
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date >= $5
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'prenatal_registration'
+      and s.service_date <= $6
+      and cast(("s"."payload"::jsonb ->> $7) as integer) < $8
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date >= $5
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $6
+      and s.service_date <= $7
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date >= $5
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $6
+      and s.service_date >= $7
+      and s.service_date <= $8
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = 'maternal'
+      and e.start_date <= $4
+      and (
+        e.end_date is null
+        or e.end_date >= $5
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $6
+      and s.service_date <= $7
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $8
+      and s.service_date <= $9
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
       )
   )
   and (
@@ -1749,9 +1636,9 @@ where
         services s
       where
         s.resident_id = r.id
-        and s.type = $8
-        and s.service_date >= $9
-        and s.service_date <= $10
+        and s.type = $7
+        and s.service_date >= $8
+        and s.service_date <= $9
     )
     or exists (
       select
@@ -1760,9 +1647,9 @@ where
         services s
       where
         s.resident_id = r.id
-        and s.type = $11
-        and s.service_date >= $12
-        and s.service_date <= $13
+        and s.type = $10
+        and s.service_date >= $11
+        and s.service_date <= $12
     )
   )
 group by
@@ -1774,17 +1661,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -1793,15 +1677,15 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
-  and r.birth_date >= $8
-  and r.birth_date <= $9
+  and r.birth_date >= $7
+  and r.birth_date <= $8
   and exists (
     select
       1
@@ -1809,90 +1693,7 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = $10
-      and s.service_date <= $11
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and r.birth_date >= $8
-  and r.birth_date <= $9
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $8
-      and s.service_date >= $9
+      and s.type = $9
       and s.service_date <= $10
   )
 group by
@@ -1904,17 +1705,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -1923,15 +1721,92 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
-  and r.birth_date > $8
-  and r.birth_date <= $9
+  and r.birth_date >= $7
+  and r.birth_date <= $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date >= $8
+      and s.service_date <= $9
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date > $7
+  and r.birth_date <= $8
   and (
     select
       count(*)
@@ -1939,10 +1814,10 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = $10
-      and s.service_date >= $11
-      and s.service_date <= $12
-  ) >= $13
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
+  ) >= $12
 group by
   r.org_code;
 select
@@ -1952,17 +1827,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -1971,15 +1843,15 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
-  and r.birth_date > $8
-  and r.birth_date <= $9
+  and r.birth_date > $7
+  and r.birth_date <= $8
 group by
   r.org_code;
 select
@@ -1989,17 +1861,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2008,11 +1877,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
@@ -2023,8 +1892,8 @@ where
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $8
-      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11)
+      and s.service_date <= $7
+      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10)
   )
 group by
   r.org_code;
@@ -2035,17 +1904,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2054,11 +1920,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
@@ -2069,8 +1935,8 @@ where
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $8
-      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12)
+      and s.service_date <= $7
+      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11)
   )
 group by
   r.org_code;
@@ -2081,17 +1947,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2100,11 +1963,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
@@ -2115,8 +1978,8 @@ where
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $8
-      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12, $13, $14, $15)
+      and s.service_date <= $7
+      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11, $12, $13, $14)
   )
 group by
   r.org_code;
@@ -2127,17 +1990,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2146,11 +2006,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
@@ -2161,8 +2021,8 @@ where
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $8
-      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12, $13)
+      and s.service_date <= $7
+      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11, $12)
   )
 group by
   r.org_code;
@@ -2173,17 +2033,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2192,11 +2049,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
@@ -2207,8 +2064,8 @@ where
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $8
-      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12, $13, $14)
+      and s.service_date <= $7
+      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11, $12, $13)
   )
 group by
   r.org_code;
@@ -2219,17 +2076,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2238,11 +2092,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
@@ -2253,8 +2107,8 @@ where
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $8
-      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12)
+      and s.service_date <= $7
+      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11)
   )
 group by
   r.org_code;
@@ -2265,17 +2119,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2284,11 +2135,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
@@ -2299,8 +2150,8 @@ where
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $8
-      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12, $13, $14)
+      and s.service_date <= $7
+      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11, $12, $13)
   )
 group by
   r.org_code;
@@ -2311,17 +2162,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2330,11 +2178,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
@@ -2345,8 +2193,8 @@ where
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $8
-      and lower(trim(("s"."payload"::jsonb ->> $9))) in ($10, $11, $12)
+      and s.service_date <= $7
+      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11)
   )
 group by
   r.org_code;
@@ -2357,17 +2205,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2376,11 +2221,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
 group by
@@ -2392,17 +2237,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2411,16 +2253,59 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
     select
       1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $7
+      and s.service_date >= $8
+      and s.service_date <= $9
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and (
+    select
+      cast(("s"."payload"::jsonb ->> $7) as text)
     from
       services s
     where
@@ -2428,52 +2313,6 @@ where
       and s.type = $8
       and s.service_date >= $9
       and s.service_date <= $10
-  )
-group by
-  r.org_code;
-select
-  r.org_code as code,
-  count(*) as n
-from
-  residents r
-  join orgs o on o.code = r.org_code
-where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
-  and (
-    r.death_date is null
-    or r.death_date > $3
-  )
-  and (
-    r.moved_out_date is null
-    or r.moved_out_date > $4
-  )
-  and exists (
-    select
-      1
-    from
-      enrollments e
-    where
-      e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
-      and (
-        e.end_date is null
-        or e.end_date > $7
-      )
-  )
-  and (
-    select
-      cast(("s"."payload"::jsonb ->> $8) as text)
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $9
-      and s.service_date >= $10
-      and s.service_date <= $11
     order by
       s.service_date desc,
       s.id desc
@@ -2489,17 +2328,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2508,11 +2344,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
 group by
@@ -2524,17 +2360,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2543,11 +2376,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and exists (
@@ -2557,9 +2390,9 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = $8
-      and s.service_date >= $9
-      and s.service_date <= $10
+      and s.type = $7
+      and s.service_date >= $8
+      and s.service_date <= $9
   )
 group by
   r.org_code;
@@ -2570,17 +2403,14 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = $1
-    or o."county_code" = $2
-  )
+  "o"."county_code" = $1
   and (
     r.death_date is null
-    or r.death_date > $3
+    or r.death_date > $2
   )
   and (
     r.moved_out_date is null
-    or r.moved_out_date > $4
+    or r.moved_out_date > $3
   )
   and exists (
     select
@@ -2589,11 +2419,11 @@ where
       enrollments e
     where
       e.resident_id = r.id
-      and e.program = $5
-      and e.start_date <= $6
+      and e.program = $4
+      and e.start_date <= $5
       and (
         e.end_date is null
-        or e.end_date > $7
+        or e.end_date > $6
       )
   )
   and (
@@ -2603,10 +2433,10 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = $8
-      and s.service_date >= $9
-      and s.service_date <= $10
-  ) >= $11
+      and s.type = $7
+      and s.service_date >= $8
+      and s.service_date <= $9
+  ) >= $10
 group by
   r.org_code;
 select
@@ -2624,14 +2454,11 @@ from
       services s
       join orgs o on o.code = s.org_code
     where
-      s.type = 'health_education'
+      s.type = $3
       and s.resident_id is null
-      and s.service_date >= $3
-      and s.service_date <= $4
-      and (
-        o.code = $5
-        or o."county_code" = $6
-      )
+      and s.service_date >= $4
+      and s.service_date <= $5
+      and "o"."county_code" = $6
   ) x
 group by
   x.code,

@@ -1,14 +1,17 @@
 -- Written by `npm run queries` from src/modules/indicators/indicators.queries.ts: do not edit.
 -- The SQLite statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
 
--- indicators/indicator-repository.ts: addFactYears
+-- indicators/facts-repository.ts: factTables
+-- (no statement: adds the indicator tables to a handle)
+
+-- indicators/facts-repository.ts: addFactYears
 insert into
   "indicator_fact_years" ("year")
 values
   (?)
 on conflict ("year") do nothing;
 
--- indicators/indicator-repository.ts: loadFactYears
+-- indicators/facts-repository.ts: loadFactYears
 select
   "year"
 from
@@ -16,69 +19,7 @@ from
 order by
   "year";
 
--- indicators/indicator-repository.ts: loadResidents
-select
-  "id",
-  "county_code",
-  "org_code",
-  "id_number",
-  "birth_date",
-  "electronic",
-  "record_created",
-  "death_date",
-  "moved_out_date"
-from
-  "residents"
-where
-  "id" in (?, ?);
-
--- indicators/indicator-repository.ts: residentIdsAfter
-select
-  "id"
-from
-  "residents"
-where
-  "id" > ?
-order by
-  "id"
-limit
-  ?;
-
--- indicators/indicator-repository.ts: loadEnrollments
-select
-  "resident_id",
-  "program",
-  "start_date",
-  "end_date"
-from
-  "enrollments"
-where
-  "resident_id" in (?, ?);
-
--- indicators/indicator-repository.ts: loadServices
-select
-  "id",
-  "resident_id",
-  "type",
-  "service_date",
-  "sbp",
-  "dbp",
-  "fasting_glucose",
-  "controlled",
-  "guidance",
-  case
-    when type in (
-      'vaccination',
-      'prenatal_registration',
-      'tb_followup'
-    ) then payload
-  end as "payload"
-from
-  "services"
-where
-  "resident_id" in (?, ?);
-
--- indicators/indicator-repository.ts: replaceIdKeys
+-- indicators/facts-repository.ts: replaceIdKeys
 delete from "indicator_residents"
 where
   "resident_id" in (?);
@@ -87,7 +28,7 @@ insert into
 values
   (?, ?, ?);
 
--- indicators/indicator-repository.ts: loadIdKeys
+-- indicators/facts-repository.ts: loadIdKeys
 select
   "resident_id",
   "id_key"
@@ -96,24 +37,7 @@ from
 where
   "resident_id" in (?, ?);
 
--- indicators/indicator-repository.ts: residentsWithKeys
-select
-  "r"."id",
-  "k"."id_key",
-  "r"."record_created",
-  "r"."death_date",
-  "r"."moved_out_date"
-from
-  "indicator_residents" as "k"
-  inner join "residents" as "r" on "r"."id" = "k"."resident_id"
-where
-  "k"."id_key" in (?);
-
--- indicators/indicator-repository.ts: replaceMemberships
-delete from "indicator_memberships"
-where
-  "resident_id" in (?)
-  and "year" in (?);
+-- indicators/facts-repository.ts: insertMemberships
 insert into
   "indicator_memberships" (
     "resident_id",
@@ -125,7 +49,7 @@ insert into
 values
   (?, ?, ?, ?, ?);
 
--- indicators/indicator-repository.ts: loadMemberships
+-- indicators/facts-repository.ts: loadMemberships
 select
   *
 from
@@ -133,7 +57,13 @@ from
 where
   "resident_id" in (?, ?);
 
--- indicators/indicator-repository.ts: addToTallies
+-- indicators/facts-repository.ts: deleteMemberships
+delete from "indicator_memberships"
+where
+  "resident_id" in (?)
+  and "year" = ?;
+
+-- indicators/facts-repository.ts: addToTallies
 insert into
   "indicator_tallies" (
     "year",
@@ -149,7 +79,94 @@ on conflict ("year", "slot", "county_code", "org_code", "term") do update
 set
   "n" = indicator_tallies.n + excluded.n;
 
--- indicators/indicator-repository.ts: loadActivities
+-- indicators/facts-repository.ts: deleteTallies
+delete from "indicator_tallies"
+where
+  "year" in (?)
+  and "slot" in (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  and "county_code" in (?)
+  and "org_code" in (?)
+  and "term" in (?);
+
+-- indicators/facts-repository.ts: clearFacts
+delete from "indicator_tallies";
+delete from "indicator_memberships";
+delete from "indicator_residents";
+delete from "indicator_fact_years";
+
+-- indicators/raw-rows-repository.ts: loadResidentRecords
+select
+  "id",
+  "county_code",
+  "org_code",
+  "id_number",
+  "birth_date",
+  "electronic",
+  "record_created",
+  "death_date",
+  "moved_out_date"
+from
+  "residents"
+where
+  "id" in (?, ?);
+
+-- indicators/raw-rows-repository.ts: residentIdsAfter
+select
+  "r"."id"
+from
+  "residents" as "r"
+where
+  "r"."id" > ?
+  and "r"."county_code" = ?
+order by
+  "r"."id"
+limit
+  ?;
+
+-- indicators/raw-rows-repository.ts: loadEnrollments
+select
+  "resident_id",
+  "program",
+  "start_date",
+  "end_date"
+from
+  "enrollments"
+where
+  "resident_id" in (?, ?);
+
+-- indicators/raw-rows-repository.ts: loadServices
+select
+  "id",
+  "resident_id",
+  "type",
+  "service_date",
+  "controlled",
+  "dbp",
+  "fasting_glucose",
+  "guidance",
+  "sbp",
+  case
+    when type in (?, ?, ?) then payload
+  end as "payload"
+from
+  "services"
+where
+  "resident_id" in (?, ?);
+
+-- indicators/raw-rows-repository.ts: loadKeyHolders
+select
+  "r"."id",
+  "k"."id_key",
+  "r"."record_created",
+  "r"."death_date",
+  "r"."moved_out_date"
+from
+  "indicator_residents" as "k"
+  inner join "residents" as "r" on "r"."id" = "k"."resident_id"
+where
+  "k"."id_key" in (?);
+
+-- indicators/raw-rows-repository.ts: loadActivities
 select
   "org_code",
   "county_code",
@@ -162,7 +179,22 @@ where
   and "resident_id" is null
   and "org_code" in (?);
 
--- indicators/indicator-repository.ts: activityOrgs
+-- indicators/raw-rows-repository.ts: activitiesInScope
+select
+  "s"."org_code",
+  "s"."county_code",
+  "s"."service_date",
+  "s"."payload"
+from
+  "services" as "s"
+where
+  "s"."type" = ?
+  and "s"."resident_id" is null
+  and "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+  and "s"."county_code" = ?;
+
+-- indicators/raw-rows-repository.ts: activityOrgs
 select distinct
   "org_code"
 from
@@ -171,36 +203,13 @@ where
   "type" = ?
   and "resident_id" is null;
 
--- indicators/indicator-repository.ts: deleteTallies
-delete from "indicator_tallies"
-where
-  "year" in (?)
-  and "slot" in (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  and "county_code" in (?)
-  and "org_code" in (?)
-  and "term" in (?);
-
--- indicators/indicator-repository.ts: serviceYears
+-- indicators/raw-rows-repository.ts: serviceYears
 select distinct
   substr(service_date, 1, 4) as "y"
 from
   "services";
 
--- indicators/indicator-repository.ts: findOrg
-select
-  "code",
-  "name",
-  "level",
-  "province_code",
-  "city_code",
-  "county_code",
-  "township_code"
-from
-  "orgs"
-where
-  "code" = ?;
-
--- indicators/indicator-repository.ts: listSubtreeOrgs
+-- indicators/values-repository.ts: listOrgsInScope
 select
   "o"."code",
   "o"."name",
@@ -212,47 +221,26 @@ select
 from
   "orgs" as "o"
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
-  and "o"."level" <= ?
+  "o"."county_code" = ?
 order by
   "o"."level",
   "o"."code";
 
--- indicators/indicator-repository.ts: subtreeTallies
+-- indicators/values-repository.ts: tallyNodesInScope
 select
-  "org_code",
-  "term",
-  "n"
+  "t"."org_code",
+  "t"."term",
+  "t"."n"
 from
-  "indicator_tallies"
+  "indicator_tallies" as "t"
 where
-  "year" = ?
-  and "slot" in (?, ?)
-  and "county_code" in (?);
-select
-  "org_code",
-  "term",
-  "n"
-from
-  "indicator_tallies"
-where
-  "year" = ?
-  and "slot" in (?, ?)
-  and "county_code" in (?)
-  and "org_code" in (?, ?);
+  "t"."year" = ?
+  and "t"."slot" in (?, ?)
+  and "t"."county_code" = ?;
 
--- indicators/indicator-repository.ts: subtreePopulation
+-- indicators/values-repository.ts: villagePopulationInScope
 select
   "o"."code",
-  "o"."name",
-  "o"."level",
-  "o"."province_code",
-  "o"."city_code",
-  "o"."county_code",
-  "o"."township_code",
   "p"."total",
   "p"."age_0_6",
   "p"."age_65_plus",
@@ -266,12 +254,9 @@ from
 where
   "p"."year" = ?
   and "o"."level" = ?
-  and (
-    o.code = ?
-    or o."county_code" = ?
-  );
+  and "o"."county_code" = ?;
 
--- indicators/indicator-repository.ts: subtreeMemberships
+-- indicators/values-repository.ts: membershipsInScope
 select
   "m"."resident_id",
   "m"."terms"
@@ -281,14 +266,11 @@ from
 where
   "m"."year" = ?
   and "m"."terms" like ?
-  and (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  and "o"."county_code" = ?
 order by
   "m"."resident_id";
 
--- indicators/indicator-repository.ts: loadPeople
+-- indicators/values-repository.ts: loadPeople
 select
   "r"."id",
   "r"."record_no",
@@ -304,14 +286,9 @@ from
   left join "orgs" as "o" on "o"."code" = "r"."org_code"
 where
   "r"."id" in (?, ?)
+  and "r"."county_code" = ?
 order by
   "r"."id";
-
--- indicators/indicator-repository.ts: clearFacts
-delete from "indicator_tallies";
-delete from "indicator_memberships";
-delete from "indicator_residents";
-delete from "indicator_fact_years";
 
 -- indicators/baseline-repository.ts: baselineTermCounts
 select
@@ -321,10 +298,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -367,10 +341,7 @@ from
   join orgs o on o.code = x.org_code
 where
   x.rn > 1
-  and (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  and "o"."county_code" = ?
 group by
   x.org_code;
 select
@@ -380,10 +351,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -403,10 +371,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -435,10 +400,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -470,10 +432,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -516,10 +475,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -552,10 +508,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -598,10 +551,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -662,10 +612,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -726,10 +673,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -790,10 +734,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -826,10 +767,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -873,10 +811,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -944,10 +879,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1015,10 +947,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1086,10 +1015,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1144,10 +1070,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1191,10 +1114,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1227,10 +1147,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1273,10 +1190,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1333,10 +1247,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1393,10 +1304,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1453,10 +1361,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1488,10 +1393,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1534,10 +1436,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1579,10 +1478,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1625,10 +1521,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1680,10 +1573,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1715,10 +1605,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1774,10 +1661,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1821,10 +1705,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1858,10 +1739,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1904,10 +1782,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1952,10 +1827,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -1989,10 +1861,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2035,10 +1904,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2081,10 +1947,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2127,10 +1990,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2173,10 +2033,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2219,10 +2076,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2265,10 +2119,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2311,10 +2162,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2357,10 +2205,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2392,10 +2237,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2438,10 +2280,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2489,10 +2328,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2524,10 +2360,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2570,10 +2403,7 @@ from
   residents r
   join orgs o on o.code = r.org_code
 where
-  (
-    o.code = ?
-    or o."county_code" = ?
-  )
+  "o"."county_code" = ?
   and (
     r.death_date is null
     or r.death_date > ?
@@ -2624,14 +2454,11 @@ from
       services s
       join orgs o on o.code = s.org_code
     where
-      s.type = 'health_education'
+      s.type = ?
       and s.resident_id is null
       and s.service_date >= ?
       and s.service_date <= ?
-      and (
-        o.code = ?
-        or o."county_code" = ?
-      )
+      and "o"."county_code" = ?
   ) x
 group by
   x.code,

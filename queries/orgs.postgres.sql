@@ -1,9 +1,6 @@
 -- Written by `npm run queries` from src/modules/orgs/orgs.queries.ts: do not edit.
 -- The PostgreSQL statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
 
--- orgs/org-repository.ts: subtreeColumn
--- (no statement: names the ancestor column of a level)
-
 -- orgs/org-repository.ts: upsertOrgs
 select
   "code"
@@ -46,23 +43,24 @@ where
 
 -- orgs/org-repository.ts: listChildren
 select
-  *
+  "o".*
 from
-  "orgs"
+  "orgs" as "o"
 where
-  "parent_code" = $1
+  "o"."parent_code" = $1
+  and "o"."county_code" = $2
 order by
-  "code";
+  "o"."code";
 
 -- orgs/org-repository.ts: listRoots
 select
-  *
+  "o".*
 from
-  "orgs"
+  "orgs" as "o"
 where
-  "parent_code" is null
+  "o"."code" in ($1)
 order by
-  "code";
+  "o"."code";
 
 -- orgs/org-repository.ts: listSubtree
 select
@@ -72,16 +70,24 @@ from
 where
   "code" = $1;
 select
-  *
+  "o".*
 from
-  "orgs"
+  "orgs" as "o"
 where
-  "county_code" = $1
-  and "level" <= $2
+  "o"."county_code" = $1
+  and "o"."county_code" = $2
+  and "o"."level" <= $3
 order by
-  "code";
+  "o"."code";
 
 -- orgs/org-repository.ts: updateOrgResponsible
+select
+  "o"."code"
+from
+  "orgs" as "o"
+where
+  "o"."code" = $1
+  and "o"."county_code" = $2;
 update "orgs"
 set
   "responsible_person" = $1,
@@ -97,11 +103,12 @@ where
 
 -- orgs/population-repository.ts: upsertPopulation
 select
-  "code"
+  "o"."code"
 from
-  "orgs"
+  "orgs" as "o"
 where
-  "code" in ($1);
+  "o"."code" in ($1)
+  and "o"."county_code" = $2;
 select
   "org_code",
   "year"
@@ -137,7 +144,11 @@ set
 -- orgs/population-repository.ts: populationOf
 select
   "code",
-  "level"
+  "level",
+  "province_code",
+  "city_code",
+  "county_code",
+  "township_code"
 from
   "orgs"
 where
@@ -163,4 +174,5 @@ from
 where
   "o"."level" = $1
   and "o"."code" = $2
-  and "p"."year" = $3;
+  and "o"."county_code" = $3
+  and "p"."year" = $4;

@@ -1,9 +1,6 @@
 -- Written by `npm run queries` from src/modules/orgs/orgs.queries.ts: do not edit.
 -- The SQLite statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
 
--- orgs/org-repository.ts: subtreeColumn
--- (no statement: names the ancestor column of a level)
-
 -- orgs/org-repository.ts: upsertOrgs
 select
   "code"
@@ -46,23 +43,24 @@ where
 
 -- orgs/org-repository.ts: listChildren
 select
-  *
+  "o".*
 from
-  "orgs"
+  "orgs" as "o"
 where
-  "parent_code" = ?
+  "o"."parent_code" = ?
+  and "o"."county_code" = ?
 order by
-  "code";
+  "o"."code";
 
 -- orgs/org-repository.ts: listRoots
 select
-  *
+  "o".*
 from
-  "orgs"
+  "orgs" as "o"
 where
-  "parent_code" is null
+  "o"."code" in (?)
 order by
-  "code";
+  "o"."code";
 
 -- orgs/org-repository.ts: listSubtree
 select
@@ -72,16 +70,24 @@ from
 where
   "code" = ?;
 select
-  *
+  "o".*
 from
-  "orgs"
+  "orgs" as "o"
 where
-  "county_code" = ?
-  and "level" <= ?
+  "o"."county_code" = ?
+  and "o"."county_code" = ?
+  and "o"."level" <= ?
 order by
-  "code";
+  "o"."code";
 
 -- orgs/org-repository.ts: updateOrgResponsible
+select
+  "o"."code"
+from
+  "orgs" as "o"
+where
+  "o"."code" = ?
+  and "o"."county_code" = ?;
 update "orgs"
 set
   "responsible_person" = ?,
@@ -97,11 +103,12 @@ where
 
 -- orgs/population-repository.ts: upsertPopulation
 select
-  "code"
+  "o"."code"
 from
-  "orgs"
+  "orgs" as "o"
 where
-  "code" in (?);
+  "o"."code" in (?)
+  and "o"."county_code" = ?;
 select
   "org_code",
   "year"
@@ -137,7 +144,11 @@ set
 -- orgs/population-repository.ts: populationOf
 select
   "code",
-  "level"
+  "level",
+  "province_code",
+  "city_code",
+  "county_code",
+  "township_code"
 from
   "orgs"
 where
@@ -163,4 +174,5 @@ from
 where
   "o"."level" = ?
   and "o"."code" = ?
+  and "o"."county_code" = ?
   and "p"."year" = ?;

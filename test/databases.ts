@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { openDatabase, type Db } from '../src/db/database.js';
+import { openMaintainedDatabase } from '../src/composition/maintained-database.js';
+import type { Db } from '../src/db/database.js';
 
 /** A fresh, migrated database of one dialect for one `describe` block. */
 export interface TestDatabase {
@@ -26,7 +27,7 @@ export function describeEachDialect(name: string, body: (t: TestDatabase) => voi
     let dir = '';
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'gongwei-test-'));
-      t.db = await openDatabase({ file: join(dir, 'test.sqlite') });
+      t.db = await openMaintainedDatabase({ file: join(dir, 'test.sqlite') });
     });
     afterAll(async () => {
       await t.db?.close();
@@ -41,7 +42,7 @@ export function describeEachDialect(name: string, body: (t: TestDatabase) => voi
     const schema = `gw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     beforeAll(async () => {
       await adminQuery(url!, `create schema ${schema}`);
-      t.db = await openDatabase({ url: url!, schema });
+      t.db = await openMaintainedDatabase({ url: url!, schema });
     });
     afterAll(async () => {
       await t.db?.close();

@@ -6,7 +6,8 @@
  * of each dialect, records every statement they run and writes it, formatted, to
  * `queries/<module>.<dialect>.sql` at the top of the repository (generated text, not source).
  * test/queries.test.ts fails when those files are stale, so a change to a repository shows its
- * SQL in the diff.
+ * SQL in the diff. The records writers run no after-write maintainers here: each repository's
+ * file shows its own SQL (the fact maintainer's is in the indicators samples).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { format } from 'sql-formatter';
 import { openDatabase, type Db } from '../src/db/database.js';
+import { withRecordsMaintainers } from '../src/modules/records/after-write.js';
 import { subtreeScope, type OrgScope } from '../src/domain/orgs/org-scope.js';
 
 /** The two dialects Gongwei runs on. */
@@ -246,13 +248,13 @@ async function openRecordingDatabase(
   let dispose: () => Promise<void>;
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'gongwei-queries-'));
-    db = await openDatabase({ file: join(dir, 'queries.sqlite') }, { onQuery });
+    db = withRecordsMaintainers(await openDatabase({ file: join(dir, 'queries.sqlite') }, { onQuery }), []);
     dispose = async () => rmSync(dir, { recursive: true, force: true });
   } else {
     if (postgresUrl === null) throw new Error('no PostgreSQL server to write the PostgreSQL queries with');
     const schema = `gw_queries_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     await adminQuery(postgresUrl, `create schema ${schema}`);
-    db = await openDatabase({ url: postgresUrl, schema }, { onQuery });
+    db = withRecordsMaintainers(await openDatabase({ url: postgresUrl, schema }, { onQuery }), []);
     dispose = () => adminQuery(postgresUrl, `drop schema if exists ${schema} cascade`);
   }
   return {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { GongweiError } from '../domain/gongwei-error.js';
 import { WHOLE_TREE, type OrgScope } from '../modules/orgs/org-scope.js';
-import { openDatabase, resolveDbTarget, type Db } from '../db/database.js';
+import { openMaintainedDatabase } from '../composition/maintained-database.js';
+import { resolveDbTarget, type Db } from '../db/database.js';
 
 /**
  * A failure the user caused or can fix at the command line; printed as one line, exit code 1.
@@ -36,7 +37,7 @@ export function withDbOption(command: Command): Command {
  * .action((opts) => withDb(opts, async (db) => { ... }))
  */
 export async function withDb<T>(options: { db?: string }, work: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDatabase(resolveDbTarget(options.db));
+  const db = await openMaintainedDatabase(resolveDbTarget(options.db));
   try {
     return await work(db);
   } finally {

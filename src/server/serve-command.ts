@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openDatabase, resolveDbTarget, type Db } from '../db/database.js';
+import { openMaintainedDatabase } from '../composition/maintained-database.js';
+import { resolveDbTarget, type Db } from '../db/database.js';
 import { OPERATOR_SCOPE, withDbOption } from '../cli/command-context.js';
 import { GongweiError } from '../domain/gongwei-error.js';
 import { holdsResidents } from '../modules/demo/demo-repository.js';
@@ -33,7 +34,7 @@ export function registerServeCommands(program: Command): void {
     .option('--port <port>', 'TCP port', process.env.PORT ?? '3000')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .action(async (options: ServeOptions) => {
-      const db = await openDatabase(resolveDbTarget(options.db));
+      const db = await openMaintainedDatabase(resolveDbTarget(options.db));
       await listen(db, options);
     });
 
@@ -46,7 +47,7 @@ export function registerServeCommands(program: Command): void {
     .action(async (options: StartOptions) => {
       const target = resolveDbTarget(options.db);
       const isNew = target.file !== undefined && !existsSync(target.file);
-      const db = await openDatabase(target);
+      const db = await openMaintainedDatabase(target);
       const empty = isNew || !(await holdsResidents(db.kysely, OPERATOR_SCOPE));
       if (empty) {
         const seed = Number.parseInt(options.seed, 10);

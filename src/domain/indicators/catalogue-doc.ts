@@ -6,6 +6,8 @@
 import { PROGRAM_NAMES, isProgram } from '../programs.js';
 import { INDICATORS, type IndicatorDefinition } from './catalogue.js';
 import { DEFAULT_PARAMETERS, PARAMETER_NOTES, type IndicatorParameters } from './parameters.js';
+import type { ServiceRead } from './term-family.js';
+import { ACTIVITY_TERM_FAMILY, PERSON_TERM_FAMILIES } from './terms.js';
 
 const AREA_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   records: { zh: '居民健康档案', en: 'Health records' },
@@ -24,6 +26,39 @@ function denominatorText(i: IndicatorDefinition): string {
   if (!d) return '—';
   if (d.kind === 'term') return `\`${d.term}\``;
   return d.factor ? `population.${d.base} × ${d.factor}` : `population.${d.base}`;
+}
+
+/** What a family reads, as a table cell: each type with its hot columns and payload fields. */
+function readsText(reads: readonly ServiceRead[], everyDate: boolean): string {
+  const parts = reads.map((r) => {
+    const fields = [...(r.columns ?? []), ...Object.keys(r.payload ?? {}).map((f) => `payload.${f}`)];
+    return fields.length ? `\`${r.type}\` (${fields.join(', ')})` : `\`${r.type}\``;
+  });
+  if (everyDate) parts.unshift('every service (date)');
+  return parts.join('<br>') || '—';
+}
+
+/** The section listing the term families: their terms and what they read of services. */
+function termFamilyLines(): string[] {
+  const lines = [
+    '## 统计项 Terms and what they read',
+    '',
+    'The numerators and denominators above are terms, decided by families of rules (src/domain/indicators/term-families/).',
+    'The engine loads of services only what a family declares here; a service type no family reads costs it nothing but its date.',
+    '',
+    '| family | 统计项 terms | 读取 reads | 仅限 only for |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const f of PERSON_TERM_FAMILIES)
+    lines.push(
+      `| ${f.id} | ${f.terms.map((t) => `\`${t}\``).join(' ')} | ${readsText(f.reads, f.readsEveryServiceDate === true)} | ${f.program ? `enrolled in ${f.program}` : '—'} |`,
+    );
+  const a = ACTIVITY_TERM_FAMILY;
+  lines.push(
+    `| ${a.id} | ${a.terms.map((t) => `\`${t}\``).join(' ')} | ${readsText([a.reads], false)} (activities, no person) | — |`,
+  );
+  lines.push('');
+  return lines;
 }
 
 /** The markdown of docs/indicators.md. */
@@ -63,6 +98,7 @@ export function catalogueMarkdown(): string {
     }
     lines.push('');
   }
+  lines.push(...termFamilyLines());
   lines.push('## 参数 Parameters', '', '| parameter | default | 说明 description |', '| --- | --- | --- |');
   for (const key of Object.keys(DEFAULT_PARAMETERS) as (keyof IndicatorParameters)[])
     lines.push(

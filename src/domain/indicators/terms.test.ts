@@ -13,7 +13,17 @@ import {
 import { vaccineOf } from './vaccines.js';
 
 let nextId = 1;
-function service(type: string, date: string, extra: Partial<ServiceFact> = {}): ServiceFact {
+/** Hot columns of a service, and payload fields (`vaccine`, `gestationalWeeks`, `medicationRegular`). */
+type ServiceExtra = Partial<Omit<ServiceFact, 'payload'>> & Record<string, string | number | boolean | null>;
+
+const COLUMNS = new Set(['id', 'sbp', 'dbp', 'fastingGlucose', 'controlled', 'guidance']);
+
+function service(type: string, date: string, extra: ServiceExtra = {}): ServiceFact {
+  const columns: Record<string, unknown> = {};
+  const payload: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(extra))
+    if (COLUMNS.has(key)) columns[key] = value;
+    else if (value !== null) payload[key] = value;
   return {
     id: nextId++,
     type,
@@ -23,10 +33,8 @@ function service(type: string, date: string, extra: Partial<ServiceFact> = {}): 
     fastingGlucose: null,
     controlled: null,
     guidance: null,
-    vaccine: null,
-    gestationalWeeks: null,
-    medicationRegular: null,
-    ...extra,
+    ...columns,
+    payload,
   };
 }
 

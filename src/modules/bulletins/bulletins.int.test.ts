@@ -134,7 +134,11 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       for (const unit of bulletin.model.named[section])
         expect(text).toContain(`${unit.name}${formatPercent(unit.value)}`);
 
-    const values = await computeIndicatorValues(t.db, { orgCode: '620800', period: '2020Q2', depth: 1 });
+    const values = await computeIndicatorValues(t.db, WHOLE_TREE, {
+      orgCode: '620800',
+      period: '2020Q2',
+      depth: 1,
+    });
     const rate = values.filter((v) => v.indicator === 'records.effective_rate');
     expect(rate).toHaveLength(8);
     // The records table of the annex: header, then per unit its name and cells in column order.

@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.js';
 import { INDICATORS } from '../../domain/indicators/catalogue.js';
 import { countFindings, listHotspots } from '../audits/finding-queries.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
 import { progress } from '../targets/progress.js';
 import type { OrgScope } from '../orgs/org-scope.js';
@@ -34,7 +35,8 @@ export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
       }));
     },
     orgNames: (codes) => orgNames(db, scope, codes),
-    indicatorValues: (orgCode, period, depth) => computeIndicatorValues(db, { orgCode, period, depth }),
+    indicatorValues: (orgCode, period, depth) =>
+      computeIndicatorValues(db, scope, { orgCode, period, depth }),
     indicatorCatalogue: () => INDICATORS.map((d) => ({ id: d.id, name: d.name, unit: d.unit })),
     async findingCounts(orgCode, depth) {
       return (await countFindings(db, scope, { orgCode, depth })).map((f) => ({
@@ -63,7 +65,7 @@ export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
       const percent = new Set(INDICATORS.filter((d) => d.unit === 'percent').map((d) => d.id));
       const ids = [...new Set(rows.map((r) => r.indicator))].filter((id) => percent.has(id));
       if (ids.length === 0) return [];
-      const values = await computeIndicatorValues(db, { orgCode, period, depth: 1, ids });
+      const values = await computeIndicatorValues(db, WHOLE_TREE, { orgCode, period, depth: 1, ids });
       const denominators = new Map(values.map((v) => [`${v.org}|${v.indicator}`, v.denominator]));
       return rows.flatMap((r) => {
         const denominator = denominators.get(`${r.org}|${r.indicator}`);

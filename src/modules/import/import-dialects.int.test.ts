@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import { openDatabase } from '../../db/database.js';
+import { openMaintainedDatabase } from '../../composition/maintained-database.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { insertFixtureOrgs } from '../records/records.fixture.js';
 import { importFile } from './import-file.js';
@@ -85,8 +85,8 @@ describe.skipIf(!url)('import gives the same stored rows on SQLite and PostgreSQ
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     await admin.end();
-    sqlite = await openDatabase({ file: join(dir, 'db.sqlite') });
-    postgres = await openDatabase({ url: url!, schema });
+    sqlite = await openMaintainedDatabase({ file: join(dir, 'db.sqlite') });
+    postgres = await openMaintainedDatabase({ url: url!, schema });
   });
   afterAll(async () => {
     await sqlite?.close();

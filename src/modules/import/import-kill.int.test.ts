@@ -16,10 +16,10 @@ const root = resolve(here, '../../..');
 
 // The child imports the TypeScript sources through tsx, exactly as the CLI would run them.
 const CHILD = `
-import { openDatabase } from ${JSON.stringify(pathToFileURL(join(root, 'src/db/database.ts')).href)};
+import { openMaintainedDatabase } from ${JSON.stringify(pathToFileURL(join(root, 'src/composition/maintained-database.ts')).href)};
 import { importFile } from ${JSON.stringify(pathToFileURL(join(root, 'src/modules/import/import-file.ts')).href)};
 import { WHOLE_TREE } from ${JSON.stringify(pathToFileURL(join(root, 'src/modules/orgs/org-scope.ts')).href)};
-const db = await openDatabase(JSON.parse(process.argv[2]));
+const db = await openMaintainedDatabase(JSON.parse(process.argv[2]));
 await importFile(db, WHOLE_TREE, 'residents', process.argv[3], {
   chunkRows: 500,
   onProgress: (done, total) => process.stdout.write('chunk ' + done + '/' + total + '\\n'),

@@ -7,35 +7,45 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { addMonthsIso, monthsElapsed, type Period } from '../../domain/periods/period.js';
 import { requiredFollowups, type IndicatorParameters } from '../../domain/indicators/parameters.js';
+import {
+  ACTIVITY_SERVICE_READS,
+  ACTIVITY_TERM_FAMILY,
+  ACTIVITY_TERMS,
+  PERSON_SERVICE_READS,
+} from '../../domain/indicators/terms.js';
+import type { ServiceReads } from '../../domain/indicators/service-reads.js';
 import { VACCINES } from '../../domain/indicators/vaccines.js';
-import type { OrgRow } from './indicator-repository.js';
+import { orgsInScope, type OrgScope } from '../orgs/org-scope.js';
 
 type Cond = RawBuilder<unknown>;
 
-const ANCESTOR_COLUMN = { 1: 'province_code', 2: 'city_code', 3: 'county_code', 4: 'township_code' } as const;
-
-function subtree(root: OrgRow): Cond {
-  const col = root.level >= 5 ? 'code' : ANCESTOR_COLUMN[root.level as 1 | 2 | 3 | 4];
-  return sql`(o.code = ${root.code} or o.${sql.ref(col)} = ${root.code})`;
+/**
+ * A payload field the rules declare (src/domain/indicators/term-families/): the oracle reads
+ * only what the engine loads, so a field the terms stop declaring fails here, not silently.
+ */
+function declaredField(reads: ServiceReads, type: string, field: string): string {
+  if (!reads.payloadFields.get(type)?.has(field))
+    throw new Error(`no term family declares reading ${type}.${field}`);
+  return field;
 }
 
-/** Counts per org of residents matching `cond` (alias r), within the subtree. */
-async function countResidents(db: Db, root: OrgRow, cond: Cond): Promise<{ code: string; n: number }[]> {
+/** Counts per org of residents matching `cond` (alias r), within the scope. */
+async function countResidents(db: Db, scope: OrgScope, cond: Cond): Promise<{ code: string; n: number }[]> {
   const result = await sql<{ code: string; n: number }>`
     select r.org_code as code, count(*) as n
     from residents r join orgs o on o.code = r.org_code
-    where ${subtree(root)} and ${cond}
+    where ${orgsInScope(scope, 'o')} and ${cond}
     group by r.org_code`.execute(db.kysely);
   return result.rows.map((row) => ({ code: row.code, n: Number(row.n) }));
 }
 
 /**
- * Every person term's count per org of the subtree at the period end, plus the
+ * Every person term's count per org of the scope at the period end, plus the
  * health-education activity terms, by plain SQL over the raw rows.
  */
 export async function baselineTermCounts(
   db: Db,
-  root: OrgRow,
+  scope: OrgScope,
   period: Period,
   terms: readonly string[],
   p: IndicatorParameters,
@@ -67,7 +77,8 @@ export async function baselineTermCounts(
   const dmStatus = sql`case when s.fasting_glucose is not null
       then case when s.fasting_glucose < ${p.controlledGlucoseBelow} then 1 when s.guidance = 1 then 2 else 0 end
       when s.controlled = 1 then 1 when s.guidance = 1 then 2 else 0 end`;
-  const json = (key: string): Cond => db.dialect.jsonText('s.payload', key);
+  const json = (type: string, key: string): Cond =>
+    db.dialect.jsonText('s.payload', declaredField(PERSON_SERVICE_READS, type, key));
   const required = requiredFollowups(p.standardizedFollowupsPerYear, months);
 
   const conds: Record<string, () => Cond> = {
@@ -117,7 +128,7 @@ export async function baselineTermCounts(
   const maternal = sql`${present} and exists (select 1 from enrollments e where e.resident_id = r.id and e.program = 'maternal'
       and e.start_date <= ${E} and (e.end_date is null or e.end_date >= ${ytd}))`;
   const earlyReg = sql`exists (select 1 from services s where s.resident_id = r.id and s.type = 'prenatal_registration'
-      and s.service_date <= ${E} and cast(${json('gestationalWeeks')} as integer) < ${p.earlyPregnancyWeeksBelow})`;
+      and s.service_date <= ${E} and cast(${json('prenatal_registration', 'gestationalWeeks')} as integer) < ${p.earlyPregnancyWeeksBelow})`;
   Object.assign(conds, {
     'maternal.managed': () => maternal,
     'maternal.early_registered': () => sql`${maternal} and ${earlyReg}`,
@@ -143,13 +154,13 @@ export async function baselineTermCounts(
   for (const v of VACCINES) {
     conds[`vaccination.${v.id}`] = () =>
       sql`${child} and exists (select 1 from services s where s.resident_id = r.id and s.type = 'vaccination'
-        and s.service_date <= ${E} and lower(trim(${json('vaccine')})) in (${sql.join(v.aliases.map((a) => sql`${a}`))}))`;
+        and s.service_date <= ${E} and lower(trim(${json('vaccination', 'vaccine')})) in (${sql.join(v.aliases.map((a) => sql`${a}`))}))`;
   }
   Object.assign(conds, {
     'tuberculosis.managed': () => managed('tuberculosis'),
     'tuberculosis.followed': () => sql`${managed('tuberculosis')} and ${has('tb_followup', ytd)}`,
     'tuberculosis.regular': () =>
-      sql`${managed('tuberculosis')} and ${latestYtd('tb_followup', sql`cast(${json('medicationRegular')} as text)`)} in ('1', 'true')`,
+      sql`${managed('tuberculosis')} and ${latestYtd('tb_followup', sql`cast(${json('tb_followup', 'medicationRegular')} as text)`)} in ('1', 'true')`,
     'severe_mental.managed': () => managed('severe_mental'),
     'severe_mental.followed': () => sql`${managed('severe_mental')} and ${has('mental_followup', ytd)}`,
     'severe_mental.effective': () =>
@@ -165,28 +176,35 @@ export async function baselineTermCounts(
           from residents r
           where ${present} and r.record_created <= ${E} and r.id_number is not null and trim(r.id_number) <> ''
         ) x join orgs o on o.code = x.org_code
-        where x.rn > 1 and ${subtree(root)}
+        where x.rn > 1 and ${orgsInScope(scope, 'o')}
         group by x.org_code`.execute(db.kysely);
       for (const row of result.rows) out.push({ code: row.code, term, n: Number(row.n) });
       continue;
     }
-    if (term.startsWith('health_education.')) continue;
+    if (ACTIVITY_TERMS.includes(term)) continue;
     const cond = conds[term];
     if (!cond) throw new Error(`baseline has no rule for term '${term}'`);
-    for (const row of await countResidents(db, root, cond())) out.push({ ...row, term });
+    for (const row of await countResidents(db, scope, cond())) out.push({ ...row, term });
   }
 
-  const activityTerms = terms.filter((t) => t.startsWith('health_education.'));
+  const activityTerms = terms.filter((t) => ACTIVITY_TERMS.includes(t));
   if (activityTerms.length > 0) {
-    const kind = db.dialect.jsonText('s.payload', 'activityKind');
-    const participants = db.dialect.jsonText('s.payload', 'participants');
+    const type = ACTIVITY_TERM_FAMILY.reads.type;
+    const kind = db.dialect.jsonText(
+      's.payload',
+      declaredField(ACTIVITY_SERVICE_READS, type, 'activityKind'),
+    );
+    const participants = db.dialect.jsonText(
+      's.payload',
+      declaredField(ACTIVITY_SERVICE_READS, type, 'participants'),
+    );
     // Grouped outside: PostgreSQL does not see two bound copies of the JSON path as one expression.
     const result = await sql<{ code: string; kind: string | null; n: number; participants: number | null }>`
       select x.code, x.kind, count(*) as n, sum(x.participants) as participants from (
         select s.org_code as code, ${kind} as kind, cast(${participants} as integer) as participants
         from services s join orgs o on o.code = s.org_code
-        where s.type = 'health_education' and s.resident_id is null and s.service_date >= ${ytd}
-          and s.service_date <= ${E} and ${subtree(root)}
+        where s.type = ${type} and s.resident_id is null and s.service_date >= ${ytd}
+          and s.service_date <= ${E} and ${orgsInScope(scope, 'o')}
       ) x
       group by x.code, x.kind`.execute(db.kysely);
     const add = (code: string, term: string, n: number): void => {

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { UserError, withDb, withDbOption } from '../../cli/command-context.js';
+import { OPERATOR_SCOPE, withDb, withDbOption } from '../../cli/command-context.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import { findIndicator } from '../../domain/indicators/catalogue.js';
 import { catalogueMarkdown } from '../../domain/indicators/catalogue-doc.js';
-import { IndicatorQueryError, computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
+import { computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
 import { recomputeAllFacts } from './fact-maintainer.js';
 
 interface IndicatorOptions {
@@ -96,25 +97,31 @@ export function registerIndicatorCommands(program: Command): void {
     .action((options: IndicatorOptions) =>
       withDb(options, async (db) => {
         if (!['json', 'csv', 'table'].includes(options.format))
-          throw new UserError(`--format: json, csv or table expected, got '${options.format}'`);
+          throw GongweiError.badRequest(
+            {
+              zh: `应为 json、csv 或 table，而不是 '${options.format}'`,
+              en: `json, csv or table expected, got '${options.format}'`,
+            },
+            '--format',
+          );
         if (!/^\d$/.test(options.depth))
-          throw new UserError(`--depth: an integer 0..4 expected, got '${options.depth}'`);
+          throw GongweiError.badRequest(
+            {
+              zh: `应为 0..4 的整数，而不是 '${options.depth}'`,
+              en: `an integer 0..4 expected, got '${options.depth}'`,
+            },
+            '--depth',
+          );
         const ids = options.ids
           ?.split(',')
           .map((s) => s.trim())
           .filter((s) => s !== '');
-        let rows: IndicatorValue[];
-        try {
-          rows = await computeIndicatorValues(db, {
-            orgCode: options.org.trim(),
-            period: options.period,
-            depth: Number(options.depth),
-            ...(ids ? { ids } : {}),
-          });
-        } catch (error) {
-          if (error instanceof IndicatorQueryError) throw new UserError(error.message);
-          throw error;
-        }
+        const rows = await computeIndicatorValues(db, OPERATOR_SCOPE, {
+          orgCode: options.org.trim(),
+          period: options.period,
+          depth: Number(options.depth),
+          ...(ids ? { ids } : {}),
+        });
         const out =
           options.format === 'json'
             ? JSON.stringify(rows, null, 2) + '\n'

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Db } from '../../db/database.js';
+import { openMaintainedDatabase } from '../../composition/maintained-database.js';
+import type { Db } from '../../db/database.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { buildHandData } from './indicators.fixture.js';
 import { computeIndicatorValues } from './indicator-values.js';
 
@@ -25,9 +27,9 @@ describe.skipIf(!url)(`SQLite and PostgreSQL${url ? '' : ' — SKIPPED: no Postg
   let sqlite: Db;
   let postgres: Db;
   beforeAll(async () => {
-    sqlite = await openDatabase({ file: join(dir, 'a.sqlite') });
+    sqlite = await openMaintainedDatabase({ file: join(dir, 'a.sqlite') });
     await admin(`create schema ${schema}`);
-    postgres = await openDatabase({ url: url!, schema });
+    postgres = await openMaintainedDatabase({ url: url!, schema });
     await buildHandData(sqlite);
     await buildHandData(postgres);
   });
@@ -41,9 +43,9 @@ describe.skipIf(!url)(`SQLite and PostgreSQL${url ? '' : ' — SKIPPED: no Postg
   it('return identical indicator tables for every period kind', async () => {
     for (const period of ['2020', '2020H1', '2020Q3', '2020-06', '2020-03-1', '2019']) {
       const query = { orgCode: '620000', period, depth: 4 };
-      const a = await computeIndicatorValues(sqlite, query);
+      const a = await computeIndicatorValues(sqlite, WHOLE_TREE, query);
       expect(a.length).toBeGreaterThan(0);
-      expect(await computeIndicatorValues(postgres, query)).toEqual(a);
+      expect(await computeIndicatorValues(postgres, WHOLE_TREE, query)).toEqual(a);
     }
   });
 });

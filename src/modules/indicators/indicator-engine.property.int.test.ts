@@ -9,7 +9,12 @@ import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { RecordNotFoundError, RecordsWriteError } from '../records/records-errors.js';
 import { fixtureResident } from '../records/records.fixture.js';
 import { endEnrollment, upsertEnrollments } from '../records/enrollments-repository.js';
-import { moveResident, recordDeath, recordMoveOut, upsertResidents } from '../records/residents-repository.js';
+import {
+  moveResident,
+  recordDeath,
+  recordMoveOut,
+  upsertResidents,
+} from '../records/residents-repository.js';
 import { deleteService, upsertServices } from '../records/services-repository.js';
 import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
 import { insertOrgTree, recordNo, V1, V2 } from './indicators.fixture.js';
@@ -314,8 +319,8 @@ describeEachDialect('incremental engine against the plain recomputation', (t) =>
           }
           for (const period of PERIODS) {
             const query = { orgCode: '620000', period, depth: 4 };
-            const fast = await computeIndicatorValues(t.db, query);
-            expect(fast).toEqual(await computeIndicatorValuesBaseline(t.db, query));
+            const fast = await computeIndicatorValues(t.db, WHOLE_TREE, query);
+            expect(fast).toEqual(await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, query));
             expectParentsAreSums(fast, {
               '620000': ['620800'],
               '620800': ['620881'],
@@ -354,8 +359,8 @@ describeEachDialect('incremental engine against the plain recomputation', (t) =>
           );
           for (const period of PERIODS) {
             const query = { orgCode: '620000', period, depth: 4 };
-            expect(await computeIndicatorValues(t.db, query)).toEqual(
-              await computeIndicatorValuesBaseline(t.db, query),
+            expect(await computeIndicatorValues(t.db, WHOLE_TREE, query)).toEqual(
+              await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, query),
             );
           }
         },

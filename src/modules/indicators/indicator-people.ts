@@ -4,10 +4,12 @@
  * and phones masked.
  */
 import type { Db } from '../../db/database.js';
+import { memberAt, parseTermMasks } from '../../domain/indicators/term-masks.js';
 import { maskIdNumber, maskPhone } from '../../domain/records/masking.js';
-import { parseTermMasks } from './fact-maintainer.js';
-import { loadFactYears, loadPeople, subtreeMemberships } from './indicator-repository.js';
-import { IndicatorQueryError, resolveQuery } from './indicator-values.js';
+import type { OrgScope } from '../orgs/org-scope.js';
+import { loadFactYears } from './facts-repository.js';
+import { IndicatorQueryError, resolveQuery } from './indicator-query.js';
+import { loadPeople, membershipsInScope } from './values-repository.js';
 
 /** What to list. */
 export interface PeopleQuery {
@@ -42,50 +44,62 @@ export interface PeoplePage {
   people: IndicatorPerson[];
 }
 
-function member(masks: ReadonlyMap<string, number>, term: string, slot: number): boolean {
-  return Math.floor((masks.get(term) ?? 0) / 2 ** slot) % 2 === 1;
-}
-
 /**
- * Lists the people behind an indicator value for an org subtree and period.
+ * Lists the people behind an indicator value for the org a query names, within the caller's
+ * scope, and a period.
  *
  * @example
- * await listIndicatorPeople(db, { orgCode: '620881100', period: '2020Q2',
+ * await listIndicatorPeople(db, callerScope(request), { orgCode: '620881100', period: '2020Q2',
  *   indicator: 'hypertension.control_rate', set: 'gap', page: 1, pageSize: 50 });
  */
-export async function listIndicatorPeople(db: Db, query: PeopleQuery): Promise<PeoplePage> {
-  const { root, period, indicators } = await resolveQuery(db, {
-    orgCode: query.orgCode,
-    period: query.period,
-    ids: [query.indicator],
-  });
+export async function listIndicatorPeople(
+  db: Db,
+  callerScope: OrgScope,
+  query: PeopleQuery,
+): Promise<PeoplePage> {
+  const { scope, period, indicators } = await resolveQuery(
+    db,
+    callerScope,
+    { orgCode: query.orgCode, period: query.period, ids: [query.indicator] },
+    'id',
+  );
   const indicator = indicators[0]!;
   if (!Number.isInteger(query.page) || query.page < 1)
-    throw new IndicatorQueryError('page must be an integer ≥ 1');
+    throw new IndicatorQueryError('page', { zh: 'page 应为 ≥ 1 的整数', en: 'page must be an integer ≥ 1' });
   if (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > 1000)
-    throw new IndicatorQueryError('pageSize must be an integer 1..1000');
+    throw new IndicatorQueryError('pageSize', {
+      zh: 'pageSize 应为 1..1000 的整数',
+      en: 'pageSize must be an integer 1..1000',
+    });
   if (indicator.program === 'health_education')
-    throw new IndicatorQueryError(`indicator '${indicator.id}' counts activities, not people`);
+    throw new IndicatorQueryError('id', {
+      zh: `指标 '${indicator.id}' 统计的是活动，不是人`,
+      en: `indicator '${indicator.id}' counts activities, not people`,
+    });
   if (query.set === 'gap' && indicator.denominator?.kind !== 'term')
-    throw new IndicatorQueryError(
-      `indicator '${indicator.id}' has no list of people in its denominator (a count or a population base); use set=numerator`,
-    );
+    throw new IndicatorQueryError('set', {
+      zh: `指标 '${indicator.id}' 的分母不是名单（计数或人口基数），请用 set=numerator`,
+      en: `indicator '${indicator.id}' has no list of people in its denominator (a count or a population base); use set=numerator`,
+    });
   if (!(await loadFactYears(db.kysely)).includes(period.year))
-    throw new IndicatorQueryError(`no services are recorded in ${period.year}: nothing to list`);
+    throw new IndicatorQueryError('period', {
+      zh: `${period.year} 年没有服务记录，无名单可列`,
+      en: `no services are recorded in ${period.year}: nothing to list`,
+    });
   const slot = period.endSlot;
   const { term, minus } = indicator.numerator;
   const inNumerator = (m: ReadonlyMap<string, number>): boolean =>
-    member(m, term, slot) && !(minus !== undefined && member(m, minus, slot));
+    memberAt(m, term, slot) && !(minus !== undefined && memberAt(m, minus, slot));
   const scanTerm = query.set === 'numerator' ? term : (indicator.denominator as { term: string }).term;
   const ids: number[] = [];
-  for (const row of await subtreeMemberships(db.kysely, root, period.year, scanTerm)) {
+  for (const row of await membershipsInScope(db.kysely, scope, period.year, scanTerm)) {
     const masks = parseTermMasks(row.terms);
     const keep =
-      query.set === 'numerator' ? inNumerator(masks) : member(masks, scanTerm, slot) && !inNumerator(masks);
+      query.set === 'numerator' ? inNumerator(masks) : memberAt(masks, scanTerm, slot) && !inNumerator(masks);
     if (keep) ids.push(row.resident_id);
   }
   const pageIds = ids.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  const people = (await loadPeople(db.kysely, pageIds)).map((p) => ({
+  const people = (await loadPeople(db.kysely, scope, pageIds)).map((p) => ({
     residentId: p.id,
     recordNo: p.record_no,
     name: p.name,

@@ -3,9 +3,10 @@ import { describeEachDialect } from '../../../test/databases.js';
 import { INDICATORS } from '../../domain/indicators/catalogue.js';
 import { recomputeAllFacts } from './fact-maintainer.js';
 import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
-import type { IndicatorTables } from './indicator-repository.js';
+import { loadFactYears, type IndicatorTables } from './facts-repository.js';
 import { buildHandData, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
 import { computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 
 type Cell = [numerator: number, denominator: number | null];
 
@@ -117,7 +118,11 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
   });
 
   it('gives every indicator of the township for 2020 as worked out by hand', async () => {
-    const rows = await computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020', depth: 0 });
+    const rows = await computeIndicatorValues(t.db, WHOLE_TREE, {
+      orgCode: TOWNSHIP,
+      period: '2020',
+      depth: 0,
+    });
     expect(rows).toHaveLength(INDICATORS.length);
     expectCells(cells(rows, TOWNSHIP), TOWNSHIP_2020);
     const coverage = rows.find((r) => r.indicator === 'records.coverage')!;
@@ -127,7 +132,11 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
   });
 
   it('counts people where they live now and splits the villages by hand', async () => {
-    const rows = await computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020', depth: 1 });
+    const rows = await computeIndicatorValues(t.db, WHOLE_TREE, {
+      orgCode: TOWNSHIP,
+      period: '2020',
+      depth: 1,
+    });
     expect(new Set(rows.map((r) => r.org))).toEqual(new Set([TOWNSHIP, V1, V2]));
     expectCells(cells(rows, V1), {
       'records.total': [3, null],
@@ -146,7 +155,10 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
   });
 
   it('answers earlier periods year to date: mid-year enrolment, death and pro-rating', async () => {
-    const h1 = cells(await computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020H1' }), TOWNSHIP);
+    const h1 = cells(
+      await computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: TOWNSHIP, period: '2020H1' }),
+      TOWNSHIP,
+    );
     expectCells(h1, {
       // R2 enrolled 1 July is not yet managed; R3 died 1 May; R1 has 2 follow-ups, 2 needed by June.
       'hypertension.managed': [1, null],
@@ -161,7 +173,10 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
       'diabetes.followup2_rate': [0, 1],
       'maternal.postpartum_42d_rate': [0, 1],
     });
-    const q3 = cells(await computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020Q3' }), TOWNSHIP);
+    const q3 = cells(
+      await computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: TOWNSHIP, period: '2020Q3' }),
+      TOWNSHIP,
+    );
     // R1: 3 follow-ups, ceil(4 × 9 / 12) = 3; R2 (1 follow-up) is not; R10 has 3 of 3.
     // R9's enrolment ended on 30 September, the period end itself: no longer managed.
     expectCells(q3, {
@@ -171,12 +186,12 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
       'tuberculosis.managed': [0, null],
     });
     const sept2 = cells(
-      await computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020-09-2' }),
+      await computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: TOWNSHIP, period: '2020-09-2' }),
       TOWNSHIP,
     );
     expectCells(sept2, { 'tuberculosis.managed': [1, null] });
     const march = cells(
-      await computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020-03' }),
+      await computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: TOWNSHIP, period: '2020-03' }),
       TOWNSHIP,
     );
     // At 31 March R3 is still alive (dies 1 May), R6 already gone (moved out 1 March): 9 present.
@@ -187,7 +202,7 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
     // 10 March 2020: R1 (registered May 2019) has had no visit for 12 months: lost;
     // R3 (alive then) was last seen 1 Oct 2019: under care but no visit in 3 months.
     const dekad = cells(
-      await computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020-03-1' }),
+      await computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: TOWNSHIP, period: '2020-03-1' }),
       TOWNSHIP,
     );
     expectCells(dekad, {
@@ -199,7 +214,7 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
     });
     // 10 June: window from 10 March holds R1's backdated 15 March follow-up (150/95).
     const june = cells(
-      await computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020-06-1' }),
+      await computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: TOWNSHIP, period: '2020-06-1' }),
       TOWNSHIP,
     );
     expectCells(june, {
@@ -210,7 +225,7 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
   });
 
   it('rolls up to the county, city and province as sums', async () => {
-    const rows = await computeIndicatorValues(t.db, {
+    const rows = await computeIndicatorValues(t.db, WHOLE_TREE, {
       orgCode: '620000',
       period: '2020',
       depth: 4,
@@ -228,15 +243,31 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
 
   it('equals the plain SQL recomputation for several periods', async () => {
     for (const period of ['2020', '2020H1', '2020Q3', '2020-03-1', '2020-02-3', '2019']) {
-      const fast = await computeIndicatorValues(t.db, { orgCode: '620000', period, depth: 4 });
-      const slow = await computeIndicatorValuesBaseline(t.db, { orgCode: '620000', period, depth: 4 });
+      const fast = await computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: '620000', period, depth: 4 });
+      const slow = await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, {
+        orgCode: '620000',
+        period,
+        depth: 4,
+      });
       expect(fast).toEqual(slow);
     }
   });
 
+  it('answers a year without services from the raw rows, as the plain recomputation, storing nothing', async () => {
+    const maintained = await loadFactYears(t.db.kysely);
+    expect(maintained).not.toContain(2021);
+    for (const period of ['2021', '2021-03-1', '2018']) {
+      const query = { orgCode: '620000', period, depth: 4 };
+      const fast = await computeIndicatorValues(t.db, WHOLE_TREE, query);
+      expect(fast).toEqual(await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, query));
+      if (period === '2021') expect(cells(fast, TOWNSHIP)['records.total']![0]).toBeGreaterThan(0); // records live on
+    }
+    expect(await loadFactYears(t.db.kysely)).toEqual(maintained);
+  });
+
   it('rebuilds the same facts from the raw rows (recomputeAllFacts)', async () => {
     const query = { orgCode: '620000', period: '2020Q2', depth: 4 };
-    const before = await computeIndicatorValues(t.db, query);
+    const before = await computeIndicatorValues(t.db, WHOLE_TREE, query);
     const tallies = async (): Promise<unknown[]> =>
       t.db.kysely
         .withTables<IndicatorTables>()
@@ -251,18 +282,18 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
     const incremental = await tallies();
     expect(await recomputeAllFacts(t.db)).toEqual({ years: [2019, 2020] });
     expect(await tallies()).toEqual(incremental);
-    expect(await computeIndicatorValues(t.db, query)).toEqual(before);
+    expect(await computeIndicatorValues(t.db, WHOLE_TREE, query)).toEqual(before);
   });
 
   it('rejects unknown orgs, periods and ids with a clear message', async () => {
-    await expect(computeIndicatorValues(t.db, { orgCode: '999999', period: '2020' })).rejects.toThrow(
-      /org '999999'/,
-    );
-    await expect(computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020Q5' })).rejects.toThrow(
-      /2020Q5/,
-    );
     await expect(
-      computeIndicatorValues(t.db, { orgCode: TOWNSHIP, period: '2020', ids: ['nope.x'] }),
+      computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: '999999', period: '2020' }),
+    ).rejects.toThrow(/org '999999'/);
+    await expect(
+      computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: TOWNSHIP, period: '2020Q5' }),
+    ).rejects.toThrow(/2020Q5/);
+    await expect(
+      computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: TOWNSHIP, period: '2020', ids: ['nope.x'] }),
     ).rejects.toThrow(/nope\.x/);
   });
 });

@@ -11,7 +11,12 @@ import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/
 import { insertFixtureOrgs, fixtureResident, FIXTURE_ORGS } from '../records/records.fixture.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { endEnrollment, upsertEnrollments } from '../records/enrollments-repository.js';
-import { moveResident, recordDeath, recordMoveOut, upsertResidents } from '../records/residents-repository.js';
+import {
+  moveResident,
+  recordDeath,
+  recordMoveOut,
+  upsertResidents,
+} from '../records/residents-repository.js';
 import { deleteService, upsertServices } from '../records/services-repository.js';
 
 /** Village codes of the fixture. */

@@ -1,78 +1,78 @@
 import {
   SAMPLE_ORGS as O,
+  SAMPLE_SCOPE as S,
   insertSampleWorld,
   repositorySamples,
   type ModuleQueries,
 } from '../../../test/query-samples.js';
 import { INDICATORS, termsOf } from '../../domain/indicators/catalogue.js';
+import type { MembershipRow } from '../../domain/indicators/fact-changes.js';
 import { DEFAULT_PARAMETERS } from '../../domain/indicators/parameters.js';
+import { PERSON_SERVICE_READS } from '../../domain/indicators/terms.js';
 import { parsePeriod } from '../../domain/periods/period.js';
 import * as baseline from './baseline-repository.js';
-import * as facts from './indicator-repository.js';
+import * as facts from './facts-repository.js';
+import * as rawRows from './raw-rows-repository.js';
+import * as values from './values-repository.js';
 
-const COUNTY: facts.OrgRow = {
-  code: O.county,
-  name: '泾川县',
-  level: 3,
-  province_code: O.province,
-  city_code: O.city,
-  county_code: O.county,
-  township_code: null,
-};
-
-const membership: facts.MembershipRow = {
-  resident_id: 1,
+const membership: MembershipRow = {
+  residentId: 1,
   year: 2020,
-  county_code: O.county,
-  org_code: O.village,
+  countyCode: O.county,
+  orgCode: O.village,
   terms: '|records.total=1|',
 };
 
-/** Example calls of the indicator repositories, written to src/queries/indicators.*.sql by `npm run queries`. */
+const ACTIVITY = 'health_education';
+
+/** Example calls of the indicator repositories, written to queries/indicators.*.sql by `npm run queries`. */
 export const QUERY_SAMPLES: ModuleQueries = {
   prepare: insertSampleWorld,
   repositories: [
-    repositorySamples('indicators/indicator-repository.ts', facts, {
+    repositorySamples('indicators/facts-repository.ts', facts, {
+      factTables: { noQuery: 'adds the indicator tables to a handle' },
       addFactYears: (db) => facts.addFactYears(db.kysely, [2020]),
       loadFactYears: (db) => facts.loadFactYears(db.kysely),
-      loadResidents: (db) => facts.loadResidents(db.kysely, [1, 2]),
-      residentIdsAfter: (db) => facts.residentIdsAfter(db.kysely, 0, 1000),
-      loadEnrollments: (db) => facts.loadEnrollments(db.kysely, [1, 2]),
-      loadServices: (db) => facts.loadServices(db.kysely, [1, 2]),
       replaceIdKeys: (db) =>
         facts.replaceIdKeys(
           db.kysely,
           [1],
-          [{ resident_id: 1, county_code: O.county, id_key: '620881195501010011' }],
+          [{ residentId: 1, countyCode: O.county, idKey: '620881195501010011' }],
         ),
       loadIdKeys: (db) => facts.loadIdKeys(db.kysely, [1, 2]),
-      residentsWithKeys: (db) => facts.residentsWithKeys(db.kysely, ['620881195501010011']),
-      replaceMemberships: (db) => facts.replaceMemberships(db.kysely, [1], [2020], [membership]),
+      insertMemberships: (db) => facts.insertMemberships(db.kysely, [membership]),
       loadMemberships: (db) => facts.loadMemberships(db.kysely, [1, 2]),
+      deleteMemberships: (db) => facts.deleteMemberships(db.kysely, new Map([[2020, [1]]])),
       addToTallies: (db) =>
         facts.addToTallies(db.kysely, [
-          { year: 2020, node: 3, org_code: O.village, term: 'records.total', county_code: O.county, n: 1 },
+          { year: 2020, node: 3, orgCode: O.village, term: 'records.total', countyCode: O.county, n: 1 },
         ]),
-      loadActivities: (db) => facts.loadActivities(db.kysely, [O.village]),
-      activityOrgs: (db) => facts.activityOrgs(db.kysely),
       deleteTallies: (db) => facts.deleteTallies(db.kysely, [O.village], ['records.total'], [2020]),
-      serviceYears: (db) => facts.serviceYears(db.kysely),
-      findOrg: (db) => facts.findOrg(db.kysely, O.county),
-      listSubtreeOrgs: (db) => facts.listSubtreeOrgs(db.kysely, COUNTY, 5),
-      subtreeTallies: async (db) => {
-        await facts.subtreeTallies(db.kysely, { countyCodes: [O.county] }, 2020, [5, 11]);
-        await facts.subtreeTallies(db.kysely, { orgCodes: [O.village, O.otherVillage] }, 2020, [5, 11]);
-      },
-      subtreePopulation: (db) => facts.subtreePopulation(db.kysely, COUNTY, 2020),
-      subtreeMemberships: (db) => facts.subtreeMemberships(db.kysely, COUNTY, 2020, 'records.total'),
-      loadPeople: (db) => facts.loadPeople(db.kysely, [1, 2]),
       clearFacts: (db) => facts.clearFacts(db.kysely),
+    }),
+    repositorySamples('indicators/raw-rows-repository.ts', rawRows, {
+      loadResidentRecords: (db) => rawRows.loadResidentRecords(db.kysely, [1, 2]),
+      residentIdsAfter: (db) => rawRows.residentIdsAfter(db.kysely, S, 0, 1000),
+      loadEnrollments: (db) => rawRows.loadEnrollments(db.kysely, [1, 2]),
+      loadServices: (db) => rawRows.loadServices(db.kysely, [1, 2], PERSON_SERVICE_READS),
+      loadKeyHolders: (db) => rawRows.loadKeyHolders(db.kysely, ['620881195501010011']),
+      loadActivities: (db) => rawRows.loadActivities(db.kysely, ACTIVITY, [O.village]),
+      activitiesInScope: (db) => rawRows.activitiesInScope(db.kysely, S, ACTIVITY, 2020),
+      activityOrgs: (db) => rawRows.activityOrgs(db.kysely, ACTIVITY),
+      serviceYears: (db) => rawRows.serviceYears(db.kysely),
+    }),
+    repositorySamples('indicators/values-repository.ts', values, {
+      listOrgsInScope: (db) => values.listOrgsInScope(db.kysely, S),
+      tallyNodesInScope: (db) => values.tallyNodesInScope(db.kysely, S, 2020, [5, 11]),
+      villagePopulationInScope: (db) => values.villagePopulationInScope(db.kysely, S, 2020),
+      membershipsInScope: (db) => values.membershipsInScope(db.kysely, S, 2020, 'records.total'),
+      loadPeople: (db) => values.loadPeople(db.kysely, S, [1, 2]),
     }),
     repositorySamples('indicators/baseline-repository.ts', baseline, {
       baselineTermCounts: (db) =>
         baseline.baselineTermCounts(
           db,
-          COUNTY,
+          S,
           parsePeriod('2020Q2'),
           [...new Set(INDICATORS.flatMap(termsOf))],
           DEFAULT_PARAMETERS,

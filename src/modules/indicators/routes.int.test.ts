@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
+import { installErrorReplies } from '../../server/error-reply.js';
+import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { registerIndicatorCommands } from './cli.js';
 import { buildHandData, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
 import { listIndicatorPeople } from './indicator-people.js';
@@ -15,6 +17,7 @@ describeEachDialect('indicator routes, drill-down and CLI', (t) => {
     app = Fastify();
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
+    installErrorReplies(app, 1024 * 1024);
     await app.register(async (api) => registerIndicatorRoutes(api, t.db), { prefix: '/api' });
   });
   afterAll(async () => app?.close());
@@ -66,7 +69,7 @@ describeEachDialect('indicator routes, drill-down and CLI', (t) => {
       people: [{ recordNo: `${V2}00005`, idNumber: '620881********0011', phone: '138****1234' }],
     });
     // Hypertension control at year end: R2 controlled, R1 not (the gap).
-    const gap = await listIndicatorPeople(t.db, {
+    const gap = await listIndicatorPeople(t.db, WHOLE_TREE, {
       orgCode: TOWNSHIP,
       period: '2020',
       indicator: 'hypertension.control_rate',
@@ -76,7 +79,7 @@ describeEachDialect('indicator routes, drill-down and CLI', (t) => {
     });
     expect(gap.people.map((p) => p.recordNo)).toEqual([`${V1}00001`]);
     // records.effective = total minus duplicates: R5 is left out of the 8.
-    const effective = await listIndicatorPeople(t.db, {
+    const effective = await listIndicatorPeople(t.db, WHOLE_TREE, {
       orgCode: TOWNSHIP,
       period: '2020',
       indicator: 'records.effective',
@@ -86,7 +89,7 @@ describeEachDialect('indicator routes, drill-down and CLI', (t) => {
     });
     expect(effective.total).toBe(7);
     expect(effective.people).toHaveLength(3);
-    const page3 = await listIndicatorPeople(t.db, {
+    const page3 = await listIndicatorPeople(t.db, WHOLE_TREE, {
       orgCode: TOWNSHIP,
       period: '2020',
       indicator: 'records.effective',

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { INDICATORS } from '../../domain/indicators/catalogue.js';
+import { callerScope } from '../../server/caller-scope.js';
+import { ErrorSchema } from '../../server/error-reply.js';
 import { listIndicatorPeople } from './indicator-people.js';
 import { computeIndicatorValues } from './indicator-values.js';
 
@@ -57,8 +59,6 @@ const CatalogueSchema = z.object({
   parameters: z.array(z.string()),
 });
 
-const ErrorSchema = z.object({ error: z.string(), message: z.string() });
-
 /**
  * REST routes of the indicator engine: the catalogue, values for an org subtree and period,
  * and the people behind a value (drill-down, identifiers masked).
@@ -111,7 +111,12 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
         ?.split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '');
-      return computeIndicatorValues(db, { orgCode: org, period, depth, ...(list ? { ids: list } : {}) });
+      return computeIndicatorValues(db, callerScope(request), {
+        orgCode: org,
+        period,
+        depth,
+        ...(list ? { ids: list } : {}),
+      });
     },
   );
 
@@ -143,7 +148,7 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
     },
     async (request) => {
       const { org, period, set, page, pageSize } = request.query;
-      return listIndicatorPeople(db, {
+      return listIndicatorPeople(db, callerScope(request), {
         orgCode: org,
         period,
         indicator: request.params.id,

@@ -66,11 +66,13 @@ export function rowsInScope(scope: OrgScope, columns: ScopedColumns): RawBuilder
   const org = sql.ref(columns.org);
   return anyOf(
     scope.roots.map((root): RawBuilder<SqlBool> => {
+      // Rows of a province or city org itself (a health-education activity recorded there)
+      // carry its own 6-digit code as county: levels 1–3 are all counties of such rows.
       switch (root.level) {
         case 1:
-          return sql<SqlBool>`${county} in (select code from orgs where level = 3 and province_code = ${root.code})`;
+          return sql<SqlBool>`${county} in (select code from orgs where level <= 3 and province_code = ${root.code})`;
         case 2:
-          return sql<SqlBool>`${county} in (select code from orgs where level = 3 and city_code = ${root.code})`;
+          return sql<SqlBool>`${county} in (select code from orgs where level <= 3 and city_code = ${root.code})`;
         case 3:
           return sql<SqlBool>`${county} = ${root.code}`;
         case 4:

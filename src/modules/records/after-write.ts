@@ -1,6 +1,21 @@
-import type { Kysely } from 'kysely';
+/**
+ * The after-write maintainers: work that must happen in the same transaction as every change
+ * to residents, enrolments or services (keeping the indicator facts fresh). The records
+ * module runs them but does not know them: a composition root (server, CLI, bench, the test
+ * harness) opens the database through src/composition/maintained-database.ts, which installs
+ * them with {@link withRecordsMaintainers}; every transaction of that database carries them.
+ */
+import type {
+  Kysely,
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
+import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { maintainIndicatorFacts } from '../indicators/fact-maintainer.js';
 
 /** What a write to residents, enrolments or services touched. */
 export interface ChangedRecords {
@@ -42,10 +57,47 @@ function gather(pending: Pending, changed: ChangedRecords): void {
 export type AfterRecordsWrite = (trx: Kysely<Database>, changed: ChangedRecords) => Promise<void>;
 
 /**
- * The maintainers that keep derived state fresh. They are listed here, explicitly, rather
- * than registered by import side effects, so that every write path runs the same list.
+ * The maintainers of a database, carried by its query builder as a Kysely plugin that changes
+ * nothing: plugins pass to every transaction, so a writer that holds only the transaction
+ * finds the list its database was opened with.
  */
-const maintainers: readonly AfterRecordsWrite[] = [maintainIndicatorFacts];
+class RecordsMaintainers implements KyselyPlugin {
+  constructor(readonly list: readonly AfterRecordsWrite[]) {}
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+/**
+ * The database whose records writes run `maintainers`, in order, in the writing transaction.
+ * Called once, by the composition function every composition root uses
+ * (src/composition/maintained-database.ts); an empty list is a deliberate "maintain nothing".
+ * Installing a list on a database that has one replaces it.
+ *
+ * @example
+ * const db = withRecordsMaintainers(await openDatabase(target), [maintainIndicatorFacts]);
+ */
+export function withRecordsMaintainers(db: Db, maintainers: readonly AfterRecordsWrite[]): Db {
+  return { ...db, kysely: db.kysely.withPlugin(new RecordsMaintainers(maintainers)) };
+}
+
+/** The maintainers the transaction's database was opened with. */
+function maintainersOf(trx: Kysely<Database>): readonly AfterRecordsWrite[] {
+  // Kysely keeps plugins on the executor; a transaction's executor has its database's
+  // plugins. The list installed last applies.
+  const carrier = trx.getExecutor().plugins.findLast((p) => p instanceof RecordsMaintainers);
+  if (carrier === undefined)
+    throw new Error(
+      'records written through a database opened without its after-write maintainers: ' +
+        'open it with openMaintainedDatabase (src/composition/maintained-database.ts)',
+    );
+  return (carrier as RecordsMaintainers).list;
+}
 
 /**
  * Runs every maintainer inside the caller's transaction. Every write path of the records
@@ -58,7 +110,7 @@ export async function runAfterRecordsWrite(trx: Kysely<Database>, changed: Chang
     gather(pending, changed);
     return;
   }
-  for (const maintain of maintainers) await maintain(trx, changed);
+  for (const maintain of maintainersOf(trx)) await maintain(trx, changed);
 }
 
 /** Changes gathered for a transaction inside `withMaintenanceDeferred`. */

@@ -80,7 +80,7 @@ export async function orgPushPlan(
   }
   const counted = periodEndingBy(request.asOf);
   const ids = [...new Set(targets.map((t) => t.indicator))];
-  const values = await computeIndicatorValues(db, {
+  const values = await computeIndicatorValues(db, scope, {
     orgCode: org.code,
     period: counted.period,
     depth: children.length > 0 ? 1 : 0,

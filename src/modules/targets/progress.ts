@@ -38,7 +38,7 @@ export async function progress(
   );
   if (targets.length === 0) return [];
   const ids = [...new Set(targets.map((t) => t.indicator))];
-  const values = await computeIndicatorValues(db, {
+  const values = await computeIndicatorValues(db, scope, {
     orgCode: org.code,
     period: query.period,
     depth: children.length > 0 ? 1 : 0,

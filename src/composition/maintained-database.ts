@@ -1,0 +1,24 @@
+/**
+ * The one place the after-write maintainers are assembled. Every composition root — the
+ * server (src/server/serve-command.ts), the CLI (withDb in src/cli/command-context.ts), the
+ * bench (bench/main.ts) and the test harness (test/databases.ts) — opens its database here,
+ * so every write path (import, REST, demo, merge) keeps the derived state fresh, and the
+ * records module runs the maintainers without importing the modules that define them.
+ */
+import { openDatabase, type Db, type DbTarget } from '../db/database.js';
+import { maintainIndicatorFacts } from '../modules/indicators/fact-maintainer.js';
+import { withRecordsMaintainers, type AfterRecordsWrite } from '../modules/records/after-write.js';
+
+/** The maintainers every records write runs, in this order. */
+export const RECORDS_MAINTAINERS: readonly AfterRecordsWrite[] = [maintainIndicatorFacts];
+
+/**
+ * Opens the database (applying pending migrations) with the records maintainers installed.
+ *
+ * @example
+ * const db = await openMaintainedDatabase(resolveDbTarget(options.db));
+ * try { … } finally { await db.close(); }
+ */
+export async function openMaintainedDatabase(target: DbTarget): Promise<Db> {
+  return withRecordsMaintainers(await openDatabase(target), RECORDS_MAINTAINERS);
+}

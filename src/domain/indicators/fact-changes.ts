@@ -1,0 +1,316 @@
+/**
+ * The pure middle of the fact maintainer: from the raw rows of a batch of residents (loaded
+ * in one go by src/modules/indicators/fact-maintainer.ts), their histories, their term
+ * masks for every maintained year, and what to write — the ID keys, the membership rows that
+ * changed, and the flipped bits as tally changes. Nothing here reads or writes the database.
+ */
+import { slotOfDate } from '../periods/period.js';
+import type { IndicatorParameters } from './parameters.js';
+import { payloadFields, serviceFact, type LoadedService, type ServiceReads } from './service-reads.js';
+import type { TallyChanges } from './tally-changes.js';
+import type { ActivityFact, EnrollmentFact, ResidentHistory, ServiceFact } from './term-family.js';
+import { formatTermMasks, parseTermMasks } from './term-masks.js';
+import {
+  ACTIVITY_SERVICE_READS,
+  ACTIVITY_TERM_FAMILY,
+  goneDate,
+  idKey,
+  residentTermMasks,
+  residentTermsAt,
+} from './terms.js';
+
+/** A resident record as the engine reads it. */
+export interface ResidentRecord {
+  readonly id: number;
+  readonly countyCode: string;
+  readonly orgCode: string;
+  readonly idNumber: string | null;
+  readonly birthDate: string | null;
+  readonly electronic: boolean;
+  readonly recordCreated: string;
+  readonly deathDate: string | null;
+  readonly movedOutDate: string | null;
+}
+
+/** A record holding an ID key, with its span (for duplicates). */
+export interface KeyHolder {
+  readonly id: number;
+  readonly idKey: string;
+  readonly recordCreated: string;
+  readonly deathDate: string | null;
+  readonly movedOutDate: string | null;
+}
+
+/** An enrolment as loaded. */
+export interface LoadedEnrollment extends EnrollmentFact {
+  readonly residentId: number;
+}
+
+/** A stored membership row: one resident's term masks of one year, at the org it lived in. */
+export interface MembershipRow {
+  readonly residentId: number;
+  readonly year: number;
+  readonly countyCode: string;
+  readonly orgCode: string;
+  /** `|term=mask|…|` (./term-masks.ts). */
+  readonly terms: string;
+}
+
+/** The raw rows of a batch of residents: what their terms are computed from. */
+export interface ResidentRows {
+  /** The residents the batch is about (written or listed); a deleted one has no record. */
+  readonly ids: readonly number[];
+  /** The ID keys stored for them before this write (`indicator_residents`). */
+  readonly storedIdKeys: ReadonlyMap<number, string | null>;
+  /** The records of `ids` and of every record sharing an old or new ID key with one of them. */
+  readonly residents: readonly ResidentRecord[];
+  /** The records holding one of those keys, as stored before this write. */
+  readonly keyHolders: readonly KeyHolder[];
+  readonly enrollments: readonly LoadedEnrollment[];
+  readonly services: readonly LoadedService[];
+}
+
+/** The ID keys a batch looks duplicates up by: the stored (old) and current (new) keys of its residents. */
+export function batchIdKeys(
+  storedIdKeys: ReadonlyMap<number, string | null>,
+  records: readonly ResidentRecord[],
+): string[] {
+  const keys = new Set<string>();
+  for (const k of storedIdKeys.values()) if (k) keys.add(k);
+  for (const r of records) {
+    const k = idKey(r.idNumber);
+    if (k) keys.add(k);
+  }
+  return [...keys];
+}
+
+/** The histories of the batch's residents (and of the records sharing their keys), by id. */
+export function residentHistories(rows: ResidentRows, reads: ServiceReads): Map<number, ResidentHistory> {
+  const written = new Set(rows.ids);
+  // The holders as they are after this write: the batch's residents hold their current key.
+  const holdersByKey = new Map<string, KeyHolder[]>();
+  const hold = (h: KeyHolder): void => {
+    const list = holdersByKey.get(h.idKey);
+    if (list) list.push(h);
+    else holdersByKey.set(h.idKey, [h]);
+  };
+  for (const h of rows.keyHolders) if (!written.has(h.id)) hold(h);
+  for (const r of rows.residents) {
+    const key = written.has(r.id) ? idKey(r.idNumber) : null;
+    if (key)
+      hold({
+        id: r.id,
+        idKey: key,
+        recordCreated: r.recordCreated,
+        deathDate: r.deathDate,
+        movedOutDate: r.movedOutDate,
+      });
+  }
+  const enrollmentsOf = new Map<number, EnrollmentFact[]>();
+  for (const e of rows.enrollments) {
+    const list = enrollmentsOf.get(e.residentId);
+    const fact = { program: e.program, startDate: e.startDate, endDate: e.endDate };
+    if (list) list.push(fact);
+    else enrollmentsOf.set(e.residentId, [fact]);
+  }
+  const servicesOf = new Map<number, ServiceFact[]>();
+  for (const s of rows.services) {
+    const list = servicesOf.get(s.residentId);
+    const fact = serviceFact(s, reads);
+    if (list) list.push(fact);
+    else servicesOf.set(s.residentId, [fact]);
+  }
+  const out = new Map<number, ResidentHistory>();
+  for (const r of rows.residents) {
+    const key = idKey(r.idNumber);
+    out.set(r.id, {
+      id: r.id,
+      birthDate: r.birthDate,
+      electronic: r.electronic,
+      span: { created: r.recordCreated, gone: goneDate(r.deathDate, r.movedOutDate) },
+      enrollments: enrollmentsOf.get(r.id) ?? [],
+      services: servicesOf.get(r.id) ?? [],
+      earlierDuplicates: key
+        ? (holdersByKey.get(key) ?? [])
+            .filter((p) => p.id < r.id)
+            .map((p) => ({ created: p.recordCreated, gone: goneDate(p.deathDate, p.movedOutDate) }))
+        : [],
+    });
+  }
+  return out;
+}
+
+/** What a batch of writes changes in the maintained facts. */
+export interface FactChanges {
+  /** The ID keys of the batch's residents, in place of the stored ones (a deleted resident has none). */
+  readonly idKeys: readonly { residentId: number; countyCode: string; idKey: string | null }[];
+  /** Membership rows to delete: per year, the residents whose row of that year changed. */
+  readonly staleMemberships: ReadonlyMap<number, readonly number[]>;
+  /** Membership rows to insert (after the deletions). */
+  readonly freshMemberships: readonly MembershipRow[];
+  /** Years of the batch's services that are not maintained yet. */
+  readonly newYears: readonly number[];
+}
+
+/**
+ * The changes of the facts of a batch: recomputes the term masks of its residents (and of the
+ * records sharing their ID keys) for every maintained year, compares them with the stored
+ * rows and adds the flipped bits to `tallies`.
+ *
+ * A resident changed only by services dated `since` or later (`servicesSince`) keeps the bits
+ * of the 旬 ending before that date and its rows of earlier years (every rule reads services
+ * dated on or before the 旬 end), unless a record sharing its ID key changed in anything (its
+ * duplicate status can then change at any date).
+ */
+export function planFactChanges(
+  rows: ResidentRows,
+  stored: readonly MembershipRow[],
+  years: readonly number[],
+  servicesSince: ReadonlyMap<number, string>,
+  parameters: IndicatorParameters,
+  reads: ServiceReads,
+  tallies: TallyChanges,
+): FactChanges {
+  const written = new Set(rows.ids);
+  const writtenRecords = rows.residents.filter((r) => written.has(r.id));
+  const keysChangedInAnything = new Set<string>();
+  for (const id of rows.ids) {
+    if (servicesSince.has(id)) continue;
+    const k = rows.storedIdKeys.get(id);
+    if (k) keysChangedInAnything.add(k);
+  }
+  for (const r of writtenRecords) {
+    const k = idKey(r.idNumber);
+    if (k && !servicesSince.has(r.id)) keysChangedInAnything.add(k);
+  }
+
+  const maintained = new Set(years);
+  const newYears = new Set<number>();
+  for (const s of rows.services) {
+    const y = Number(s.date.slice(0, 4));
+    if (!maintained.has(y)) newYears.add(y);
+  }
+
+  const histories = residentHistories(rows, reads);
+  const staleByKey = new Map<string, MembershipRow>();
+  for (const m of stored) if (maintained.has(m.year)) staleByKey.set(`${m.residentId}|${m.year}`, m);
+  const freshByKey = new Map<string, MembershipRow>();
+  for (const r of rows.residents) {
+    const ownKey = idKey(r.idNumber);
+    const since = ownKey !== null && keysChangedInAnything.has(ownKey) ? undefined : servicesSince.get(r.id);
+    const sinceYear = since === undefined ? -Infinity : Number(since.slice(0, 4));
+    for (const year of years) {
+      if (year < sinceYear) {
+        const kept = staleByKey.get(`${r.id}|${year}`);
+        if (kept) freshByKey.set(`${r.id}|${year}`, kept);
+        continue;
+      }
+      const history = histories.get(r.id)!;
+      let masks: Map<string, number>;
+      if (year === sinceYear) {
+        const fromSlot = slotOfDate(since!);
+        masks = residentTermMasks(history, year, parameters, fromSlot);
+        const kept = staleByKey.get(`${r.id}|${year}`);
+        if (kept)
+          for (const [term, mask] of parseTermMasks(kept.terms)) {
+            const before = mask % 2 ** fromSlot;
+            if (before !== 0) masks.set(term, (masks.get(term) ?? 0) + before);
+          }
+      } else masks = residentTermMasks(history, year, parameters);
+      if (masks.size === 0) continue;
+      freshByKey.set(`${r.id}|${year}`, {
+        residentId: r.id,
+        year,
+        countyCode: r.countyCode,
+        orgCode: r.orgCode,
+        terms: formatTermMasks(masks),
+      });
+    }
+  }
+
+  // Only rows that changed are rewritten: a follow-up of 2020 leaves the 2019 row as it was.
+  const staleMemberships = new Map<number, number[]>();
+  const freshMemberships: MembershipRow[] = [];
+  for (const [k, m] of staleByKey) {
+    const f = freshByKey.get(k);
+    if (f && f.terms === m.terms && f.orgCode === m.orgCode) continue;
+    const list = staleMemberships.get(m.year);
+    if (list) list.push(m.residentId);
+    else staleMemberships.set(m.year, [m.residentId]);
+    if (f) freshMemberships.push(f);
+    const before = parseTermMasks(m.terms);
+    const after = f ? parseTermMasks(f.terms) : new Map<string, number>();
+    if (f && f.orgCode === m.orgCode) {
+      // Same village: only the 旬 whose membership flipped change the tallies.
+      for (const term of new Set([...before.keys(), ...after.keys()]))
+        tallies.flip(m.year, m.orgCode, m.countyCode, term, before.get(term) ?? 0, after.get(term) ?? 0);
+    } else {
+      for (const [term, mask] of before) tallies.flip(m.year, m.orgCode, m.countyCode, term, mask, 0);
+      if (f) for (const [term, mask] of after) tallies.flip(f.year, f.orgCode, f.countyCode, term, 0, mask);
+    }
+  }
+  for (const [k, f] of freshByKey) {
+    if (staleByKey.has(k)) continue;
+    freshMemberships.push(f);
+    for (const [term, mask] of parseTermMasks(f.terms))
+      tallies.flip(f.year, f.orgCode, f.countyCode, term, 0, mask);
+  }
+
+  return {
+    idKeys: writtenRecords.map((r) => ({
+      residentId: r.id,
+      countyCode: r.countyCode,
+      idKey: idKey(r.idNumber),
+    })),
+    staleMemberships,
+    freshMemberships,
+    newYears: [...newYears].sort(),
+  };
+}
+
+/**
+ * The term counts per org of the batch's own residents (not the records loaded for their
+ * duplicates) at the end of slot `slot` of `year`: a year without maintained facts,
+ * evaluated from the raw rows.
+ */
+export function termCountsAt(
+  rows: ResidentRows,
+  year: number,
+  slot: number,
+  parameters: IndicatorParameters,
+  reads: ServiceReads,
+  counts: Map<string, Map<string, number>>,
+): void {
+  const histories = residentHistories(rows, reads);
+  const listed = new Set(rows.ids);
+  for (const r of rows.residents) {
+    if (!listed.has(r.id)) continue;
+    let byTerm = counts.get(r.orgCode);
+    if (!byTerm) counts.set(r.orgCode, (byTerm = new Map()));
+    for (const term of residentTermsAt(histories.get(r.id)!, year, slot, parameters))
+      byTerm.set(term, (byTerm.get(term) ?? 0) + 1);
+  }
+}
+
+/** A person-less service of an org (an activity) as loaded, with its payload text. */
+export interface LoadedActivity {
+  readonly orgCode: string;
+  readonly countyCode: string;
+  readonly date: string;
+  readonly payload: string | null;
+}
+
+/** The activities of each org (with its county), as the activity terms read them. */
+export function activitiesByOrg(
+  rows: readonly LoadedActivity[],
+): Map<string, { countyCode: string; activities: ActivityFact[] }> {
+  const family = ACTIVITY_TERM_FAMILY;
+  const fields = ACTIVITY_SERVICE_READS.payloadFields.get(family.reads.type);
+  const out = new Map<string, { countyCode: string; activities: ActivityFact[] }>();
+  for (const r of rows) {
+    let entry = out.get(r.orgCode);
+    if (!entry) out.set(r.orgCode, (entry = { countyCode: r.countyCode, activities: [] }));
+    entry.activities.push(family.activityOf(r.date, payloadFields(r.payload, fields)));
+  }
+  return out;
+}

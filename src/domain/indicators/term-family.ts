@@ -1,0 +1,231 @@
+/**
+ * A term family: terms decided together from one resident's history at a 旬 end (the six
+ * hypertension follow-up terms share the year's follow-ups), with what they read declared
+ * beside the rule. The declarations are the contract between the rules and the engine: the
+ * fact maintainer loads the service types, hot columns and payload fields that some family
+ * declares and nothing else (src/domain/indicators/service-reads.ts), so a rule cannot read
+ * what it did not declare, and a service type that no family declares costs the engine
+ * nothing but its date (records in use read every service's date).
+ *
+ * Conventions (as of the period end E, year to date from 1 January):
+ * - present at E: no death date on or before E, no move-out date on or before E;
+ * - an enrolment is active at E when start ≤ E and (no end or end > E);
+ * - YTD services: 1 January ≤ date ≤ E; "latest" is the greatest (date, id).
+ */
+import type { Program } from '../programs.js';
+import type { ServicePayload } from '../records/service-payloads.js';
+import type { ServiceType } from '../service-types.js';
+import { addMonthsIso, monthsElapsed, slotEnd } from '../periods/period.js';
+import type { IndicatorParameters } from './parameters.js';
+
+/** The hot numeric columns of a service (stored beside the payload), as the terms read them. */
+export type ServiceColumn = 'sbp' | 'dbp' | 'fastingGlucose' | 'controlled' | 'guidance';
+
+/** How a payload field is read: a value of another kind reads as absent. */
+export type PayloadKind = 'number' | 'string' | 'boolean';
+
+/** A payload value as the terms read it. */
+export type PayloadValue = number | string | boolean;
+
+/**
+ * What a family reads of the services of one type: the type, its hot columns and its payload
+ * fields (names checked against the type's payload schema).
+ *
+ * @example { type: 'tb_followup', payload: { medicationRegular: 'boolean' } }
+ */
+export type ServiceRead = {
+  [T in ServiceType]: {
+    readonly type: T;
+    readonly columns?: readonly ServiceColumn[];
+    readonly payload?: Readonly<Partial<Record<keyof ServicePayload<T> & string, PayloadKind>>>;
+  };
+}[ServiceType];
+
+/** A service as the terms read it. */
+export interface ServiceFact {
+  readonly id: number;
+  readonly type: string;
+  readonly date: string;
+  readonly sbp: number | null;
+  readonly dbp: number | null;
+  readonly fastingGlucose: number | null;
+  readonly controlled: number | null;
+  readonly guidance: number | null;
+  /** The payload fields some family declares for this type, of the declared kind; no others. */
+  readonly payload: Readonly<Record<string, PayloadValue>>;
+}
+
+/** An enrolment as the terms read it. */
+export interface EnrollmentFact {
+  readonly program: string;
+  readonly startDate: string;
+  readonly endDate: string | null;
+}
+
+/** A record's span of presence: created, and gone (death or move-out, the earlier). */
+export interface RecordSpan {
+  readonly created: string;
+  readonly gone: string | null;
+}
+
+/** Everything about one resident the terms need. */
+export interface ResidentHistory {
+  readonly id: number;
+  readonly birthDate: string | null;
+  readonly electronic: boolean;
+  readonly span: RecordSpan;
+  readonly enrollments: readonly EnrollmentFact[];
+  readonly services: readonly ServiceFact[];
+  /** Spans of other records with the same normalised ID number and a smaller id. */
+  readonly earlierDuplicates: readonly RecordSpan[];
+}
+
+/** The dates a slot's rules compare with, computed once per (year, slot, parameters). */
+export interface SlotDates {
+  /** The 旬 end E. */
+  readonly end: string;
+  /** 1 January of E's year. */
+  readonly ytd: string;
+  /** Months elapsed at E (pro-rating base). */
+  readonly months: number;
+  /** Records in use: a service after this date. */
+  readonly useFrom: string;
+  /** HEARTS: registered on or before this date. */
+  readonly registeredBy: string;
+  /** HEARTS: the visit window starts after this date. */
+  readonly windowFrom: string;
+  /** HEARTS: no visit after this date = lost to follow-up. */
+  readonly lostFrom: string;
+  /** Children born after this date are under 3. */
+  readonly under3From: string;
+}
+
+const slotDatesCache = new WeakMap<IndicatorParameters, Map<number, SlotDates>>();
+
+/** The dates of slot `slot` of `year` (cached: the rules ask for them 36 times per resident). */
+export function slotDates(year: number, slot: number, p: IndicatorParameters): SlotDates {
+  let byKey = slotDatesCache.get(p);
+  if (!byKey) slotDatesCache.set(p, (byKey = new Map()));
+  const key = year * 100 + slot;
+  let d = byKey.get(key);
+  if (!d) {
+    const end = slotEnd(year, slot);
+    d = {
+      end,
+      ytd: `${year}-01-01`,
+      months: monthsElapsed(slot),
+      useFrom: addMonthsIso(end, -p.recordUseMonths),
+      registeredBy: addMonthsIso(end, -p.heartsRegisteredMonths),
+      windowFrom: addMonthsIso(end, -p.heartsVisitWindowMonths),
+      lostFrom: addMonthsIso(end, -p.heartsLostMonths),
+      under3From: addMonthsIso(end, -p.childSystematicAgeMonths),
+    };
+    byKey.set(key, d);
+  }
+  return d;
+}
+
+/** A resident's services grouped by type, prepared once for the 36 evaluations of a year. */
+export type ServicesByType = ReadonlyMap<string, readonly ServiceFact[]>;
+
+/** Groups services by type. */
+export function groupByType(services: readonly ServiceFact[]): ServicesByType {
+  const out = new Map<string, ServiceFact[]>();
+  for (const s of services) {
+    const list = out.get(s.type);
+    if (list) list.push(s);
+    else out.set(s.type, [s]);
+  }
+  return out;
+}
+
+const NONE: readonly ServiceFact[] = [];
+
+/** True when an enrolment is active at E. */
+export function enrollmentActive(e: EnrollmentFact, end: string): boolean {
+  return e.startDate <= end && (e.endDate === null || e.endDate > end);
+}
+
+/** True when a record is in the set at E: created on or before E and not gone by E. */
+export function spanCovers(span: RecordSpan, end: string): boolean {
+  return span.created <= end && (span.gone === null || span.gone > end);
+}
+
+/** The latest of `services` by (date, id), or null. */
+export function latest(services: readonly ServiceFact[]): ServiceFact | null {
+  let best: ServiceFact | null = null;
+  for (const s of services) {
+    if (!best || s.date > best.date || (s.date === best.date && s.id > best.id)) best = s;
+  }
+  return best;
+}
+
+/**
+ * One resident at one 旬 end, as a family's rule sees it: the history, the slot's dates,
+ * the parameters, and the services of a type up to the end or year to date.
+ */
+export class SlotView {
+  constructor(
+    readonly resident: ResidentHistory,
+    private readonly byType: ServicesByType,
+    readonly dates: SlotDates,
+    readonly parameters: IndicatorParameters,
+  ) {}
+
+  /** Services of `type` dated on or before the 旬 end. */
+  upToEnd(type: ServiceType): ServiceFact[] {
+    const end = this.dates.end;
+    return (this.byType.get(type) ?? NONE).filter((s) => s.date <= end);
+  }
+
+  /** Services of `type` from 1 January to the 旬 end. */
+  yearToDate(type: ServiceType): ServiceFact[] {
+    const { end, ytd } = this.dates;
+    return (this.byType.get(type) ?? NONE).filter((s) => s.date <= end && s.date >= ytd);
+  }
+
+  /** True when the resident has an enrolment in `program` active at the 旬 end. */
+  enrolled(program: Program): boolean {
+    const end = this.dates.end;
+    return this.resident.enrollments.some((e) => e.program === program && enrollmentActive(e, end));
+  }
+}
+
+/**
+ * Terms of people decided together. `membersAt` is pure and is called only for a resident
+ * present at the 旬 end (not dead, not moved out) and, when `program` is set, ever enrolled
+ * in it.
+ */
+export interface PersonTermFamily {
+  /** A name for messages and tests. */
+  readonly id: string;
+  /** Every term the family can decide, by id (`program.metric`). */
+  readonly terms: readonly string[];
+  /** Only residents with an enrolment in this programme (any dates) can belong. */
+  readonly program?: Program;
+  /** The services the rule reads: types, hot columns and payload fields. */
+  readonly reads: readonly ServiceRead[];
+  /** The rule reads the date of every service, whatever its type (records in use). */
+  readonly readsEveryServiceDate?: boolean;
+  /** Adds to `out` the terms the resident belongs to at the end of the view's 旬. */
+  membersAt(view: SlotView, out: string[]): void;
+}
+
+/** A person-less activity (health education) as the terms read it. */
+export interface ActivityFact {
+  readonly date: string;
+  readonly kind: string | null;
+  readonly participants: number;
+}
+
+/** Terms counting person-less services of an org (activities) rather than people. */
+export interface ActivityTermFamily {
+  readonly id: string;
+  readonly terms: readonly string[];
+  /** The activities' type and the payload fields the tallies read. */
+  readonly reads: ServiceRead;
+  /** The activity the tallies count, from a service's date and its declared payload fields. */
+  activityOf(date: string, payload: Readonly<Record<string, PayloadValue>>): ActivityFact;
+  /** Year-to-date counts of one org at every 旬 end of `year`: 36 cumulative values per term. */
+  tallies(activities: readonly ActivityFact[], year: number): Map<string, number[]>;
+}

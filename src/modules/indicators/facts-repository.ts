@@ -1,0 +1,254 @@
+/**
+ * SQL of the maintained facts (migration 002): the years maintained, the ID keys of the
+ * residents, their membership rows and the tally nodes. Written by the fact maintainer in the
+ * writing transaction; the read path reads the tallies (./values-repository.ts).
+ */
+import { sql, type Compilable, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { chunks, KEYS_PER_LOOKUP, rowsPerStatement } from '../../db/statement-chunks.js';
+import { SLOTS_PER_YEAR } from '../../domain/periods/period.js';
+import type { MembershipRow } from '../../domain/indicators/fact-changes.js';
+import type { TallyNode } from '../../domain/indicators/tally-changes.js';
+import { executeBatch } from '../records/compiled-batches.js';
+
+/** Tables of migration 002 (a type alias, not an interface, to satisfy Kysely's table-map constraint). */
+export type IndicatorTables = {
+  indicator_fact_years: { year: number };
+  indicator_residents: { resident_id: number; county_code: string; id_key: string | null };
+  indicator_memberships: {
+    resident_id: number;
+    year: number;
+    county_code: string;
+    org_code: string;
+    /** `|term=mask|term=mask|`, mask = 36-bit 旬 membership. */
+    terms: string;
+  };
+  indicator_tallies: {
+    year: number;
+    /** The node of the slot tree (src/domain/indicators/slot-tree.ts), not the 旬 itself. */
+    slot: number;
+    org_code: string;
+    term: string;
+    county_code: string;
+    n: number;
+  };
+};
+
+/** A Kysely handle (database or transaction) with the foundation tables. */
+export type Handle = Kysely<Database>;
+
+/** The handle with the indicator tables. */
+export function factTables(h: Handle): Kysely<Database & IndicatorTables> {
+  return h.withTables<IndicatorTables>();
+}
+
+/** The years whose facts are maintained. */
+export async function loadFactYears(h: Handle): Promise<number[]> {
+  const rows = await factTables(h)
+    .selectFrom('indicator_fact_years')
+    .select('year')
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => Number(r.year));
+}
+
+/** Marks years as maintained. */
+export async function addFactYears(h: Handle, years: readonly number[]): Promise<void> {
+  if (years.length === 0) return;
+  await factTables(h)
+    .insertInto('indicator_fact_years')
+    .values(years.map((year) => ({ year })))
+    .onConflict((oc) => oc.column('year').doNothing())
+    .execute();
+}
+
+/** Stored ID keys of residents (before this write). */
+export async function loadIdKeys(h: Handle, ids: readonly number[]): Promise<Map<number, string | null>> {
+  const out = new Map<number, string | null>();
+  for (const part of chunks(ids, KEYS_PER_LOOKUP)) {
+    const rows = await factTables(h)
+      .selectFrom('indicator_residents')
+      .select(['resident_id', 'id_key'])
+      .where('resident_id', 'in', part)
+      .execute();
+    for (const r of rows) out.set(Number(r.resident_id), r.id_key);
+  }
+  return out;
+}
+
+/** Replaces the stored ID keys of residents `ids` by `rows`; residents absent from `rows` are removed. */
+export async function replaceIdKeys(
+  h: Handle,
+  ids: readonly number[],
+  rows: readonly { residentId: number; countyCode: string; idKey: string | null }[],
+): Promise<void> {
+  for (const part of chunks(ids, KEYS_PER_LOOKUP))
+    await factTables(h).deleteFrom('indicator_residents').where('resident_id', 'in', part).execute();
+  for (const part of chunks(rows, rowsPerStatement(3)))
+    await factTables(h)
+      .insertInto('indicator_residents')
+      .values(part.map((r) => ({ resident_id: r.residentId, county_code: r.countyCode, id_key: r.idKey })))
+      .execute();
+}
+
+/** Stored memberships of residents. */
+export async function loadMemberships(h: Handle, ids: readonly number[]): Promise<MembershipRow[]> {
+  const out: MembershipRow[] = [];
+  for (const part of chunks(ids, KEYS_PER_LOOKUP)) {
+    const rows = await factTables(h)
+      .selectFrom('indicator_memberships')
+      .selectAll()
+      .where('resident_id', 'in', part)
+      .execute();
+    for (const r of rows)
+      out.push({
+        residentId: Number(r.resident_id),
+        year: Number(r.year),
+        countyCode: r.county_code,
+        orgCode: r.org_code,
+        terms: r.terms,
+      });
+  }
+  return out;
+}
+
+/** Deletes the membership rows of the given residents, per year. */
+export async function deleteMemberships(
+  h: Handle,
+  residentsByYear: ReadonlyMap<number, readonly number[]>,
+): Promise<void> {
+  for (const [year, ids] of residentsByYear)
+    for (const part of chunks(ids, KEYS_PER_LOOKUP))
+      await factTables(h)
+        .deleteFrom('indicator_memberships')
+        .where('resident_id', 'in', part)
+        .where('year', '=', year)
+        .execute();
+}
+
+/** Inserts membership rows (none of which is stored). */
+export async function insertMemberships(h: Handle, rows: readonly MembershipRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values: unknown[] = [];
+  for (const r of rows) values.push(r.residentId, r.year, r.countyCode, r.orgCode, r.terms);
+  await writeCompiled(h, 'indicator_memberships.insert', 5, values, (positions) =>
+    factTables(h)
+      .insertInto('indicator_memberships')
+      .values(
+        positions.map(([id, year, county, org, terms]) => ({
+          resident_id: id!,
+          year: year!,
+          county_code: county as never,
+          org_code: org as never,
+          terms: terms as never,
+        })),
+      ),
+  );
+}
+
+/**
+ * Row counts of the statements writing `total` rows: full statements of `max` rows (a power
+ * of two), then the rest as powers of two, so a compiled statement is reused across writes
+ * (at most log2(max) + 1 shapes) instead of compiling one per odd tail.
+ */
+function statementRows(total: number, max: number): number[] {
+  const out: number[] = [];
+  let left = total;
+  for (; left >= max; left -= max) out.push(max);
+  for (let size = max / 2; size >= 1; size /= 2)
+    if (left >= size) {
+      out.push(size);
+      left -= size;
+    }
+  return out;
+}
+
+/** Rows per multi-row write: a power of two, × 6 columns under both dialects' parameter limits. */
+const ROWS_PER_WRITE = 1024;
+
+/** Writes `rows` (flattened, `width` values each) with one compiled statement per shape. */
+async function writeCompiled(
+  h: Handle,
+  shape: string,
+  width: number,
+  values: readonly unknown[],
+  build: (rows: number[][]) => Compilable<unknown>,
+): Promise<void> {
+  let at = 0;
+  for (const rows of statementRows(values.length / width, ROWS_PER_WRITE)) {
+    await executeBatch(h, shape, width, values.slice(at, at + rows * width), build);
+    at += rows * width;
+  }
+}
+
+const EVERY_SLOT = Array.from({ length: SLOTS_PER_YEAR }, (_, slot) => slot);
+
+const TALLY_COLUMNS = ['year', 'slot', 'org_code', 'term', 'county_code', 'n'] as const;
+
+/** Adds node changes to the tallies (creating rows as needed). Sorted so concurrent writers lock in one order. */
+export async function addToTallies(h: Handle, changes: readonly TallyNode[]): Promise<void> {
+  if (changes.length === 0) return;
+  const sorted = [...changes].sort(
+    (a, b) =>
+      a.year - b.year ||
+      a.node - b.node ||
+      (a.orgCode < b.orgCode ? -1 : a.orgCode > b.orgCode ? 1 : 0) ||
+      (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
+  );
+  const values: unknown[] = [];
+  for (const d of sorted) values.push(d.year, d.node, d.orgCode, d.term, d.countyCode, d.n);
+  await writeCompiled(h, 'indicator_tallies.add', TALLY_COLUMNS.length, values, (rows) =>
+    factTables(h)
+      .insertInto('indicator_tallies')
+      .values(
+        rows.map(([year, slot, org, term, county, n]) => ({
+          year: year!,
+          slot: slot!,
+          org_code: org as never,
+          term: term as never,
+          county_code: county as never,
+          n: n!,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['year', 'slot', 'county_code', 'org_code', 'term'])
+          .doUpdateSet({ n: sql`indicator_tallies.n + excluded.n` }),
+      ),
+  );
+}
+
+/** The counties of orgs: a tally's county is the first 6 digits of its org's code, as every writer stores it. */
+function countiesOf(orgCodes: readonly string[]): string[] {
+  return [...new Set(orgCodes.map((code) => code.slice(0, 6)))];
+}
+
+/** Removes the tallies of `terms` for orgs in `years` (before writing them anew). */
+export async function deleteTallies(
+  h: Handle,
+  orgCodes: readonly string[],
+  terms: readonly string[],
+  years: readonly number[],
+): Promise<void> {
+  for (const part of chunks(orgCodes, KEYS_PER_LOOKUP))
+    await factTables(h)
+      .deleteFrom('indicator_tallies')
+      // Every node and county named, so that the primary key (year, slot, county, org, term) finds the rows.
+      .where('year', 'in', years)
+      .where('slot', 'in', EVERY_SLOT)
+      .where('county_code', 'in', countiesOf(part))
+      .where('org_code', 'in', part)
+      .where('term', 'in', terms)
+      .execute();
+}
+
+/** Empties every maintained fact (before a full recomputation). */
+export async function clearFacts(h: Handle): Promise<void> {
+  for (const t of [
+    'indicator_tallies',
+    'indicator_memberships',
+    'indicator_residents',
+    'indicator_fact_years',
+  ] as const)
+    await factTables(h).deleteFrom(t).execute();
+}
