@@ -16,8 +16,6 @@ const MAX_LINES = 600;
 const DECLARATIVE_TABLES: ReadonlyMap<string, string> = new Map([
   // The indicator catalogue: one `def(...)` per indicator, with its sources and terms.
   ['src/domain/indicators/catalogue.ts', 'indicator catalogue'],
-  // The columns of the four import files: one `col(...)` per column, with headers and texts.
-  ['src/domain/import/columns.ts', 'import file columns'],
 ]);
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
