@@ -8,7 +8,7 @@ export interface CliRun {
   readonly out: string;
   /** Everything written to standard error (progress lines, warnings). */
   readonly err: string;
-  /** The error the command threw: a `UserError`, or a `CommanderError` for a usage error. */
+  /** The error the command threw: a `GongweiError`, or a `CommanderError` for a usage error. */
   readonly error: unknown;
 }
 

@@ -1,26 +1,7 @@
 import type { Command } from 'commander';
-import { GongweiError } from '../domain/gongwei-error.js';
 import { WHOLE_TREE, type OrgScope } from '../modules/orgs/org-scope.js';
 import { openMaintainedDatabase } from '../composition/maintained-database.js';
 import { resolveDbTarget, type Db } from '../db/database.js';
-
-/**
- * A failure the user caused or can fix at the command line; printed as one line, exit code 1.
- * A {@link GongweiError} with code `bad_request`, for messages already written `zh / en`.
- *
- * @deprecated throw a `GongweiError` with a `{ zh, en }` text instead.
- */
-export class UserError extends GongweiError {
-  override readonly name = 'UserError';
-  constructor(message: string) {
-    const at = message.indexOf(' / ');
-    super(
-      'bad_request',
-      at < 0 ? { zh: message, en: message } : { zh: message.slice(0, at), en: message.slice(at + 3) },
-      { message },
-    );
-  }
-}
 
 /** Adds the `--db PATH` option every command that touches the database takes. */
 export function withDbOption(command: Command): Command {
