@@ -8,7 +8,7 @@ import { placeName } from '../../domain/audits/classify.js';
 import type { Severity } from '../../domain/audits/vocabulary.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { maskIdNumber } from '../../domain/records/masking.js';
-import { scopeOfOrg, type OrgScope } from '../orgs/org-scope.js';
+import { scopeOfOrg, type NamedOrg, type OrgScope } from '../orgs/org-scope.js';
 import {
   selectFinding,
   selectFindings,
@@ -20,7 +20,6 @@ import {
   setFindingResolution,
   type FindingFilter,
   type FindingRow,
-  type NamedOrg,
 } from './finding-repository.js';
 import { selectRuns, type RunRow } from './run-repository.js';
 

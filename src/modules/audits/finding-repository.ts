@@ -10,7 +10,10 @@ import type { Severity } from '../../domain/audits/vocabulary.js';
 import {
   ancestorColumn,
   orgsInScope,
+  NAMED_ORG_COLUMNS,
   rowsInScope,
+  toNamedOrg,
+  type NamedOrg,
   type OrgLineage,
   type OrgScope,
 } from '../orgs/org-scope.js';
@@ -208,41 +211,6 @@ export async function selectOrgRuleCounts(
     count: Number(r.n),
     affected: Number(r.affected),
   }));
-}
-
-/** An org with its name, level and ancestors' codes, for rolling counts up the tree and naming places. */
-export interface NamedOrg extends OrgLineage {
-  readonly name: string;
-}
-
-const NAMED_ORG_COLUMNS = [
-  'o.code',
-  'o.name',
-  'o.level',
-  'o.province_code',
-  'o.city_code',
-  'o.county_code',
-  'o.township_code',
-] as const;
-
-function toNamedOrg(r: {
-  code: string;
-  name: string;
-  level: number;
-  province_code: string | null;
-  city_code: string | null;
-  county_code: string | null;
-  township_code: string | null;
-}): NamedOrg {
-  return {
-    code: r.code,
-    name: r.name,
-    level: Number(r.level) as OrgLevel,
-    provinceCode: r.province_code,
-    cityCode: r.city_code,
-    countyCode: r.county_code,
-    townshipCode: r.township_code,
-  };
 }
 
 /**

@@ -4,41 +4,29 @@
  * value. Every function takes the scope it is confined to.
  */
 import type { PopulationBase } from '../../domain/indicators/catalogue.js';
-import type { OrgLevel } from '../../domain/orgs/division-codes.js';
-import { orgsInScope, rowsInScope, type OrgLineage, type OrgScope } from '../orgs/org-scope.js';
+import {
+  NAMED_ORG_COLUMNS,
+  orgsInScope,
+  rowsInScope,
+  toNamedOrg,
+  type NamedOrg,
+  type OrgScope,
+} from '../orgs/org-scope.js';
 import { factTables, type Handle } from './facts-repository.js';
 
 /** An org of the indicator table: its lineage (every ancestor's code) and its name. */
-export interface IndicatorOrg extends OrgLineage {
-  readonly name: string;
-}
+export type IndicatorOrg = NamedOrg;
 
 /** Every org of `scope`, by level then code. */
 export async function listOrgsInScope(h: Handle, scope: OrgScope): Promise<IndicatorOrg[]> {
   const rows = await h
     .selectFrom('orgs as o')
-    .select([
-      'o.code',
-      'o.name',
-      'o.level',
-      'o.province_code',
-      'o.city_code',
-      'o.county_code',
-      'o.township_code',
-    ])
+    .select(NAMED_ORG_COLUMNS)
     .where(orgsInScope(scope, 'o'))
     .orderBy('o.level')
     .orderBy('o.code')
     .execute();
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    level: Number(r.level) as OrgLevel,
-    provinceCode: r.province_code,
-    cityCode: r.city_code,
-    countyCode: r.county_code,
-    townshipCode: r.township_code,
-  }));
+  return rows.map(toNamedOrg);
 }
 
 /** A term's count at one org (a village, or the org of an activity): the input of the roll-up. */

@@ -99,23 +99,81 @@ export function orgsInScope(scope: OrgScope, alias: string): RawBuilder<SqlBool>
   );
 }
 
+/** The columns of the orgs table an {@link OrgLineage} is read from ({@link toOrgLineage}). */
+export const ORG_LINEAGE_COLUMNS = [
+  'code',
+  'level',
+  'province_code',
+  'city_code',
+  'county_code',
+  'township_code',
+] as const;
+
+/** A row of the orgs table holding the {@link ORG_LINEAGE_COLUMNS}. */
+export interface OrgLineageRow {
+  readonly code: string;
+  readonly level: number;
+  readonly province_code: string | null;
+  readonly city_code: string | null;
+  readonly county_code: string | null;
+  readonly township_code: string | null;
+}
+
+/**
+ * The lineage of an org read from its row.
+ *
+ * @example
+ * const rows = await h.selectFrom('orgs').select(ORG_LINEAGE_COLUMNS).execute();
+ * const lineages = rows.map(toOrgLineage);
+ */
+export function toOrgLineage(row: OrgLineageRow): OrgLineage {
+  return {
+    code: row.code,
+    level: Number(row.level) as OrgLevel,
+    provinceCode: row.province_code,
+    cityCode: row.city_code,
+    countyCode: row.county_code,
+    townshipCode: row.township_code,
+  };
+}
+
+/** An org with its name and lineage: for rolling counts up the tree and naming places. */
+export interface NamedOrg extends OrgLineage {
+  readonly name: string;
+}
+
+/** The columns of `orgs as o` a {@link NamedOrg} is read from ({@link toNamedOrg}). */
+export const NAMED_ORG_COLUMNS = [
+  'o.code',
+  'o.name',
+  'o.level',
+  'o.province_code',
+  'o.city_code',
+  'o.county_code',
+  'o.township_code',
+] as const;
+
+/**
+ * The named org read from its row.
+ *
+ * @example
+ * const rows = await h.selectFrom('orgs as o').select(NAMED_ORG_COLUMNS).execute();
+ * const orgs = rows.map(toNamedOrg);
+ */
+export function toNamedOrg(row: OrgLineageRow & { readonly name: string }): NamedOrg {
+  // The name follows the code, as in the answers that carry these orgs.
+  const { code, ...ancestors } = toOrgLineage(row);
+  return { code, name: row.name, ...ancestors };
+}
+
 /** An org as a scope needs it: its level and every ancestor's code. */
 export async function findOrgLineage(h: Kysely<Database>, code: string): Promise<OrgLineage | null> {
   const row = await h
     .selectFrom('orgs')
-    .select(['code', 'level', 'province_code', 'city_code', 'county_code', 'township_code'])
+    .select(ORG_LINEAGE_COLUMNS)
     .where('code', '=', code)
     .executeTakeFirst();
-  return row
-    ? {
-        code: row.code,
-        level: Number(row.level) as OrgLevel,
-        provinceCode: row.province_code,
-        cityCode: row.city_code,
-        countyCode: row.county_code,
-        townshipCode: row.township_code,
-      }
-    : null;
+  return row ? toOrgLineage(row) : null;
 }
 
 /** The scope root of an org. */

@@ -123,6 +123,30 @@ export const SYMPTOMS_COLUMN = payloadColumn({
   example: '无症状',
 });
 
+/**
+ * What a hypertension or diabetes follow-up records besides its reading: whether the disease
+ * is controlled, guidance given, medication adherence and symptoms. Spread into the type's
+ * payload after its reading; {@link CHRONIC_FOLLOWUP_COLUMNS} are their import columns.
+ *
+ * @example z.object({ sbp: systolic, dbp: diastolic, ...chronicFollowupFields })
+ */
+export const chronicFollowupFields = {
+  /** 控制满意 as judged at the visit: BP < 140/90, fasting glucose < 7.0 mmol/L. */
+  controlled: z.boolean(),
+  /** 健康指导意见或针对性就诊建议 recorded (including referral). */
+  guidance: z.boolean(),
+  medicationAdherence: adherence.nullable().default(null),
+  symptoms: z.string().nullable().default(null),
+};
+
+/** The import columns of {@link chronicFollowupFields}, in their order. */
+export const CHRONIC_FOLLOWUP_COLUMNS = [
+  CONTROLLED_COLUMN,
+  GUIDANCE_COLUMN,
+  ADHERENCE_COLUMN,
+  SYMPTOMS_COLUMN,
+] as const;
+
 /** 分娩日期 at postpartum services. */
 export const DELIVERY_DATE_COLUMN = payloadColumn({
   field: 'deliveryDate',
