@@ -20,6 +20,7 @@ import {
   listRuns,
   resolveFinding,
 } from './finding-queries.js';
+import type { OrgScope } from '../orgs/org-scope.js';
 import { getMergeLogEntry, listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
 import {
   FindingSchema,
@@ -50,6 +51,29 @@ function found<T>(value: T | null, what: LocalizedText): T {
 export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['audits'];
+
+  // A run, a finding or a merge by its id: the one the caller's scope holds, else a 404.
+  function getById<S extends z.ZodType>(
+    path: string,
+    summary: string,
+    schema: S,
+    read: (db: Db, scope: OrgScope, id: number) => Promise<z.output<S> | null>,
+    what: LocalizedText,
+  ): void {
+    api.get(
+      path,
+      {
+        schema: {
+          tags,
+          summary,
+          params: z.object({ id: Id }),
+          // `read` answers what `schema` describes: checked where getById is called.
+          response: { 200: schema as z.ZodType, 404: ErrorSchema },
+        },
+      },
+      async (request) => found(await read(db, callerScope(request), request.params.id), what),
+    );
+  }
 
   api.get(
     '/audits/rules',
@@ -139,22 +163,10 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
     async (request) => listRuns(db, callerScope(request), { limit: request.query.limit }),
   );
 
-  api.get(
-    '/audits/runs/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One run | 核查批次',
-        params: z.object({ id: Id }),
-        response: { 200: RunSchema, 404: ErrorSchema },
-      },
-    },
-    async (request) =>
-      found(await getRun(db, callerScope(request), request.params.id), {
-        zh: '未找到核查批次',
-        en: 'run not found',
-      }),
-  );
+  getById('/audits/runs/:id', 'One run | 核查批次', RunSchema, getRun, {
+    zh: '未找到核查批次',
+    en: 'run not found',
+  });
 
   const FindingQuery = z.object({
     org: OrgCode.optional(),
@@ -182,22 +194,10 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
     },
   );
 
-  api.get(
-    '/audits/findings/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One finding | 问题详情',
-        params: z.object({ id: Id }),
-        response: { 200: FindingSchema, 404: ErrorSchema },
-      },
-    },
-    async (request) =>
-      found(await getFinding(db, callerScope(request), request.params.id), {
-        zh: '未找到问题',
-        en: 'finding not found',
-      }),
-  );
+  getById('/audits/findings/:id', 'One finding | 问题详情', FindingSchema, getFinding, {
+    zh: '未找到问题',
+    en: 'finding not found',
+  });
 
   api.post(
     '/audits/findings/:id/resolve',
@@ -410,20 +410,8 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
       }),
   );
 
-  api.get(
-    '/audits/merges/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One merge log entry | 合并记录',
-        params: z.object({ id: Id }),
-        response: { 200: MergeLogSchema, 404: ErrorSchema },
-      },
-    },
-    async (request) =>
-      found(await getMergeLogEntry(db, callerScope(request), request.params.id), {
-        zh: '未找到合并记录',
-        en: 'merge not found',
-      }),
-  );
+  getById('/audits/merges/:id', 'One merge log entry | 合并记录', MergeLogSchema, getMergeLogEntry, {
+    zh: '未找到合并记录',
+    en: 'merge not found',
+  });
 }
