@@ -20,6 +20,6 @@ export function configureGongwei(program: Command): void {
     )
     .version(packageVersion(), '-V, --version', 'print the version | 显示版本号')
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(gongwei --help 查看用法 lists the commands and options)');
+    .showHelpAfterError('(用 --help 查看命令和选项 | --help lists the commands and options)');
   for (const register of commandRegistrations) register(program);
 }

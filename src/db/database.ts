@@ -84,8 +84,8 @@ export async function openDatabase(target: DbTarget, options: OpenOptions = {}):
 function missingDatabase(file: string): GongweiError {
   return GongweiError.notFound(
     {
-      zh: `数据库文件不存在：${file}（请检查 --db；新建数据库用 gongwei init）`,
-      en: `no database at ${file} (check --db; gongwei init creates one)`,
+      zh: `数据库文件不存在：${file}（新建数据库请用 gongwei init）`,
+      en: `no database at ${file} (gongwei init creates one)`,
     },
     '--db',
   );
