@@ -11,14 +11,30 @@ export function withDbOption(command: Command): Command {
   );
 }
 
+/** How {@link withDb} opens the database. */
+export interface WithDbOptions {
+  /**
+   * True for the commands that build a database (`init`, `demo`, `start`): a missing SQLite
+   * file is created. Every other command refuses it, naming `--db`, and creates nothing.
+   */
+  readonly create?: boolean;
+}
+
 /**
- * Opens the database named by `--db`/DATABASE_URL, runs `work`, and always closes it.
+ * Opens the database named by `--db`/DATABASE_URL, runs `work`, and always closes it. A
+ * SQLite file that does not exist is refused unless `{ create: true }` (a typo in `--db`
+ * must not leave an empty database behind).
  *
  * @example
  * .action((opts) => withDb(opts, async (db) => { ... }))
+ * .action((opts) => withDb(opts, async (db) => { ... }, { create: true }))   // gongwei init
  */
-export async function withDb<T>(options: { db?: string }, work: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openMaintainedDatabase(resolveDbTarget(options.db));
+export async function withDb<T>(
+  options: { db?: string },
+  work: (db: Db) => Promise<T>,
+  how: WithDbOptions = {},
+): Promise<T> {
+  const db = await openMaintainedDatabase(resolveDbTarget(options.db), { create: how.create === true });
   try {
     return await work(db);
   } finally {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerImportCommand } from '../modules/import/cli.js';
 import { registerDemoCommand } from '../modules/demo/cli.js';
 import { registerServeCommands } from '../server/serve-command.js';
+import { registerInitCommand } from './init-command.js';
 import { registerOrgCommands } from '../modules/orgs/cli.js';
 import { registerIdCommands } from '../modules/id-number/cli.js';
 import { registerAuditCommands } from '../modules/audits/cli.js';
@@ -11,6 +12,7 @@ import { registerIndicatorCommands } from '../modules/indicators/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
+  registerInitCommand,
   registerServeCommands,
   registerOrgCommands,
   registerDemoCommand,

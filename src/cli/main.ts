@@ -1,15 +1,9 @@
 import { Command } from 'commander';
 import { printError } from './print-error.js';
-import { commandRegistrations } from './commands.js';
+import { configureGongwei } from './program.js';
 
-const program = new Command('gongwei')
-  .description(
-    '公卫 Gongwei — National Basic Public Health Services: records, indicators, targets, audits, bulletins',
-  )
-  .showHelpAfterError()
-  .exitOverride();
-
-for (const register of commandRegistrations) register(program);
+const program = new Command('gongwei').exitOverride();
+configureGongwei(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,7 +5,7 @@
  * so every write path (import, REST, demo, merge) keeps the derived state fresh, and the
  * records module runs the maintainers without importing the modules that define them.
  */
-import { openDatabase, type Db, type DbTarget } from '../db/database.js';
+import { openDatabase, type Db, type DbTarget, type OpenOptions } from '../db/database.js';
 import { maintainIndicatorFacts } from '../modules/indicators/fact-maintainer.js';
 import { withRecordsMaintainers, type AfterRecordsWrite } from '../modules/records/after-write.js';
 
@@ -14,11 +14,12 @@ export const RECORDS_MAINTAINERS: readonly AfterRecordsWrite[] = [maintainIndica
 
 /**
  * Opens the database (applying pending migrations) with the records maintainers installed.
+ * `options.create: false` refuses an SQLite file that does not exist (see {@link OpenOptions}).
  *
  * @example
  * const db = await openMaintainedDatabase(resolveDbTarget(options.db));
  * try { … } finally { await db.close(); }
  */
-export async function openMaintainedDatabase(target: DbTarget): Promise<Db> {
-  return withRecordsMaintainers(await openDatabase(target), RECORDS_MAINTAINERS);
+export async function openMaintainedDatabase(target: DbTarget, options: OpenOptions = {}): Promise<Db> {
+  return withRecordsMaintainers(await openDatabase(target, options), RECORDS_MAINTAINERS);
 }

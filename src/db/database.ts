@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from './dialects/dialect.js';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { migrateToLatest } from './migrate.js';
+import { GongweiError } from '../domain/gongwei-error.js';
 
 export type { Db, SqlDialect } from './dialects/dialect.js';
 
@@ -27,6 +28,13 @@ export interface OpenOptions {
    * without its parameters: `npm run queries` writes the SQL of the repositories with it.
    */
   onQuery?: (sql: string) => void;
+  /**
+   * Whether a missing SQLite file may be created (with its folders). Default true for
+   * programs that make their own files (tests, the bench); the CLI passes false except for
+   * `init`, `demo` and `start`, so that a mistyped `--db` is refused instead of becoming a
+   * new empty database. A PostgreSQL schema is created on migration either way.
+   */
+  create?: boolean;
 }
 
 /**
@@ -51,13 +59,17 @@ export function resolveDbTarget(
  * try { ... } finally { await db.close(); }
  */
 export async function openDatabase(target: DbTarget, options: OpenOptions = {}): Promise<Db> {
+  const { create = true, ...dialectOptions } = options;
   let db: Db;
   if (target.url) {
-    db = openPostgres(target.url, { ...(target.schema ? { schema: target.schema } : {}), ...options });
+    db = openPostgres(target.url, { ...(target.schema ? { schema: target.schema } : {}), ...dialectOptions });
   } else {
     const file = target.file ?? DEFAULT_DB_FILE;
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    db = openSqlite(file, options);
+    if (file !== ':memory:') {
+      if (!create && !existsSync(file)) throw missingDatabase(file);
+      mkdirSync(dirname(file), { recursive: true });
+    }
+    db = openSqlite(file, dialectOptions);
   }
   try {
     await migrateToLatest(db, target.url ? target.schema : undefined);
@@ -66,4 +78,15 @@ export async function openDatabase(target: DbTarget, options: OpenOptions = {}):
     throw error;
   }
   return db;
+}
+
+/** The refusal of a database file that is not there (most often a mistyped `--db`). */
+function missingDatabase(file: string): GongweiError {
+  return GongweiError.notFound(
+    {
+      zh: `数据库文件不存在：${file}（新建数据库请用 gongwei init）`,
+      en: `no database at ${file} (gongwei init creates one)`,
+    },
+    '--db',
+  );
 }

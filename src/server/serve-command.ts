@@ -21,7 +21,8 @@ interface StartOptions extends ServeOptions {
 
 /**
  * `gongwei serve` answers the API on an existing database; `gongwei start` (the README's
- * first command) first builds the demo city into a new database when there is none. Both
+ * first command) first builds the demo city into a new database when there is none (only
+ * start, demo and init create a database; serve refuses a missing file). Both
  * run the server's background jobs (bulletin schedules, push-plan checkpoints) while it is up.
  *
  * @example
@@ -34,7 +35,7 @@ export function registerServeCommands(program: Command): void {
     .option('--port <port>', 'TCP port', process.env.PORT ?? '3000')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .action(async (options: ServeOptions) => {
-      const db = await openMaintainedDatabase(resolveDbTarget(options.db));
+      const db = await openMaintainedDatabase(resolveDbTarget(options.db), { create: false });
       await listen(db, options);
     });
 
@@ -47,7 +48,7 @@ export function registerServeCommands(program: Command): void {
     .action(async (options: StartOptions) => {
       const target = resolveDbTarget(options.db);
       const isNew = target.file !== undefined && !existsSync(target.file);
-      const db = await openMaintainedDatabase(target);
+      const db = await openMaintainedDatabase(target, { create: true });
       const empty = isNew || !(await holdsResidents(db.kysely, OPERATOR_SCOPE));
       if (empty) {
         const seed = Number.parseInt(options.seed, 10);

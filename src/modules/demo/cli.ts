@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { withDb, withDbOption } from '../../cli/command-context.js';
+import { phaseProgress } from '../../cli/progress.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { DEMO_SCALES, type DemoScale } from './generator/calibration.js';
 import { generateDemo, type DemoSummary } from './generate-demo.js';
@@ -33,83 +33,47 @@ export function registerDemoCommand(program: Command): void {
     // For tests and the benchmark: any share of the real city, e.g. 0.0005.
     .addOption(new Option('--fraction <share>').hideHelp())
     .action((options: { db?: string; scale: DemoScale; seed: string; json?: boolean; fraction?: string }) =>
-      withDb(options, async (db) => {
-        if (!/^-?\d{1,9}$/.test(options.seed.trim())) {
-          throw GongweiError.badRequest(
-            { zh: `应为整数：${options.seed}`, en: `an integer is expected: ${options.seed}` },
-            '--seed',
-          );
-        }
-        const fraction = options.fraction === undefined ? undefined : Number(options.fraction);
-        if (fraction !== undefined && !(fraction > 0 && fraction <= 1)) {
-          throw GongweiError.badRequest(
-            {
-              zh: `应为0到1之间的数：${options.fraction}`,
-              en: `a share in (0, 1] is expected: ${options.fraction}`,
-            },
-            '--fraction',
-          );
-        }
-        const progress = progressReporter();
-        try {
-          const summary = await generateDemo(db, {
-            scale: options.scale,
-            seed: Number(options.seed),
-            onProgress: progress.update,
-            ...(fraction === undefined ? {} : { fraction }),
-          });
-          progress.stop();
-          process.stdout.write(
-            options.json
-              ? `${JSON.stringify({ ...summary, db: db.location })}\n`
-              : formatSummary(summary, db.location),
-          );
-        } finally {
-          progress.stop();
-        }
-      }),
+      withDb(
+        options,
+        async (db) => {
+          if (!/^-?\d{1,9}$/.test(options.seed.trim())) {
+            throw GongweiError.badRequest(
+              { zh: `应为整数：${options.seed}`, en: `an integer is expected: ${options.seed}` },
+              '--seed',
+            );
+          }
+          const fraction = options.fraction === undefined ? undefined : Number(options.fraction);
+          if (fraction !== undefined && !(fraction > 0 && fraction <= 1)) {
+            throw GongweiError.badRequest(
+              {
+                zh: `应为0到1之间的数：${options.fraction}`,
+                en: `a share in (0, 1] is expected: ${options.fraction}`,
+              },
+              '--fraction',
+            );
+          }
+          // A bar per phase at a terminal, one line per phase otherwise (logs, CI).
+          const progress = phaseProgress(PHASES);
+          try {
+            const summary = await generateDemo(db, {
+              scale: options.scale,
+              seed: Number(options.seed),
+              onProgress: progress.update,
+              ...(fraction === undefined ? {} : { fraction }),
+            });
+            progress.stop();
+            process.stdout.write(
+              options.json
+                ? `${JSON.stringify({ ...summary, db: db.location })}\n`
+                : formatSummary(summary, db.location),
+            );
+          } finally {
+            progress.stop();
+          }
+        },
+        { create: true },
+      ),
     );
-}
-
-/** A progress bar on a terminal, one line per phase otherwise (logs, CI). */
-function progressReporter(): {
-  update: (phase: string, done: number, total: number) => void;
-  stop: () => void;
-} {
-  const tty = Boolean(process.stderr.isTTY);
-  let bar: cliProgress.SingleBar | null = null;
-  let current = '';
-  const label = (phase: string): string => {
-    const names = PHASES[phase];
-    return names ? `${names.zh} ${names.en}` : phase;
-  };
-  return {
-    update(phase, done, total) {
-      if (phase !== current) {
-        bar?.stop();
-        bar = null;
-        current = phase;
-        if (tty) {
-          bar = new cliProgress.SingleBar(
-            {
-              stream: process.stderr,
-              format: `${label(phase)} [{bar}] {percentage}% {value}/{total}`,
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(total, done);
-        } else {
-          process.stderr.write(`${label(phase)}: ${total}\n`);
-        }
-      }
-      bar?.update(done);
-    },
-    stop() {
-      bar?.stop();
-      bar = null;
-    },
-  };
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');

@@ -1,6 +1,6 @@
-import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { OPERATOR_SCOPE, withDb, withDbOption } from '../../cli/command-context.js';
+import { fileProgress } from '../../cli/progress.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { IMPORT_KINDS, isImportKind } from '../../domain/import/columns.js';
 import { formatReportTable } from '../../domain/import/import-report.js';
@@ -46,28 +46,14 @@ export function registerImportCommand(program: Command): void {
           '<kind>',
         );
       return withDb(options, async (db) => {
-        const bar = new cliProgress.SingleBar(
-          {
-            stream: process.stderr,
-            format: '导入 importing [{bar}] {percentage}% | {eta}s',
-            hideCursor: true,
-          },
-          cliProgress.Presets.shades_classic,
-        );
-        let barStarted = false;
+        // A bar at a terminal, one line per tenth of the file otherwise (logs, CI).
+        const progress = fileProgress({ zh: '导入', en: 'importing' });
         const report = await importFile(db, OPERATOR_SCOPE, kind, file, {
           acceptValid: options.acceptValid === true,
           onProgress: (done, total) => {
-            if (!process.stderr.isTTY || total < PROGRESS_MIN_BYTES) return;
-            if (!barStarted) {
-              bar.start(total, 0);
-              barStarted = true;
-            }
-            bar.update(done);
+            if (total >= PROGRESS_MIN_BYTES) progress.update(done, total);
           },
-        }).finally(() => {
-          if (barStarted) bar.stop();
-        });
+        }).finally(progress.stop);
         process.stdout.write(
           options.format === 'json'
             ? `${JSON.stringify(report, null, 2)}\n`

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { runCli, type CliRun } from '../../../test/run-cli.js';
+import { registerInitCommand } from '../../cli/init-command.js';
 import { registerOrgCommands } from './cli.js';
 
 // The CLI only translates arguments; the repositories are tested on both dialects. This
@@ -14,6 +15,10 @@ const file = join(dir, 'cli.sqlite');
 const run = (args: string[]): Promise<CliRun> => runCli(registerOrgCommands, ['orgs', ...args, '--db', file]);
 
 describe('gongwei orgs', () => {
+  // Only init, demo and start create a database; the orgs commands refuse a missing file.
+  beforeAll(async () => {
+    expect((await runCli(registerInitCommand, ['init', '--db', file])).error).toBeNull();
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports a division tree and says what it imported', async () => {
