@@ -136,8 +136,3 @@ export class GongweiError extends Error {
 function formatMessage(text: LocalizedText, field: string | undefined): string {
   return field === undefined ? `${text.zh} / ${text.en}` : `${field}：${text.zh} / ${field}: ${text.en}`;
 }
-
-/** True for a {@link GongweiError} (or a subclass). */
-export function isGongweiError(error: unknown): error is GongweiError {
-  return error instanceof GongweiError;
-}

@@ -58,7 +58,7 @@ function frameworkText(code: string, bodyLimit: number): LocalizedText | undefin
 }
 
 /** The answer body of a {@link GongweiError}. */
-export function errorBody(error: GongweiError): ErrorBody {
+function errorBody(error: GongweiError): ErrorBody {
   return {
     error: error.code,
     message: error.message,
