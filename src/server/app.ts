@@ -13,6 +13,9 @@ import { registerBackgroundJobs } from './background-jobs.js';
 import { fromFrameworkError, installErrorReplies, sendError } from './error-reply.js';
 import { maskedPath } from './log-masking.js';
 import { installRequestTextChecks } from './request-text.js';
+import { sessionRoutes } from '../modules/accounts/session-routes.js';
+import { installAccessTrail } from './access-notes.js';
+import { installAuthentication, type AuthenticationOptions } from './authentication.js';
 import { routeRegistrations } from './routes.js';
 
 const BODY_LIMIT = 20 * 1024 * 1024;
@@ -29,6 +32,8 @@ export interface AppOptions {
    * up; default true. Tests that only send requests may turn them off.
    */
   backgroundJobs?: boolean;
+  /** Session lifetime (default 30 minutes idle, 12 hours in all) and the clock tests move. */
+  sessions?: AuthenticationOptions;
 }
 
 /**
@@ -64,6 +69,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installRequestTextChecks(app);
   installErrorReplies(app, BODY_LIMIT);
+  installAccessTrail(app, options.db);
+  await installAuthentication(app, options.db, options.sessions);
 
   await app.register(swagger, {
     openapi: {
@@ -80,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      await sessionRoutes(options.sessions)(api, options.db);
       for (const register of routeRegistrations) await register(api, options.db);
     },
     { prefix: '/api' },

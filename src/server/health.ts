@@ -19,6 +19,7 @@ export async function registerHealthRoute(app: FastifyInstance, db: Db): Promise
   app.withTypeProvider<ZodTypeProvider>().get(
     '/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Liveness and database dialect',

@@ -28,6 +28,17 @@ export interface SqlDialect {
   ): CreateTableBuilder<T, C>;
   /** True when a text expression consists of ASCII digits only (true for ''). */
   allDigits(expr: RawBuilder<unknown>): RawBuilder<boolean>;
+  /**
+   * Statements that make `table` append-only: any UPDATE or DELETE of its rows fails. For
+   * migrations (the access trail).
+   */
+  appendOnlyTriggers(table: string): readonly RawBuilder<unknown>[];
+  /**
+   * A statement, run inside a transaction, after which no other transaction appends to
+   * `table` until this one ends (PostgreSQL: a table lock; SQLite: nothing, its one writer
+   * already holds the database). For hash chains, whose next link reads the last.
+   */
+  lockForAppend(table: string): RawBuilder<unknown> | null;
 }
 
 /** An open database: the query builder, its dialect helpers, and how to close it. */

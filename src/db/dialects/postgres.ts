@@ -18,6 +18,13 @@ export const postgresDialect: SqlDialect = {
   withIdColumn: (table) => table.addColumn('id', 'bigserial', (c) => c.primaryKey()),
   clusteredByPrimaryKey: (table) => table,
   allDigits: (expr) => sql<boolean>`(${expr} ~ '^[0-9]*$')`,
+  appendOnlyTriggers: (table) => [
+    sql`create function ${sql.id(`${table}_refuse_change`)}() returns trigger language plpgsql as $$
+        begin raise exception '% is append-only', tg_table_name; end $$`,
+    sql`create trigger ${sql.id(`${table}_append_only`)} before update or delete or truncate on ${sql.table(table)}
+        for each statement execute function ${sql.id(`${table}_refuse_change`)}()`,
+  ],
+  lockForAppend: (table) => sql`lock table ${sql.table(table)} in share row exclusive mode`,
 };
 
 /** Connection options beyond the URL. */

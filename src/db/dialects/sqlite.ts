@@ -14,6 +14,13 @@ export const sqliteDialect: SqlDialect = {
   withIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey()),
   clusteredByPrimaryKey: (table) => table.modifyEnd(sql`without rowid`),
   allDigits: (expr) => sql<boolean>`(${expr} not glob '*[^0-9]*')`,
+  appendOnlyTriggers: (table) =>
+    (['update', 'delete'] as const).map(
+      (event) =>
+        sql`create trigger ${sql.id(`${table}_no_${event}`)} before ${sql.raw(event)} on ${sql.table(table)}
+            begin select raise(abort, ${sql.lit(`${table} is append-only`)}); end`,
+    ),
+  lockForAppend: () => null,
 };
 
 /**

@@ -6,11 +6,12 @@ import { targets003 } from './003-targets.js';
 import { audits004 } from './004-audits.js';
 import { bulletins005 } from './005-bulletins.js';
 import { pushPlanSchedules006 } from './006-push-plan-schedules.js';
+import { accounts007 } from './007-accounts.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
  * is a new, higher-numbered migration. Numbers reserved per feature: 002 indicators,
- * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules.
+ * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules, 007 accounts and the access trail.
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -20,5 +21,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '004-audits': audits004(dialect),
     '005-bulletins': bulletins005(dialect),
     '006-push-plan-schedules': pushPlanSchedules006(dialect),
+    '007-accounts': accounts007(dialect),
   };
 }

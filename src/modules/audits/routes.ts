@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { GongweiError, type LocalizedText } from '../../domain/gongwei-error.js';
 import { callerScope } from '../../server/caller-scope.js';
+import type { RouteAccess } from '../../server/route-access.js';
 import { ErrorSchema } from '../../server/error-reply.js';
 import {
   countFindings,
@@ -59,10 +60,12 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
     schema: S,
     read: (db: Db, scope: OrgScope, id: number) => Promise<z.output<S> | null>,
     what: LocalizedText,
+    access: RouteAccess,
   ): void {
     api.get(
       path,
       {
+        config: { access },
         schema: {
           tags,
           summary,
@@ -78,6 +81,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.get(
     '/audits/rules',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Audit rules with their default parameters | 核查规则',
@@ -101,6 +105,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.post(
     '/audits/runs',
     {
+      config: { access: 'audits.run' },
       schema: {
         tags,
         summary: 'Run audits and store their findings | 执行核查',
@@ -153,6 +158,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.get(
     '/audits/runs',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Recent runs, newest first | 核查批次',
@@ -163,10 +169,17 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
     async (request) => listRuns(db, callerScope(request), { limit: request.query.limit }),
   );
 
-  getById('/audits/runs/:id', 'One run | 核查批次', RunSchema, getRun, {
-    zh: '未找到核查批次',
-    en: 'run not found',
-  });
+  getById(
+    '/audits/runs/:id',
+    'One run | 核查批次',
+    RunSchema,
+    getRun,
+    {
+      zh: '未找到核查批次',
+      en: 'run not found',
+    },
+    'aggregates.read',
+  );
 
   const FindingQuery = z.object({
     org: OrgCode.optional(),
@@ -181,6 +194,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.get(
     '/audits/findings',
     {
+      config: { access: 'personal.read' },
       schema: {
         tags,
         summary: 'Work list: findings of a unit, paged, personal data masked | 问题清单',
@@ -194,14 +208,22 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
     },
   );
 
-  getById('/audits/findings/:id', 'One finding | 问题详情', FindingSchema, getFinding, {
-    zh: '未找到问题',
-    en: 'finding not found',
-  });
+  getById(
+    '/audits/findings/:id',
+    'One finding | 问题详情',
+    FindingSchema,
+    getFinding,
+    {
+      zh: '未找到问题',
+      en: 'finding not found',
+    },
+    'personal.read',
+  );
 
   api.post(
     '/audits/findings/:id/resolve',
     {
+      config: { access: 'findings.resolve' },
       schema: {
         tags,
         summary: 'Mark a finding resolved (followed up), with who and a note | 标记已整改',
@@ -222,6 +244,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.post(
     '/audits/findings/:id/reopen',
     {
+      config: { access: 'findings.resolve' },
       schema: {
         tags,
         summary: 'Reopen a resolved finding | 重新打开',
@@ -235,6 +258,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.get(
     '/audits/counts',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Findings per org and rule, rolled up the tree | 按单位统计',
@@ -274,6 +298,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.get(
     '/audits/hotspots',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Townships and villages where findings of a rule concentrate | 问题集中地区',
@@ -311,6 +336,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.get(
     '/audits/institution-hotspots',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Institutions with the most findings of a rule | 问题集中机构',
@@ -336,6 +362,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.get(
     '/audits/duplicate-sets',
     {
+      config: { access: 'personal.read' },
       schema: {
         tags,
         summary: 'Open duplicate sets (the set id is the finding id) | 重复档案组',
@@ -352,6 +379,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.post(
     '/audits/duplicate-sets/:id/merge',
     {
+      config: { access: 'merges.write' },
       schema: {
         tags,
         summary: 'Merge a duplicate set into one record | 合并重复档案',
@@ -393,6 +421,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
   api.get(
     '/audits/merges',
     {
+      config: { access: 'personal.read' },
       schema: {
         tags,
         summary: 'Merge log, newest first | 合并记录',
@@ -410,8 +439,15 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
       }),
   );
 
-  getById('/audits/merges/:id', 'One merge log entry | 合并记录', MergeLogSchema, getMergeLogEntry, {
-    zh: '未找到合并记录',
-    en: 'merge not found',
-  });
+  getById(
+    '/audits/merges/:id',
+    'One merge log entry | 合并记录',
+    MergeLogSchema,
+    getMergeLogEntry,
+    {
+      zh: '未找到合并记录',
+      en: 'merge not found',
+    },
+    'personal.read',
+  );
 }

@@ -118,6 +118,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
   api.post(
     '/bulletins',
     {
+      config: { access: 'bulletins.write' },
       schema: {
         tags: ['bulletins'],
         summary: 'Generate and archive a bulletin | 生成通报',
@@ -162,6 +163,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
   api.get(
     '/bulletins',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['bulletins'],
         summary: 'Archived bulletins, newest first | 通报存档',
@@ -190,6 +192,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
   api.get(
     '/bulletins/:id',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['bulletins'],
         summary: 'One archived bulletin (metadata)',
@@ -208,6 +211,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
   api.get(
     '/bulletins/:id/download',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['bulletins'],
         summary: 'Download an archived bulletin (.docx or .html) | 下载通报',
@@ -225,6 +229,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
   api.get(
     '/bulletins/indicator-table.xlsx',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['bulletins'],
         summary: 'Every indicator of an org and its children as Excel (the bulletin annex) | 指标表导出',
@@ -246,6 +251,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
   api.post(
     '/bulletin-schedules',
     {
+      config: { access: 'bulletins.write' },
       schema: {
         tags: ['bulletins'],
         summary: 'Generate a bulletin every quarter, month or 旬 | 定期通报',
@@ -275,6 +281,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
   api.get(
     '/bulletin-schedules',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['bulletins'],
         summary: 'Bulletin schedules',
@@ -287,6 +294,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
   api.delete(
     '/bulletin-schedules/:id',
     {
+      config: { access: 'bulletins.write' },
       schema: {
         tags: ['bulletins'],
         summary: 'Stop a schedule',

@@ -41,6 +41,7 @@ export async function registerIdRoutes(app: FastifyInstance, _db: Db): Promise<v
     '/id-check',
     {
       logLevel: 'warn',
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['id-number'],
         summary: 'Check one ID number (GB 11643) | 校验身份证号码',
@@ -54,6 +55,7 @@ export async function registerIdRoutes(app: FastifyInstance, _db: Db): Promise<v
   api.post(
     '/id-check',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['id-number'],
         summary: 'Check up to 1000 ID numbers | 批量校验身份证号码',

@@ -69,6 +69,7 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
   api.get(
     '/indicators/catalogue',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['indicators'],
         summary: 'The indicator catalogue | 指标目录',
@@ -91,6 +92,7 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
   api.get(
     '/indicators',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['indicators'],
         summary: 'Indicator values of an org and its descendants for a period | 指标值',
@@ -123,6 +125,7 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
   api.get(
     '/indicators/:id/people',
     {
+      config: { access: 'personal.read' },
       schema: {
         tags: ['indicators'],
         summary: 'People behind an indicator value (drill-down) | 指标明细名单',

@@ -114,12 +114,15 @@ describeEachDialect('org scope predicate', (t) => {
     expect(await residentOrgs(NOTHING)).toEqual([]);
   });
 
-  it('scopeOfOrg narrows the caller scope to the org, and names the field of an unknown org', async () => {
+  it('scopeOfOrg narrows the caller scope to the org, refuses an org beside it, names the field of an unknown org', async () => {
     const huating = (await findOrgLineage(t.db.kysely, '620881'))!;
     const { scope } = await scopeOfOrg(t.db.kysely, subtreeScope(rootOf(huating)), '620800');
     expect(scope).toEqual(subtreeScope(rootOf(huating)));
-    const outside = await scopeOfOrg(t.db.kysely, subtreeScope(rootOf(huating)), '620802');
-    expect(await residentOrgs(outside.scope)).toEqual([]);
+    const outside = await scopeOfOrg(t.db.kysely, subtreeScope(rootOf(huating)), '620802', {
+      field: 'org',
+    }).catch((e) => e);
+    expect(outside).toBeInstanceOf(GongweiError);
+    expect([outside.status, outside.field]).toEqual([403, 'org']);
     const error = await scopeOfOrg(t.db.kysely, WHOLE_TREE, '629999', { field: 'orgCode' }).catch((e) => e);
     expect(error).toBeInstanceOf(GongweiError);
     expect(error.status).toBe(404);

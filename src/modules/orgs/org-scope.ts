@@ -14,6 +14,7 @@ import type { Database, OrgLevel } from '../../db/schema.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import {
   ancestorColumn,
+  isEmptyScope,
   narrowScope,
   type OrgLineage,
   type OrgScope,
@@ -184,8 +185,8 @@ export function rootOf(org: OrgLineage): ScopeRoot {
 /**
  * The org a request names, and the part of the caller's scope below it: the scope a
  * repository call for that request takes. An org the tree does not hold is a 404 naming the
- * field; an org outside the caller's scope gets a scope that sees nothing (the accounts
- * layer refuses such requests before they get here).
+ * field. An org above the caller's subtrees gets the caller's own part of it; an org beside
+ * them is a 403 naming the field (the server writes the refusal to the access trail).
  *
  * @param options.field the request field that named the org, for the error (default `org`)
  * @param options.unknownCode the code of the error for an unknown org (default `not_found`)
@@ -206,5 +207,13 @@ export async function scopeOfOrg(
       { zh: `机构 ${code} 不在机构树中`, en: `org '${code}' is not in the org tree` },
       { field: options.field ?? 'org' },
     );
-  return { org, scope: narrowScope(callerScope, org) };
+  const scope = narrowScope(callerScope, org);
+  // An org above the caller's subtree narrows to the caller's own part of it (a centre may
+  // open its county's dashboard and see itself); an org beside it is refused.
+  if (isEmptyScope(scope))
+    throw GongweiError.forbidden(
+      { zh: `机构 ${code} 不在您的权限范围内`, en: `org '${code}' is outside your scope` },
+      options.field ?? 'org',
+    );
+  return { org, scope };
 }

@@ -69,6 +69,7 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
   api.get(
     '/orgs/:code',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['orgs'],
         summary: 'An org | 机构',
@@ -86,6 +87,7 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
   api.get(
     '/orgs/:code/children',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['orgs'],
         summary: 'Direct children of an org | 下级机构',
@@ -104,6 +106,7 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
   api.get(
     '/orgs/:code/population',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['orgs'],
         summary: 'Population of an org in a year (sum of its villages) | 机构人口',
@@ -126,6 +129,7 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
   api.patch(
     '/orgs/:code',
     {
+      config: { access: 'orgs.write' },
       schema: {
         tags: ['orgs'],
         summary: 'Set responsible institution, person, phone or urban/rural type | 设置负责机构与联系人',

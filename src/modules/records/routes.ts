@@ -119,6 +119,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
   api.post(
     '/residents',
     {
+      config: { access: 'records.write' },
       schema: {
         tags: ['records'],
         summary: 'Insert or update residents (all or nothing) | 批量写入居民健康档案',
@@ -132,6 +133,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
   api.post(
     '/enrollments',
     {
+      config: { access: 'records.write' },
       schema: {
         tags: ['records'],
         summary: 'Insert or update enrolments (all or nothing) | 批量写入纳入管理',
@@ -145,6 +147,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
   api.post(
     '/services',
     {
+      config: { access: 'records.write' },
       schema: {
         tags: ['records'],
         summary: 'Insert or update service events (all or nothing) | 批量写入服务记录',
@@ -158,6 +161,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
   api.get(
     '/residents/:recordNo',
     {
+      config: { access: 'personal.read' },
       schema: {
         tags: ['records'],
         summary: 'A resident by record number, ID number and phones masked | 查询居民档案',
@@ -193,6 +197,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
   api.delete(
     '/services/:id',
     {
+      config: { access: 'records.write' },
       schema: {
         tags: ['records'],
         summary: 'Delete a service event | 删除服务记录',
@@ -215,6 +220,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
     api.post(
       `/residents/:recordNo/${path}`,
       {
+        config: { access: 'records.write' },
         schema: {
           tags: ['records'],
           summary,

@@ -87,6 +87,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.post(
     '/plans/check',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary:
@@ -109,6 +110,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.post(
     '/plans/push',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Push plan from rows: remaining work per day until the deadline | 攻坚计划',
@@ -165,6 +167,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.get(
     '/plans/push',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary:
@@ -203,6 +206,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.post(
     '/plans/push/snapshots',
     {
+      config: { access: 'targets.write' },
       schema: {
         tags,
         summary: 'Compute the push plan of an org and keep it in the history (a checkpoint) | 保存攻坚计划',
@@ -243,6 +247,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.get(
     '/plans/push/snapshots',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Push-plan snapshots of an org, oldest first | 攻坚计划历史',
@@ -260,6 +265,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.get(
     '/plans/push/snapshots/:id',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'One push-plan snapshot with its rows | 攻坚计划快照',
@@ -281,6 +287,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.post(
     '/push-plan-schedules',
     {
+      config: { access: 'targets.write' },
       schema: {
         tags,
         summary:
@@ -322,6 +329,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.get(
     '/push-plan-schedules',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Push-plan schedules, oldest first | 攻坚计划定时任务',
@@ -342,6 +350,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.delete(
     '/push-plan-schedules/:id',
     {
+      config: { access: 'targets.write' },
       schema: {
         tags,
         summary: 'Stop a push-plan schedule (its snapshots are kept) | 停止攻坚计划定时',
@@ -358,6 +367,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   api.post(
     '/push-plan-schedules/run',
     {
+      config: { access: 'targets.write' },
       schema: {
         tags,
         summary: 'Run the checkpoints due today (what the server timer does) | 运行攻坚计划节点',

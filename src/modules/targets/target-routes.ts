@@ -45,6 +45,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
   api.get(
     '/targets',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Targets of an org subtree | 任务列表',
@@ -69,6 +70,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
   api.put(
     '/targets',
     {
+      config: { access: 'targets.write' },
       schema: {
         tags,
         summary: 'Set targets: rate × base; missing rate/base from the urban/rural defaults | 设定任务',
@@ -113,6 +115,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
   api.get(
     '/targets/history',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Every change of the targets of an org | 任务变更记录',
@@ -131,6 +134,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
   api.put(
     '/targets/parameters',
     {
+      config: { access: 'targets.write' },
       schema: {
         tags,
         summary: 'Set a named parameter (e.g. hypertensionPrevalence) for an area and year | 设定参数',
@@ -159,6 +163,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
   api.post(
     '/targets/split',
     {
+      config: { access: 'targets.write' },
       schema: {
         tags,
         summary: 'Split a stored target over the children by their bases (largest remainder) | 任务向下分解',
@@ -184,6 +189,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
   api.post(
     '/targets/decompose',
     {
+      config: { access: 'targets.write' },
       schema: {
         tags,
         summary:
@@ -198,6 +204,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
   api.get(
     '/targets/progress',
     {
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary: 'Progress of the children of an org against the milestone due by the period end | 任务进度',
