@@ -1,7 +1,7 @@
 import type { PopulationInput } from '../orgs/population.js';
 import { validatePopulation } from '../orgs/population.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../records/inputs.js';
-import { maskIdNumber, maskPhone } from '../records/masking.js';
+import { maskIdNumber, maskPhone } from '../privacy/masking.js';
 import type { FieldIssue, Reason } from '../records/validation.js';
 import { validateEnrollment, validateResident, validateService } from '../records/validation.js';
 import type { Program } from '../programs.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isBloodPressureControlled, isGlucoseControlled } from './control.js';
 import { cleanText, compactCode, compactPhone, toHalfWidth } from './full-width.js';
 import { isIsoDate, isoDateOf } from './iso-date.js';
-import { maskIdNumber, maskPhone } from './masking.js';
+import { maskIdNumber, maskPhone } from '../privacy/masking.js';
 
 describe('full-width text', () => {
   it('maps full-width ASCII and the ideographic space, leaving Chinese alone', () => {

@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.js';
 import { placeName } from '../../domain/audits/classify.js';
 import type { Severity } from '../../domain/audits/vocabulary.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
-import { maskIdNumber } from '../../domain/records/masking.js';
+import { maskIdNumber, maskName } from '../../domain/privacy/masking.js';
 import { scopeOfOrg, type NamedOrg, type OrgScope } from '../orgs/org-scope.js';
 import {
   selectFinding,
@@ -230,17 +230,6 @@ export interface WorkListItem {
   resolvedAt: string | null;
   resolutionNote: string | null;
   closedAt: string | null;
-}
-
-/**
- * Masks a name to its first character (the family name in most Chinese names).
- *
- * @example maskName('王小明') // '王**'
- */
-export function maskName(name: string | null): string | null {
-  if (name === null) return null;
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
 
 function toItem(r: FindingRow): WorkListItem {

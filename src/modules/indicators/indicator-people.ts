@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/database.js';
 import { memberAt, parseTermMasks } from '../../domain/indicators/term-masks.js';
-import { maskIdNumber, maskPhone } from '../../domain/records/masking.js';
+import { maskIdNumber, maskPhone } from '../../domain/privacy/masking.js';
 import type { OrgScope } from '../orgs/org-scope.js';
 import { loadFactYears } from './facts-repository.js';
 import { IndicatorQueryError, resolveQuery } from './indicator-query.js';

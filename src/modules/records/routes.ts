@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { PROGRAMS } from '../../domain/programs.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
-import { maskIdNumber, maskPhone } from '../../domain/records/masking.js';
+import { maskIdNumber, maskPhone } from '../../domain/privacy/masking.js';
 import { SERVICE_PAYLOAD_SCHEMAS } from '../../domain/records/service-payloads.js';
 import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types.js';
 import { callerScope } from '../../server/caller-scope.js';
