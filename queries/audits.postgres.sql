@@ -886,6 +886,15 @@ where
   f.id = $1
   and "f"."county_code" = $2;
 
+-- audits/finding-repository.ts: selectFindingPlace
+select
+  "org_code",
+  "county_code"
+from
+  "audit_findings"
+where
+  "id" = $1;
+
 -- audits/finding-repository.ts: setFindingResolution
 update "audit_findings"
 set

@@ -892,6 +892,15 @@ where
   f.id = ?
   and "f"."county_code" = ?;
 
+-- audits/finding-repository.ts: selectFindingPlace
+select
+  "org_code",
+  "county_code"
+from
+  "audit_findings"
+where
+  "id" = ?;
+
 -- audits/finding-repository.ts: setFindingResolution
 update "audit_findings"
 set

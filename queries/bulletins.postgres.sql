@@ -83,6 +83,14 @@ where
       "o"."county_code" = $2
   );
 
+-- bulletins/bulletin-repository.ts: selectBulletinOrg
+select
+  "org_code"
+from
+  "bulletins"
+where
+  "id" = $1;
+
 -- bulletins/bulletin-repository.ts: insertSchedule
 insert into
   "bulletin_schedules" (
@@ -114,6 +122,14 @@ where
   )
 order by
   "id";
+
+-- bulletins/bulletin-repository.ts: selectScheduleOrg
+select
+  "org_code"
+from
+  "bulletin_schedules"
+where
+  "id" = $1;
 
 -- bulletins/bulletin-repository.ts: dueSchedules
 select

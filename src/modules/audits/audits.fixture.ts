@@ -25,10 +25,18 @@ const ORGS: [string, string, OrgLevel, string | null][] = [
 
 /** Inserts the org tree of the fixture. */
 export async function insertOrgs(db: Db): Promise<void> {
+  await insertOrgRows(db, ORGS);
+}
+
+/** Inserts orgs of Pingliang given as [code, name, level, parent code]. */
+export async function insertOrgRows(
+  db: Db,
+  rows: readonly (readonly [string, string, OrgLevel, string | null])[],
+): Promise<void> {
   await db.kysely
     .insertInto('orgs')
     .values(
-      ORGS.map(([code, name, level, parent]) => ({
+      rows.map(([code, name, level, parent]) => ({
         code,
         name,
         level,

@@ -117,6 +117,7 @@ export const QUERY_SAMPLES: ModuleQueries = {
       selectFindingsAfter: (db) =>
         findings.selectFindingsAfter(db.kysely, SCOPE, { rule: 'duplicate_records' }, 0, 2000),
       selectFinding: (db) => findings.selectFinding(db.kysely, SCOPE, 1),
+      selectFindingPlace: (db) => findings.selectFindingPlace(db.kysely, 1),
       setFindingResolution: (db) =>
         findings.setFindingResolution(db.kysely, 1, {
           status: 'resolved',

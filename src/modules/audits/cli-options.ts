@@ -37,7 +37,6 @@ const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
   rules: '--rules',
   into: '--into',
   prefer: '--prefer',
-  by: '--by',
 };
 
 /** Runs a use-case; a refusal names the option the user typed rather than the use-case's field. */

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,12 @@ const file = join(dir, 'cli.sqlite');
 
 const run = (args: string[]): Promise<CliRun> =>
   runCli(registerAuditCommands, ['audit', ...args, '--db', file]);
+
+/** A full 18-digit ID number: never in a work list or its exports. */
+const ID_NUMBER = /(?<![\d.])\d{17}[\dXx](?![\dXx])/;
+
+/** What the command line records as who resolved or merged. */
+const OPERATOR = `operator:${userInfo().username}`;
 
 describe('gongwei audit', () => {
   beforeAll(async () => {
@@ -46,6 +52,8 @@ describe('gongwei audit', () => {
     expect(doc.summary.orgs).toContainEqual(
       expect.objectContaining({ org: '620881100', rule: 'duplicate_records', count: 1 }),
     );
+    expect(out).not.toMatch(ID_NUMBER);
+    expect(out).toContain('"name":"居**"');
     expect(doc.findings.map((f) => f.rule).sort()).toEqual([
       'arm_bp_difference',
       'duplicate_records',
@@ -64,18 +72,39 @@ describe('gongwei audit', () => {
     ]);
     expect(error).toBeNull();
     const rows = parse(out, { columns: true }) as { rule: string; severity: string }[];
-    expect(rows).toEqual([expect.objectContaining({ rule: 'arm_bp_difference', severity: 'warning' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        rule: 'arm_bp_difference',
+        severity: 'warning',
+        name: '居**',
+        idNumber: expect.stringMatching(/^620881\*{8}\d{3}[\dX]$/),
+      }),
+    ]);
+    expect(out).not.toMatch(ID_NUMBER);
   });
 
-  it('merges a set by id and shows it in the merge log', async () => {
+  it('resolves a finding as the local operator; --by names no one', async () => {
+    const list = await run(['list', '--org', '620881', '--rule', 'arm_bp_difference', '--format', 'json']);
+    const id = String((JSON.parse(list.out) as { items: { id: number }[] }).items[0]!.id);
+    const named = await run(['resolve', id, '--by', '李医生']);
+    expect(String(named.error)).toMatch(/unknown option '--by'/);
+    const resolved = await run(['resolve', id, '--note', '已重测']);
+    expect(resolved.error).toBeNull();
+    expect(resolved.out).toBe(`finding ${id}: resolved by ${OPERATOR}\n`);
+    const reopened = await run(['resolve', id, '--reopen']);
+    expect(reopened.out).toBe(`finding ${id}: open\n`);
+  });
+
+  it('merges a set by id as the local operator and shows it in the merge log', async () => {
     const sets = await run(['sets', '--org', '620881']);
     const setId = /^(\d+)\s/m.exec(sets.out.split('\n').slice(2).join('\n'))![1]!;
-    const merged = await run(['merge', setId, '--by', 'tester']);
+    expect(String((await run(['merge', setId, '--by', 'tester'])).error)).toMatch(/unknown option '--by'/);
+    const merged = await run(['merge', setId]);
     expect(merged.error).toBeNull();
     expect(merged.out).toMatch(/merged into 62088110020100001/);
     const log = await run(['merge-log', '--format', 'json']);
     expect(JSON.parse(log.out)[0]).toMatchObject({
-      mergedBy: 'tester',
+      mergedBy: OPERATOR,
       absorbedRecordNos: ['62088110020200002'],
     });
   });
@@ -84,7 +113,7 @@ describe('gongwei audit', () => {
     expect(String((await run(['--rules', 'nope'])).error)).toMatch(/unknown rule nope/);
     expect(String((await run(['--period', '2020Q9'])).error)).toMatch(/--period/);
     expect(String((await run(['counts'])).error)).toMatch(/--org/);
-    expect(String((await run(['merge', '999', '--by', 'x'])).error)).toMatch(/no duplicate set/);
+    expect(String((await run(['merge', '999'])).error)).toMatch(/no duplicate set/);
   });
 
   it('prints the rules: their tables for docs/audits.md, or their defaults', async () => {

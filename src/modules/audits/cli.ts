@@ -1,12 +1,13 @@
 /**
  * `gongwei audit`: the commands of the audits. They translate only: parse the options, call
  * one use-case as the local operator (OPERATOR_SCOPE), print. Refusals are thrown and
- * printed by src/cli/print-error.ts.
+ * printed by src/cli/print-error.ts. Resolutions and merges are recorded as done by
+ * `operator:<os user>` (`operatorName`): there is no option to name someone else.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { OPERATOR_SCOPE, withDb, withDbOption } from '../../cli/command-context.js';
+import { OPERATOR_SCOPE, operatorName, withDb, withDbOption } from '../../cli/command-context.js';
 import type { Db } from '../../db/database.js';
 import { asOptions, badOption, format, positiveInt } from './cli-options.js';
 import { FINDING_COLUMNS, findingRecord, out, table } from './cli-output.js';
@@ -48,7 +49,7 @@ function findingsOfRun(db: Db, runId: number, orgCode: string | undefined): Asyn
  * @example
  * gongwei audit --org 620881 --period 2020Q2 --format table
  * gongwei audit list --org 620881100 --rule identical_checkups
- * gongwei audit merge 42 --prefer phone=62088110020100007 --by 张医生
+ * gongwei audit merge 42 --prefer phone=62088110020100007
  */
 export function registerAuditCommands(program: Command): void {
   const audit = withDbOption(program.command('audit'))
@@ -178,18 +179,17 @@ export function registerAuditCommands(program: Command): void {
 
   audit
     .command('resolve <findingId>')
-    .description('mark a finding resolved (followed up) | 标记为已整改')
-    .requiredOption('--by <name>', 'who resolved it')
+    .description(
+      'mark a finding resolved (followed up), recorded as done by operator:<os user> | 标记为已整改',
+    )
     .option('--note <text>', 'what was done')
     .option('--reopen', 'reopen instead')
     .action((id: string, _local: unknown, cmd: Command) =>
       withDb(cmd.optsWithGlobals(), async (db) => {
-        const o = cmd.optsWithGlobals<
-          { db?: string; by: string; note?: string; reopen?: boolean } & Shared
-        >();
+        const o = cmd.optsWithGlobals<{ db?: string; note?: string; reopen?: boolean } & Shared>();
         const item = await asOptions(() =>
           resolveFinding(db, OPERATOR_SCOPE, positiveInt('findingId', id, 0), {
-            by: o.by,
+            by: operatorName(),
             note: o.note ?? null,
             reopen: o.reopen ?? false,
           }),
@@ -311,16 +311,15 @@ export function registerAuditCommands(program: Command): void {
 
   audit
     .command('merge <setId>')
-    .description('merge a duplicate set into one record | 合并重复档案')
+    .description('merge a duplicate set into one record, logged as done by operator:<os user> | 合并重复档案')
     .option(
       '--prefer <pairs>',
       'field=recordNo,... values to take from a given record (default: newest non-empty)',
     )
     .option('--into <recordNo>', 'record that survives (default: the oldest)')
-    .requiredOption('--by <name>', 'who merges (kept in the merge log)')
     .action((setId: string, _local: unknown, cmd: Command) =>
       withDb(cmd.optsWithGlobals(), async (db) => {
-        const o = cmd.optsWithGlobals<{ db?: string; prefer?: string; into?: string; by: string } & Shared>();
+        const o = cmd.optsWithGlobals<{ db?: string; prefer?: string; into?: string } & Shared>();
         const prefer: Record<string, string> = {};
         for (const pair of (o.prefer ?? '').split(',').filter((p) => p.trim() !== '')) {
           const [field, recordNo] = pair.split('=').map((s) => s.trim());
@@ -332,7 +331,7 @@ export function registerAuditCommands(program: Command): void {
           mergeDuplicateSet(db, OPERATOR_SCOPE, {
             setId: positiveInt('setId', setId, 0),
             prefer,
-            by: o.by,
+            by: operatorName(),
             ...(o.into ? { into: o.into } : {}),
           }),
         );

@@ -5,12 +5,14 @@
  */
 import type { Db } from '../../db/database.js';
 import { placeName } from '../../domain/audits/classify.js';
+import { maskEvidence } from '../../domain/audits/evidence-masking.js';
 import type { Severity } from '../../domain/audits/vocabulary.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { maskIdNumber, maskName } from '../../domain/privacy/masking.js';
 import { scopeOfOrg, type NamedOrg, type OrgScope } from '../orgs/org-scope.js';
 import {
   selectFinding,
+  selectFindingPlace,
   selectFindings,
   selectFindingsAfter,
   selectInstitutionCounts,
@@ -21,6 +23,7 @@ import {
   type FindingFilter,
   type FindingRow,
 } from './finding-repository.js';
+import type { Handle } from './audit-tables.js';
 import { selectRuns, type RunRow } from './run-repository.js';
 
 /** The caller's scope narrowed to the org a query names (an unknown org answers 400, as it always has). */
@@ -211,7 +214,11 @@ export async function listInstitutionHotspots(
   return selectInstitutionCounts(db.kysely, within, query.rule, query.limit ?? 10);
 }
 
-/** A finding as the work list shows it: personal data masked. */
+/**
+ * A finding as the work list shows it: personal data masked (name 陈**, ID number with its
+ * region and last 4 — the item shows no birth date, age or sex —, evidence masked by
+ * `maskEvidence`). The same on a single finding: it is read as part of a work list.
+ */
 export interface WorkListItem {
   id: number;
   rule: string;
@@ -251,7 +258,7 @@ function toItem(r: FindingRow): WorkListItem {
           },
     service: r.serviceId === null ? null : { id: r.serviceId, type: r.serviceType, date: r.serviceDate },
     weight: r.weight,
-    evidence: JSON.parse(r.evidence) as unknown,
+    evidence: maskEvidence(JSON.parse(r.evidence) as unknown),
     firstSeenAt: r.firstSeenAt,
     lastSeenAt: r.lastSeenAt,
     lastRunId: r.lastRunId,
@@ -301,15 +308,39 @@ export async function* streamFindings(
   }
 }
 
-/** One finding, masked; null when there is none with that id in the scope. */
-export async function getFinding(db: Db, scope: OrgScope, id: number): Promise<WorkListItem | null> {
-  const row = await selectFinding(db.kysely, scope, id);
-  return row ? toItem(row) : null;
+/**
+ * Refuses (403, naming `field`) a finding that exists outside the scope; a finding that does
+ * not exist at all passes, for the caller to answer as it always has.
+ */
+export async function refuseFindingOutside(
+  h: Handle,
+  id: number,
+  what: { zh: string; en: string },
+  field: string,
+): Promise<void> {
+  if ((await selectFindingPlace(h, id)) !== null)
+    throw GongweiError.forbidden(
+      { zh: `${what.zh} ${id} 不在您的权限范围内`, en: `${what.en} ${id} is outside your scope` },
+      field,
+    );
 }
 
 /**
- * Marks a finding resolved (followed up) by someone, or reopens it. A closed finding (gone
- * from the data) cannot be resolved; one outside the scope is unknown.
+ * One finding, masked; null when there is none with that id. One outside the scope is
+ * refused (403), so that the refusal is in the access trail.
+ */
+export async function getFinding(db: Db, scope: OrgScope, id: number): Promise<WorkListItem | null> {
+  const row = await selectFinding(db.kysely, scope, id);
+  if (row) return toItem(row);
+  await refuseFindingOutside(db.kysely, id, { zh: '问题', en: 'finding' }, 'id');
+  return null;
+}
+
+/**
+ * Marks a finding resolved (followed up) by the caller, or reopens it. `by` is the caller's
+ * name (the signed-in user, or `operator:<os user>` at the command line), never a name a
+ * request carries. A closed finding (gone from the data) cannot be resolved; one outside the
+ * scope is refused (403); an unknown one is a 400.
  */
 export async function resolveFinding(
   db: Db,
@@ -319,6 +350,7 @@ export async function resolveFinding(
 ): Promise<WorkListItem> {
   return db.kysely.transaction().execute(async (trx) => {
     const row = await selectFinding(trx, scope, id);
+    if (!row) await refuseFindingOutside(trx, id, { zh: '问题', en: 'finding' }, 'id');
     if (!row)
       throw GongweiError.badRequest(
         { zh: `没有编号为 ${id} 的问题`, en: `finding ${id}: no such finding` },
@@ -330,7 +362,7 @@ export async function resolveFinding(
         'id',
       );
     if (!resolution.reopen && resolution.by.trim() === '')
-      throw GongweiError.badRequest({ zh: '请填写整改人', en: 'say who resolved the finding' }, 'by');
+      throw new Error('resolveFinding: the caller has no name');
     await setFindingResolution(
       trx,
       id,

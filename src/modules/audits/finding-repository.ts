@@ -126,6 +126,22 @@ export async function selectFinding(h: Handle, scope: OrgScope, id: number): Pro
   return row ? toFindingRow(row) : null;
 }
 
+/**
+ * Where a finding lies, whatever the scope: only its org and county, so that a use-case can
+ * tell a finding outside the caller's scope (403, in the access trail) from no finding (404).
+ */
+export async function selectFindingPlace(
+  h: Handle,
+  id: number,
+): Promise<{ orgCode: string; countyCode: string } | null> {
+  const row = await withAuditTables(h)
+    .selectFrom('audit_findings')
+    .select(['org_code', 'county_code'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { orgCode: row.org_code, countyCode: row.county_code } : null;
+}
+
 function toFindingRow(r: Record<string, unknown>): FindingRow {
   const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
   const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

@@ -13,6 +13,7 @@ import { GongweiError } from '../../domain/gongwei-error.js';
 import { scopeOfOrg, type OrgScope } from '../orgs/org-scope.js';
 import { runAfterRecordsWrite } from '../records/after-write.js';
 import type { AuditTables } from './audit-tables.js';
+import { refuseFindingOutside } from './finding-queries.js';
 import { selectFinding, setFindingResolution } from './finding-repository.js';
 import {
   completeEnrollment,
@@ -40,7 +41,10 @@ export interface MergeRequest {
   prefer?: Readonly<Record<string, string>>;
   /** Record number of the record that survives; default the oldest (smallest id). */
   into?: string;
-  /** Who merges (kept in the log and on the resolved finding). */
+  /**
+   * Who merges (kept in the log and on the resolved finding): the caller's name (the
+   * signed-in user, or `operator:<os user>`), never a name a request carries.
+   */
   by: string;
   now?: string;
 }
@@ -75,21 +79,21 @@ const toMergeRecord = (r: ResidentRow): MergeRecord => ({
  * written, and the indicator facts refreshed — all in one transaction. Counts of enrolments
  * and services before and after are compared; any loss aborts the merge.
  *
- * Every record of the set must lie in the caller's scope.
+ * Every record of the set must lie in the caller's scope; a set outside it is refused (403).
  *
- * @example await mergeDuplicateSet(db, callerScope, { setId: 12, prefer: { phone: '62088110020100007' }, by: '张医生' })
+ * @example await mergeDuplicateSet(db, callerScope, { setId: 12, prefer: { phone: '62088110020100007' }, by: callerOf(request).name })
  */
 export async function mergeDuplicateSet(
   db: Db,
   scope: OrgScope,
   request: MergeRequest,
 ): Promise<MergeResult> {
-  if (request.by.trim() === '')
-    throw GongweiError.badRequest({ zh: '请填写合并人', en: 'say who merges' }, 'by');
+  if (request.by.trim() === '') throw new Error('mergeDuplicateSet: the caller has no name');
   const now = request.now ?? new Date().toISOString();
   const set = request.setId;
   return db.kysely.transaction().execute(async (trx) => {
     const finding = await selectFinding(trx, scope, set);
+    if (!finding) await refuseFindingOutside(trx, set, { zh: '重复档案组', en: 'set' }, 'setId');
     if (!finding || finding.rule !== 'duplicate_records')
       throw GongweiError.badRequest(
         { zh: `没有编号为 ${set} 的重复档案组`, en: `set ${set}: no duplicate set with that id` },

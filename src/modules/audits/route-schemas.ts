@@ -61,19 +61,24 @@ export const FindingSchema = z
       .object({
         id: z.number(),
         recordNo: z.string().nullable(),
-        name: z.string().nullable().describe('masked'),
-        idNumber: z.string().nullable().describe('masked'),
+        name: z.string().nullable().describe('masked: family name and ** (陈**)'),
+        idNumber: z
+          .string()
+          .nullable()
+          .describe('masked: region and last 4 (no birth date, age or sex is in the answer)'),
       })
       .nullable(),
     service: z
       .object({ id: z.number(), type: z.string().nullable(), date: z.string().nullable() })
       .nullable(),
     weight: z.number().describe('records the finding stands for (extra copies of a duplicate set)'),
-    evidence: z.unknown(),
+    evidence: z
+      .unknown()
+      .describe('values, codes and record numbers; personal values masked, birth dates left out'),
     firstSeenAt: z.string(),
     lastSeenAt: z.string(),
     lastRunId: z.number(),
-    resolvedBy: z.string().nullable(),
+    resolvedBy: z.string().nullable().describe('username of who resolved it (never a name sent in a body)'),
     resolvedAt: z.string().nullable(),
     resolutionNote: z.string().nullable(),
     closedAt: z.string().nullable(),
@@ -92,7 +97,7 @@ export const PageSchema = z.object({
 export const MergeLogSchema = z.object({
   id: z.number(),
   mergedAt: z.string(),
-  mergedBy: z.string(),
+  mergedBy: z.string().describe('username of who merged (never a name sent in a body)'),
   org: z.string(),
   setId: z.number().nullable(),
   survivorRecordNo: z.string(),

@@ -8,7 +8,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { GongweiError, type LocalizedText } from '../../domain/gongwei-error.js';
-import { callerScope } from '../../server/caller-scope.js';
+import { noteAccess, type AccessNote } from '../../server/access-notes.js';
+import { callerOf, callerScope } from '../../server/caller-scope.js';
 import type { RouteAccess } from '../../server/route-access.js';
 import { ErrorSchema } from '../../server/error-reply.js';
 import {
@@ -45,9 +46,17 @@ function found<T>(value: T | null, what: LocalizedText): T {
   return value;
 }
 
+/** What a body says of who acts: nothing; the server records the signed-in user. */
+const WHO_ACTS =
+  'Who acts is the signed-in user (or the token holder), recorded by the server; a `by` field is refused. ' +
+  '操作人为当前登录用户，不接受请求中的 by。';
+
 /**
  * Registers the routes of the audits: the rule catalogue, runs, the work list and its
  * resolution, counts rolled up the tree, hotspots, duplicate sets, merges and the merge log.
+ * Answers naming persons (work list, duplicate sets, merge log) need `personal.read`, mask
+ * personal data (src/domain/privacy/masking.ts) and are written to the access trail with
+ * their row count; "resolved by" and "merged by" are the caller's name.
  */
 export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -61,6 +70,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
     read: (db: Db, scope: OrgScope, id: number) => Promise<z.output<S> | null>,
     what: LocalizedText,
     access: RouteAccess,
+    note?: (item: z.output<S>, id: number) => AccessNote,
   ): void {
     api.get(
       path,
@@ -71,10 +81,14 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
           summary,
           params: z.object({ id: Id }),
           // `read` answers what `schema` describes: checked where getById is called.
-          response: { 200: schema as z.ZodType, 404: ErrorSchema },
+          response: { 200: schema as z.ZodType, 403: ErrorSchema, 404: ErrorSchema },
         },
       },
-      async (request) => found(await read(db, callerScope(request), request.params.id), what),
+      async (request) => {
+        const item = found(await read(db, callerScope(request), request.params.id), what);
+        if (note) noteAccess(request, note(item, request.params.id));
+        return item;
+      },
     );
   }
 
@@ -109,6 +123,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
       schema: {
         tags,
         summary: 'Run audits and store their findings | 执行核查',
+        description: 'The run is written to the access trail under the caller. 执行人记入访问日志。',
         body: z
           .object({
             orgCode: OrgCode.optional(),
@@ -143,6 +158,12 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         rules: b.rules,
         asOf: b.asOf,
         parameters: b.parameters,
+      });
+      noteAccess(request, {
+        action: 'audits.run',
+        objectType: 'audit-run',
+        objectId: run.runId,
+        orgCode: b.orgCode ?? null,
       });
       return {
         runId: run.runId,
@@ -204,7 +225,14 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
     },
     async (request) => {
       const { org, ...rest } = request.query;
-      return listFindings(db, callerScope(request), { ...rest, orgCode: org });
+      const page = await listFindings(db, callerScope(request), { ...rest, orgCode: org });
+      noteAccess(request, {
+        action: 'findings.read',
+        objectType: 'finding',
+        orgCode: org ?? null,
+        rowCount: page.items.length,
+      });
+      return page;
     },
   );
 
@@ -218,6 +246,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
       en: 'finding not found',
     },
     'personal.read',
+    (item, id) => ({ action: 'finding.read', objectType: 'finding', objectId: id, orgCode: item.org }),
   );
 
   api.post(
@@ -226,19 +255,29 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
       config: { access: 'findings.resolve' },
       schema: {
         tags,
-        summary: 'Mark a finding resolved (followed up), with who and a note | 标记已整改',
+        summary: 'Mark a finding resolved (followed up), with a note | 标记已整改',
+        description: `resolvedBy is the caller. ${WHO_ACTS}`,
         params: z.object({ id: Id }),
         body: z
-          .object({ by: z.string().trim().min(1).max(100), note: z.string().max(1000).nullable().optional() })
-          .strict(),
-        response: { 200: FindingSchema, 400: ErrorSchema },
+          .object({ note: z.string().max(1000).nullable().optional() })
+          .strict()
+          .describe(WHO_ACTS),
+        response: { 200: FindingSchema, 400: ErrorSchema, 403: ErrorSchema },
       },
     },
-    async (request) =>
-      resolveFinding(db, callerScope(request), request.params.id, {
-        by: request.body.by,
+    async (request) => {
+      const item = await resolveFinding(db, callerScope(request), request.params.id, {
+        by: callerOf(request).name,
         note: request.body.note ?? null,
-      }),
+      });
+      noteAccess(request, {
+        action: 'finding.resolve',
+        objectType: 'finding',
+        objectId: item.id,
+        orgCode: item.org,
+      });
+      return item;
+    },
   );
 
   api.post(
@@ -248,11 +287,24 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
       schema: {
         tags,
         summary: 'Reopen a resolved finding | 重新打开',
+        description: 'Who reopened is written to the access trail under the caller. 操作人记入访问日志。',
         params: z.object({ id: Id }),
-        response: { 200: FindingSchema, 400: ErrorSchema },
+        response: { 200: FindingSchema, 400: ErrorSchema, 403: ErrorSchema },
       },
     },
-    async (request) => resolveFinding(db, callerScope(request), request.params.id, { by: '', reopen: true }),
+    async (request) => {
+      const item = await resolveFinding(db, callerScope(request), request.params.id, {
+        by: callerOf(request).name,
+        reopen: true,
+      });
+      noteAccess(request, {
+        action: 'finding.reopen',
+        objectType: 'finding',
+        objectId: item.id,
+        orgCode: item.org,
+      });
+      return item;
+    },
   );
 
   api.get(
@@ -372,7 +424,18 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
     },
     async (request) => {
       const { org, ...rest } = request.query;
-      return listFindings(db, callerScope(request), { ...rest, orgCode: org, rule: 'duplicate_records' });
+      const page = await listFindings(db, callerScope(request), {
+        ...rest,
+        orgCode: org,
+        rule: 'duplicate_records',
+      });
+      noteAccess(request, {
+        action: 'duplicate-sets.read',
+        objectType: 'duplicate-set',
+        orgCode: org ?? null,
+        rowCount: page.items.length,
+      });
+      return page;
     },
   );
 
@@ -385,15 +448,16 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         summary: 'Merge a duplicate set into one record | 合并重复档案',
         description:
           'Field values: newest non-empty by default; `prefer` maps a field to the record number whose value wins. ' +
-          'Enrolments and services move to the survivor; absorbed records are deleted; a merge log is kept.',
+          'Enrolments and services move to the survivor; absorbed records are deleted; a merge log is kept. ' +
+          `mergedBy is the caller. ${WHO_ACTS}`,
         params: z.object({ id: Id }),
         body: z
           .object({
-            by: z.string().trim().min(1).max(100),
             prefer: z.record(z.string(), z.string()).optional(),
             into: z.string().max(30).optional(),
           })
-          .strict(),
+          .strict()
+          .describe(WHO_ACTS),
         response: {
           200: z.object({
             mergeId: z.number(),
@@ -406,16 +470,24 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
             rekeyedServices: z.number(),
           }),
           400: ErrorSchema,
+          403: ErrorSchema,
         },
       },
     },
-    async (request) =>
-      mergeDuplicateSet(db, callerScope(request), {
+    async (request) => {
+      const merged = await mergeDuplicateSet(db, callerScope(request), {
         setId: request.params.id,
-        by: request.body.by,
+        by: callerOf(request).name,
         ...(request.body.prefer ? { prefer: request.body.prefer } : {}),
         ...(request.body.into ? { into: request.body.into } : {}),
-      }),
+      });
+      noteAccess(request, {
+        action: 'duplicate-set.merge',
+        objectType: 'duplicate-set',
+        objectId: request.params.id,
+      });
+      return merged;
+    },
   );
 
   api.get(
@@ -432,11 +504,19 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         response: { 200: z.array(MergeLogSchema), 400: ErrorSchema },
       },
     },
-    async (request) =>
-      listMergeLog(db, callerScope(request), {
+    async (request) => {
+      const entries = await listMergeLog(db, callerScope(request), {
         limit: request.query.limit,
         ...(request.query.org ? { orgCode: request.query.org } : {}),
-      }),
+      });
+      noteAccess(request, {
+        action: 'merges.read',
+        objectType: 'merge',
+        orgCode: request.query.org ?? null,
+        rowCount: entries.length,
+      });
+      return entries;
+    },
   );
 
   getById(
@@ -449,5 +529,6 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
       en: 'merge not found',
     },
     'personal.read',
+    (item, id) => ({ action: 'merge.read', objectType: 'merge', objectId: id, orgCode: item.org }),
   );
 }

@@ -64,6 +64,8 @@ export interface ArchivedBulletinInput {
   dataCutoff: string;
   generatedAt: string;
   scheduleId: number | null;
+  /** Who generated it: a username, `operator:<os user>`, or a schedule's creator. */
+  generatedBy: string | null;
   content: Buffer;
 }
 
@@ -81,6 +83,27 @@ export interface ArchivedBulletin {
   dataCutoff: string;
   generatedAt: string;
   scheduleId: number | null;
+  /** Who generated it; null for bulletins archived before this was kept. */
+  generatedBy: string | null;
+}
+
+/**
+ * Who made a bulletin or a schedule is kept in its parameters (JSON) under this key: the
+ * tables of migration 005 have no column for it. Read back into its own field and taken out
+ * of the parameters, so that a schedule's parameters stay a bulletin request.
+ */
+const MADE_BY = 'madeBy';
+
+/** Parameters as stored, with who made the row. */
+function withMadeBy(parameters: unknown, madeBy: string | null): string {
+  const object = parameters !== null && typeof parameters === 'object' ? parameters : {};
+  return JSON.stringify(madeBy === null ? object : { ...object, [MADE_BY]: madeBy });
+}
+
+/** Stored parameters split into the parameters and who made the row. */
+function splitMadeBy(stored: string): { parameters: Record<string, unknown>; madeBy: string | null } {
+  const { [MADE_BY]: madeBy, ...parameters } = JSON.parse(stored) as Record<string, unknown>;
+  return { parameters, madeBy: typeof madeBy === 'string' ? madeBy : null };
 }
 
 /** Stores a generated bulletin; returns its id. */
@@ -95,7 +118,7 @@ export async function insertBulletin(db: Db, b: ArchivedBulletinInput): Promise<
       file_name: b.fileName,
       content_type: b.contentType,
       size: b.content.length,
-      parameters: JSON.stringify(b.parameters),
+      parameters: withMadeBy(b.parameters, b.generatedBy),
       data_cutoff: b.dataCutoff,
       generated_at: b.generatedAt,
       schedule_id: b.scheduleId,
@@ -124,6 +147,7 @@ const LISTED = [
 function toArchived(
   r: Pick<Selectable<BulletinTables['bulletins']>, (typeof LISTED)[number]>,
 ): ArchivedBulletin {
+  const { parameters, madeBy } = splitMadeBy(r.parameters);
   return {
     id: Number(r.id),
     orgCode: r.org_code,
@@ -133,10 +157,11 @@ function toArchived(
     fileName: r.file_name,
     contentType: r.content_type,
     size: Number(r.size),
-    parameters: JSON.parse(r.parameters) as unknown,
+    parameters,
     dataCutoff: r.data_cutoff,
     generatedAt: r.generated_at,
     scheduleId: r.schedule_id === null ? null : Number(r.schedule_id),
+    generatedBy: madeBy,
   };
 }
 
@@ -156,6 +181,31 @@ export async function listBulletins(
   if (query.period) q = q.where('period', '=', query.period);
   const rows = await q.orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute();
   return rows.map(toArchived);
+}
+
+/**
+ * The org an archived bulletin reports on, whatever the scope: only its code, so that a
+ * use-case can tell a bulletin outside the caller's scope (403) from no bulletin (404).
+ */
+export async function selectBulletinOrg(db: Db, id: number): Promise<string | null> {
+  const row = await handle(db)
+    .selectFrom('bulletins')
+    .select('org_code')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.org_code ?? null;
+}
+
+/**
+ * The org a schedule reports on, whatever the scope (403 or 404, as {@link selectBulletinOrg}).
+ */
+export async function selectScheduleOrg(db: Db, id: number): Promise<string | null> {
+  const row = await handle(db)
+    .selectFrom('bulletin_schedules')
+    .select('org_code')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.org_code ?? null;
 }
 
 /** One archived bulletin with its content, or null when there is none in `scope` with that id. */
@@ -187,21 +237,25 @@ export interface BulletinSchedule {
   lastBulletinId: number | null;
   lastError: string | null;
   createdAt: string;
+  /** Who set it: a username or `operator:<os user>`; null for schedules set before this was kept. */
+  createdBy: string | null;
 }
 
 function toSchedule(r: Selectable<BulletinTables['bulletin_schedules']>): BulletinSchedule {
+  const { parameters, madeBy } = splitMadeBy(r.parameters);
   return {
     id: Number(r.id),
     orgCode: r.org_code,
     every: r.every,
     format: r.format,
-    parameters: JSON.parse(r.parameters) as Record<string, unknown>,
+    parameters,
     nextRun: r.next_run,
     active: Number(r.active) === 1,
     lastRunAt: r.last_run_at,
     lastBulletinId: r.last_bulletin_id === null ? null : Number(r.last_bulletin_id),
     lastError: r.last_error,
     createdAt: r.created_at,
+    createdBy: madeBy,
   };
 }
 
@@ -215,6 +269,7 @@ export async function insertSchedule(
     parameters: Record<string, unknown>;
     nextRun: string;
     createdAt: string;
+    createdBy: string | null;
   },
 ): Promise<number> {
   const row = await handle(db)
@@ -223,7 +278,7 @@ export async function insertSchedule(
       org_code: s.orgCode,
       every: s.every,
       format: s.format,
-      parameters: JSON.stringify(s.parameters),
+      parameters: withMadeBy(s.parameters, s.createdBy),
       next_run: s.nextRun,
       created_at: s.createdAt,
     })

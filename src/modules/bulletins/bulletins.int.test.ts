@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
+import { signInAs, type SignedInClient } from '../../../test/sign-in.js';
 import type { Db } from '../../db/database.js';
 import { formatPercent } from '../../domain/bulletins/chinese-format.js';
 import { EmptyBulletinError } from '../../domain/bulletins/bulletin-model.js';
@@ -80,9 +81,20 @@ async function insertEmptyCity(db: Db): Promise<void> {
     .execute();
 }
 
+/**
+ * An 18- or 15-digit ID number, an 11-digit mobile number: never in a bulletin. Digits after
+ * a decimal point are a rate's (0.851234567890123), not a number of a person.
+ */
+const ID_NUMBER = /(?<![\d.])(\d{17}[\dXx]|\d{15})(?![\dXx])/;
+const MOBILE = /(?<![\d.])1[3-9]\d{9}(?!\d)/;
+
 describeEachDialect('bulletins on the calibrated demo', (t) => {
   let bulletin: GeneratedBulletin;
   let app: FastifyInstance;
+  /** A city bureau (平凉市), a county bureau of 崆峒区 and a viewer of the city. */
+  let city: SignedInClient;
+  let county: SignedInClient;
+  let viewer: SignedInClient;
 
   beforeAll(async () => {
     await generateDemo(t.db, { scale: 'small', seed: 2020, fraction: DEMO_FRACTION });
@@ -103,7 +115,10 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       'docx',
       new Date('2020-08-20T04:00:00Z'),
     );
-    app = await buildApp({ db: t.db });
+    app = await buildApp({ db: t.db, backgroundJobs: false });
+    city = await signInAs(app, t.db, 'bureau', '620800');
+    county = await signInAs(app, t.db, 'bureau', '620802');
+    viewer = await signInAs(app, t.db, 'viewer', '620800');
   }, 600_000);
   afterAll(async () => app?.close());
 
@@ -179,7 +194,7 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       rate: 0.9273,
     });
 
-    const list = await app.inject({ method: 'GET', url: '/api/bulletins?org=620800' });
+    const list = await city.inject({ method: 'GET', url: '/api/bulletins?org=620800' });
     expect(list.statusCode).toBe(200);
     expect(list.json()[0]).toMatchObject({
       id: bulletin.id,
@@ -187,27 +202,30 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       format: 'docx',
       dataCutoff: '2020-06-30',
     });
-    const download = await app.inject({ method: 'GET', url: `/api/bulletins/${bulletin.id}/download` });
+    const download = await viewer.inject({ method: 'GET', url: `/api/bulletins/${bulletin.id}/download` });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toContain('wordprocessingml');
     expect(download.rawPayload.equals(bulletin.content)).toBe(true);
-    expect((await app.inject({ method: 'GET', url: '/api/bulletins/999999/download' })).statusCode).toBe(404);
+    expect((await city.inject({ method: 'GET', url: '/api/bulletins/999999/download' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('generates an HTML bulletin over REST and exports the indicator table as Excel', async () => {
-    const res = await app.inject({
+    const res = await city.inject({
       method: 'POST',
       url: '/api/bulletins',
       payload: { orgCode: '620881', period: '2020Q2', format: 'html', threshold: 'elderly=lowest:1' },
     });
     expect(res.statusCode).toBe(201);
+    expect(res.json().generatedBy).toBe(city.username);
     expect(res.json().title).toBe('华亭市2020年第二季度基本公卫服务项目工作进度情况的通报');
     expect(res.json().named.elderly).toHaveLength(1);
-    const html = await app.inject({ method: 'GET', url: `/api/bulletins/${res.json().id}/download` });
+    const html = await city.inject({ method: 'GET', url: `/api/bulletins/${res.json().id}/download` });
     expect(html.body).toContain('各乡镇卫生院、社区卫生服务中心：');
     expect(html.body).toContain('<svg');
 
-    const bad = await app.inject({
+    const bad = await city.inject({
       method: 'POST',
       url: '/api/bulletins',
       payload: { orgCode: '620881', period: '2020Q9' },
@@ -215,7 +233,7 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('2020Q9');
 
-    const xlsx = await app.inject({
+    const xlsx = await viewer.inject({
       method: 'GET',
       url: '/api/bulletins/indicator-table.xlsx?org=620800&period=2020Q2',
     });
@@ -258,14 +276,22 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
   it('runs a quarterly schedule once the quarter is over, and records a failing one', async () => {
     const ok = await createSchedule(
       t.db,
-      { orgCode: '620800', every: 'quarter', format: 'html', request: { nameLowest: 2 } },
+      WHOLE_TREE,
+      {
+        orgCode: '620800',
+        every: 'quarter',
+        format: 'html',
+        request: { nameLowest: 2 },
+        createdBy: 'operator:tester',
+      },
       new Date('2020-06-15T03:00:00Z'),
     );
     expect(ok.nextRun).toBe('2020-07-01');
     await insertEmptyCity(t.db);
     const failing = await createSchedule(
       t.db,
-      { orgCode: '620900', every: 'month', format: 'html', request: {} },
+      WHOLE_TREE,
+      { orgCode: '620900', every: 'month', format: 'html', request: {}, createdBy: 'operator:tester' },
       new Date('2020-05-15T03:00:00Z'),
     );
     const first = await runDueSchedules(t.db, WHOLE_TREE, new Date('2020-06-20T03:00:00Z'));
@@ -285,7 +311,10 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       period: '2020Q2',
       format: 'html',
       dataCutoff: '2020-06-30',
+      generatedBy: 'operator:tester',
     });
+    // Who set it is its own field: the parameters stay a bulletin request.
+    expect(archived!.parameters).not.toHaveProperty('madeBy');
     expect((archived!.parameters as { named: Record<string, unknown[]> }).named.elderly).toHaveLength(2);
     const schedules = await listSchedules(t.db, WHOLE_TREE);
     expect(schedules.find((s) => s.id === ok.id)).toMatchObject({
@@ -302,7 +331,8 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
     try {
       const due = await createSchedule(
         t.db,
-        { orgCode: '620800', every: 'quarter', format: 'html', request: {} },
+        WHOLE_TREE,
+        { orgCode: '620800', every: 'quarter', format: 'html', request: {}, createdBy: 'operator:tester' },
         new Date('2020-01-15T03:00:00Z'),
       );
       await server.ready();
@@ -320,6 +350,143 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       await server.close();
       if (previous === undefined) delete process.env.GONGWEI_BULLETIN_SCHEDULER_MS;
       else process.env.GONGWEI_BULLETIN_SCHEDULER_MS = previous;
+    }
+  });
+
+  it('confines bulletins, schedules and tables to the caller: 403 beside or above its scope', async () => {
+    const huating = await generateBulletin(
+      t.db,
+      WHOLE_TREE,
+      { orgCode: '620881', period: '2020Q2' },
+      'html',
+      new Date('2020-08-21T04:00:00Z'),
+    );
+    const own = await county.inject({
+      method: 'POST',
+      url: '/api/bulletins',
+      payload: { orgCode: '620802', period: '2020Q2', format: 'html' },
+    });
+    expect(own.statusCode).toBe(201);
+    expect(own.json().generatedBy).toBe(county.username);
+
+    for (const id of [huating.id, bulletin.id]) {
+      const meta = await county.inject({ method: 'GET', url: `/api/bulletins/${id}` });
+      expect(meta.statusCode).toBe(403);
+      expect(meta.json().field).toBe('id');
+      expect((await county.inject({ method: 'GET', url: `/api/bulletins/${id}/download` })).statusCode).toBe(
+        403,
+      );
+    }
+    expect((await county.inject({ method: 'GET', url: '/api/bulletins?org=620881' })).statusCode).toBe(403);
+    const listed = (await county.inject({ method: 'GET', url: '/api/bulletins?limit=500' })).json() as {
+      id: number;
+      orgCode: string;
+    }[];
+    expect(listed.map((b) => b.id)).toContain(own.json().id);
+    expect(listed.every((b) => b.orgCode.startsWith('620802'))).toBe(true);
+    // The city's own listing holds both counties' bulletins.
+    const cityListed = (await city.inject({ method: 'GET', url: '/api/bulletins?limit=500' })).json() as {
+      id: number;
+    }[];
+    expect(cityListed.map((b) => b.id)).toEqual(expect.arrayContaining([huating.id, own.json().id]));
+
+    for (const orgCode of ['620881', '620800']) {
+      const made = await county.inject({
+        method: 'POST',
+        url: '/api/bulletins',
+        payload: { orgCode, period: '2020Q2', format: 'html' },
+      });
+      expect(made.statusCode, orgCode).toBe(403);
+      expect(made.json().field).toBe('orgCode');
+      const table = await county.inject({
+        method: 'GET',
+        url: `/api/bulletins/indicator-table.xlsx?org=${orgCode}&period=2020Q2`,
+      });
+      expect(table.statusCode, orgCode).toBe(403);
+      const schedule = await county.inject({
+        method: 'POST',
+        url: '/api/bulletin-schedules',
+        payload: { orgCode, every: 'quarter' },
+      });
+      expect(schedule.statusCode, orgCode).toBe(403);
+    }
+
+    const citySchedule = await city.inject({
+      method: 'POST',
+      url: '/api/bulletin-schedules',
+      payload: { orgCode: '620800', every: 'month', format: 'html' },
+    });
+    expect(citySchedule.statusCode).toBe(201);
+    const id = citySchedule.json().id as number;
+    expect((await county.inject({ method: 'DELETE', url: `/api/bulletin-schedules/${id}` })).statusCode).toBe(
+      403,
+    );
+    const countySchedules = (
+      await county.inject({ method: 'GET', url: '/api/bulletin-schedules' })
+    ).json() as {
+      orgCode: string;
+    }[];
+    expect(countySchedules.every((s) => s.orgCode.startsWith('620802'))).toBe(true);
+    const cityScheduled = (await listSchedules(t.db, WHOLE_TREE)).find((s) => s.id === id)!;
+    expect(cityScheduled).toMatchObject({ active: true, createdBy: city.username });
+    expect(cityScheduled.parameters).not.toHaveProperty('madeBy');
+    expect((await city.inject({ method: 'DELETE', url: `/api/bulletin-schedules/${id}` })).statusCode).toBe(
+      204,
+    );
+  });
+
+  it('takes who generates from the session: a viewer may read but not make, and `by` is refused', async () => {
+    expect((await viewer.inject({ method: 'GET', url: '/api/bulletins' })).statusCode).toBe(200);
+    const made = await viewer.inject({
+      method: 'POST',
+      url: '/api/bulletins',
+      payload: { orgCode: '620800', period: '2020Q2', format: 'html' },
+    });
+    expect(made.statusCode).toBe(403);
+    const scheduled = await viewer.inject({
+      method: 'POST',
+      url: '/api/bulletin-schedules',
+      payload: { orgCode: '620800', every: 'quarter' },
+    });
+    expect(scheduled.statusCode).toBe(403);
+    const named = await city.inject({
+      method: 'POST',
+      url: '/api/bulletins',
+      payload: { orgCode: '620800', period: '2020Q2', format: 'html', by: '王局长' },
+    });
+    expect(named.statusCode).toBe(400);
+    expect(named.body).toMatch(/by/);
+  });
+
+  it('holds no personal data: no ID number, mobile, resident name or org contact in any bulletin', async () => {
+    // Contacts of the counties' offices are in the org table: a bulletin must not carry them.
+    await t.db.kysely
+      .updateTable('orgs')
+      .set({ responsible_person: '司马联络', contact_phone: '13909331234' })
+      .where('parent_code', '=', '620800')
+      .execute();
+    const html = await city.inject({
+      method: 'POST',
+      url: '/api/bulletins',
+      payload: { orgCode: '620800', period: '2020Q2', format: 'html' },
+    });
+    expect(html.statusCode).toBe(201);
+    const page = (await city.inject({ method: 'GET', url: `/api/bulletins/${html.json().id}/download` }))
+      .body;
+    const docx = (await documentLines(bulletin.content)).join('\n');
+    const archive = (await city.inject({ method: 'GET', url: '/api/bulletins?limit=500' })).body;
+    const residents = await t.db.kysely.selectFrom('residents').select('name').execute();
+    // Names of three characters or more: two-character names can be parts of place names.
+    const names = residents.map((r) => r.name ?? '').filter((n) => [...n].length >= 3);
+    expect(names.length).toBeGreaterThan(100);
+    for (const [what, text] of Object.entries({ page, docx, archive })) {
+      expect(text, what).not.toMatch(ID_NUMBER);
+      expect(text, what).not.toMatch(MOBILE);
+      expect(text, what).not.toContain('司马联络');
+      expect(
+        names.filter((n) => text.includes(n)),
+        what,
+      ).toEqual([]);
     }
   });
 });

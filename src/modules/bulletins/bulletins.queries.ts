@@ -26,10 +26,12 @@ export const QUERY_SAMPLES: ModuleQueries = {
           dataCutoff: '2020-06-30',
           generatedAt: AT,
           scheduleId: null,
+          generatedBy: 'operator:gongwei',
           content: Buffer.from('<html></html>'),
         }),
       listBulletins: (db) => bulletins.listBulletins(db, SCOPE, { period: '2020Q2', limit: 20, offset: 0 }),
       getBulletin: (db) => bulletins.getBulletin(db, SCOPE, 1),
+      selectBulletinOrg: (db) => bulletins.selectBulletinOrg(db, 1),
       insertSchedule: (db) =>
         bulletins.insertSchedule(db, {
           orgCode: O.county,
@@ -38,8 +40,10 @@ export const QUERY_SAMPLES: ModuleQueries = {
           parameters: {},
           nextRun: '2020-07-01',
           createdAt: AT,
+          createdBy: 'operator:gongwei',
         }),
       listSchedules: (db) => bulletins.listSchedules(db, SCOPE),
+      selectScheduleOrg: (db) => bulletins.selectScheduleOrg(db, 1),
       dueSchedules: (db) => bulletins.dueSchedules(db, SCOPE, '2020-07-01'),
       recordScheduleRun: (db) =>
         bulletins.recordScheduleRun(db, 1, { at: AT, nextRun: '2020-10-01', bulletinId: 1, error: null }),

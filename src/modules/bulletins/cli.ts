@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { OPERATOR_SCOPE, withDb, withDbOption } from '../../cli/command-context.js';
+import { OPERATOR_SCOPE, operatorName, withDb, withDbOption } from '../../cli/command-context.js';
 import { parseCompareTo, parseThresholdList } from '../../domain/bulletins/bulletin-parameters.js';
 import {
   SCHEDULE_EVERY,
@@ -11,13 +11,13 @@ import {
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { scopeOfOrg } from '../orgs/org-scope.js';
 import type { BulletinRequest } from './assemble-bulletin.js';
-import { deactivateSchedule, getBulletin, listSchedules } from './bulletin-repository.js';
+import { getBulletin, listSchedules } from './bulletin-repository.js';
 import { exportIndicatorTable } from './export-indicators.js';
 import { indicatorTableXlsx } from './export-xlsx.js';
 import { generateBulletin } from './generate-bulletin.js';
 import { listArchive } from './list-archive.js';
 import { formatOfFile, BULLETIN_FORMATS, type BulletinFormat } from './render-bulletin.js';
-import { createSchedule, runDueSchedules } from './run-schedules.js';
+import { createSchedule, runDueSchedules, stopSchedule } from './run-schedules.js';
 import { localIsoDate } from './local-date.js';
 
 interface RequestOptions {
@@ -90,7 +90,8 @@ function writeOut(file: string, content: Buffer): void {
 
 /**
  * `gongwei bulletin …` (generate, list, get, schedule, schedules, unschedule, run-schedules)
- * and `gongwei export indicators`.
+ * and `gongwei export indicators`. Bulletins and schedules made here are recorded as made
+ * by `operator:<os user>`.
  *
  * @example
  * gongwei bulletin --org 620800 --period 2020Q2 --out 通报.docx --compare-to 620000=92.73%
@@ -116,7 +117,9 @@ export function registerBulletinCommands(program: Command): void {
           const format = formatOfFile(o.out);
           if (!format) throw wrongExtension(o.out, ['.docx', '.html']);
           const request = { ...requestFromOptions(o), orgCode: o.org.trim(), period: o.period.trim() };
-          const generated = await generateBulletin(db, OPERATOR_SCOPE, request, format, new Date());
+          const generated = await generateBulletin(db, OPERATOR_SCOPE, request, format, new Date(), {
+            by: operatorName(),
+          });
           writeOut(o.out, generated.content);
           if (o.annexXlsx) writeOut(o.annexXlsx, await indicatorTableXlsx(generated.model.annex));
           const named = Object.entries(generated.model.named)
@@ -199,11 +202,13 @@ export function registerBulletinCommands(program: Command): void {
         await scopeOfOrg(db.kysely, OPERATOR_SCOPE, o.org, { field: '--org', unknownCode: 'bad_request' });
         const { id, nextRun } = await createSchedule(
           db,
+          OPERATOR_SCOPE,
           {
             orgCode: o.org,
             every: o.every as ScheduleEvery,
             format: o.format as BulletinFormat,
             request: requestFromOptions(o),
+            createdBy: operatorName(),
           },
           new Date(),
         );
@@ -231,7 +236,7 @@ export function registerBulletinCommands(program: Command): void {
     .argument('<id>', 'schedule number')
     .action((id: string, o: { db?: string }) =>
       withDb(o, async (db) => {
-        if (!(await deactivateSchedule(db, OPERATOR_SCOPE, Number(id))))
+        if (!(await stopSchedule(db, OPERATOR_SCOPE, Number(id))))
           throw GongweiError.notFound({ zh: `没有编号为 ${id} 的定期通报`, en: `no schedule #${id}` }, 'id');
         process.stdout.write(`stopped schedule #${id}\n`);
       }),

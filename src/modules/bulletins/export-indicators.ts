@@ -6,12 +6,14 @@ import type { Db } from '../../db/database.js';
 import { buildIndicatorTable, type Annex } from '../../domain/bulletins/annex.js';
 import type { OrgScope } from '../orgs/org-scope.js';
 import { BulletinRequestError, requestedPeriod } from './assemble-bulletin.js';
+import { orgWithinScope } from './bulletin-scope.js';
 import type { BulletinSources } from './bulletin-sources.js';
 import { databaseSources } from './database-sources.js';
 
 /**
  * The table: children first (code order), the org's total last, read within `scope` (the
- * caller's). Throws `BulletinRequestError` (400) for an unknown org or period.
+ * caller's). Throws 403 for an org not wholly inside `scope` (its total would be partial),
+ * `BulletinRequestError` (400) for an unknown org or period.
  *
  * @example
  * await exportIndicatorTable(db, OPERATOR_SCOPE, '620800', '2020Q2') // 平凉市's 7 counties and its total
@@ -24,6 +26,7 @@ export async function exportIndicatorTable(
   sources: BulletinSources = databaseSources(db, scope),
 ): Promise<Annex> {
   const label = requestedPeriod(period).label;
+  await orgWithinScope(db, scope, orgCode, 'org');
   const org = await sources.getOrg(orgCode);
   if (!org) throw BulletinRequestError.unknownOrg(orgCode, 'org');
   const children = await sources.listChildren(orgCode);

@@ -5,17 +5,17 @@ import type { Db } from '../../db/database.js';
 import { parseCompareTo, parseThresholdList } from '../../domain/bulletins/bulletin-parameters.js';
 import { SCHEDULE_EVERY } from '../../domain/bulletins/bulletin-period.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
-import { callerScope } from '../../server/caller-scope.js';
+import { noteAccess } from '../../server/access-notes.js';
+import { callerOf, callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
-import { scopeOfOrg } from '../orgs/org-scope.js';
 import type { BulletinRequest } from './assemble-bulletin.js';
-import { deactivateSchedule, getBulletin, listSchedules } from './bulletin-repository.js';
+import { getBulletin, listSchedules } from './bulletin-repository.js';
 import { exportIndicatorTable } from './export-indicators.js';
 import { indicatorTableXlsx } from './export-xlsx.js';
 import { generateBulletin } from './generate-bulletin.js';
-import { listArchive } from './list-archive.js';
+import { listArchive, readArchivedBulletin } from './list-archive.js';
 import { BULLETIN_FORMATS, type BulletinFormat } from './render-bulletin.js';
-import { createSchedule } from './run-schedules.js';
+import { createSchedule, stopSchedule } from './run-schedules.js';
 
 const OrgCode = z.string().regex(/^(\d{6}|\d{9})$/, 'org code has 6 or 9 digits');
 const Period = z.string().min(4).max(12).describe("'2020', '2020H1', '2020Q2', '2020-06' or '2020-06-1'");
@@ -54,6 +54,10 @@ const ArchivedSchema = z.object({
   dataCutoff: z.string().describe('last day of the data (period end)'),
   generatedAt: z.string(),
   scheduleId: z.number().int().nullable(),
+  generatedBy: z
+    .string()
+    .nullable()
+    .describe('username (or operator:<os user>) of who generated it, or set its schedule'),
 });
 
 const ScheduleSchema = z.object({
@@ -68,7 +72,18 @@ const ScheduleSchema = z.object({
   lastBulletinId: z.number().int().nullable(),
   lastError: z.string().nullable(),
   createdAt: z.string(),
+  createdBy: z.string().nullable().describe('username (or operator:<os user>) of who set it'),
 });
+
+/** What a body says of who acts: nothing; the server records the signed-in user. */
+const WHO_ACTS =
+  'Who generates or sets it is the signed-in user, recorded by the server (generatedBy, createdBy); a `by` field is refused. ' +
+  '生成人、设定人为当前登录用户。';
+
+/** What every bulletin route may answer about an org beyond the caller's scope. */
+const SCOPE_RULE =
+  'A bulletin reports on the whole of an org: an org not wholly inside your scope is refused (403). ' +
+  'Bulletins hold aggregates only, never personal data. 通报只含汇总数据。';
 
 /** The request options of the body; a text that cannot be read is a 400 naming its field. */
 function toRequest(o: z.infer<typeof RequestOptions>): Omit<BulletinRequest, 'orgCode' | 'period'> {
@@ -110,7 +125,10 @@ function sendFile(
 /**
  * REST routes of bulletins: generate (and archive), list and download the archive, the
  * annex/indicator table as Excel, and schedules. Every read is confined to the caller's
- * scope. The schedules are run by the server's background jobs (src/server/background-jobs.ts).
+ * scope; a bulletin, schedule or table of an org not wholly inside it is refused (403).
+ * Bulletins are aggregates (rates, counts, org and place names): reading them needs
+ * `aggregates.read`, making them `bulletins.write`, and who made them is the caller. The
+ * schedules are run by the server's background jobs (src/server/background-jobs.ts).
  */
 export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -122,11 +140,14 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
       schema: {
         tags: ['bulletins'],
         summary: 'Generate and archive a bulletin | 生成通报',
+        description: `${SCOPE_RULE} ${WHO_ACTS}`,
         body: RequestOptions.extend({
           orgCode: OrgCode,
           period: Period,
           format: z.enum(BULLETIN_FORMATS as [BulletinFormat, ...BulletinFormat[]]).default('docx'),
-        }),
+        })
+          .strict()
+          .describe(WHO_ACTS),
         response: {
           201: ArchivedSchema.extend({
             named: z.record(
@@ -135,6 +156,7 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
             ),
           }),
           400: ErrorSchema,
+          403: ErrorSchema,
           422: ErrorSchema,
         },
       },
@@ -148,7 +170,14 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         { ...toRequest(rest), orgCode, period },
         format,
         new Date(),
+        { by: callerOf(request).name },
       );
+      noteAccess(request, {
+        action: 'bulletin.generate',
+        objectType: 'bulletin',
+        objectId: generated.id,
+        orgCode,
+      });
       const { content: _content, ...archived } = (await getBulletin(db, scope, generated.id))!;
       const named = Object.fromEntries(
         Object.entries(generated.model.named).map(([k, units]) => [
@@ -167,13 +196,14 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
       schema: {
         tags: ['bulletins'],
         summary: 'Archived bulletins, newest first | 通报存档',
+        description: 'Only bulletins of orgs inside your scope; an org beside it is refused (403).',
         querystring: z.object({
           org: OrgCode.optional().describe('only this org and its subtree'),
           period: Period.optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.array(ArchivedSchema), 400: ErrorSchema },
+        response: { 200: z.array(ArchivedSchema), 400: ErrorSchema, 403: ErrorSchema },
       },
     },
     async (request) => {
@@ -196,12 +226,13 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
       schema: {
         tags: ['bulletins'],
         summary: 'One archived bulletin (metadata)',
+        description: SCOPE_RULE,
         params: idParams,
-        response: { 200: ArchivedSchema, 400: ErrorSchema, 404: ErrorSchema },
+        response: { 200: ArchivedSchema, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => {
-      const b = await getBulletin(db, callerScope(request), request.params.id);
+      const b = await readArchivedBulletin(db, callerScope(request), request.params.id);
       if (!b) throw noArchivedBulletin(request.params.id);
       const { content: _content, ...meta } = b;
       return meta;
@@ -215,12 +246,13 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
       schema: {
         tags: ['bulletins'],
         summary: 'Download an archived bulletin (.docx or .html) | 下载通报',
+        description: SCOPE_RULE,
         params: idParams,
-        response: { 400: ErrorSchema, 404: ErrorSchema },
+        response: { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request, reply) => {
-      const b = await getBulletin(db, callerScope(request), request.params.id);
+      const b = await readArchivedBulletin(db, callerScope(request), request.params.id);
       if (!b) throw noArchivedBulletin(request.params.id);
       return sendFile(reply, b);
     },
@@ -233,8 +265,9 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
       schema: {
         tags: ['bulletins'],
         summary: 'Every indicator of an org and its children as Excel (the bulletin annex) | 指标表导出',
+        description: SCOPE_RULE,
         querystring: z.object({ org: OrgCode, period: Period }),
-        response: { 400: ErrorSchema },
+        response: { 400: ErrorSchema, 403: ErrorSchema },
       },
     },
     async (request, reply) => {
@@ -255,25 +288,35 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
       schema: {
         tags: ['bulletins'],
         summary: 'Generate a bulletin every quarter, month or 旬 | 定期通报',
+        description: `${SCOPE_RULE} ${WHO_ACTS}`,
         body: RequestOptions.extend({
           orgCode: OrgCode,
           every: z.enum(SCHEDULE_EVERY as ['quarter', 'month', 'xun']),
           format: z.enum(BULLETIN_FORMATS as [BulletinFormat, ...BulletinFormat[]]).default('docx'),
-        }),
-        response: { 201: z.object({ id: z.number().int(), nextRun: z.string() }), 400: ErrorSchema },
+        })
+          .strict()
+          .describe(WHO_ACTS),
+        response: {
+          201: z.object({ id: z.number().int(), nextRun: z.string() }),
+          400: ErrorSchema,
+          403: ErrorSchema,
+        },
       },
     },
     async (request, reply) => {
       const { orgCode, every, format, ...rest } = request.body;
-      await scopeOfOrg(db.kysely, callerScope(request), orgCode, {
-        field: 'orgCode',
-        unknownCode: 'bad_request',
-      });
       const created = await createSchedule(
         db,
-        { orgCode, every, format, request: toRequest(rest) },
+        callerScope(request),
+        { orgCode, every, format, request: toRequest(rest), createdBy: callerOf(request).name },
         new Date(),
       );
+      noteAccess(request, {
+        action: 'bulletin-schedule.create',
+        objectType: 'bulletin-schedule',
+        objectId: created.id,
+        orgCode,
+      });
       return reply.status(201).send(created);
     },
   );
@@ -298,12 +341,13 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
       schema: {
         tags: ['bulletins'],
         summary: 'Stop a schedule',
+        description: SCOPE_RULE,
         params: idParams,
-        response: { 204: z.null(), 400: ErrorSchema, 404: ErrorSchema },
+        response: { 204: z.null(), 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request, reply) => {
-      if (!(await deactivateSchedule(db, callerScope(request), request.params.id)))
+      if (!(await stopSchedule(db, callerScope(request), request.params.id)))
         throw GongweiError.notFound(
           { zh: `没有编号为 ${request.params.id} 的定期通报`, en: `no schedule #${request.params.id}` },
           'id',
