@@ -55,7 +55,7 @@ export interface RepositorySamples {
  * @example
  * import * as orgs from './org-repository.js';
  * repositorySamples('orgs/org-repository.ts', orgs, {
- *   getOrg: (db) => orgs.getOrg(db, SAMPLE_ORGS.village),
+ *   getOrg: (db) => orgs.getOrg(db, SAMPLE_SCOPE, SAMPLE_ORGS.village),
  *   subtreeColumn: { noQuery: 'names a column' },
  * });
  */

@@ -13,7 +13,8 @@ export interface InputLocation {
 
 /**
  * Bad input to the target rules: a missing column, text in a number cell, a negative count,
- * a deadline already passed. A `bad_request` (400) carrying the place and a `{ zh, en }`
+ * a deadline already passed, an org outside the caller's scope. A `bad_request` (400; the
+ * org outside the scope: `forbidden`, 403) carrying the place and a `{ zh, en }`
  * reason; its message is one line naming the row and column. Never carries the value of a
  * personal field (names, phones), only where it is.
  *
@@ -25,14 +26,19 @@ export interface InputLocation {
 export class PlanInputError extends GongweiError {
   override readonly name = 'PlanInputError';
 
+  /**
+   * @param code `bad_request` (400) for a bad value; `forbidden` (403) for an org the
+   *   caller's scope does not include, named at its place like any other bad value
+   */
   constructor(
     readonly reason: Message,
     readonly location: InputLocation = {},
+    code: 'bad_request' | 'forbidden' = 'bad_request',
   ) {
     const { zh, en } = placeOf(location);
     const field = fieldOf(location);
     super(
-      'bad_request',
+      code,
       { zh: `${zh}${reason.zh}`, en: `${en}${reason.en}` },
       {
         message: `${zh}${reason.zh} | ${en}${reason.en}`,

@@ -24,7 +24,7 @@ import type { BulletinSources } from './bulletin-sources.js';
 export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
   return {
     async getOrg(code) {
-      const org = await getOrg(db, code);
+      const org = await getOrg(db, scope, code);
       return org ? { code: org.code, name: org.name, level: org.level } : null;
     },
     async listChildren(code) {

@@ -2,14 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import { checkIdNumber, maskIdNumber, type IdCheck } from '../../domain/id-number/id-number.js';
+import { checkIdNumber, type IdCheck } from '../../domain/id-number/id-number.js';
+import { maskIdNumber } from '../../domain/privacy/masking.js';
 import { divisionRegions } from '../orgs/division-source.js';
 
 const ERROR_CODES = ['EMPTY', 'LENGTH', 'CHARS', 'DATE', 'CHECKSUM', 'REGION'] as const;
 
 const IdCheckSchema = z
   .object({
-    input: z.string().describe('the input, masked: address code and last character only'),
+    input: z
+      .string()
+      .describe(
+        'the input, masked: its region (first 6 characters) only, since birth date and sex are beside it',
+      ),
     valid: z.boolean(),
     normalized: z.string().describe('the normalised (18-digit) number, masked like the input'),
     legacy: z.boolean().describe('true for a 15-digit first-generation number'),
@@ -24,15 +29,21 @@ const IdCheckSchema = z
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** The check with the number itself masked, so the answer never carries the full number back. */
+/**
+ * The check with the number itself masked, so the answer never carries the full number
+ * back: the region only, as the masking rules want beside a birth date and a sex.
+ */
 function masked(check: IdCheck): IdCheck {
-  return { ...check, input: maskIdNumber(check.input), normalized: maskIdNumber(check.normalized) };
+  const mask = (value: string): string => maskIdNumber(value, { withLastFour: false }) ?? '';
+  return { ...check, input: mask(check.input), normalized: mask(check.normalized) };
 }
 
 /**
- * GET /api/id-check?number= and POST /api/id-check (many numbers): GB 11643 checks. The
- * answer masks the number; the GET route logs at warn level only, so its query string
- * never reaches request logs. Prefer POST, whose body is never logged.
+ * GET /api/id-check?number= and POST /api/id-check (many numbers): GB 11643 checks. A pure
+ * computation over the numbers the caller sends, stored nowhere and reading no record, so
+ * a signed-in caller with aggregates.read may use it. The answer masks the number; the GET
+ * route logs at warn level only, so its query string never reaches request logs. Prefer
+ * POST, whose body is never logged.
  */
 export async function registerIdRoutes(app: FastifyInstance, _db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -55,7 +55,7 @@ export function registerOrgCommands(program: Command): void {
           );
         }
         const result = await importDivisionTree(db, code);
-        const root = await getOrg(db, code);
+        const root = await getOrg(db, OPERATOR_SCOPE, code);
         const levels = ([1, 2, 3, 4, 5] as const).filter((level) => result.byLevel[level] > 0);
         const zh = levels.map((level) => `${result.byLevel[level]} ${ORG_LEVEL_NAMES[level].zh}`).join('、');
         const en = levels.map((level) => `${result.byLevel[level]} ${ORG_LEVEL_NAMES[level].en}`).join(', ');

@@ -3,7 +3,14 @@ import type { Db } from '../../db/database.js';
 import type { Database, OrgLevel, OrgTable } from '../../db/schema.js';
 import { chunks, KEYS_PER_LOOKUP, rowsPerStatement } from '../../db/statement-chunks.js';
 import type { DivisionPosition, UrbanRural } from '../../domain/orgs/division-codes.js';
-import { ancestorColumn, orgsInScope, type OrgScope } from './org-scope.js';
+import {
+  ancestorColumn,
+  isEmptyScope,
+  narrowScope,
+  orgsInScope,
+  scopeIncludes,
+  type OrgScope,
+} from './org-scope.js';
 
 /** A row to write into the tree by `upsertOrgs` (responsible fields are never touched by it). */
 export interface OrgRow extends DivisionPosition {
@@ -43,10 +50,24 @@ function toOrg(row: Selectable<OrgTable>): Org {
   };
 }
 
-/** The org with this code, or null. */
-export async function getOrg(db: Db, code: string): Promise<Org | null> {
+/**
+ * The org with this code as `scope` (the caller's) sees it. An org inside the scope comes in
+ * full. An org above it (the county of a township's centre) comes with its name, type and
+ * place in the tree — the caller's own breadcrumbs — but without its responsible person and
+ * contact phone, which are personal data of an office the caller does not oversee. An org
+ * beside the scope is null, as is an unknown code: a route that must tell the two apart (404
+ * or 403) asks `scopeOfOrg` first.
+ *
+ * @example
+ * await getOrg(db, callerScope(request), '620881100') // the township, or null outside the scope
+ */
+export async function getOrg(db: Db, scope: OrgScope, code: string): Promise<Org | null> {
   const row = await db.kysely.selectFrom('orgs').selectAll().where('code', '=', code).executeTakeFirst();
-  return row ? toOrg(row) : null;
+  if (!row) return null;
+  const org = toOrg(row);
+  if (scopeIncludes(scope, org)) return org;
+  if (isEmptyScope(narrowScope(scope, org))) return null;
+  return { ...org, responsiblePerson: null, contactPhone: null };
 }
 
 /**
@@ -101,7 +122,7 @@ export async function listRoots(db: Db, scope: OrgScope): Promise<Org[]> {
  * await listSubtree(db, scope, '620800', 1) // Pingliang and its 7 counties
  */
 export async function listSubtree(db: Db, scope: OrgScope, code: string, maxDepth?: number): Promise<Org[]> {
-  const root = await getOrg(db, code);
+  const root = await getOrg(db, scope, code);
   if (!root) return [];
   let query = db.kysely
     .selectFrom('orgs as o')
@@ -224,5 +245,5 @@ export async function updateOrgResponsible(
   if (Object.keys(set).length > 0) {
     await db.kysely.updateTable('orgs').set(set).where('code', '=', code).execute();
   }
-  return getOrg(db, code);
+  return getOrg(db, scope, code);
 }

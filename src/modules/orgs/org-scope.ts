@@ -11,6 +11,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, OrgLevel } from '../../db/schema.js';
+import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import {
   ancestorColumn,
@@ -175,6 +176,25 @@ export async function findOrgLineage(h: Kysely<Database>, code: string): Promise
     .where('code', '=', code)
     .executeTakeFirst();
   return row ? toOrgLineage(row) : null;
+}
+
+/**
+ * The lineages of the orgs with these codes, by code; codes the tree does not hold are
+ * absent. For checking every org a table names against a scope in one go.
+ *
+ * @example
+ * const lineages = await findOrgLineages(db.kysely, rows.map((r) => r.orgCode));
+ */
+export async function findOrgLineages(
+  h: Kysely<Database>,
+  codes: readonly string[],
+): Promise<Map<string, OrgLineage>> {
+  const found = new Map<string, OrgLineage>();
+  for (const part of chunks([...new Set(codes)], KEYS_PER_LOOKUP)) {
+    const rows = await h.selectFrom('orgs').select(ORG_LINEAGE_COLUMNS).where('code', 'in', part).execute();
+    for (const row of rows) found.set(row.code, toOrgLineage(row));
+  }
+  return found;
 }
 
 /** The scope root of an org. */

@@ -68,12 +68,16 @@ describeEachDialect('division import and org tree', (t) => {
     const byLevel = [1, 2, 3, 4, 5].map((l) => subtree.filter((o) => o.level === l).length);
     expect(byLevel).toEqual([0, 1, 7, expected.townships.length, expected.villages.length]);
     // The province is written as an ancestor so every parent code resolves.
-    expect(await getOrg(t.db, '620000')).toMatchObject({ name: '甘肃省', level: 1, parentCode: null });
+    expect(await getOrg(t.db, WHOLE_TREE, '620000')).toMatchObject({
+      name: '甘肃省',
+      level: 1,
+      parentCode: null,
+    });
     expect(firstImport.inserted).toBe(firstImport.orgs + 1);
   });
 
   it('places 华亭市 and 东华镇 in the tree', async () => {
-    expect(await getOrg(t.db, '620881')).toMatchObject({
+    expect(await getOrg(t.db, WHOLE_TREE, '620881')).toMatchObject({
       name: '华亭市',
       level: 3,
       parentCode: '620800',
@@ -83,7 +87,7 @@ describeEachDialect('division import and org tree', (t) => {
       townshipCode: null,
       urbanRural: null,
     });
-    expect(await getOrg(t.db, '620881100')).toMatchObject({
+    expect(await getOrg(t.db, WHOLE_TREE, '620881100')).toMatchObject({
       name: '东华镇',
       level: 4,
       parentCode: '620881',
@@ -95,7 +99,7 @@ describeEachDialect('division import and org tree', (t) => {
 
   it('keeps village names as shipped and derives urban/rural from them', async () => {
     const township = packageCsv('streets.csv', '620826110')[0]!;
-    const village = await getOrg(t.db, '620826110209');
+    const village = await getOrg(t.db, WHOLE_TREE, '620826110209');
     expect(village).toMatchObject({
       name: '屈岔村委会',
       level: 5,
@@ -106,12 +110,12 @@ describeEachDialect('division import and org tree', (t) => {
       townshipCode: '620826110',
       urbanRural: 'rural',
     });
-    expect((await getOrg(t.db, '620826110'))?.name).toBe(township.name);
+    expect((await getOrg(t.db, WHOLE_TREE, '620826110'))?.name).toBe(township.name);
     expect(township.name).toBe('雷大镇');
     const community = expected.villages.find((v) => v.name.endsWith('居委会'))!;
-    expect((await getOrg(t.db, community.code))?.urbanRural).toBe('urban');
+    expect((await getOrg(t.db, WHOLE_TREE, community.code))?.urbanRural).toBe('urban');
     const street = expected.townships.find((s) => s.name.endsWith('街道'))!;
-    expect((await getOrg(t.db, street.code))?.urbanRural).toBe('urban');
+    expect((await getOrg(t.db, WHOLE_TREE, street.code))?.urbanRural).toBe('urban');
   });
 
   it('lists children and subtrees to a depth', async () => {
@@ -147,12 +151,15 @@ describeEachDialect('division import and org tree', (t) => {
     expect(again.inserted).toBe(0);
     expect(again.updated).toBe(firstImport.orgs + 1);
     expect(await listSubtree(t.db, WHOLE_TREE, '620800')).toHaveLength(firstImport.orgs);
-    expect(await getOrg(t.db, '620881')).toMatchObject({
+    expect(await getOrg(t.db, WHOLE_TREE, '620881')).toMatchObject({
       responsibleInstitution: '华亭市卫生健康局',
       responsiblePerson: '王主任',
       contactPhone: '0933-7712345',
     });
-    expect(await getOrg(t.db, '620881100')).toMatchObject({ name: '东华镇', urbanRural: 'urban' });
+    expect(await getOrg(t.db, WHOLE_TREE, '620881100')).toMatchObject({
+      name: '东华镇',
+      urbanRural: 'urban',
+    });
   });
 
   it('imports a county root on its own (already present rows are updated)', async () => {
@@ -165,7 +172,7 @@ describeEachDialect('division import and org tree', (t) => {
     const townships = packageCsv('streets.csv', '4419');
     const result = await importDivisionTree(t.db, '441900');
     expect(result.byLevel).toMatchObject({ 2: 1, 3: 0, 4: townships.length });
-    expect(await getOrg(t.db, '441900')).toMatchObject({
+    expect(await getOrg(t.db, WHOLE_TREE, '441900')).toMatchObject({
       level: 2,
       cityCode: '441900',
       countyCode: '441900',
@@ -289,7 +296,41 @@ describeEachDialect('division import and org tree', (t) => {
         t.db.kysely.transaction().execute((trx) => upsertPopulation(trx, scope, [pop(a!, 5)])),
       ).rejects.toBeInstanceOf(InvalidPopulationError);
       expect(await updateOrgResponsible(t.db, scope, a!, { contactPhone: '1' })).toBeNull();
-      expect(await getOrg(t.db, a!)).toMatchObject({ contactPhone: null });
+      expect(await getOrg(t.db, WHOLE_TREE, a!)).toMatchObject({ contactPhone: null });
+    });
+
+    it('answers an org as the scope sees it: in full inside, without its contact above, null beside', async () => {
+      const [a, b] = villagesOf('620881100');
+      const contact = {
+        responsibleInstitution: '东华镇卫生院',
+        responsiblePerson: '王五',
+        contactPhone: '13809331234',
+      };
+      await updateOrgResponsible(t.db, WHOLE_TREE, '620881100', contact);
+      await updateOrgResponsible(t.db, WHOLE_TREE, b!, {
+        responsiblePerson: '赵六',
+        contactPhone: '13909331234',
+      });
+      const scope = subtreeScope({ code: b!, level: 5, countyCode: '620881' });
+      expect(await getOrg(t.db, scope, b!)).toMatchObject({
+        responsiblePerson: '赵六',
+        contactPhone: '13909331234',
+      });
+      expect(await getOrg(t.db, scope, '620881100')).toMatchObject({
+        name: '东华镇',
+        responsibleInstitution: '东华镇卫生院',
+        responsiblePerson: null,
+        contactPhone: null,
+      });
+      expect(await getOrg(t.db, scope, a!)).toBeNull();
+      expect(await getOrg(t.db, scope, '620826')).toBeNull();
+      expect(await getOrg(t.db, NOTHING, '620881100')).toBeNull();
+      expect(await getOrg(t.db, WHOLE_TREE, '620881100')).toMatchObject(contact);
+      await updateOrgResponsible(t.db, WHOLE_TREE, '620881100', {
+        responsibleInstitution: null,
+        responsiblePerson: null,
+        contactPhone: null,
+      });
     });
   });
 });

@@ -27,7 +27,7 @@ export const QUERY_SAMPLES: ModuleQueries = {
             urbanRural: 'rural',
           },
         ]),
-      getOrg: (db) => orgs.getOrg(db, O.village),
+      getOrg: (db) => orgs.getOrg(db, S, O.village),
       listChildren: (db) => orgs.listChildren(db, S, O.township),
       listRoots: (db) => orgs.listRoots(db, S),
       listSubtree: (db) => orgs.listSubtree(db, S, O.county, 1),

@@ -1,12 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
-import { callerScope } from '../../server/caller-scope.js';
+import { disclosureFor, maskPhone } from '../../domain/privacy/masking.js';
+import { noteAccess } from '../../server/access-notes.js';
+import { callerOf, callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
-import { getOrg, listChildren, updateOrgResponsible } from './org-repository.js';
+import { getOrg, listChildren, updateOrgResponsible, type Org } from './org-repository.js';
 import { scopeOfOrg } from './org-scope.js';
 import { populationOf } from './population-repository.js';
 
@@ -27,8 +29,16 @@ const OrgSchema = z
     townshipCode: z.string().nullable(),
     urbanRural: z.enum(['urban', 'rural']).nullable(),
     responsibleInstitution: z.string().nullable(),
-    responsiblePerson: z.string().nullable(),
-    contactPhone: z.string().nullable(),
+    responsiblePerson: z
+      .string()
+      .nullable()
+      .describe('null for an org above the caller’s scope: its office is not the caller’s to contact'),
+    contactPhone: z
+      .string()
+      .nullable()
+      .describe(
+        'in full on GET /orgs/:code and PATCH for roles with personal.read, masked (138****1234) in lists and for other roles',
+      ),
   })
   .describe('An org of the division tree');
 
@@ -57,10 +67,33 @@ const nullableText = z
   .nullable();
 
 /**
+ * The org as `request`'s caller may see it: the contact phone of its responsible person in
+ * full only on a single-org answer to a role with personal.read (the masking rules of
+ * src/domain/privacy/masking.ts), and that read goes to the access trail.
+ */
+function disclosed(request: FastifyRequest, org: Org, view: 'record' | 'list' | 'written'): Org {
+  if (org.contactPhone === null) return org;
+  const asked = view === 'written' ? 'record' : view;
+  if (disclosureFor(callerOf(request).permissions, { view: asked }) === 'full') {
+    // A write is in the trail already (an entry of its own); a read of the phone is noted.
+    if (view === 'record')
+      noteAccess(request, {
+        action: 'org-contact.read',
+        objectType: 'org',
+        objectId: org.code,
+        orgCode: org.code,
+      });
+    return org;
+  }
+  return { ...org, contactPhone: maskPhone(org.contactPhone) };
+}
+
+/**
  * REST routes of the org tree: GET /api/orgs/:code, its children, its population per year,
  * and PATCH of the responsible institution, person, phone and urban/rural type. Children,
- * population and changes are confined to the caller's scope; an org the tree does not hold
- * is a 404.
+ * population and changes are confined to the caller's scope: an org the tree does not hold
+ * is a 404, an org beside the caller's scope a 403 naming `code`. An org above the scope
+ * answers without its responsible person and phone (see `getOrg`).
  */
 export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -74,13 +107,16 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
         tags: ['orgs'],
         summary: 'An org | 机构',
         params,
-        response: { 200: OrgSchema, 404: ErrorSchema },
+        response: { 200: OrgSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => {
-      const org = await getOrg(db, request.params.code);
+      // 404 for an unknown org, 403 for one beside the caller's scope; then the org as the
+      // caller's scope sees it.
+      await scopeOfOrg(db.kysely, callerScope(request), request.params.code, { field: 'code' });
+      const org = await getOrg(db, callerScope(request), request.params.code);
       if (org === null) throw GongweiError.notFound(UNKNOWN_ORG, 'code');
-      return org;
+      return disclosed(request, org, 'record');
     },
   );
 
@@ -92,14 +128,14 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
         tags: ['orgs'],
         summary: 'Direct children of an org | 下级机构',
         params,
-        response: { 200: z.array(OrgSchema), 404: ErrorSchema },
+        response: { 200: z.array(OrgSchema), 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => {
       const { org, scope } = await scopeOfOrg(db.kysely, callerScope(request), request.params.code, {
         field: 'code',
       });
-      return listChildren(db, scope, org.code);
+      return (await listChildren(db, scope, org.code)).map((child) => disclosed(request, child, 'list'));
     },
   );
 
@@ -112,7 +148,7 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
         summary: 'Population of an org in a year (sum of its villages) | 机构人口',
         params,
         querystring: z.object({ year: z.coerce.number().int().min(1949).max(2100) }),
-        response: { 200: PopulationSchema, 404: ErrorSchema },
+        response: { 200: PopulationSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => {
@@ -143,7 +179,7 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
             urbanRural: z.enum(['urban', 'rural']).nullable().optional(),
           })
           .strict(),
-        response: { 200: OrgSchema, 404: ErrorSchema },
+        response: { 200: OrgSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => {
@@ -152,7 +188,8 @@ export async function registerOrgRoutes(app: FastifyInstance, db: Db): Promise<v
       });
       const org = await updateOrgResponsible(db, scope, request.params.code, request.body);
       if (org === null) throw GongweiError.notFound(UNKNOWN_ORG, 'code');
-      return org;
+      // No note: the trail records the write itself (its route, who, outcome).
+      return disclosed(request, org, 'written');
     },
   );
 }

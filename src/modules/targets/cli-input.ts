@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { operatorCaller } from '../../domain/access/caller.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { requireDate } from '../../domain/targets/calendar.js';
 import type { Actor } from './set-targets.js';
@@ -73,15 +74,20 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** The actor of a CLI change: `--by`, else the operating-system user. */
-export function cliActor(by: string | undefined): Actor {
-  let name = by?.trim();
-  if (!name) {
-    try {
-      name = userInfo().username;
-    } catch {
-      name = 'cli';
-    }
+/**
+ * The actor of a CLI change: the local operator, `operator:<os user>` (as `operatorCaller`
+ * names it), at the time of the call. The CLI takes no name for "set by" on the command
+ * line: who ran the command is what the history keeps.
+ *
+ * @example cliActor() // { by: 'operator:zhang', at: '2020-06-20T08:00:00.000Z' }
+ */
+export function cliActor(): Actor {
+  let osUser: string;
+  try {
+    osUser = userInfo().username;
+  } catch {
+    // No passwd entry for the uid (a bare container): the uid still says who it was.
+    osUser = String(process.getuid?.() ?? 'unknown');
   }
-  return { by: name, at: new Date().toISOString() };
+  return { by: operatorCaller(osUser).name, at: new Date().toISOString() };
 }

@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../../../test/run-cli.js';
@@ -18,6 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'gongwei-targets-cli-'));
 const file = join(dir, 'cli.sqlite');
 
 const run = (args: string[]): Promise<CliRun> => runCli(registerTargetCommands, args);
+/** What the CLI records as "set by" / "created by": the local operator. */
+const OPERATOR = `operator:${userInfo().username}`;
 
 describe('gongwei targets / plan', () => {
   beforeAll(async () => {
@@ -136,11 +138,26 @@ describe('gongwei targets / plan', () => {
       'elderly.management_rate',
       '--year',
       '2020',
-      '--by',
-      '局',
     ]);
     expect(set.error).toBeNull();
     expect(set.out).toContain('目标 target 240 = 基数 base 300 × 80.00%');
+    // The history keeps who ran the command: the local operator, never a name given to it.
+    expect(set.out).toContain(`by ${OPERATOR}`);
+    const named = await run([
+      'targets',
+      'set',
+      '--db',
+      file,
+      '--org',
+      '620881',
+      '--indicator',
+      'x',
+      '--year',
+      '2020',
+      '--by',
+      '局',
+    ]);
+    expect(String(named.error)).toMatch(/unknown option '--by'/);
     const split = await run([
       'targets',
       'decompose',
@@ -152,8 +169,6 @@ describe('gongwei targets / plan', () => {
       'elderly.management_rate',
       '--year',
       '2020',
-      '--by',
-      '局',
     ]);
     expect(split.error).toBeNull();
     expect(JSON.parse(split.out).map((t: { target: number }) => t.target)).toEqual([160, 80]);
@@ -181,8 +196,8 @@ describe('gongwei targets / plan', () => {
       '--format',
       'csv',
     ]);
-    expect(history.out.split('\n')[1]).toMatch(
-      /^620881100,elderly.management_rate,2020,insert,200,0.8,160,局,/,
+    expect(history.out.split('\n')[1]).toContain(
+      `620881100,elderly.management_rate,2020,insert,200,0.8,160,${OPERATOR},`,
     );
     const push = await run([
       'plan',
@@ -237,8 +252,6 @@ describe('gongwei targets / plan', () => {
       'working',
       '--holidays',
       '2020-06-25,2020-06-26',
-      '--by',
-      '局',
     ]);
     expect(scheduled.error).toBeNull();
     const id = /schedule #(\d+)/.exec(scheduled.out)?.[1];
@@ -255,7 +268,7 @@ describe('gongwei targets / plan', () => {
     ).toContainEqual(['2020-06-20', `定时任务 schedule #${id}`]);
     const listed = await run(['plan', 'schedules', '--db', file, '--format', 'json']);
     expect(JSON.parse(listed.out)).toEqual([
-      expect.objectContaining({ id: Number(id), active: true, lastRunOn: '2020-06-20', createdBy: '局' }),
+      expect.objectContaining({ id: Number(id), active: true, lastRunOn: '2020-06-20', createdBy: OPERATOR }),
     ]);
     expect((await run(['plan', 'unschedule', '--db', file, id!])).out).toMatch(/stopped/);
     const again = await run(['plan', 'unschedule', '--db', file, id!]);

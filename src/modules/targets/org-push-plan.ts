@@ -131,7 +131,7 @@ export async function orgPushPlan(
 /**
  * Computes the push plan and keeps it as a snapshot (replacing an earlier run of the same
  * org, period, as-of date, deadline and day counting). Returns the snapshot id with the plan.
- * An org outside `scope` (the caller's) is refused as unknown.
+ * An org outside `scope` (the caller's) is refused (403); `actor.by` is the caller's name.
  */
 export async function savePushPlan(
   db: Db,
@@ -139,8 +139,10 @@ export async function savePushPlan(
   request: OrgPushPlanRequest,
   actor: Actor,
 ): Promise<OrgPushPlan & { snapshotId: number }> {
-  const computed = await orgPushPlan(db, scope, request);
+  // Keeping a snapshot writes for the org: refused (403) before anything is computed when
+  // the org is not the caller's own.
   const org = await orgToWrite(db, scope, request.orgCode);
+  const computed = await orgPushPlan(db, scope, request);
   const snapshotId = await db.kysely.transaction().execute((trx) =>
     writeSnapshot(
       trx,

@@ -94,7 +94,6 @@ export function registerPlanCommands(program: Command): void {
   )
     .option('--title <text>', 'title of the exported table', '基本公共卫生服务')
     .option('--save', 'with --org: keep this run as a snapshot in the history')
-    .option('--by <name>', 'who runs it (for the snapshot)')
     .addOption(pushPlanFormat())
     .option('--out <file>', 'write to a file (required for xlsx and docx)')
     .action(
@@ -110,7 +109,6 @@ export function registerPlanCommands(program: Command): void {
         workdays?: string;
         title: string;
         save?: boolean;
-        by?: string;
         format: string;
         out?: string;
       }) => {
@@ -147,7 +145,7 @@ export function registerPlanCommands(program: Command): void {
             ...calendar,
           };
           const computed = o.save
-            ? await savePushPlan(db, OPERATOR_SCOPE, request, cliActor(o.by))
+            ? await savePushPlan(db, OPERATOR_SCOPE, request, cliActor())
             : await orgPushPlan(db, OPERATOR_SCOPE, request);
           const extra = {
             org: computed.orgCode,
@@ -178,46 +176,43 @@ export function registerPlanCommands(program: Command): void {
       .requiredOption('--period <period>', 'period of the targets, e.g. 2020H1')
       .option('--as-of <date>', 'checkpoint day (default: today)')
       .option('--deadline <date>', 'deadline (default: end of the period)'),
-  )
-    .option('--by <name>', 'who runs it', 'checkpoint')
-    .action(
-      (o: {
-        db?: string;
-        org: string;
-        period: string;
-        asOf?: string;
-        deadline?: string;
-        days: DayCounting;
-        holidays?: string;
-        workdays?: string;
-        by: string;
-      }) =>
-        withDb(o, async (db) => {
-          const result = await runCheckpoint(
-            db,
-            OPERATOR_SCOPE,
-            {
-              orgCode: o.org,
-              period: o.period,
-              asOf: o.asOf ? requireDate(o.asOf, '--as-of') : today(),
-              ...(o.deadline ? { deadline: requireDate(o.deadline, '--deadline') } : {}),
-              days: o.days,
-              holidays: readDateList(o.holidays, '--holidays'),
-              workdays: readDateList(o.workdays, '--workdays'),
-            },
-            cliActor(o.by),
+  ).action(
+    (o: {
+      db?: string;
+      org: string;
+      period: string;
+      asOf?: string;
+      deadline?: string;
+      days: DayCounting;
+      holidays?: string;
+      workdays?: string;
+    }) =>
+      withDb(o, async (db) => {
+        const result = await runCheckpoint(
+          db,
+          OPERATOR_SCOPE,
+          {
+            orgCode: o.org,
+            period: o.period,
+            asOf: o.asOf ? requireDate(o.asOf, '--as-of') : today(),
+            ...(o.deadline ? { deadline: requireDate(o.deadline, '--deadline') } : {}),
+            days: o.days,
+            holidays: readDateList(o.holidays, '--holidays'),
+            workdays: readDateList(o.workdays, '--workdays'),
+          },
+          cliActor(),
+        );
+        if (result.kind === 'saved') {
+          process.stdout.write(
+            `${result.date} 攻坚计划已保存 push plan saved: snapshot ${result.snapshotId}\n`,
           );
-          if (result.kind === 'saved') {
-            process.stdout.write(
-              `${result.date} 攻坚计划已保存 push plan saved: snapshot ${result.snapshotId}\n`,
-            );
-          } else {
-            process.stdout.write(
-              `${result.date} 不是检查节点 is not a checkpoint; 下一个 next: ${result.next ?? '截止前没有 none before the deadline'}\n`,
-            );
-          }
-        }),
-    );
+        } else {
+          process.stdout.write(
+            `${result.date} 不是检查节点 is not a checkpoint; 下一个 next: ${result.next ?? '截止前没有 none before the deadline'}\n`,
+          );
+        }
+      }),
+  );
 
   withDbOption(plan.command('history'))
     .description('push-plan snapshots kept at checkpoints | 攻坚计划历史')
@@ -295,40 +290,37 @@ export function registerPlanCommands(program: Command): void {
       .requiredOption('--org <code>', 'org code')
       .requiredOption('--period <period>', 'period of the targets, e.g. 2020H1')
       .requiredOption('--deadline <date>', 'deadline, e.g. 2020-06-30'),
-  )
-    .option('--by <name>', 'who schedules it (default: the system user)')
-    .action(
-      (o: {
-        db?: string;
-        org: string;
-        period: string;
-        deadline: string;
-        days: DayCounting;
-        holidays?: string;
-        workdays?: string;
-        by?: string;
-      }) =>
-        withDb(o, async (db) => {
-          const created = await createPushPlanSchedule(
-            db,
-            OPERATOR_SCOPE,
-            {
-              orgCode: o.org,
-              period: o.period,
-              deadline: requireDate(o.deadline, '--deadline'),
-              days: o.days,
-              holidays: readDateList(o.holidays, '--holidays'),
-              workdays: readDateList(o.workdays, '--workdays'),
-            },
-            cliActor(o.by),
-            today(),
-          );
-          process.stdout.write(
-            `定时任务 schedule #${created.id}: ${created.orgCode} ${created.period}` +
-              ` 截止 deadline ${created.deadline}；下一个节点 next checkpoint: ${created.next ?? '无 none'}\n`,
-          );
-        }),
-    );
+  ).action(
+    (o: {
+      db?: string;
+      org: string;
+      period: string;
+      deadline: string;
+      days: DayCounting;
+      holidays?: string;
+      workdays?: string;
+    }) =>
+      withDb(o, async (db) => {
+        const created = await createPushPlanSchedule(
+          db,
+          OPERATOR_SCOPE,
+          {
+            orgCode: o.org,
+            period: o.period,
+            deadline: requireDate(o.deadline, '--deadline'),
+            days: o.days,
+            holidays: readDateList(o.holidays, '--holidays'),
+            workdays: readDateList(o.workdays, '--workdays'),
+          },
+          cliActor(),
+          today(),
+        );
+        process.stdout.write(
+          `定时任务 schedule #${created.id}: ${created.orgCode} ${created.period}` +
+            ` 截止 deadline ${created.deadline}；下一个节点 next checkpoint: ${created.next ?? '无 none'}\n`,
+        );
+      }),
+  );
 
   withDbOption(plan.command('schedules'))
     .description('push-plan schedules and their last run | 攻坚计划定时任务')

@@ -4,7 +4,7 @@
  * only: each route reads the request, calls one use-case with the caller's scope and
  * answers; errors are thrown and answered by src/server/error-reply.ts.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -12,14 +12,16 @@ import { GongweiError } from '../../domain/gongwei-error.js';
 import { requireDate } from '../../domain/targets/calendar.js';
 import { checkPlanTable } from '../../domain/targets/plan-check.js';
 import { computePushPlan, type PushPlan } from '../../domain/targets/push-plan.js';
-import { callerScope } from '../../server/caller-scope.js';
+import { disclosureFor, maskPhone } from '../../domain/privacy/masking.js';
+import { noteAccess } from '../../server/access-notes.js';
+import { callerOf, callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
 import { localIsoDate } from '../bulletins/local-date.js';
 import { orgPushPlan, savePushPlan } from './org-push-plan.js';
 import { pushPlanCsv, pushPlanDocx, pushPlanXlsx } from './push-plan-export.js';
-import { listSnapshots, readSnapshot } from './push-plan-snapshots-repository.js';
+import { readSnapshot } from './push-plan-snapshots-repository.js';
 import {
-  Actor,
+  BY_THE_CALLER,
   CheckpointRunSchema,
   DayCountingFields,
   DayCountingSchema,
@@ -40,18 +42,46 @@ import {
   runDueCheckpoints,
   stopPushPlanSchedule,
 } from './run-push-plan-checkpoints.js';
-import { schedulesOfSubtree } from './subtree-lists.js';
+import { schedulesOfSubtree, snapshotsOfOrg } from './subtree-lists.js';
+
+/**
+ * The rows of a push plan with the phones of the units' responsible persons as the caller
+ * may see them (src/domain/privacy/masking.ts): a plan lists many persons, so JSON answers
+ * mask them for every role; a file (csv, xlsx, docx) is an export, in full only for a role
+ * with personal.export, and then written to the access trail with its row count.
+ */
+function disclosedRows<R extends { readonly phone: string | null }>(
+  request: FastifyRequest,
+  rows: readonly R[],
+  view: 'list' | 'export',
+  orgCode: string | null,
+): R[] {
+  if (disclosureFor(callerOf(request).permissions, { view }) === 'full') {
+    if (rows.some((r) => r.phone !== null))
+      noteAccess(request, {
+        action: 'push-plan.export',
+        objectType: 'push-plan',
+        ...(orgCode === null ? {} : { objectId: orgCode, orgCode }),
+        rowCount: rows.length,
+      });
+    return [...rows];
+  }
+  return rows.map((r) => (r.phone === null ? r : { ...r, phone: maskPhone(r.phone) }));
+}
 
 // JSON answers follow the schema; csv, xlsx and docx are sent as they are (a string or a
 // buffer is never run through the serializer). The answer is sent here: the route returns
 // nothing.
 async function sendPlan(
+  request: FastifyRequest,
   reply: FastifyReply,
-  plan: PushPlan,
+  computed: PushPlan,
   format: z.infer<typeof Format>,
   title: string,
-  extra: object = {},
+  extra: { readonly org?: string; readonly [field: string]: unknown } = {},
 ): Promise<FastifyReply> {
+  const view = format === 'json' ? 'list' : 'export';
+  const plan = { ...computed, rows: disclosedRows(request, computed.rows, view, extra.org ?? null) };
   if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(pushPlanCsv(plan));
   if (format === 'xlsx') {
     return reply
@@ -84,6 +114,8 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['plans'];
 
+  // The check and the push plan from rows compute over the body and store nothing: reads
+  // of aggregates, like the push plan from the database below.
   api.post(
     '/plans/check',
     {
@@ -160,7 +192,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
           workdays: dates(b.workdays, 'workdays'),
         },
       );
-      await sendPlan(reply, plan, req.query.format, req.query.title);
+      await sendPlan(req, reply, plan, req.query.format, req.query.title);
     },
   );
 
@@ -194,7 +226,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
         days: q.days,
         holidays: dates(q.holidays ? q.holidays.split(',').filter((d) => d.trim() !== '') : [], 'holidays'),
       });
-      await sendPlan(reply, computed.plan, q.format, `${computed.orgName}基本公共卫生服务`, {
+      await sendPlan(req, reply, computed.plan, q.format, `${computed.orgName}基本公共卫生服务`, {
         org: computed.orgCode,
         orgName: computed.orgName,
         period: computed.period,
@@ -210,13 +242,13 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
       schema: {
         tags,
         summary: 'Compute the push plan of an org and keep it in the history (a checkpoint) | 保存攻坚计划',
+        description: `The org must be in the caller's scope (403 otherwise). ${BY_THE_CALLER}`,
         body: z.object({
           org: OrgCode,
           period: PeriodText,
           asOf: IsoDate,
           deadline: IsoDate.optional(),
           ...DayCountingFields,
-          createdBy: Actor,
         }),
         response: {
           200: z.object({ snapshotId: z.number().int(), doneAsOf: z.string(), plan: PushPlanSchema }),
@@ -238,9 +270,10 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
           holidays: dates(b.holidays, 'holidays'),
           workdays: dates(b.workdays, 'workdays'),
         },
-        { by: b.createdBy, at: new Date().toISOString() },
+        { by: callerOf(req).name, at: new Date().toISOString() },
       );
-      return { snapshotId: saved.snapshotId, doneAsOf: saved.doneAsOf, plan: saved.plan };
+      const plan = { ...saved.plan, rows: disclosedRows(req, saved.plan.rows, 'list', saved.orgCode) };
+      return { snapshotId: saved.snapshotId, doneAsOf: saved.doneAsOf, plan };
     },
   );
 
@@ -256,7 +289,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
       },
     },
     async (req) =>
-      listSnapshots(db, callerScope(req), {
+      snapshotsOfOrg(db, callerScope(req), {
         orgCode: req.query.org,
         ...(req.query.period ? { period: req.query.period } : {}),
       }),
@@ -280,7 +313,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
     async (req) => {
       const found = await readSnapshot(db, callerScope(req), req.params.id);
       if (!found) throw GongweiError.notFound({ zh: '未找到', en: 'not found' }, 'id');
-      return found;
+      return { ...found, rows: disclosedRows(req, found.rows, 'list', found.snapshot.orgCode) };
     },
   );
 
@@ -292,12 +325,12 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
         tags,
         summary:
           'Re-compute the push plan of an org at every checkpoint (10th, 20th, last day) until the deadline | 攻坚计划定时',
+        description: `The org must be in the caller's scope (403 otherwise). ${BY_THE_CALLER}`,
         body: z.object({
           org: OrgCode,
           period: z.string().min(4).max(12).describe("period of the targets, e.g. '2020H1'"),
           deadline: IsoDate,
           ...DayCountingFields,
-          createdBy: Actor,
         }),
         response: {
           201: ScheduleSchema.extend({ next: z.string().nullable().describe('next checkpoint') }),
@@ -319,7 +352,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
           holidays: b.holidays,
           workdays: b.workdays,
         },
-        { by: b.createdBy, at: now.toISOString() },
+        { by: callerOf(req).name, at: now.toISOString() },
         localIsoDate(now),
       );
       return reply.status(201).send(created);

@@ -15,8 +15,12 @@ export const Year = z.coerce.number().int().min(1949).max(2100);
 export const BodyYear = z.number().int().min(1949).max(2100);
 /** A date as people write it; the use-case reads it (and names the field when it is not one). */
 export const IsoDate = z.string().describe('date, 2020-06-30 (also 2020/6/30 or 2020年6月30日)');
-/** Who makes a change. */
-export const Actor = z.string().trim().min(1).max(100).describe('who makes the change (kept in the history)');
+/**
+ * What the description of every route storing a "set by" or "created by" says: the name is
+ * the caller's (`callerOf(request).name`), never one the body sends.
+ */
+export const BY_THE_CALLER =
+  'Kept in the history as set by the signed-in user (or the token), never a name from the body: a setBy or createdBy field is ignored.';
 /** A rate as a fraction. */
 export const Rate = z.number().min(0).max(1).describe('fraction: 0.8 for 80 %');
 /** How days are counted. */

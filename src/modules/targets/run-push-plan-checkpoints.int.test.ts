@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
+import { signInAs, type SignedInClient } from '../../../test/sign-in.js';
 import { buildApp } from '../../server/app.js';
 import { upsertOrgs } from '../orgs/org-repository.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
@@ -22,6 +23,8 @@ const now = new Date('2020-02-01T08:00:00.000Z');
 
 describeEachDialect('push-plan schedules', (t) => {
   let app: FastifyInstance;
+  /** The bureau of the county 620881. */
+  let bureau: SignedInClient;
   // A schedule that works (the county's townships have 2020 targets) and one that fails
   // (a village has no children and no targets), created first so it runs first.
   let failing = 0;
@@ -46,7 +49,8 @@ describeEachDialect('push-plan schedules', (t) => {
       ],
       actor,
     );
-    app = await buildApp({ db: t.db });
+    app = await buildApp({ db: t.db, backgroundJobs: false });
+    bureau = await signInAs(app, t.db, 'bureau', '620881');
   });
   afterAll(async () => app?.close());
 
@@ -238,21 +242,21 @@ describeEachDialect('push-plan schedules', (t) => {
   });
 
   it('creates, lists, runs and stops schedules over REST, with errors naming the field', async () => {
-    const bad = await app.inject({
+    const bad = await bureau.inject({
       method: 'POST',
       url: '/api/push-plan-schedules',
       payload: { org: '620881', period: '2020H1', deadline: '2020-06-31', createdBy: '李科长' },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/deadline/);
-    const missing = await app.inject({
+    const missing = await bureau.inject({
       method: 'POST',
       url: '/api/push-plan-schedules',
       payload: { org: '620881', period: '2020H1', createdBy: '李科长' },
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().message).toMatch(/deadline/);
-    const past = await app.inject({
+    const past = await bureau.inject({
       method: 'POST',
       url: '/api/push-plan-schedules',
       payload: { org: '620881', period: '2020H1', deadline: '2020-06-30', createdBy: '李科长' },
@@ -260,7 +264,7 @@ describeEachDialect('push-plan schedules', (t) => {
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toMatch(/deadline.*not after today/);
 
-    const created = await app.inject({
+    const created = await bureau.inject({
       method: 'POST',
       url: '/api/push-plan-schedules',
       payload: {
@@ -273,9 +277,10 @@ describeEachDialect('push-plan schedules', (t) => {
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as number;
-    expect(created.json()).toMatchObject({ orgCode: '620881', active: true, createdBy: '李科长' });
+    // The name in the body is ignored: the schedule is the signed-in user's.
+    expect(created.json()).toMatchObject({ orgCode: '620881', active: true, createdBy: bureau.username });
 
-    const listed = await app.inject({
+    const listed = await bureau.inject({
       method: 'GET',
       url: '/api/push-plan-schedules?org=620881&active=true',
     });
@@ -283,7 +288,7 @@ describeEachDialect('push-plan schedules', (t) => {
     expect(listed.json().map((s: { id: number }) => s.id)).toEqual([id]);
 
     // 31 December 2098 is a checkpoint day, but before the period.
-    const early = await app.inject({
+    const early = await bureau.inject({
       method: 'POST',
       url: '/api/push-plan-schedules/run',
       payload: { asOf: '2098-12-31' },
@@ -292,7 +297,7 @@ describeEachDialect('push-plan schedules', (t) => {
       { scheduleId: id, kind: 'not_a_checkpoint', date: '2098-12-31', next: '2099-01-10' },
     ]);
     // No 2099 targets: the run fails, with its reason kept.
-    const ran = await app.inject({
+    const ran = await bureau.inject({
       method: 'POST',
       url: '/api/push-plan-schedules/run',
       payload: { asOf: '2099-01-10' },
@@ -301,7 +306,7 @@ describeEachDialect('push-plan schedules', (t) => {
     expect(ran.json()).toEqual([
       expect.objectContaining({ scheduleId: id, kind: 'failed', date: '2099-01-10' }),
     ]);
-    const badRun = await app.inject({
+    const badRun = await bureau.inject({
       method: 'POST',
       url: '/api/push-plan-schedules/run',
       payload: { asOf: '2099-02-30' },
@@ -309,12 +314,12 @@ describeEachDialect('push-plan schedules', (t) => {
     expect(badRun.statusCode).toBe(400);
     expect(badRun.json().message).toMatch(/asOf/);
 
-    expect((await app.inject({ method: 'DELETE', url: `/api/push-plan-schedules/${id}` })).statusCode).toBe(
-      204,
-    );
-    expect((await app.inject({ method: 'DELETE', url: `/api/push-plan-schedules/${id}` })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await bureau.inject({ method: 'DELETE', url: `/api/push-plan-schedules/${id}` })).statusCode,
+    ).toBe(204);
+    expect(
+      (await bureau.inject({ method: 'DELETE', url: `/api/push-plan-schedules/${id}` })).statusCode,
+    ).toBe(404);
     expect(await getPushPlanSchedule(t.db, WHOLE_TREE, id)).toMatchObject({
       active: false,
       endedReason: 'unscheduled',

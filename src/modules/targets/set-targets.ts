@@ -18,7 +18,7 @@ import { defaultFor, defaultRate } from '../../domain/targets/urban-rural-defaul
 import type { Org } from '../orgs/org-repository.js';
 import { narrowScope, type OrgScope } from '../orgs/org-scope.js';
 import { populationOf } from '../orgs/population-repository.js';
-import { orgToWrite } from './target-scope.js';
+import { orgToWrite, refuseRowsOutsideScope } from './target-scope.js';
 import { parameterFor } from './target-parameters-repository.js';
 import { listTargets, writeTarget, type StoredTarget, type TargetWrite } from './targets-repository.js';
 
@@ -124,7 +124,9 @@ export async function computeTarget(
 
 /**
  * Sets targets of orgs within `scope` (the caller's): computes every one, then writes them
- * all (with history) in one transaction. An org outside the scope is refused as unknown.
+ * all (with history) in one transaction. A row naming an org outside the scope refuses the
+ * whole batch (403, naming the first such row); `actor.by` is the caller's name (a route's
+ * signed-in user, the CLI's `operator:<os user>`), never a name sent in a request.
  *
  * @example
  * await setTargets(db, OPERATOR_SCOPE, [{ orgCode: '620881', indicator: 'elderly.management_rate', year: 2020 }],
@@ -136,6 +138,13 @@ export async function setTargets(
   settings: readonly TargetSetting[],
   actor: Actor,
 ): Promise<SetTargetsResult> {
+  // Every org first: a table naming one org outside the scope is refused as a whole (403),
+  // whatever else is wrong with its rows.
+  await refuseRowsOutsideScope(
+    db,
+    scope,
+    settings.map((s, i) => ({ row: i + 1, orgCode: s.orgCode })),
+  );
   const computed: { org: Org; write: TargetWrite }[] = [];
   for (const [i, s] of settings.entries()) computed.push(await computeTarget(db, scope, s, i + 1, actor));
   let inserted = 0;

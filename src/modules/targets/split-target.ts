@@ -14,7 +14,7 @@ import { findOrgLineage, narrowScope, scopeIncludes, type OrgScope } from '../or
 import { populationOf } from '../orgs/population-repository.js';
 import type { Actor } from './set-targets.js';
 import { parameterFor } from './target-parameters-repository.js';
-import { levelsDown } from './target-scope.js';
+import { levelsDown, outsideScope } from './target-scope.js';
 import { listTargets, writeTarget, type StoredTarget, type TargetWrite } from './targets-repository.js';
 
 /** Which target to split, and how deep. */
@@ -102,8 +102,7 @@ async function childWrites(
 /**
  * Splits the stored target of (org, indicator, year) over its children (and further down
  * to `depth` generations), writing every child target in one transaction. Returns the
- * children's targets as written. An org outside `scope` (the caller's) has no target to
- * split.
+ * children's targets as written. An org outside `scope` (the caller's) is refused (403).
  *
  * @example
  * await splitTarget(db, OPERATOR_SCOPE, { orgCode: '620881', indicator: 'elderly.management_rate', year: 2020, depth: 2 }, actor);
@@ -115,7 +114,10 @@ export async function splitTarget(
   actor: Actor,
 ): Promise<StoredTarget[]> {
   const org = await findOrgLineage(db.kysely, request.orgCode);
-  const own = org && scopeIncludes(scope, org) ? narrowScope(scope, org) : null;
+  // Splitting writes the children's targets: the org must be the caller's own (an org above
+  // or beside the scope is refused, 403).
+  if (org && !scopeIncludes(scope, org)) throw outsideScope(request.orgCode, { column: 'org' });
+  const own = org ? narrowScope(scope, org) : null;
   const [stored] =
     org && own
       ? await listTargets(db, own, { maxLevel: org.level, indicator: request.indicator, year: request.year })

@@ -1,12 +1,15 @@
 /**
- * Use-cases: the lists a request asks for below an org — targets down to a depth, push-plan
- * schedules — within the caller's scope. An org the tree does not hold lists nothing.
+ * Use-cases: the lists a request asks for of an org or below it — targets down to a depth,
+ * the history of its targets, its push-plan snapshots and schedules — within the caller's
+ * scope. An org the tree does not hold lists nothing; an org beside the caller's scope is
+ * refused (403 naming `org`).
  */
 import type { Db } from '../../db/database.js';
 import type { OrgScope } from '../orgs/org-scope.js';
 import { listPushPlanSchedules, type PushPlanSchedule } from './push-plan-schedules-repository.js';
+import { listSnapshots, type PushPlanSnapshot } from './push-plan-snapshots-repository.js';
 import { levelsDown, scopeBelowOrg } from './target-scope.js';
-import { listTargets, type StoredTarget } from './targets-repository.js';
+import { listTargets, targetHistory, type StoredTarget, type TargetChange } from './targets-repository.js';
 
 /** Which targets below an org to list. */
 export interface SubtreeTargetsQuery {
@@ -53,4 +56,35 @@ export async function schedulesOfSubtree(
   const scope =
     query.orgCode === undefined ? callerScope : (await scopeBelowOrg(db, callerScope, query.orgCode)).scope;
   return listPushPlanSchedules(db, scope, { active: query.active === true });
+}
+
+/**
+ * Every change of the targets of an org within `callerScope`, oldest first.
+ *
+ * @example
+ * await historyOfOrg(db, OPERATOR_SCOPE, { orgCode: '620881100', year: 2020 })
+ */
+export async function historyOfOrg(
+  db: Db,
+  callerScope: OrgScope,
+  query: { orgCode: string; indicator?: string; year?: number },
+): Promise<TargetChange[]> {
+  const { scope } = await scopeBelowOrg(db, callerScope, query.orgCode);
+  return targetHistory(db, scope, query);
+}
+
+/**
+ * The push-plan snapshots of an org within `callerScope`, oldest first (of one period when
+ * given).
+ *
+ * @example
+ * await snapshotsOfOrg(db, OPERATOR_SCOPE, { orgCode: '620881', period: '2020H1' })
+ */
+export async function snapshotsOfOrg(
+  db: Db,
+  callerScope: OrgScope,
+  query: { orgCode: string; period?: string },
+): Promise<PushPlanSnapshot[]> {
+  const { scope } = await scopeBelowOrg(db, callerScope, query.orgCode);
+  return listSnapshots(db, scope, query);
 }

@@ -9,12 +9,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { decomposePlan, decompositionPlanSchema } from '../../domain/targets/plan-decomposition.js';
-import { callerScope } from '../../server/caller-scope.js';
+import { callerOf, callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
 import { progress } from './progress.js';
 import {
-  Actor,
   BaseSchema,
+  BY_THE_CALLER,
   BodyYear,
   DecompositionSchema,
   OrgCode,
@@ -29,8 +29,7 @@ import {
 import { setParameter } from './set-parameter.js';
 import { setTargets } from './set-targets.js';
 import { splitTarget } from './split-target.js';
-import { targetsOfSubtree } from './subtree-lists.js';
-import { targetHistory } from './targets-repository.js';
+import { historyOfOrg, targetsOfSubtree } from './subtree-lists.js';
 
 /**
  * Adds the `/targets…` routes to `app`.
@@ -49,6 +48,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
       schema: {
         tags,
         summary: 'Targets of an org subtree | 任务列表',
+        description: "Only the targets in the caller's scope; an org beside it is refused (403).",
         querystring: z.object({
           org: OrgCode,
           depth: z.coerce.number().int().min(0).max(4).default(0),
@@ -74,8 +74,8 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
       schema: {
         tags,
         summary: 'Set targets: rate × base; missing rate/base from the urban/rural defaults | 设定任务',
+        description: `Every row's org must be in the caller's scope: one outside refuses the whole table (403 naming the first such row). ${BY_THE_CALLER}`,
         body: z.object({
-          setBy: Actor,
           targets: z
             .array(
               z.object({
@@ -107,7 +107,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
     },
     async (req) =>
       setTargets(db, callerScope(req), req.body.targets, {
-        by: req.body.setBy,
+        by: callerOf(req).name,
         at: new Date().toISOString(),
       }),
   );
@@ -124,7 +124,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
       },
     },
     async (req) =>
-      targetHistory(db, callerScope(req), {
+      historyOfOrg(db, callerScope(req), {
         orgCode: req.query.org,
         ...(req.query.indicator ? { indicator: req.query.indicator } : {}),
         ...(req.query.year !== undefined ? { year: req.query.year } : {}),
@@ -138,12 +138,12 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
       schema: {
         tags,
         summary: 'Set a named parameter (e.g. hypertensionPrevalence) for an area and year | 设定参数',
+        description: `The org must be in the caller's scope (403 otherwise). ${BY_THE_CALLER}`,
         body: z.object({
           org: OrgCode,
           year: BodyYear,
           name: z.string().min(1).max(100),
           value: Rate,
-          setBy: Actor,
         }),
         response: { 200: ParameterSchema, 400: ErrorSchema },
       },
@@ -154,7 +154,7 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
         db,
         callerScope(req),
         { orgCode: b.org, year: b.year, name: b.name, value: b.value },
-        { by: b.setBy, at: new Date().toISOString() },
+        { by: callerOf(req).name, at: new Date().toISOString() },
       );
       return { org: set.orgCode, year: set.year, name: set.name, value: set.value };
     },
@@ -167,12 +167,12 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
       schema: {
         tags,
         summary: 'Split a stored target over the children by their bases (largest remainder) | 任务向下分解',
+        description: `The org must be in the caller's scope (403 otherwise). ${BY_THE_CALLER}`,
         body: z.object({
           org: OrgCode,
           indicator: z.string().min(1),
           year: BodyYear,
           depth: z.number().int().min(1).max(4).default(1),
-          setBy: Actor,
         }),
         response: { 200: z.array(TargetSchema), 400: ErrorSchema },
       },
@@ -182,14 +182,15 @@ export async function registerTargetListRoutes(app: FastifyInstance, db: Db): Pr
         db,
         callerScope(req),
         { orgCode: req.body.org, indicator: req.body.indicator, year: req.body.year, depth: req.body.depth },
-        { by: req.body.setBy, at: new Date().toISOString() },
+        { by: callerOf(req).name, at: new Date().toISOString() },
       ),
   );
 
   api.post(
     '/targets/decompose',
     {
-      config: { access: 'targets.write' },
+      // A computation over the plan in the body (areas by name, no org): it stores nothing.
+      config: { access: 'aggregates.read' },
       schema: {
         tags,
         summary:

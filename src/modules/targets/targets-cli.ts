@@ -37,7 +37,6 @@ interface SetOptions {
   share?: string;
   unit?: string;
   person?: string;
-  by?: string;
   format: string;
 }
 
@@ -117,7 +116,6 @@ export function registerTargetsCommands(program: Command): void {
     .option('--share <rate>', 'share of the year due by the last milestone, e.g. 50%', undefined)
     .option('--unit <name>', 'responsible unit (default: the org’s responsible institution)')
     .option('--person <name>', 'responsible person (default: the org’s responsible person)')
-    .option('--by <name>', 'who sets the target (default: the system user)')
     .addOption(new Option('--format <format>', 'output').choices(['json', 'table']).default('table'))
     .action((o: SetOptions) =>
       withDb(o, async (db) => {
@@ -136,7 +134,7 @@ export function registerTargetsCommands(program: Command): void {
               responsiblePerson: o.person ?? null,
             },
           ],
-          cliActor(o.by),
+          cliActor(),
         );
         if (o.format === 'json') return printJson(result);
         for (const t of result.targets) {
@@ -243,7 +241,6 @@ export function registerTargetsCommands(program: Command): void {
     .option('--year <year>', 'year of the target to split')
     .option('--depth <n>', 'generations to split down (1 = children)', '1')
     .option('--title <text>', 'title of the xlsx sheet', '任务分解方案')
-    .option('--by <name>', 'who splits (default: the system user)')
     .addOption(new Option('--format <format>', 'output').choices(['json', 'xlsx']).default('json'))
     .option('--out <file>', 'write to a file')
     .action(
@@ -255,7 +252,6 @@ export function registerTargetsCommands(program: Command): void {
         year?: string;
         depth: string;
         title: string;
-        by?: string;
         format: string;
         out?: string;
       }) => {
@@ -284,7 +280,7 @@ export function registerTargetsCommands(program: Command): void {
               year: parseIntegerOption(o.year as string, '--year', 1949, 2100),
               depth: parseIntegerOption(o.depth, '--depth', 1, 4),
             },
-            cliActor(o.by),
+            cliActor(),
           );
           if (o.format === 'json') return printJson(written);
           throw GongweiError.badRequest(
@@ -301,8 +297,7 @@ export function registerTargetsCommands(program: Command): void {
     .requiredOption('--year <year>', 'year')
     .requiredOption('--name <name>', 'parameter name, e.g. hypertensionPrevalence')
     .requiredOption('--value <value>', 'value, e.g. 0.25 or 25%')
-    .option('--by <name>', 'who sets it')
-    .action((o: { db?: string; org: string; year: string; name: string; value: string; by?: string }) =>
+    .action((o: { db?: string; org: string; year: string; name: string; value: string }) =>
       withDb(o, async (db) => {
         const value = parseRateOption(o.value, '--value');
         const year = parseIntegerOption(o.year, '--year', 1949, 2100);
@@ -310,7 +305,7 @@ export function registerTargetsCommands(program: Command): void {
           db,
           OPERATOR_SCOPE,
           { orgCode: o.org, year, name: o.name, value },
-          cliActor(o.by),
+          cliActor(),
           '--org',
         );
         process.stdout.write(`${set.orgCode} ${set.year} ${set.name} = ${set.value}\n`);

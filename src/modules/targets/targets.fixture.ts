@@ -92,3 +92,43 @@ export function population2020(
     ...counts,
   };
 }
+
+/**
+ * The city above 泾川县, 平凉市 (620800), and another of its counties, 崆峒区 (620802) with a
+ * township: what a caller's scope is tested against (above, beside).
+ */
+export const CITY_AND_OTHER_COUNTY: readonly OrgRow[] = [
+  {
+    code: '620800',
+    name: '平凉市',
+    level: 2,
+    parentCode: '620000',
+    provinceCode: '620000',
+    cityCode: '620800',
+    countyCode: null,
+    townshipCode: null,
+    urbanRural: null,
+  },
+  {
+    code: '620802',
+    name: '崆峒区',
+    level: 3,
+    parentCode: '620800',
+    provinceCode: '620000',
+    cityCode: '620800',
+    countyCode: '620802',
+    townshipCode: null,
+    urbanRural: 'urban',
+  },
+  {
+    code: '620802100',
+    name: '崆峒镇',
+    level: 4,
+    parentCode: '620802',
+    provinceCode: '620000',
+    cityCode: '620800',
+    countyCode: '620802',
+    townshipCode: '620802100',
+    urbanRural: 'rural',
+  },
+];
