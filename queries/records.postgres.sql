@@ -21,13 +21,20 @@ where
   "o"."code" in ($1, $2)
   and "o"."county_code" = $3;
 
+-- records/record-lookups-repository.ts: servicesInScope
+-- (no statement: builds the condition of deleteService and the stored-service lookup)
+
 -- records/record-lookups-repository.ts: storedKeys
 select
-  "record_no" as "key"
+  "residents"."record_no" as "key",
+  case
+    when "residents"."county_code" = $1 then 1
+    else 0
+  end as "in_scope"
 from
   "residents"
 where
-  "record_no" in ($1, $2);
+  "record_no" in ($2, $3);
 
 -- records/record-lookups-repository.ts: getResidentByRecordNo
 select
@@ -47,11 +54,15 @@ where
   "o"."code" in ($1)
   and "o"."county_code" = $2;
 select
-  "record_no" as "key"
+  "residents"."record_no" as "key",
+  case
+    when "residents"."county_code" = $1 then 1
+    else 0
+  end as "in_scope"
 from
   "residents"
 where
-  "record_no" in ($1);
+  "record_no" in ($2);
 insert into
   "residents" (
     "county_code",
@@ -101,11 +112,15 @@ returning
 
 -- records/residents-repository.ts: writeValidatedResidents
 select
-  "record_no" as "key"
+  "residents"."record_no" as "key",
+  case
+    when "residents"."county_code" = $1 then 1
+    else 0
+  end as "in_scope"
 from
   "residents"
 where
-  "record_no" in ($1);
+  "record_no" in ($2);
 insert into
   "residents" (
     "county_code",
@@ -307,13 +322,32 @@ where
   "record_no" in ($1)
   and "residents"."county_code" = $2;
 select
-  "resident_id",
-  "org_code",
-  "service_date"
+  "services"."service_key",
+  "services"."resident_id",
+  "services"."org_code",
+  "services"."service_date",
+  case
+    when (
+      "services"."county_code" = $1
+      and (
+        services.resident_id is null
+        or exists (
+          select
+            1
+          from
+            residents sr
+          where
+            sr.id = services.resident_id
+            and "sr"."county_code" = $2
+        )
+      )
+    ) then 1
+    else 0
+  end as "in_scope"
 from
   "services"
 where
-  "service_key" in ($1);
+  "services"."service_key" in ($3);
 insert into
   "services" (
     "county_code",
@@ -362,13 +396,32 @@ set
 
 -- records/services-repository.ts: writeValidatedServices
 select
-  "resident_id",
-  "org_code",
-  "service_date"
+  "services"."service_key",
+  "services"."resident_id",
+  "services"."org_code",
+  "services"."service_date",
+  case
+    when (
+      "services"."county_code" = $1
+      and (
+        services.resident_id is null
+        or exists (
+          select
+            1
+          from
+            residents sr
+          where
+            sr.id = services.resident_id
+            and "sr"."county_code" = $2
+        )
+      )
+    ) then 1
+    else 0
+  end as "in_scope"
 from
   "services"
 where
-  "service_key" in ($1);
+  "services"."service_key" in ($3);
 insert into
   "services" (
     "county_code",
@@ -419,7 +472,21 @@ set
 delete from "services"
 where
   "id" = $1
-  and "services"."county_code" = $2
+  and (
+    "services"."county_code" = $2
+    and (
+      services.resident_id is null
+      or exists (
+        select
+          1
+        from
+          residents sr
+        where
+          sr.id = services.resident_id
+          and "sr"."county_code" = $3
+      )
+    )
+  )
 returning
   "resident_id",
   "org_code",

@@ -21,9 +21,16 @@ where
   "o"."code" in (?, ?)
   and "o"."county_code" = ?;
 
+-- records/record-lookups-repository.ts: servicesInScope
+-- (no statement: builds the condition of deleteService and the stored-service lookup)
+
 -- records/record-lookups-repository.ts: storedKeys
 select
-  "record_no" as "key"
+  "residents"."record_no" as "key",
+  case
+    when "residents"."county_code" = ? then 1
+    else 0
+  end as "in_scope"
 from
   "residents"
 where
@@ -47,7 +54,11 @@ where
   "o"."code" in (?)
   and "o"."county_code" = ?;
 select
-  "record_no" as "key"
+  "residents"."record_no" as "key",
+  case
+    when "residents"."county_code" = ? then 1
+    else 0
+  end as "in_scope"
 from
   "residents"
 where
@@ -101,7 +112,11 @@ returning
 
 -- records/residents-repository.ts: writeValidatedResidents
 select
-  "record_no" as "key"
+  "residents"."record_no" as "key",
+  case
+    when "residents"."county_code" = ? then 1
+    else 0
+  end as "in_scope"
 from
   "residents"
 where
@@ -307,13 +322,32 @@ where
   "record_no" in (?)
   and "residents"."county_code" = ?;
 select
-  "resident_id",
-  "org_code",
-  "service_date"
+  "services"."service_key",
+  "services"."resident_id",
+  "services"."org_code",
+  "services"."service_date",
+  case
+    when (
+      "services"."county_code" = ?
+      and (
+        services.resident_id is null
+        or exists (
+          select
+            1
+          from
+            residents sr
+          where
+            sr.id = services.resident_id
+            and "sr"."county_code" = ?
+        )
+      )
+    ) then 1
+    else 0
+  end as "in_scope"
 from
   "services"
 where
-  "service_key" in (?);
+  "services"."service_key" in (?);
 insert into
   "services" (
     "county_code",
@@ -362,13 +396,32 @@ set
 
 -- records/services-repository.ts: writeValidatedServices
 select
-  "resident_id",
-  "org_code",
-  "service_date"
+  "services"."service_key",
+  "services"."resident_id",
+  "services"."org_code",
+  "services"."service_date",
+  case
+    when (
+      "services"."county_code" = ?
+      and (
+        services.resident_id is null
+        or exists (
+          select
+            1
+          from
+            residents sr
+          where
+            sr.id = services.resident_id
+            and "sr"."county_code" = ?
+        )
+      )
+    ) then 1
+    else 0
+  end as "in_scope"
 from
   "services"
 where
-  "service_key" in (?);
+  "services"."service_key" in (?);
 insert into
   "services" (
     "county_code",
@@ -419,7 +472,21 @@ set
 delete from "services"
 where
   "id" = ?
-  and "services"."county_code" = ?
+  and (
+    "services"."county_code" = ?
+    and (
+      services.resident_id is null
+      or exists (
+        select
+          1
+        from
+          residents sr
+        where
+          sr.id = services.resident_id
+          and "sr"."county_code" = ?
+      )
+    )
+  )
 returning
   "resident_id",
   "org_code",

@@ -5,7 +5,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { subtreeScope, WHOLE_TREE } from '../orgs/org-scope.js';
+import { REASONS } from '../../domain/records/validation.js';
 import { FIXTURE_ORGS, insertFixtureOrgs } from '../records/records.fixture.js';
+import { OUTSIDE_SCOPE } from '../records/records-errors.js';
 import { ImportFileError } from './file-rows.js';
 import { importFile } from './import-file.js';
 import { RESIDENT_HEADER, recordNoOf, residentLine, writeCsv, writeXlsx } from './import.fixture.js';
@@ -299,6 +301,46 @@ describeEachDialect('import files', (t) => {
     const enrol = await importFile(t.db, otherVillage, 'enrollments', file('outside-enrol.csv'));
     expect(enrol.rejections).toEqual([expect.objectContaining({ row: 2, field: 'recordNo' })]);
     expect(await count('enrollments')).toBe(0);
+  });
+
+  it('tells a row outside the scope from an unknown one, and never updates a record stored outside it', async () => {
+    const village = subtreeScope({ code: FIXTURE_ORGS.village, level: 5, countyCode: '620881' });
+    writeCsv(file('mine.csv'), [RESIDENT_HEADER, residentLine(1), residentLine(2)], 'utf-8');
+    await importFile(t.db, WHOLE_TREE, 'residents', file('mine.csv'));
+    // Resident 2 moves to the other village: its record number still starts with this one.
+    await t.db.kysely
+      .updateTable('residents')
+      .set({ org_code: FIXTURE_ORGS.otherVillage })
+      .where('record_no', '=', recordNoOf(2))
+      .execute();
+    writeCsv(
+      file('again.csv'),
+      [RESIDENT_HEADER, residentLine(1), residentLine(2).replace('居民2', '冒名'), residentLine(3)],
+      'utf-8',
+    );
+    const report = await importFile(t.db, village, 'residents', file('again.csv'), { acceptValid: true });
+    expect(report).toMatchObject({ landed: true, inserted: 1, updated: 1, rejected: 1 });
+    expect(report.rejections).toEqual([
+      expect.objectContaining({ row: 3, field: 'recordNo', reason: OUTSIDE_SCOPE }),
+    ]);
+    expect(await resident(2)).toMatchObject({ name: '居民2', org_code: FIXTURE_ORGS.otherVillage });
+
+    writeCsv(
+      file('services-outside.csv'),
+      [
+        '档案编号,服务类型,服务日期,收缩压,舒张压,健康指导',
+        `${recordNoOf(2)},高血压随访,2020-03-01,150,95,是`,
+        `${recordNoOf(9)},高血压随访,2020-03-01,150,95,是`,
+      ],
+      'utf-8',
+    );
+    const services = await importFile(t.db, village, 'services', file('services-outside.csv'));
+    expect(services.landed).toBe(false);
+    expect(services.rejections.map((r) => [r.row, r.field, r.reason])).toEqual([
+      [2, 'recordNo', OUTSIDE_SCOPE],
+      [3, 'recordNo', REASONS.unknownRecord],
+    ]);
+    expect(await count('services')).toBe(0);
   });
 
   it('refuses a file without the required columns, or of another format, before touching the database', async () => {

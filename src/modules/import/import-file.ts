@@ -8,13 +8,15 @@ import type { ImportReport, Rejection } from '../../domain/import/import-report.
 import type { HeaderLayout, ImportInputs, RowProblem } from '../../domain/import/row-mapping.js';
 import { problemFor, readHeader, readRow } from '../../domain/import/row-mapping.js';
 import { REASONS } from '../../domain/records/validation.js';
-import type { OrgScope } from '../orgs/org-scope.js';
+import { serviceKey } from '../../domain/records/service-key.js';
+import { WHOLE_TREE, type OrgScope } from '../orgs/org-scope.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
 import type { WriteCounts } from '../records/batch-write.js';
 import type { ResidentRef } from '../records/record-lookups-repository.js';
 import { writeValidatedEnrollments } from '../records/enrollments-repository.js';
-import { findOrgCodes, findResidentsByRecordNo } from '../records/record-lookups-repository.js';
+import { findOrgCodes, findResidentsByRecordNo, storedKeys } from '../records/record-lookups-repository.js';
+import { OUTSIDE_SCOPE } from '../records/records-errors.js';
 import { writeValidatedResidents } from '../records/residents-repository.js';
 import { writeValidatedServices } from '../records/services-repository.js';
 import type { FileRow } from './file-rows.js';
@@ -42,9 +44,9 @@ type Writer<K extends ImportKind> = (
 // Rows reach the writers validated by readRow and with their references resolved within the
 // scope by unresolvedReferences, so the records are written without validating them again.
 const WRITERS: { [K in ImportKind]: Writer<K> } = {
-  residents: (trx, _scope, rows) => writeValidatedResidents(trx, rows),
+  residents: (trx, scope, rows) => writeValidatedResidents(trx, scope, rows),
   enrollments: (trx, _scope, rows, residents) => writeValidatedEnrollments(trx, rows, residents),
-  services: (trx, _scope, rows, residents) => writeValidatedServices(trx, rows, residents),
+  services: (trx, scope, rows, residents) => writeValidatedServices(trx, scope, rows, residents),
   population: (trx, scope, rows) => upsertPopulation(trx, scope, rows),
 };
 
@@ -76,46 +78,113 @@ function referencesOf(
 }
 
 /**
- * Finds the rows of a chunk that name an org or a record number that `scope` does not hold.
- * Known org codes are remembered across chunks (a file names few villages many times).
+ * The key under which a row would update a stored record (residents: the record number;
+ * services: the service key), or null for kinds matched otherwise.
+ */
+function storedKeyOf(kind: ImportKind, input: ImportInputs[ImportKind]): string | null {
+  if (kind === 'residents') return (input as ImportInputs['residents']).recordNo;
+  if (kind === 'services') return serviceKey(input as ImportInputs['services']);
+  return null;
+}
+
+/** Org codes seen so far in an import: in the scope, or in the tree but outside the scope. */
+interface SeenOrgs {
+  readonly known: Set<string>;
+  readonly outside: Set<string>;
+}
+
+/**
+ * Finds the rows of a chunk that name an org or a record number that `scope` does not hold
+ * (unknown, or outside the scope), or that would update a record stored outside the scope.
+ * Org codes are remembered across chunks (a file names few villages many times). The checks
+ * of the scope cost no statement when importing into the whole tree.
  */
 async function unresolvedReferences<K extends ImportKind>(
   trx: Kysely<Database>,
   scope: OrgScope,
   layout: HeaderLayout<K>,
   rows: readonly ReadRow<K>[],
-  knownOrgs: Set<string>,
+  orgs: SeenOrgs,
 ): Promise<{ problems: Map<ReadRow<K>, RowProblem[]>; residents: Map<string, ResidentRef> }> {
+  const scoped = scope.kind !== 'all';
   const refs = rows.map((r) => referencesOf(layout.kind, r.input));
   const orgsToCheck = new Set<string>();
   const recordNos = new Set<string>();
   for (const ref of refs) {
-    if (ref.orgCode !== null && !knownOrgs.has(ref.orgCode)) orgsToCheck.add(ref.orgCode);
+    if (ref.orgCode !== null && !orgs.known.has(ref.orgCode) && !orgs.outside.has(ref.orgCode))
+      orgsToCheck.add(ref.orgCode);
     if (ref.recordNo !== null) recordNos.add(ref.recordNo);
   }
-  if (orgsToCheck.size > 0)
-    for (const code of await findOrgCodes(trx, scope, orgsToCheck)) knownOrgs.add(code);
+  if (orgsToCheck.size > 0) {
+    for (const code of await findOrgCodes(trx, scope, orgsToCheck)) orgs.known.add(code);
+    const rest = [...orgsToCheck].filter((code) => !orgs.known.has(code));
+    if (scoped && rest.length > 0)
+      for (const code of await findOrgCodes(trx, WHOLE_TREE, rest)) orgs.outside.add(code);
+  }
   const residents =
     recordNos.size > 0
       ? await findResidentsByRecordNo(trx, scope, recordNos)
       : new Map<string, ResidentRef>();
+  const missing = [...recordNos].filter((r) => !residents.has(r));
+  const residentsOutside =
+    scoped && missing.length > 0
+      ? await findResidentsByRecordNo(trx, WHOLE_TREE, missing)
+      : new Map<string, ResidentRef>();
+  const keys = scoped ? rows.map((r) => storedKeyOf(layout.kind, r.input)) : [];
+  const storedOutside = scoped
+    ? (
+        await storedKeys(
+          trx,
+          scope,
+          layout.kind === 'services' ? 'services' : 'residents',
+          layout.kind === 'services' ? 'service_key' : 'record_no',
+          keys.filter((k): k is string => k !== null),
+        )
+      ).outside
+    : new Set<string>();
   const problems = new Map<ReadRow<K>, RowProblem[]>();
   rows.forEach((row, i) => {
     const ref = refs[i]!;
     const found: RowProblem[] = [];
     if (ref.recordNo !== null && !residents.has(ref.recordNo))
-      found.push(problemFor(layout, row.cells, 'recordNo', REASONS.unknownRecord));
-    if (ref.orgCode !== null && !knownOrgs.has(ref.orgCode))
-      found.push(problemFor(layout, row.cells, 'orgCode', REASONS.unknownOrg, ref.orgCode));
+      found.push(
+        problemFor(
+          layout,
+          row.cells,
+          'recordNo',
+          residentsOutside.has(ref.recordNo) ? OUTSIDE_SCOPE : REASONS.unknownRecord,
+        ),
+      );
+    if (ref.orgCode !== null && !orgs.known.has(ref.orgCode))
+      found.push(
+        problemFor(
+          layout,
+          row.cells,
+          'orgCode',
+          orgs.outside.has(ref.orgCode) ? OUTSIDE_SCOPE : REASONS.unknownOrg,
+          ref.orgCode,
+        ),
+      );
+    const key = keys[i];
+    if (key !== undefined && key !== null && storedOutside.has(key))
+      found.push(problemFor(layout, row.cells, storedKeyField(layout.kind, row.input), OUTSIDE_SCOPE));
     if (found.length > 0) problems.set(row, found);
   });
   return { problems, residents };
 }
 
+/** The column to blame for a row that would update a record stored outside the scope. */
+function storedKeyField(kind: ImportKind, input: ImportInputs[ImportKind]): string {
+  if (kind !== 'services') return 'recordNo';
+  const service = input as ImportInputs['services'];
+  return service.serviceNo !== null && service.serviceNo !== '' ? 'serviceNo' : 'recordNo';
+}
+
 /**
  * Imports one CSV or .xlsx file of `kind` into `scope` in one transaction and reports what
  * happened. Every row is read, normalised and validated completely; rows naming orgs or
- * record numbers the scope does not hold are refused with their row and column. By default any refused row means
+ * record numbers the scope does not hold, or that would update a record stored outside it,
+ * are refused with their row and column. By default any refused row means
  * nothing lands (the transaction is rolled back); with `acceptValid` the valid rows land
  * and the refused ones are written to `<file>.rejected.csv`. Rows repeated within the file
  * are not errors: the later one wins and counts as an update. Re-importing the same file
@@ -149,7 +218,7 @@ export async function importFile<K extends ImportKind>(
   const rejectedRows: RejectedRow[] = [];
   const rejections: Rejection[] = [];
   const counts: WriteCounts = { inserted: 0, updated: 0 };
-  const knownOrgs = new Set<string>();
+  const seenOrgs: SeenOrgs = { known: new Set(), outside: new Set() };
   let rowsRead = 0;
   let valid = 0;
 
@@ -165,7 +234,7 @@ export async function importFile<K extends ImportKind>(
       if (result.ok) good.push({ row: row.row, cells: row.cells, input: result.input });
       else reject(row, result.problems);
     }
-    const unresolved = await unresolvedReferences(trx, scope, layout, good, knownOrgs);
+    const unresolved = await unresolvedReferences(trx, scope, layout, good, seenOrgs);
     const landing = good.filter((r) => {
       const problems = unresolved.problems.get(r);
       if (problems !== undefined) reject(r, problems);

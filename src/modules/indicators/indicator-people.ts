@@ -1,15 +1,20 @@
 /**
  * Drill-down: the people behind one indicator value — those in the numerator, or those in
- * the denominator but not the numerator (the gap, the work list) — paged, with ID numbers
- * and phones masked.
+ * the denominator but not the numerator (the gap, the work list) — paged, at most
+ * {@link MAX_PAGE_SIZE} a page. A list of people is always masked (src/domain/privacy/masking.ts):
+ * names as 陈**, phones as 138****1234, ID numbers to the region only because the rows show
+ * sex and age; age in whole years at the end of the period, never the birth date.
  */
 import type { Db } from '../../db/database.js';
 import { memberAt, parseTermMasks } from '../../domain/indicators/term-masks.js';
-import { maskIdNumber, maskPhone } from '../../domain/privacy/masking.js';
-import type { OrgScope } from '../orgs/org-scope.js';
+import { ageInYears, maskIdNumber, maskName, maskPhone } from '../../domain/privacy/masking.js';
+import type { OrgLineage, OrgScope } from '../orgs/org-scope.js';
 import { loadFactYears } from './facts-repository.js';
 import { IndicatorQueryError, resolveQuery } from './indicator-query.js';
 import { loadPeople, membershipsInScope } from './values-repository.js';
+
+/** The largest page of people one request gets. */
+export const MAX_PAGE_SIZE = 100;
 
 /** What to list. */
 export interface PeopleQuery {
@@ -20,17 +25,22 @@ export interface PeopleQuery {
   set: 'numerator' | 'gap';
   /** 1-based. */
   page: number;
+  /** 1..{@link MAX_PAGE_SIZE}. */
   pageSize: number;
 }
 
-/** One person of the list (personal identifiers masked). */
+/** One person of the list, masked so that no field undoes another's mask. */
 export interface IndicatorPerson {
   residentId: number;
   recordNo: string;
+  /** 陈**. */
   name: string;
   sex: string | null;
-  birthDate: string | null;
+  /** Whole years at the end of the period; null without a birth date. */
+  age: number | null;
+  /** The region (first 6 characters) only: sex and age are beside it. */
   idNumber: string | null;
+  /** 138****1234. */
   phone: string | null;
   orgCode: string;
   orgName: string | null;
@@ -44,9 +54,16 @@ export interface PeoplePage {
   people: IndicatorPerson[];
 }
 
+/** A page of people and the org it was asked for (for the access trail). */
+export interface PeopleAnswer {
+  readonly page: PeoplePage;
+  /** The org the query named. */
+  readonly org: OrgLineage;
+}
+
 /**
  * Lists the people behind an indicator value for the org a query names, within the caller's
- * scope, and a period.
+ * scope, and a period, masked.
  *
  * @example
  * await listIndicatorPeople(db, callerScope(request), { orgCode: '620881100', period: '2020Q2',
@@ -56,8 +73,8 @@ export async function listIndicatorPeople(
   db: Db,
   callerScope: OrgScope,
   query: PeopleQuery,
-): Promise<PeoplePage> {
-  const { scope, period, indicators } = await resolveQuery(
+): Promise<PeopleAnswer> {
+  const { root, scope, period, indicators } = await resolveQuery(
     db,
     callerScope,
     { orgCode: query.orgCode, period: query.period, ids: [query.indicator] },
@@ -66,10 +83,10 @@ export async function listIndicatorPeople(
   const indicator = indicators[0]!;
   if (!Number.isInteger(query.page) || query.page < 1)
     throw new IndicatorQueryError('page', { zh: 'page 应为 ≥ 1 的整数', en: 'page must be an integer ≥ 1' });
-  if (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > 1000)
+  if (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > MAX_PAGE_SIZE)
     throw new IndicatorQueryError('pageSize', {
-      zh: 'pageSize 应为 1..1000 的整数',
-      en: 'pageSize must be an integer 1..1000',
+      zh: `pageSize 应为 1..${MAX_PAGE_SIZE} 的整数`,
+      en: `pageSize must be an integer 1..${MAX_PAGE_SIZE}`,
     });
   if (indicator.program === 'health_education')
     throw new IndicatorQueryError('id', {
@@ -99,16 +116,16 @@ export async function listIndicatorPeople(
     if (keep) ids.push(row.resident_id);
   }
   const pageIds = ids.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  const people = (await loadPeople(db.kysely, scope, pageIds)).map((p) => ({
+  const people = (await loadPeople(db.kysely, scope, pageIds)).map((p): IndicatorPerson => ({
     residentId: p.id,
     recordNo: p.record_no,
-    name: p.name,
+    name: maskName(p.name) ?? '',
     sex: p.sex,
-    birthDate: p.birth_date,
-    idNumber: maskIdNumber(p.id_number),
+    age: ageInYears(p.birth_date, period.end),
+    idNumber: maskIdNumber(p.id_number, { withLastFour: false }),
     phone: maskPhone(p.phone),
     orgCode: p.org_code,
     orgName: p.org_name,
   }));
-  return { total: ids.length, page: query.page, pageSize: query.pageSize, people };
+  return { page: { total: ids.length, page: query.page, pageSize: query.pageSize, people }, org: root };
 }

@@ -1,29 +1,26 @@
 import { Command } from 'commander';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
-import { installErrorReplies } from '../../server/error-reply.js';
+import { signInAs, type SignedInClient } from '../../../test/sign-in.js';
+import { buildApp } from '../../server/app.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { registerIndicatorCommands } from './cli.js';
 import { buildHandData, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
 import { listIndicatorPeople } from './indicator-people.js';
-import { registerIndicatorRoutes } from './routes.js';
 
 describeEachDialect('indicator routes, drill-down and CLI', (t) => {
   let app: FastifyInstance;
+  let bureau: SignedInClient;
   beforeAll(async () => {
     await buildHandData(t.db);
-    app = Fastify();
-    app.setValidatorCompiler(validatorCompiler);
-    app.setSerializerCompiler(serializerCompiler);
-    installErrorReplies(app, 1024 * 1024);
-    await app.register(async (api) => registerIndicatorRoutes(api, t.db), { prefix: '/api' });
+    app = await buildApp({ db: t.db, backgroundJobs: false });
+    bureau = await signInAs(app, t.db, 'bureau', '620881');
   });
   afterAll(async () => app?.close());
 
   it('GET /api/indicators returns the contract rows', async () => {
-    const res = await app.inject({
+    const res = await bureau.inject({
       url: `/api/indicators?org=${TOWNSHIP}&period=2020&depth=1&ids=records.total,hypertension.control_rate`,
     });
     expect(res.statusCode).toBe(200);
@@ -53,20 +50,29 @@ describeEachDialect('indicator routes, drill-down and CLI', (t) => {
       [`org=620881999&period=2020`, /620881999/],
       [`org=${TOWNSHIP}&period=2020&ids=no.such`, /no\.such/],
     ] as const) {
-      const res = await app.inject({ url: `/api/indicators?${query}` });
+      const res = await bureau.inject({ method: 'GET', url: `/api/indicators?${query}` });
       expect(res.statusCode).toBe(400);
       expect(res.body).toMatch(reason);
     }
   });
 
   it('lists the numerator and the gap of a value, masked and paged', async () => {
-    const numerator = await app.inject({
+    const numerator = await bureau.inject({
+      method: 'GET',
       url: `/api/indicators/records.duplicates/people?org=${TOWNSHIP}&period=2020`,
     });
     expect(numerator.statusCode).toBe(200);
     expect(numerator.json()).toMatchObject({
       total: 1,
-      people: [{ recordNo: `${V2}00005`, idNumber: '620881********0011', phone: '138****1234' }],
+      people: [
+        {
+          recordNo: `${V2}00005`,
+          name: '居**',
+          idNumber: '620881************',
+          phone: '138****1234',
+          age: 65,
+        },
+      ],
     });
     // Hypertension control at year end: R2 controlled, R1 not (the gap).
     const gap = await listIndicatorPeople(t.db, WHOLE_TREE, {
@@ -77,7 +83,8 @@ describeEachDialect('indicator routes, drill-down and CLI', (t) => {
       page: 1,
       pageSize: 10,
     });
-    expect(gap.people.map((p) => p.recordNo)).toEqual([`${V1}00001`]);
+    expect(gap.page.people.map((p) => p.recordNo)).toEqual([`${V1}00001`]);
+    expect(gap.org.code).toBe(TOWNSHIP);
     // records.effective = total minus duplicates: R5 is left out of the 8.
     const effective = await listIndicatorPeople(t.db, WHOLE_TREE, {
       orgCode: TOWNSHIP,
@@ -87,8 +94,8 @@ describeEachDialect('indicator routes, drill-down and CLI', (t) => {
       page: 1,
       pageSize: 3,
     });
-    expect(effective.total).toBe(7);
-    expect(effective.people).toHaveLength(3);
+    expect(effective.page.total).toBe(7);
+    expect(effective.page.people).toHaveLength(3);
     const page3 = await listIndicatorPeople(t.db, WHOLE_TREE, {
       orgCode: TOWNSHIP,
       period: '2020',
@@ -97,9 +104,10 @@ describeEachDialect('indicator routes, drill-down and CLI', (t) => {
       page: 3,
       pageSize: 3,
     });
-    expect(page3.people).toHaveLength(1);
-    expect(page3.people.map((p) => p.recordNo)).not.toContain(`${V2}00005`);
-    const res = await app.inject({
+    expect(page3.page.people).toHaveLength(1);
+    expect(page3.page.people.map((p) => p.recordNo)).not.toContain(`${V2}00005`);
+    const res = await bureau.inject({
+      method: 'GET',
       url: `/api/indicators/records.coverage/people?org=${TOWNSHIP}&period=2020&set=gap`,
     });
     expect(res.statusCode).toBe(400);

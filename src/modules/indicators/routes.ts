@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { INDICATORS } from '../../domain/indicators/catalogue.js';
+import { noteAccess } from '../../server/access-notes.js';
 import { callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
-import { listIndicatorPeople } from './indicator-people.js';
+import { listIndicatorPeople, MAX_PAGE_SIZE } from './indicator-people.js';
 import { computeIndicatorValues } from './indicator-values.js';
 
 const OrgCode = z
@@ -36,17 +37,26 @@ const ValueSchema = z
   })
   .describe('One indicator value of one org');
 
-const PersonSchema = z.object({
-  residentId: z.number().int(),
-  recordNo: z.string(),
-  name: z.string(),
-  sex: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  idNumber: z.string().nullable().describe('masked: first 6 and last 4 characters'),
-  phone: z.string().nullable().describe('masked: first 3 and last 4 digits'),
-  orgCode: z.string(),
-  orgName: z.string().nullable(),
-});
+const PersonSchema = z
+  .object({
+    residentId: z.number().int(),
+    recordNo: z.string(),
+    name: z.string().describe('masked: the first character and two stars (陈**)'),
+    sex: z.string().nullable(),
+    age: z
+      .number()
+      .int()
+      .nullable()
+      .describe('whole years at the end of the period; the birth date is never listed'),
+    idNumber: z
+      .string()
+      .nullable()
+      .describe('masked to the region (first 6 characters): sex and age are beside it'),
+    phone: z.string().nullable().describe('masked: first 3 and last 4 digits'),
+    orgCode: z.string(),
+    orgName: z.string().nullable(),
+  })
+  .describe('One person of a drill-down list, masked');
 
 const CatalogueSchema = z.object({
   id: z.string(),
@@ -60,8 +70,10 @@ const CatalogueSchema = z.object({
 });
 
 /**
- * REST routes of the indicator engine: the catalogue, values for an org subtree and period,
- * and the people behind a value (drill-down, identifiers masked).
+ * REST routes of the indicator engine: the catalogue, values for an org subtree and period
+ * (aggregates, confined to the caller's scope: an org beside it is 403, an org above it
+ * narrows to the caller's part), and the people behind a value (drill-down: a list, always
+ * masked, at most 100 a page, every page written to the access trail).
  */
 export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -104,7 +116,7 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
           depth: z.coerce.number().int().min(0).max(4).default(0),
           ids: z.string().max(4000).optional().describe('comma-separated indicator ids; default all'),
         }),
-        response: { 200: z.array(ValueSchema), 400: ErrorSchema },
+        response: { 200: z.array(ValueSchema), 400: ErrorSchema, 403: ErrorSchema },
       },
     },
     async (request) => {
@@ -129,14 +141,17 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
       schema: {
         tags: ['indicators'],
         summary: 'People behind an indicator value (drill-down) | 指标明细名单',
-        description: 'set=numerator: counted; set=gap: in the denominator but not counted (the work list).',
+        description:
+          'set=numerator: counted; set=gap: in the denominator but not counted (the work list). ' +
+          'A list is always masked (names 陈**, ID numbers to the region, phones 138****1234, age ' +
+          'instead of the birth date), whatever the role; each page is written to the access trail.',
         params: z.object({ id: z.string().max(80) }),
         querystring: z.object({
           org: OrgCode,
           period: Period,
           set: z.enum(['numerator', 'gap']).default('numerator'),
           page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+          pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
         }),
         response: {
           200: z.object({
@@ -146,12 +161,13 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
             people: z.array(PersonSchema),
           }),
           400: ErrorSchema,
+          403: ErrorSchema,
         },
       },
     },
     async (request) => {
       const { org, period, set, page, pageSize } = request.query;
-      return listIndicatorPeople(db, callerScope(request), {
+      const answer = await listIndicatorPeople(db, callerScope(request), {
         orgCode: org,
         period,
         indicator: request.params.id,
@@ -159,6 +175,15 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
         page,
         pageSize,
       });
+      noteAccess(request, {
+        action: 'indicator-people.read',
+        objectType: 'indicator',
+        objectId: request.params.id,
+        orgCode: answer.org.code,
+        countyCode: answer.org.countyCode,
+        rowCount: answer.page.people.length,
+      });
+      return answer.page;
     },
   );
 }

@@ -3,7 +3,7 @@
  * scope: a record outside the scope is not found. The write paths resolve the references of
  * a batch with these before writing it.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
 import type { ResidentInput } from '../../domain/records/inputs.js';
@@ -81,24 +81,70 @@ export async function findOrgCodes(
   return found;
 }
 
+/** The services table's scope columns, unaliased (updates and deletes name the table). */
+export const SERVICE_SCOPE_COLUMNS = { county: 'services.county_code', org: 'services.org_code' } as const;
+
 /**
- * Which of `keys` are already stored in `column` of `table` (one statement per batch). The
- * keys are those of rows a write is about to upsert; their references were resolved within
- * the writer's scope before.
+ * The condition a stored service (the `services` table, unaliased) of `scope` meets: it
+ * happened at an org of the scope and, when it is a person's, that person lives in the
+ * scope. A team sees neither a service of another village nor a service its villages'
+ * clinic recorded for someone of another village.
+ *
+ * @example trx.deleteFrom('services').where('id', '=', id).where(servicesInScope(scope))
+ */
+export function servicesInScope(scope: OrgScope): RawBuilder<SqlBool> {
+  if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
+  const resident = rowsInScope(scope, { county: 'sr.county_code', org: 'sr.org_code' });
+  // A correlated lookup by the resident's primary key: a county's residents are never read whole.
+  return sql<SqlBool>`(${rowsInScope(scope, SERVICE_SCOPE_COLUMNS)} and (services.resident_id is null or exists (select 1 from residents sr where sr.id = services.resident_id and ${resident})))`;
+}
+
+/** Keys of a batch already stored, and those of them stored outside the writer's scope. */
+export interface StoredKeys {
+  readonly stored: ReadonlySet<string>;
+  /** Stored under a village (or for a person) the scope does not hold: the batch must not update them. */
+  readonly outside: ReadonlySet<string>;
+}
+
+/**
+ * Which of `keys` are already stored in `column` of `table` (a statement per 2000 keys), and
+ * which of those lie outside `scope`: an upsert matched on these keys would otherwise update a
+ * row the writer may not touch.
+ *
+ * @example const { stored, outside } = await storedKeys(trx, scope, 'residents', 'record_no', numbers);
  */
 export async function storedKeys(
   trx: Kysely<Database>,
+  scope: OrgScope,
   table: 'residents' | 'services',
   column: 'record_no' | 'service_key',
   keys: readonly string[],
-): Promise<Set<string>> {
-  const rows = await executeBatch(trx, `${table}.${column}.stored`, 1, keys, (positions) =>
-    trx
-      .selectFrom(table)
-      .select(sql<string>`${sql.ref(column)}`.as('key'))
-      .where(column, 'in', positions.map((p) => p[0]) as never[]),
-  );
-  return new Set(rows.map((r) => r.key));
+): Promise<StoredKeys> {
+  const inScope = table === 'residents' ? rowsInScope(scope, RESIDENT_SCOPE_COLUMNS) : servicesInScope(scope);
+  const stored = new Set<string>();
+  const outside = new Set<string>();
+  for (const part of chunks([...new Set(keys)], KEYS_PER_LOOKUP)) {
+    const rows = await executeBatch(
+      trx,
+      `${table}.${column}.stored`,
+      1,
+      part,
+      (positions) =>
+        trx
+          .selectFrom(table)
+          .select([
+            sql<string>`${sql.ref(`${table}.${column}`)}`.as('key'),
+            sql<number>`case when ${inScope} then 1 else 0 end`.as('in_scope'),
+          ])
+          .where(column, 'in', positions.map((p) => p[0]) as never[]),
+      scope,
+    );
+    for (const row of rows) {
+      stored.add(row.key);
+      if (Number(row.in_scope) !== 1) outside.add(row.key);
+    }
+  }
+  return { stored, outside };
 }
 
 /**

@@ -91,3 +91,52 @@ export function fixtureResident(seq: number, overrides: Partial<ResidentInput> =
     ...overrides,
   };
 }
+
+/**
+ * Orgs beside the fixture's township, for scope tests: another township of the same county
+ * with one village, and another county of the city with one township and one village.
+ */
+export const OTHER_ORGS = {
+  township: '620881101',
+  village: '620881101201',
+  county: '620802',
+  countyTownship: '620802100',
+  countyVillage: '620802100201',
+} as const;
+
+/** Inserts {@link OTHER_ORGS} (idempotent). */
+export async function insertOtherOrgs(db: Kysely<Database>): Promise<void> {
+  const org = (
+    code: string,
+    name: string,
+    level: 3 | 4 | 5,
+    parent: string,
+    county: string,
+    township: string | null,
+  ) => ({
+    code,
+    name,
+    level,
+    parent_code: parent,
+    province_code: '620000',
+    city_code: '620800',
+    county_code: county,
+    township_code: township,
+    urban_rural: 'rural',
+    responsible_institution: null,
+    responsible_person: null,
+    contact_phone: null,
+  });
+  const o = OTHER_ORGS;
+  await db
+    .insertInto('orgs')
+    .values([
+      org(o.township, '玉都镇', 4, '620881', '620881', o.township),
+      org(o.village, '玉都村', 5, o.township, '620881', o.township),
+      org(o.county, '崆峒区', 3, '620800', o.county, null),
+      org(o.countyTownship, '崆峒镇', 4, o.county, o.county, o.countyTownship),
+      org(o.countyVillage, '崆峒村', 5, o.countyTownship, o.county, o.countyTownship),
+    ])
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}

@@ -54,12 +54,13 @@ export const QUERY_SAMPLES: ModuleQueries = {
     repositorySamples('records/record-lookups-repository.ts', lookups, {
       findResidentsByRecordNo: (db) => lookups.findResidentsByRecordNo(db.kysely, S, [FIRST, SECOND]),
       findOrgCodes: (db) => lookups.findOrgCodes(db.kysely, S, [O.village, O.otherVillage]),
-      storedKeys: (db) => lookups.storedKeys(db.kysely, 'residents', 'record_no', [FIRST, SECOND]),
+      servicesInScope: { noQuery: 'builds the condition of deleteService and the stored-service lookup' },
+      storedKeys: (db) => lookups.storedKeys(db.kysely, S, 'residents', 'record_no', [FIRST, SECOND]),
       getResidentByRecordNo: (db) => lookups.getResidentByRecordNo(db.kysely, S, FIRST),
     }),
     repositorySamples('records/residents-repository.ts', residents, {
       upsertResidents: (db) => residents.upsertResidents(db.kysely, S, [resident]),
-      writeValidatedResidents: (db) => residents.writeValidatedResidents(db.kysely, [resident]),
+      writeValidatedResidents: (db) => residents.writeValidatedResidents(db.kysely, S, [resident]),
       requireDate: { noQuery: 'checks a date' },
       requireResident: (db) => residents.requireResident(db.kysely, S, FIRST),
       recordDeath: (db) => residents.recordDeath(db.kysely, S, SECOND, '2020-05-03'),
@@ -74,7 +75,7 @@ export const QUERY_SAMPLES: ModuleQueries = {
     }),
     repositorySamples('records/services-repository.ts', services, {
       upsertServices: (db) => services.upsertServices(db.kysely, S, [service]),
-      writeValidatedServices: (db) => services.writeValidatedServices(db.kysely, [service], refs),
+      writeValidatedServices: (db) => services.writeValidatedServices(db.kysely, S, [service], refs),
       deleteService: (db) => services.deleteService(db.kysely, S, 1),
     }),
   ],

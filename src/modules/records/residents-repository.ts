@@ -14,6 +14,7 @@ import {
   countyOf,
   lastPerKey,
   positionsOf,
+  refuseStoredOutside,
   requireOrgs,
   validateAll,
   type WriteCounts,
@@ -68,8 +69,9 @@ function pushResident(values: unknown[], row: ResidentInput, now: string): void 
 
 /**
  * Inserts new residents and updates existing ones (matched on record number), validating
- * every row first; the whole batch is refused (RecordsWriteError naming item and field)
- * if any row is invalid or lives in a village `scope` does not hold. A death or move-out
+ * every row first; the whole batch is refused (naming item and field) if any row is invalid
+ * (RecordsWriteError, 400) or lives in a village `scope` does not hold, or its record number
+ * is stored outside `scope` (RecordsScopeError, 403). A death or move-out
  * date already stored is kept when the incoming row leaves it empty: a later export that
  * predates the event must not bring the person back. Within one batch the later row of a
  * record number wins and counts as an update.
@@ -87,31 +89,50 @@ export async function upsertResidents(
     scope,
     valid.map((r, index) => ({ index, field: 'orgCode', orgCode: r.orgCode })),
   );
-  return writeValidatedResidents(trx, valid);
+  return writeValidatedResidents(trx, scope, valid);
 }
 
 /**
  * The write half of `upsertResidents`, for a write path that has already normalised every
  * row with `validateResident` and checked its village is in its scope (the file import
- * does both per row, to report each refused row). Other callers use `upsertResidents`.
+ * does both per row, to report each refused row). A record number already stored outside
+ * `scope` refuses the batch (RecordsScopeError, 403): the upsert must not update a resident
+ * the writer may not see, nor move one into its scope. Other callers use `upsertResidents`.
  *
- * @example await writeValidatedResidents(trx, rows.map((r) => validated(r)));
+ * @example await writeValidatedResidents(trx, scope, rows.map((r) => validated(r)));
  */
 export async function writeValidatedResidents(
   trx: Kysely<Database>,
+  scope: OrgScope,
   valid: readonly ResidentInput[],
 ): Promise<WriteCounts> {
   const unique = [...lastPerKey(valid, (r) => r.recordNo).values()];
   const counts: WriteCounts = { inserted: 0, updated: valid.length - unique.length };
   const now = new Date().toISOString();
   const changed: number[] = [];
-  for (const part of chunks(unique, rowsPerStatement(RESIDENT_COLUMNS.length))) {
-    const existing = await storedKeys(
+  const parts = [...chunks(unique, rowsPerStatement(RESIDENT_COLUMNS.length))];
+  // Every stored key is looked up before anything is written, so that a refusal names every
+  // item outside the scope and the batch stays all or nothing.
+  const existing: ReadonlySet<string>[] = [];
+  const outside = new Set<string>();
+  for (const part of parts) {
+    const found = await storedKeys(
       trx,
+      scope,
       'residents',
       'record_no',
       part.map((r) => r.recordNo),
     );
+    existing.push(found.stored);
+    for (const key of found.outside) outside.add(key);
+  }
+  refuseStoredOutside(
+    valid,
+    (r) => r.recordNo,
+    () => 'recordNo',
+    outside,
+  );
+  for (const [partIndex, part] of parts.entries()) {
     const values: unknown[] = [];
     for (const row of part) pushResident(values, row, now);
     const written = await executeBatch(
@@ -145,8 +166,8 @@ export async function writeValidatedResidents(
           )
           .returning('id'),
     );
-    counts.updated += existing.size;
-    counts.inserted += part.length - existing.size;
+    counts.updated += existing[partIndex]!.size;
+    counts.inserted += part.length - existing[partIndex]!.size;
     for (const w of written) changed.push(Number(w.id));
   }
   // Once per batch, not per statement: the maintainers then see each resident once.

@@ -1,36 +1,69 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
+import { signInAs, type SignedInClient } from '../../../test/sign-in.js';
 import { buildApp } from '../../server/app.js';
 import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from './records.fixture.js';
 
 describeEachDialect('records REST API', (t) => {
   let app: FastifyInstance;
+  let centre: SignedInClient;
   beforeAll(async () => {
     await insertFixtureOrgs(t.db.kysely);
-    app = await buildApp({ db: t.db });
+    app = await buildApp({ db: t.db, backgroundJobs: false });
+    centre = await signInAs(app, t.db, 'centre', FIXTURE_ORGS.township);
   });
   afterAll(async () => app?.close());
 
   const post = (url: string, payload: unknown) =>
-    app.inject({ method: 'POST', url, payload: payload as object });
+    centre.inject({ method: 'POST', url, payload: payload as object });
+  const get = (url: string) => centre.inject({ method: 'GET', url });
 
-  it('writes residents and reads one back with ID number and phone masked', async () => {
+  it('writes residents and reads one back in full for a role with personal.read', async () => {
     const res = await post('/api/residents', [fixtureResident(1), fixtureResident(2)]);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ inserted: 2, updated: 0 });
-    const got = await app.inject({ method: 'GET', url: `/api/residents/${fixtureResident(1).recordNo}` });
+    const got = await get(`/api/residents/${fixtureResident(1).recordNo}`);
     expect(got.statusCode).toBe(200);
     expect(got.json()).toMatchObject({
-      idNumber: '620881********0011',
-      phone: '138****1234',
+      idNumber: '620881195501010011',
+      phone: '13809331234',
       name: '居民1',
       countyCode: '620881',
     });
-    expect(got.body).not.toContain('620881195501010011');
-    expect((await app.inject({ method: 'GET', url: '/api/residents/62088110020199999' })).statusCode).toBe(
-      404,
-    );
+    expect((await get('/api/residents/62088110020199999')).statusCode).toBe(404);
+  });
+
+  it('refuses anonymous callers, and viewers the single-record view', async () => {
+    const recordNo = fixtureResident(1).recordNo;
+    expect((await app.inject({ method: 'GET', url: `/api/residents/${recordNo}` })).statusCode).toBe(401);
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: '/api/residents',
+      payload: [fixtureResident(9)],
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const viewer = await signInAs(app, t.db, 'viewer', FIXTURE_ORGS.county);
+    const res = await viewer.inject({ method: 'GET', url: `/api/residents/${recordNo}` });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).not.toContain('620881195501010011');
+    expect(res.body).not.toContain('居民1');
+    const write = await viewer.inject({
+      method: 'POST',
+      url: '/api/residents',
+      payload: [fixtureResident(9)],
+    });
+    expect(write.statusCode).toBe(403);
+    // A bureau reads but does not record: records come from the centres and teams.
+    const bureau = await signInAs(app, t.db, 'bureau', FIXTURE_ORGS.county);
+    expect((await bureau.inject({ method: 'GET', url: `/api/residents/${recordNo}` })).statusCode).toBe(200);
+    const pushed = await bureau.inject({
+      method: 'POST',
+      url: '/api/residents',
+      payload: [fixtureResident(9)],
+    });
+    expect(pushed.statusCode).toBe(403);
+    expect((await get(`/api/residents/${fixtureResident(9).recordNo}`)).statusCode).toBe(404);
   });
 
   it('refuses a whole batch with per-item errors naming index and field, storing nothing', async () => {
@@ -40,12 +73,11 @@ describeEachDialect('records REST API', (t) => {
     ]);
     expect(res.statusCode).toBe(400);
     expect(res.json().issues).toEqual([expect.objectContaining({ field: 'items.1.birthDate' })]);
+    expect(res.json().field).toBe('items.1.birthDate');
     const shape = await post('/api/residents', [fixtureResident(3), { ...fixtureResident(4), name: 5 }]);
     expect(shape.statusCode).toBe(400);
     expect(shape.json().message).toMatch(/1\.name/);
-    expect(
-      (await app.inject({ method: 'GET', url: `/api/residents/${fixtureResident(3).recordNo}` })).statusCode,
-    ).toBe(404);
+    expect((await get(`/api/residents/${fixtureResident(3).recordNo}`)).statusCode).toBe(404);
   });
 
   it('writes enrolments and services, refusing unknown record numbers and bad payloads by item', async () => {
@@ -70,8 +102,9 @@ describeEachDialect('records REST API', (t) => {
 
   it('deletes services and records deaths, move-outs, moves and enrolment ends', async () => {
     const service = await t.db.kysely.selectFrom('services').select('id').executeTakeFirstOrThrow();
-    expect((await app.inject({ method: 'DELETE', url: `/api/services/${service.id}` })).statusCode).toBe(204);
-    expect((await app.inject({ method: 'DELETE', url: `/api/services/${service.id}` })).statusCode).toBe(404);
+    const remove = () => centre.inject({ method: 'DELETE', url: `/api/services/${service.id}` });
+    expect((await remove()).statusCode).toBe(204);
+    expect((await remove()).statusCode).toBe(404);
     const recordNo = fixtureResident(2).recordNo;
     expect((await post(`/api/residents/${recordNo}/death`, { date: '2020-05-03' })).statusCode).toBe(204);
     expect((await post(`/api/residents/${recordNo}/move-out`, { date: '2020-05-04' })).statusCode).toBe(204);
@@ -88,7 +121,7 @@ describeEachDialect('records REST API', (t) => {
       endReason: '迁出',
     });
     expect(ended.statusCode).toBe(204);
-    const got = (await app.inject({ method: 'GET', url: `/api/residents/${recordNo}` })).json();
+    const got = (await get(`/api/residents/${recordNo}`)).json();
     expect(got).toMatchObject({
       deathDate: '2020-05-03',
       movedOutDate: '2020-05-04',
@@ -96,7 +129,7 @@ describeEachDialect('records REST API', (t) => {
     });
   });
 
-  it('documents the routes in OpenAPI', async () => {
+  it('documents the routes in OpenAPI, the single-record view with its full fields', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
@@ -106,5 +139,9 @@ describeEachDialect('records REST API', (t) => {
         '/api/services/{id}',
       ]),
     );
+    const view =
+      doc.paths['/api/residents/{recordNo}'].get.responses['200'].content['application/json'].schema;
+    expect(view.properties.idNumber.description).toMatch(/personal\.read/);
+    expect(Object.keys(doc.paths['/api/residents'].post.responses)).toContain('403');
   });
 });

@@ -4,12 +4,14 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { PROGRAMS } from '../../domain/programs.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
-import { maskIdNumber, maskPhone } from '../../domain/privacy/masking.js';
+import { disclosureFor } from '../../domain/privacy/masking.js';
 import { SERVICE_PAYLOAD_SCHEMAS } from '../../domain/records/service-payloads.js';
 import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types.js';
-import { callerScope } from '../../server/caller-scope.js';
+import { noteAccess } from '../../server/access-notes.js';
+import { callerOf, callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
 import { getResidentByRecordNo } from './record-lookups-repository.js';
+import { residentView, ResidentView } from './resident-view.js';
 import { RecordNotFoundError } from './records-errors.js';
 import {
   recordResidentEvent,
@@ -84,37 +86,20 @@ const ServiceBody = z
   .describe('A service event with the payload of its type');
 
 const WriteCountsSchema = z.object({ inserted: z.number().int(), updated: z.number().int() });
-const MaskedResident = z.object({
-  recordNo: z.string(),
-  idNumber: z.string().nullable().describe('masked: first 6 and last 4 characters'),
-  name: z.string(),
-  sex: z.enum(['M', 'F']).nullable(),
-  birthDate: z.string().nullable(),
-  ethnicity: z.string().nullable(),
-  orgCode: z.string(),
-  countyCode: z.string(),
-  phone: z.string().nullable().describe('masked: first 3 and last 4 digits'),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable().describe('masked: first 3 and last 4 digits'),
-  electronic: z.boolean(),
-  recordCreated: z.string(),
-  recordUpdated: z.string().nullable(),
-  deathDate: z.string().nullable(),
-  movedOutDate: z.string().nullable(),
-});
-
 /**
  * REST routes of the records (DESIGN C2) for other systems to push the same data an import
  * brings: batches of residents, enrolments and services (all or nothing, per-item errors
- * naming index and field as `items.N.field`), a resident by record number with ID and phone
- * masked, service deletion, deaths, move-outs, moves and enrolment ends. Every route works
- * within the caller's scope: a record outside it is not found.
+ * naming index and field as `items.N.field`), a resident by record number (the single-record
+ * view, in full for personal.read and written to the access trail), service deletion,
+ * deaths, move-outs, moves and enrolment ends. Every route works within the caller's scope:
+ * a batch naming a village, a resident or a stored record outside it is refused (403 naming
+ * `items.N.field`, nothing stored); a record a path names outside it is not found (404).
  */
 export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const byRecordNo = z.object({ recordNo });
   const batch = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_ITEMS);
-  const writeResponses = { 200: WriteCountsSchema, 400: ErrorSchema };
+  const writeResponses = { 200: WriteCountsSchema, 400: ErrorSchema, 403: ErrorSchema };
 
   api.post(
     '/residents',
@@ -164,33 +149,28 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
       config: { access: 'personal.read' },
       schema: {
         tags: ['records'],
-        summary: 'A resident by record number, ID number and phones masked | 查询居民档案',
+        summary: 'A resident by record number, in full for personal.read | 查询居民档案',
+        description:
+          'The single-record view: ID number, name and phones in full for a role with personal.read ' +
+          '(a viewer is refused). Every read is written to the access trail. A record outside the ' +
+          "caller's scope is not found.",
         params: byRecordNo,
-        response: { 200: MaskedResident, 404: ErrorSchema },
+        response: { 200: ResidentView, 404: ErrorSchema },
       },
     },
     async (request) => {
-      const resident = await getResidentByRecordNo(db.kysely, callerScope(request), request.params.recordNo);
+      const caller = callerOf(request);
+      const resident = await getResidentByRecordNo(db.kysely, caller.scope, request.params.recordNo);
       if (resident === null)
         throw new RecordNotFoundError({ zh: '档案编号不存在', en: 'no resident with this record number' });
-      return {
-        recordNo: resident.recordNo,
-        idNumber: maskIdNumber(resident.idNumber),
-        name: resident.name,
-        sex: resident.sex,
-        birthDate: resident.birthDate,
-        ethnicity: resident.ethnicity,
+      noteAccess(request, {
+        action: 'resident.read',
+        objectType: 'resident',
+        objectId: resident.recordNo,
         orgCode: resident.orgCode,
         countyCode: resident.countyCode,
-        phone: maskPhone(resident.phone),
-        contactName: resident.contactName,
-        contactPhone: maskPhone(resident.contactPhone),
-        electronic: resident.electronic,
-        recordCreated: resident.recordCreated,
-        recordUpdated: resident.recordUpdated,
-        deathDate: resident.deathDate,
-        movedOutDate: resident.movedOutDate,
-      };
+      });
+      return residentView(resident, disclosureFor(caller.permissions, { view: 'record' }));
     },
   );
 
@@ -201,6 +181,8 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
       schema: {
         tags: ['records'],
         summary: 'Delete a service event | 删除服务记录',
+        description:
+          "A service of another village, or of a resident outside the caller's scope, is not found (404): nothing is deleted.",
         params: z.object({ id: z.coerce.number().int().positive() }),
         response: { 204: z.null(), 404: ErrorSchema },
       },
@@ -226,7 +208,7 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
           summary,
           params: byRecordNo,
           body,
-          response: { 204: z.null(), 400: ErrorSchema, 404: ErrorSchema },
+          response: { 204: z.null(), 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
         },
       },
       async (request, reply) => {

@@ -2,7 +2,7 @@
  * Writes of service events (follow-ups, check-ups, visits, vaccinations, activities):
  * batches matched on their service key, and the deletion of one event.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, ServiceTable } from '../../db/schema.js';
 import { chunks, rowsPerStatement } from '../../db/statement-chunks.js';
 import type { ServiceInput } from '../../domain/records/inputs.js';
@@ -10,19 +10,20 @@ import { serviceColumns } from '../../domain/records/service-columns.js';
 import { serviceKey } from '../../domain/records/service-key.js';
 import type { Validated } from '../../domain/records/validation.js';
 import { validateService } from '../../domain/records/validation.js';
-import { rowsInScope, type OrgScope } from '../orgs/org-scope.js';
+import type { OrgScope } from '../orgs/org-scope.js';
 import { runAfterRecordsWrite, type ChangedRecords } from './after-write.js';
 import {
   countyOf,
   lastPerKey,
   positionsOf,
+  refuseStoredOutside,
   requireOrgs,
   requireResidents,
   validateAll,
   type WriteCounts,
 } from './batch-write.js';
 import { executeBatch } from './compiled-batches.js';
-import type { ResidentRef } from './record-lookups-repository.js';
+import { servicesInScope, type ResidentRef } from './record-lookups-repository.js';
 
 const SERVICE_COLUMNS = [
   'county_code',
@@ -51,9 +52,9 @@ const SERVICE_COLUMNS = [
  * Inserts or updates service events, matched on `serviceKey`. Payloads are validated
  * against their type's schema, hot values go to their columns and the rest to JSON. The
  * org of a personal service defaults to the resident's village; the county is the first 6
- * digits of the org. Refused as a whole (RecordsWriteError) when any row is invalid, names
- * a record number `scope` does not hold, or (for activities and explicit orgs) an org
- * outside it.
+ * digits of the org. Refused as a whole when any row is invalid or names a record number or
+ * org that does not exist (RecordsWriteError, 400), or names a resident, an org (activities
+ * and explicit orgs) or a stored service key outside `scope` (RecordsScopeError, 403).
  *
  * @example await db.kysely.transaction().execute((trx) => upsertServices(trx, scope, rows));
  */
@@ -72,18 +73,27 @@ export async function upsertServices(
     r.orgCode === null ? [] : [{ index, field: 'orgCode', orgCode: r.orgCode }],
   );
   await requireOrgs(trx, scope, explicitOrgs);
-  return writeValidatedServices(trx, valid, refs);
+  return writeValidatedServices(trx, scope, valid, refs);
+}
+
+/** The field that names a service's key in a batch: its service number, else its person, else its org. */
+function keyField(row: ServiceInput): string {
+  if (row.serviceNo !== null && row.serviceNo !== '') return 'serviceNo';
+  return row.recordNo !== null ? 'recordNo' : 'orgCode';
 }
 
 /**
  * The write half of `upsertServices`, for a write path that has already normalised every
  * row with `validateService`, resolved every record number and checked every explicit org
- * within its scope.
+ * within its scope. A service key already stored outside `scope` (another village's service,
+ * or one of a person the scope does not hold) refuses the batch (RecordsScopeError, 403):
+ * the upsert must not update it.
  *
- * @example await writeValidatedServices(trx, rows, await findResidentsByRecordNo(trx, scope, numbers));
+ * @example await writeValidatedServices(trx, scope, rows, await findResidentsByRecordNo(trx, scope, numbers));
  */
 export async function writeValidatedServices(
   trx: Kysely<Database>,
+  scope: OrgScope,
   valid: readonly ServiceInput[],
   refs: ReadonlyMap<string, ResidentRef>,
 ): Promise<WriteCounts> {
@@ -91,7 +101,22 @@ export async function writeValidatedServices(
   const counts: WriteCounts = { inserted: 0, updated: valid.length - keyed.size };
   const now = new Date().toISOString();
   const touched: { resident_id: number | null; org_code: string; service_date: string }[] = [];
-  for (const part of chunks([...keyed], rowsPerStatement(SERVICE_COLUMNS.length))) {
+  const parts = [...chunks([...keyed], rowsPerStatement(SERVICE_COLUMNS.length))];
+  // Every stored key is looked up before anything is written, so that a refusal names every
+  // item outside the scope and the batch stays all or nothing.
+  const existing: StoredService[][] = [];
+  const outside = new Set<string>();
+  for (const part of parts) {
+    const stored = await storedServices(
+      trx,
+      scope,
+      part.map(([key]) => key),
+    );
+    existing.push(stored);
+    for (const e of stored) if (Number(e.in_scope) !== 1) outside.add(e.service_key);
+  }
+  refuseStoredOutside(valid, serviceKey, keyField, outside);
+  for (const [partIndex, part] of parts.entries()) {
     const values: unknown[] = [];
     for (const [key, r] of part) {
       const resident = r.recordNo === null ? undefined : refs.get(r.recordNo);
@@ -122,17 +147,6 @@ export async function writeValidatedServices(
         now,
       );
     }
-    const existing = await executeBatch(
-      trx,
-      'services.stored',
-      1,
-      part.map(([key]) => key),
-      (positions) =>
-        trx
-          .selectFrom('services')
-          .select(['resident_id', 'org_code', 'service_date'])
-          .where('service_key', 'in', positions.map((p) => p[0]) as never[]),
-    );
     await executeBatch(trx, 'services.upsert', SERVICE_COLUMNS.length, values, (positions) =>
       trx
         .insertInto('services')
@@ -160,10 +174,12 @@ export async function writeValidatedServices(
           })),
         ),
     );
-    counts.updated += existing.length;
-    counts.inserted += part.length - existing.length;
+    const stored = existing[partIndex]!;
+    counts.updated += stored.length;
+    counts.inserted += part.length - stored.length;
     // A service that moved to another resident or org changes both the old and the new one.
-    for (const e of existing) touched.push(e);
+    for (const e of stored)
+      touched.push({ resident_id: e.resident_id, org_code: e.org_code, service_date: e.service_date });
   }
   await runAfterRecordsWrite(trx, changedBy(touched));
   return counts;
@@ -186,9 +202,45 @@ function changedBy(
   return { residentIds: [...since.keys()], activityOrgCodes: [...activityOrgCodes], servicesSince: since };
 }
 
+/** A stored service a batch is about to update, and whether it lies in the writer's scope. */
+interface StoredService {
+  readonly service_key: string;
+  readonly resident_id: number | null;
+  readonly org_code: string;
+  readonly service_date: string;
+  /** 1 when the service lies in the scope (see `servicesInScope`), else 0. */
+  readonly in_scope: number;
+}
+
+/** The stored services of `keys` (one statement), each marked in or outside `scope`. */
+async function storedServices(
+  trx: Kysely<Database>,
+  scope: OrgScope,
+  keys: readonly string[],
+): Promise<StoredService[]> {
+  return executeBatch(
+    trx,
+    'services.stored',
+    1,
+    keys,
+    (positions) =>
+      trx
+        .selectFrom('services')
+        .select([
+          'services.service_key',
+          'services.resident_id',
+          'services.org_code',
+          'services.service_date',
+          sql<number>`case when ${servicesInScope(scope)} then 1 else 0 end`.as('in_scope'),
+        ])
+        .where('services.service_key', 'in', positions.map((p) => p[0]) as never[]),
+    scope,
+  );
+}
+
 /**
- * Deletes one service event of `scope` by id. Returns false when there was none (or it lies
- * outside the scope).
+ * Deletes one service event of `scope` (see `servicesInScope`) by id. Returns false when
+ * there was none, or it lies outside the scope: nothing is deleted then.
  *
  * @example await db.kysely.transaction().execute((trx) => deleteService(trx, scope, 42));
  */
@@ -196,7 +248,7 @@ export async function deleteService(trx: Kysely<Database>, scope: OrgScope, id: 
   const deleted = await trx
     .deleteFrom('services')
     .where('id', '=', id)
-    .where(rowsInScope(scope, { county: 'services.county_code', org: 'services.org_code' }))
+    .where(servicesInScope(scope))
     .returning(['resident_id', 'org_code', 'service_date'])
     .executeTakeFirst();
   if (deleted === undefined) return false;
