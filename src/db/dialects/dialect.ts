@@ -35,8 +35,8 @@ export interface SqlDialect {
   appendOnlyTriggers(table: string): readonly RawBuilder<unknown>[];
   /**
    * A statement, run inside a transaction, after which no other transaction appends to
-   * `table` until this one ends (PostgreSQL: a table lock; SQLite: nothing, its one writer
-   * already holds the database). For hash chains, whose next link reads the last.
+   * `table` until this one ends (PostgreSQL: a table lock; SQLite: the database's write
+   * lock, taken before anything is read). For hash chains, whose next link reads the last.
    */
   lockForAppend(table: string): RawBuilder<unknown> | null;
 }

@@ -20,7 +20,11 @@ export const sqliteDialect: SqlDialect = {
         sql`create trigger ${sql.id(`${table}_no_${event}`)} before ${sql.raw(event)} on ${sql.table(table)}
             begin select raise(abort, ${sql.lit(`${table} is append-only`)}); end`,
     ),
-  lockForAppend: () => null,
+  // A write that changes nothing, first in the transaction: it takes the write lock before the
+  // last link is read (waiting out busy_timeout for another process, the CLI beside the
+  // server). Without it, a transaction that read first fails with SQLITE_BUSY_SNAPSHOT when
+  // another connection appended in between. Matches no row, so no trigger fires.
+  lockForAppend: (table) => sql`update ${sql.table(table)} set id = id where 0`,
 };
 
 /**
