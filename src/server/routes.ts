@@ -8,6 +8,7 @@ import { registerAuditRoutes } from '../modules/audits/routes.js';
 import { registerTargetRoutes } from '../modules/targets/routes.js';
 import { registerIndicatorRoutes } from '../modules/indicators/routes.js';
 import { registerRecordRoutes } from '../modules/records/routes.js';
+import { registerAccountRoutes } from '../modules/accounts/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -22,4 +23,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerTargetRoutes,
   registerRecordRoutes,
   registerIndicatorRoutes,
+  registerAccountRoutes,
 ];
