@@ -10,6 +10,7 @@ import { registerBulletinCommands } from '../modules/bulletins/cli.js';
 import { registerTargetCommands } from '../modules/targets/cli.js';
 import { registerIndicatorCommands } from '../modules/indicators/cli.js';
 import { registerAccessLogCommands } from '../modules/access-trail/cli.js';
+import { registerAccountCommands } from '../modules/accounts/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -24,4 +25,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerIndicatorCommands,
   registerImportCommand,
   registerAccessLogCommands,
+  registerAccountCommands,
 ];

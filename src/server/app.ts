@@ -16,6 +16,7 @@ import { installRequestTextChecks } from './request-text.js';
 import { sessionRoutes } from '../modules/accounts/session-routes.js';
 import { installAccessTrail } from './access-notes.js';
 import { installAuthentication, type AuthenticationOptions } from './authentication.js';
+import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.js';
 import { routeRegistrations } from './routes.js';
 
 const BODY_LIMIT = 20 * 1024 * 1024;
@@ -34,6 +35,8 @@ export interface AppOptions {
   backgroundJobs?: boolean;
   /** Session lifetime (default 30 minutes idle, 12 hours in all) and the clock tests move. */
   sessions?: AuthenticationOptions;
+  /** Request rate limits (default: 10 log-ins a minute per address and username, 600 requests a minute per caller). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /**
@@ -71,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorReplies(app, BODY_LIMIT);
   installAccessTrail(app, options.db);
   await installAuthentication(app, options.db, options.sessions);
+  await installRateLimits(app, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
 
   await app.register(swagger, {
     openapi: {

@@ -9,6 +9,7 @@ import { registerTargetRoutes } from '../modules/targets/routes.js';
 import { registerIndicatorRoutes } from '../modules/indicators/routes.js';
 import { registerRecordRoutes } from '../modules/records/routes.js';
 import { registerAccessTrailRoutes } from '../modules/access-trail/routes.js';
+import { registerAccountRoutes } from '../modules/accounts/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -24,4 +25,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerRecordRoutes,
   registerIndicatorRoutes,
   registerAccessTrailRoutes,
+  registerAccountRoutes,
 ];

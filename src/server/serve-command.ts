@@ -4,6 +4,8 @@ import { openMaintainedDatabase } from '../composition/maintained-database.js';
 import { resolveDbTarget, type Db } from '../db/database.js';
 import { OPERATOR_SCOPE, withDbOption } from '../cli/command-context.js';
 import { GongweiError } from '../domain/gongwei-error.js';
+import { createDemoAccounts, demoAccountsTable } from '../modules/accounts/demo-accounts.js';
+import { holdsUsers } from '../modules/accounts/users-repository.js';
 import { holdsResidents } from '../modules/demo/demo-repository.js';
 import { generateDemo } from '../modules/demo/generate-demo.js';
 import { buildApp } from './app.js';
@@ -77,7 +79,14 @@ export function registerServeCommands(program: Command): void {
         process.stderr.write(
           `  ${summary.residents} residents, ${summary.services} services in ${summary.seconds.toFixed(1)} s\n`,
         );
+        // No default password: the demo's accounts get one-time passwords, printed this once.
+        const accounts = await createDemoAccounts(db, { now: new Date() });
+        if (accounts.length > 0) process.stdout.write(demoAccountsTable(accounts));
       }
+      if (!(await holdsUsers(db.kysely, OPERATOR_SCOPE)))
+        process.stderr.write(
+          '还没有用户：请用 gongwei users add … --password-stdin 创建 / no users yet: create one with gongwei users add … --password-stdin\n',
+        );
       await listen(db, options);
     });
 }

@@ -30,7 +30,8 @@ export function passwordProblem(password: string, username: string): LocalizedTe
       zh: '密码须包含大写字母、小写字母、数字、符号中的至少三类',
       en: 'a password mixes at least 3 of: upper case, lower case, digits, symbols',
     };
-  if (password.toLowerCase().includes(username.toLowerCase()))
+  // An empty username would be inside every password.
+  if (username !== '' && password.toLowerCase().includes(username.toLowerCase()))
     return { zh: '密码不能包含用户名', en: 'a password may not contain the username' };
   return null;
 }

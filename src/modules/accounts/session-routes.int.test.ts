@@ -72,6 +72,62 @@ describeEachDialect('log-in, sessions and route access', (t) => {
     expect((await team.inject({ method: 'GET', url: '/api/session' })).statusCode).toBe(401);
   });
 
+  it('ends a session 12 hours after log-in however active it is', async () => {
+    const start = clock;
+    const bureau = await signInAs(app, t.db, 'bureau', '620881');
+    // A request every 20 minutes keeps it from idling out, up to the absolute limit.
+    for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
+      clock = new Date(start.getTime() + minutes * 60_000);
+      expect((await bureau.inject({ method: 'GET', url: '/api/session' })).statusCode).toBe(200);
+    }
+    clock = new Date(start.getTime() + 12 * 3_600_000 - 1_000);
+    expect((await bureau.inject({ method: 'GET', url: '/api/session' })).statusCode).toBe(200);
+    clock = new Date(start.getTime() + 12 * 3_600_000);
+    expect((await bureau.inject({ method: 'GET', url: '/api/session' })).statusCode).toBe(401);
+  });
+
+  it('ends the session at log-out: the cookie no longer opens anything', async () => {
+    const viewer = await signInAs(app, t.db, 'viewer', '620881');
+    const out = await viewer.inject({ method: 'DELETE', url: '/api/session' });
+    expect(out.statusCode).toBe(204);
+    expect(out.cookies.find((c) => c.name === 'gongwei_session')?.value).toBe('');
+    expect((await viewer.inject({ method: 'GET', url: '/api/session' })).statusCode).toBe(401);
+    expect((await viewer.inject({ method: 'GET', url: '/api/orgs/620881' })).statusCode).toBe(401);
+  });
+
+  it('ends the other sessions of a user who changes the password, keeping this one', async () => {
+    const first = await signInAs(app, t.db, 'centre', '620881100');
+    const second = await signInExisting(app, first.username, TEST_PASSWORD);
+    const changed = await first.inject({
+      method: 'POST',
+      url: '/api/session/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Changed-pass-2026' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await first.inject({ method: 'GET', url: '/api/session' })).statusCode).toBe(200);
+    expect((await second.inject({ method: 'GET', url: '/api/session' })).statusCode).toBe(401);
+    await expect(signInExisting(app, first.username, TEST_PASSWORD)).rejects.toThrow(/401/);
+    await expect(signInExisting(app, first.username, 'Changed-pass-2026')).resolves.toBeDefined();
+  });
+
+  it('refuses a new password that breaks the rules, or a wrong current one, naming the field', async () => {
+    const team = await signInAs(app, t.db, 'team', '620881100');
+    const change = (currentPassword: string, newPassword: string) =>
+      team.inject({
+        method: 'POST',
+        url: '/api/session/password',
+        payload: { currentPassword, newPassword },
+      });
+    const weak = await change(TEST_PASSWORD, 'alllowercase');
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().field).toBe('newPassword');
+    const same = await change(TEST_PASSWORD, TEST_PASSWORD);
+    expect(same.statusCode).toBe(400);
+    const wrong = await change('Not-the-pass-1', 'Changed-pass-2026');
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().field).toBe('currentPassword');
+  });
+
   it('writes log-ins, refusals and writes to the access trail', async () => {
     const rows = await withTrailTables(t.db.kysely)
       .selectFrom('access_trail')

@@ -98,12 +98,14 @@ export function sessionRoutes(options: SessionRouteOptions = {}) {
           { username, password },
           { now: now(), clientAddress: request.ip ?? null, lifetime },
         );
-        const caller = callerAt(
-          'user',
-          { userId: user.id, name: user.username },
-          user.role,
-          rootOf((await findOrgLineage(db.kysely, user.orgCode))!),
-        );
+        const org = await findOrgLineage(db.kysely, user.orgCode);
+        // A user whose org left the tree has no scope; the session itself would find no row.
+        if (!org)
+          throw new GongweiError('unauthorized', {
+            zh: `您的机构 ${user.orgCode} 不在机构树中，请联系管理员`,
+            en: `your org '${user.orgCode}' is not in the org tree: ask an administrator`,
+          });
+        const caller = callerAt('user', { userId: user.id, name: user.username }, user.role, rootOf(org));
         request.caller = caller;
         setSessionCookie(request, reply, session.token, session.expiresAt);
         return {

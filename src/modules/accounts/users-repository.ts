@@ -163,3 +163,77 @@ export async function listUsers(h: Kysely<Database>, scope: OrgScope): Promise<U
     .execute();
   return rows.map((row) => withoutHash(toUser(row)));
 }
+
+/** The user of a username when its org lies in `scope`; null otherwise (unknown or beyond). */
+export async function findUserInScope(
+  h: Kysely<Database>,
+  scope: OrgScope,
+  username: string,
+): Promise<User | null> {
+  const row = await withAccountTables(h)
+    .selectFrom('users')
+    .innerJoin('orgs as o', 'o.code', 'users.org_code')
+    .select(USER_COLUMNS)
+    .where('users.username', '=', username)
+    .where(orgsInScope(scope, 'o'))
+    .executeTakeFirst();
+  return row ? withoutHash(toUser(row)) : null;
+}
+
+/** True when `scope` holds at least one user (one row read). */
+export async function holdsUsers(h: Kysely<Database>, scope: OrgScope): Promise<boolean> {
+  const row = await withAccountTables(h)
+    .selectFrom('users')
+    .innerJoin('orgs as o', 'o.code', 'users.org_code')
+    .select('users.id')
+    .where(orgsInScope(scope, 'o'))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Locks (`active: false`) or unlocks a user. Unlocking also clears a lock-out after failed
+ * log-ins and its count, so that the user can sign in at once.
+ */
+export async function setUserActive(h: Kysely<Database>, id: number, active: boolean): Promise<void> {
+  await withAccountTables(h)
+    .updateTable('users')
+    .set(active ? { active: 1, failed_attempts: 0, locked_until: null } : { active: 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Stores a new password hash (a reset or a change), and whether it must be changed. */
+export async function setUserPassword(
+  h: Kysely<Database>,
+  id: number,
+  password: { readonly hash: string; readonly mustChange: boolean; readonly now: string },
+): Promise<void> {
+  await withAccountTables(h)
+    .updateTable('users')
+    .set({
+      password_hash: password.hash,
+      must_change_password: password.mustChange ? 1 : 0,
+      password_changed_at: password.now,
+      failed_attempts: 0,
+      locked_until: null,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Gives a user another role, org or display name (the fields given). */
+export async function updateUserProfile(
+  h: Kysely<Database>,
+  id: number,
+  change: { readonly role?: RoleName; readonly orgCode?: string; readonly displayName?: string },
+): Promise<void> {
+  const set = {
+    ...(change.role === undefined ? {} : { role: change.role }),
+    ...(change.orgCode === undefined ? {} : { org_code: change.orgCode }),
+    ...(change.displayName === undefined ? {} : { display_name: change.displayName }),
+  };
+  if (Object.keys(set).length === 0) return;
+  await withAccountTables(h).updateTable('users').set(set).where('id', '=', id).execute();
+}
