@@ -9,6 +9,7 @@ import { registerAuditCommands } from '../modules/audits/cli.js';
 import { registerBulletinCommands } from '../modules/bulletins/cli.js';
 import { registerTargetCommands } from '../modules/targets/cli.js';
 import { registerIndicatorCommands } from '../modules/indicators/cli.js';
+import { registerBackupCommands } from '../modules/backup/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -22,4 +23,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerTargetCommands,
   registerIndicatorCommands,
   registerImportCommand,
+  registerBackupCommands,
 ];

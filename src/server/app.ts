@@ -17,6 +17,7 @@ import { sessionRoutes } from '../modules/accounts/session-routes.js';
 import { installAccessTrail } from './access-notes.js';
 import { installAuthentication, type AuthenticationOptions } from './authentication.js';
 import { routeRegistrations } from './routes.js';
+import type { TrustProxy } from './exposure-warning.js';
 
 const BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -34,6 +35,11 @@ export interface AppOptions {
   backgroundJobs?: boolean;
   /** Session lifetime (default 30 minutes idle, 12 hours in all) and the clock tests move. */
   sessions?: AuthenticationOptions;
+  /**
+   * The reverse proxies to believe (`serve --trust-proxy`): then request.ip and
+   * request.protocol come from X-Forwarded-For and X-Forwarded-Proto. Default: none.
+   */
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -62,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : false,
     bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     frameworkErrors: (error, _request, reply) => sendError(reply, fromFrameworkError(error, BODY_LIMIT)),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
