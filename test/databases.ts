@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openMaintainedDatabase } from '../src/composition/maintained-database.js';
-import type { Db } from '../src/db/database.js';
+import type { Db, DbTarget } from '../src/db/database.js';
 
 /** A fresh, migrated database of one dialect for one `describe` block. */
 export interface TestDatabase {
   readonly db: Db;
+  /** Where it is (for tests that open it again, e.g. backup and restore). */
+  readonly target: DbTarget;
 }
 
 /**
@@ -23,11 +25,12 @@ export interface TestDatabase {
  */
 export function describeEachDialect(name: string, body: (t: TestDatabase) => void): void {
   describe(`${name} [sqlite]`, () => {
-    const t = { db: undefined as unknown as Db };
+    const t = { db: undefined as unknown as Db, target: {} as DbTarget };
     let dir = '';
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'gongwei-test-'));
-      t.db = await openMaintainedDatabase({ file: join(dir, 'test.sqlite') });
+      t.target = { file: join(dir, 'test.sqlite') };
+      t.db = await openMaintainedDatabase(t.target);
     });
     afterAll(async () => {
       await t.db?.close();
@@ -38,11 +41,11 @@ export function describeEachDialect(name: string, body: (t: TestDatabase) => voi
 
   const url = inject('postgresUrl');
   describe.skipIf(!url)(`${name} [postgres]${url ? '' : ' — SKIPPED: no PostgreSQL server'}`, () => {
-    const t = { db: undefined as unknown as Db };
     const schema = `gw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const t = { db: undefined as unknown as Db, target: { url: url!, schema } };
     beforeAll(async () => {
       await adminQuery(url!, `create schema ${schema}`);
-      t.db = await openMaintainedDatabase({ url: url!, schema });
+      t.db = await openMaintainedDatabase(t.target);
     });
     afterAll(async () => {
       await t.db?.close();

@@ -11,6 +11,7 @@ import { registerTargetCommands } from '../modules/targets/cli.js';
 import { registerIndicatorCommands } from '../modules/indicators/cli.js';
 import { registerAccessLogCommands } from '../modules/access-trail/cli.js';
 import { registerAccountCommands } from '../modules/accounts/cli.js';
+import { registerBackupCommands } from '../modules/backup/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -26,4 +27,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerImportCommand,
   registerAccessLogCommands,
   registerAccountCommands,
+  registerBackupCommands,
 ];

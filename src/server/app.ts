@@ -18,6 +18,7 @@ import { installAccessTrail } from './access-notes.js';
 import { installAuthentication, type AuthenticationOptions } from './authentication.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.js';
 import { routeRegistrations } from './routes.js';
+import type { TrustProxy } from './exposure-warning.js';
 
 const BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -37,6 +38,11 @@ export interface AppOptions {
   sessions?: AuthenticationOptions;
   /** Request rate limits (default: 10 log-ins a minute per address and username, 600 requests a minute per caller). */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * The reverse proxies to believe (`serve --trust-proxy`): then request.ip and
+   * request.protocol come from X-Forwarded-For and X-Forwarded-Proto. Default: none.
+   */
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -65,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : false,
     bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     frameworkErrors: (error, _request, reply) => sendError(reply, fromFrameworkError(error, BODY_LIMIT)),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -9,11 +9,13 @@ import { holdsUsers } from '../modules/accounts/users-repository.js';
 import { holdsResidents } from '../modules/demo/demo-repository.js';
 import { generateDemo } from '../modules/demo/generate-demo.js';
 import { buildApp } from './app.js';
+import { exposureWarning, parseTrustProxy } from './exposure-warning.js';
 
 interface ServeOptions {
   db?: string;
   port: string;
   host: string;
+  trustProxy?: string;
 }
 
 interface StartOptions extends ServeOptions {
@@ -36,6 +38,7 @@ export function registerServeCommands(program: Command): void {
     .description('serve the REST API and its OpenAPI document (/api/docs) | 提供 API 服务')
     .option('--port <port>', 'TCP port', process.env.PORT ?? '3000')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--trust-proxy <addresses>', 'behind a reverse proxy: its addresses (e.g. 127.0.0.1)')
     .action(async (options: ServeOptions) => {
       const db = await openMaintainedDatabase(resolveDbTarget(options.db), { create: false });
       await listen(db, options);
@@ -45,6 +48,7 @@ export function registerServeCommands(program: Command): void {
     .description('build the demo city if the database is empty, then serve it | 生成演示数据并启动服务')
     .option('--port <port>', 'TCP port', process.env.PORT ?? '3000')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--trust-proxy <addresses>', 'behind a reverse proxy: its addresses (e.g. 127.0.0.1)')
     .option('--scale <scale>', 'demo scale when a new database is built: small | county | city', 'small')
     .option('--seed <n>', 'demo random seed', '2020')
     .action(async (options: StartOptions) => {
@@ -98,11 +102,20 @@ async function listen(db: Db, options: ServeOptions): Promise<void> {
       { zh: `不是端口号：${options.port}`, en: `not a port number: ${options.port}` },
       '--port',
     );
-  const app = await buildApp({ db, logger: false, backgroundJobs: true });
+  const trustProxy = options.trustProxy === undefined ? undefined : parseTrustProxy(options.trustProxy);
+  const app = await buildApp({
+    db,
+    logger: false,
+    backgroundJobs: true,
+    ...(trustProxy ? { trustProxy } : {}),
+  });
   const address = await app.listen({ port, host: options.host });
   process.stdout.write(
     `Gongwei 公卫 serving ${db.location} at ${address}/api (OpenAPI: ${address}/api/docs)\n`,
   );
+  // serve speaks plain HTTP only: HTTPS is the reverse proxy's (docs/deploy.md).
+  const warning = exposureWarning({ host: options.host, tls: false });
+  if (warning) process.stderr.write(`${warning.zh}\n${warning.en}\n`);
   const stop = async (): Promise<void> => {
     await app.close();
     await db.close();
