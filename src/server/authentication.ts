@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { callerAt, type Caller } from '../domain/access/caller.js';
 import { GongweiError } from '../domain/gongwei-error.js';
 import type { Db } from '../db/database.js';
@@ -11,6 +11,7 @@ import {
   type LiveSession,
   type SessionLifetime,
 } from '../modules/accounts/sessions-repository.js';
+import { ErrorSchema } from './error-reply.js';
 import type { RouteAccess } from './route-access.js';
 
 /** The cookie holding the session token. */
@@ -58,10 +59,12 @@ export async function installAuthentication(
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (route.config?.access === undefined)
+    const access = route.config?.access;
+    if (access === undefined)
       throw new Error(
         `route ${String(route.method)} ${route.url} declares no config.access (src/server/route-access.ts)`,
       );
+    declareAccess(route, access);
   });
 
   app.addHook('onRequest', async (request) => {
@@ -94,6 +97,25 @@ export async function installAuthentication(
         en: `your role lacks the permission '${access}'`,
       });
   });
+}
+
+/**
+ * Writes into the route's schema what the OpenAPI document must say of its access: the
+ * access itself (`x-access`), and the refusals this layer may answer whatever the route
+ * declares — 401 on every route that is not public, 403 where a permission is needed or a
+ * cookie-authenticated write may lack its CSRF header.
+ */
+function declareAccess(route: RouteOptions, access: RouteAccess): void {
+  const schema = (route.schema ??= {}) as NonNullable<RouteOptions['schema']> & Record<string, unknown>;
+  schema['x-access'] = access;
+  if (access === 'public') return;
+  const writes = [route.method].flat().some((m) => !SAFE_METHODS.has(m));
+  const response = (schema.response ?? {}) as Record<string, unknown>;
+  schema.response = {
+    ...response,
+    401: response[401] ?? ErrorSchema,
+    ...(access !== 'signed-in' || writes ? { 403: response[403] ?? ErrorSchema } : {}),
+  };
 }
 
 function isDocs(request: FastifyRequest): boolean {

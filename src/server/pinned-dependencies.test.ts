@@ -2,14 +2,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { hash, verify } from '@node-rs/argon2';
 import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // package.json "overrides" hold cookie (under light-my-request) and content-disposition
 // (under @fastify/static) at their last releases for Node 20, below the majors those
-// packages ask for. These check that what the server and its tests use of them still works.
+// packages ask for. These check that what the server and its tests use of them still works,
+// and that the sign-in's own dependencies work here: @fastify/cookie (whose cookie 2.x
+// declares Node >= 22) and the native binding of @node-rs/argon2.
 describe('dependencies pinned for Node 20', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongwei-pinned-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,6 +28,41 @@ describe('dependencies pinned for Node 20', () => {
     });
     expect(res.json()).toEqual({ cookie: 'session=a%20b' });
     await app.close();
+  });
+
+  it('the session cookie is read and set on Node 20 (@fastify/cookie with cookie 2.x)', async () => {
+    const app = Fastify();
+    await app.register(cookie);
+    app.get('/api/in', (request, reply) => {
+      reply.setCookie('gongwei_session', 'a b+c', {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: true,
+        expires: new Date('2030-01-01T00:00:00Z'),
+      });
+      return { session: request.cookies.gongwei_session ?? null };
+    });
+    app.get('/api/out', (_request, reply) => reply.clearCookie('gongwei_session', { path: '/' }).send({}));
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/in',
+      headers: { cookie: 'other=1; gongwei_session=tok%20en' },
+    });
+    expect(res.json()).toEqual({ session: 'tok en' });
+    expect(res.headers['set-cookie']).toBe(
+      'gongwei_session=a%20b%2Bc; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict',
+    );
+    const out = await app.inject({ method: 'GET', url: '/api/out' });
+    expect(out.headers['set-cookie']).toMatch(/^gongwei_session=; .*Expires=Thu, 01 Jan 1970 00:00:00 GMT/);
+    await app.close();
+  });
+
+  it('passwords hash with argon2id and verify (@node-rs/argon2 native binding)', async () => {
+    const hashed = await hash('Test-Passw0rd', { memoryCost: 8192, timeCost: 2 });
+    expect(hashed).toMatch(/^\$argon2id\$v=19\$m=8192,t=2,/);
+    expect(await verify(hashed, 'Test-Passw0rd')).toBe(true);
+    expect(await verify(hashed, 'Test-Passw0rd!')).toBe(false);
   });
 
   it('the API documentation serves its static assets (@fastify/static)', async () => {
