@@ -80,6 +80,12 @@ export interface WalkEntry {
   readonly control?: { readonly statuses: readonly number[]; readonly why: string };
 }
 
+/** The control's answer where the walk names a user nobody holds. */
+const NO_SUCH_USER = {
+  statuses: [404],
+  why: 'no such user: changing a real one would end the walk of others',
+};
+
 const WALKER = 'walker';
 const YEAR = 2020;
 const INDICATOR = 'elderly.management_rate';
@@ -287,4 +293,54 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
   'GET /api/indicators/catalogue': { personal: 'none' },
   'GET /api/indicators': { personal: 'none', values: () => ({ depth: 2 }) },
   'GET /api/indicators/{id}/people': { personal: 'list', values: () => ({ id: 'records.total' }) },
+
+  'GET /api/access-log': { personal: 'none', values: () => ({ limit: 20 }) },
+
+  'GET /api/users': { personal: 'none' },
+  'POST /api/users': {
+    personal: 'none',
+    body: (c) => ({
+      username: nextWalkName('u'),
+      displayName: '走查用户',
+      role: 'viewer',
+      orgCode: c.site.org,
+      password: 'Walk-Passw0rd-9',
+    }),
+  },
+  'PATCH /api/users/{username}': {
+    personal: 'none',
+    values: noSuchUser,
+    body: () => ({ displayName: '走查' }),
+    control: NO_SUCH_USER,
+  },
+  'POST /api/users/{username}/lock': { personal: 'none', values: noSuchUser, control: NO_SUCH_USER },
+  'POST /api/users/{username}/unlock': { personal: 'none', values: noSuchUser, control: NO_SUCH_USER },
+  'POST /api/users/{username}/password': {
+    personal: 'none',
+    values: noSuchUser,
+    body: () => ({ password: 'Walk-Passw0rd-9' }),
+    control: NO_SUCH_USER,
+  },
+  'GET /api/tokens': { personal: 'none' },
+  'POST /api/tokens': {
+    personal: 'none',
+    body: (c) => ({ name: nextWalkName('t'), role: 'team', orgCode: c.site.org, expiresInDays: 1 }),
+  },
+  'DELETE /api/tokens/{id}': {
+    personal: 'none',
+    values: () => ({ id: 999_999 }),
+    control: { statuses: [404], why: 'no token of that id: revoking one would end the walk of others' },
+  },
 };
+
+let walkNames = 0;
+/** A fresh username or token name per call: the walk creates one for every caller. */
+function nextWalkName(prefix: string): string {
+  walkNames += 1;
+  return `walk${prefix}${walkNames}`;
+}
+
+/** A username no site holds: locking or resetting a real user would end other walkers' sessions. */
+function noSuchUser(): Readonly<Record<string, string>> {
+  return { username: 'walk-nobody' };
+}

@@ -120,7 +120,12 @@ describeEachDialect('access walk: every operation of the API is closed', (t) => 
   beforeAll(async () => {
     const started = performance.now();
     await generateWalkCity(t.db);
-    app = await buildApp({ db: t.db, backgroundJobs: false });
+    // Hundreds of requests from one address in seconds: the limits are tested in rate-limits.int.test.ts.
+    app = await buildApp({
+      db: t.db,
+      backgroundJobs: false,
+      rateLimits: { api: { max: 1_000_000, windowMs: 60_000 } },
+    });
     doc = await readDocument(app);
     ops = operationsOf(doc);
     const admin = await signInAs(app, t.db, 'admin', CITY);
