@@ -20,7 +20,6 @@ export type CellType =
   | 'serviceType'
   | 'controlled'
   | 'adherence'
-  | 'visitMode'
   | 'normalAbnormal'
   | 'mentalCondition'
   | 'activityKind';

@@ -34,12 +34,7 @@ import {
   type ServicesByType,
 } from './term-family.js';
 
-export {
-  agedAtLeast,
-  bpControlled,
-  glucoseControlled,
-  nationalBpControlled,
-} from './term-families/chronic.js';
+export { bpControlled, glucoseControlled } from './term-families/chronic.js';
 export {
   enrollmentActive,
   spanCovers,
