@@ -56,7 +56,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
   };
 }
 
-function redactUrl(url: string): string {
+/** A PostgreSQL URL for messages: the password replaced by `***` (never printed). */
+export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';

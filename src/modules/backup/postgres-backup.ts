@@ -5,6 +5,7 @@
  * naming the package to install.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { redactUrl } from '../../db/dialects/postgres.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -34,7 +35,7 @@ export function postgresBackupStore(target: DbTarget, _options: BackupStoreOptio
   const connection = (): ReturnType<typeof libpqConnection> => libpqConnection(url);
   const client = <T>(work: (c: pg.Client) => Promise<T>): Promise<T> => withClient(target, work);
   return {
-    location: redacted(url) + (target.schema ? ` (schema ${target.schema})` : ''),
+    location: redactUrl(url) + (target.schema ? ` (schema ${target.schema})` : ''),
 
     requireTools(operation) {
       if (operation === 'backup') requireProgram('pg_dump');
@@ -305,19 +306,9 @@ function otherSchema(dumped: string, target: string): GongweiError {
 function noSchema(url: string): GongweiError {
   return GongweiError.notFound(
     {
-      zh: `${redacted(url)} 中没有 search_path 所指的 schema，没有可备份的内容`,
-      en: `no schema of the search_path exists in ${redacted(url)}: nothing to back up`,
+      zh: `${redactUrl(url)} 中没有 search_path 所指的 schema，没有可备份的内容`,
+      en: `no schema of the search_path exists in ${redactUrl(url)}: nothing to back up`,
     },
     '--db',
   );
-}
-
-function redacted(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres';
-  }
 }
