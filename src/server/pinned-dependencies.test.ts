@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +7,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { hash, verify } from '@node-rs/argon2';
 import Fastify, { type FastifyPluginAsync } from 'fastify';
+import semver from 'semver';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // package.json "overrides" hold cookie (under light-my-request) and content-disposition
 // (under @fastify/static) at their last releases for Node 20, below the majors those
 // packages ask for. These check that what the server and its tests use of them still works,
-// and that the sign-in's own dependencies work here: @fastify/cookie (whose cookie 2.x
-// declares Node >= 22) and the native binding of @node-rs/argon2.
+// and that the sign-in's own dependencies work here: @fastify/cookie (held at 11.1.0, the
+// last release on cookie 1.x; 11.1.1 moved to cookie 2.x, which declares Node >= 22) and the
+// native binding of @node-rs/argon2.
 describe('dependencies pinned for Node 20', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongwei-pinned-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,7 +32,7 @@ describe('dependencies pinned for Node 20', () => {
     await app.close();
   });
 
-  it('the session cookie is read and set on Node 20 (@fastify/cookie with cookie 2.x)', async () => {
+  it('the session cookie is read and set on Node 20 (@fastify/cookie 11.1.0 with cookie 1.x)', async () => {
     const app = Fastify();
     await app.register(cookie);
     app.get('/api/in', (request, reply) => {
@@ -95,5 +97,21 @@ describe('dependencies pinned for Node 20', () => {
       `attachment; filename="?? 2020.txt"; filename*=UTF-8''%E9%80%9A%E6%8A%A5%202020.txt`,
     );
     await app.close();
+  });
+});
+
+describe('every locked package supports the Node this runs on', () => {
+  it('package-lock.json names no package whose engines exclude this Node (npm ci would warn)', () => {
+    const lock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8')) as {
+      packages: Record<string, { engines?: { node?: string } | string[] }>;
+    };
+    const unsupported = Object.entries(lock.packages)
+      .map(([path, entry]) => ({
+        path,
+        node: Array.isArray(entry.engines) ? undefined : entry.engines?.node,
+      }))
+      .filter(({ node }) => node !== undefined && !semver.satisfies(process.version, node))
+      .map(({ path, node }) => `${path} wants node ${node}`);
+    expect(unsupported).toEqual([]);
   });
 });
