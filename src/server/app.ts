@@ -18,6 +18,7 @@ import { installAccessTrail } from './access-notes.js';
 import { installAuthentication, type AuthenticationOptions } from './authentication.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.js';
 import { routeRegistrations } from './routes.js';
+import { builtWebUiFolder, installWebUi } from './web-ui.js';
 import type { TrustProxy } from './exposure-warning.js';
 
 const BODY_LIMIT = 20 * 1024 * 1024;
@@ -38,6 +39,11 @@ export interface AppOptions {
   sessions?: AuthenticationOptions;
   /** Request rate limits (default: 10 log-ins a minute per address and username, 600 requests a minute per caller). */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * The built web UI to serve at / (default: web/dist when built; null serves a page saying
+   * it is not built). Everything under /api is the API either way.
+   */
+  webUiFolder?: string | null;
   /**
    * The reverse proxies to believe (`serve --trust-proxy`): then request.ip and
    * request.protocol come from X-Forwarded-For and X-Forwarded-Proto. Default: none.
@@ -78,7 +84,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   installRequestTextChecks(app);
-  installErrorReplies(app, BODY_LIMIT);
+  installErrorReplies(
+    app,
+    BODY_LIMIT,
+    await installWebUi(app, options.webUiFolder === undefined ? builtWebUiFolder() : options.webUiFolder),
+  );
   installAccessTrail(app, options.db);
   await installAuthentication(app, options.db, options.sessions);
   await installRateLimits(app, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });

@@ -5,7 +5,7 @@
  * refusals (body too large, bad JSON, …) answer in our words; anything else is a bug and
  * answers 500 without detail, logged with personal data masked.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { GongweiError, type LocalizedText } from '../domain/gongwei-error.js';
@@ -82,19 +82,32 @@ export function fromFrameworkError(error: FastifyError, bodyLimit: number): Gong
 }
 
 /**
+ * What answers a request no route serves, before the not-found error: the web UI's page for
+ * its own addresses (src/server/web-ui.ts). Returns the reply it sent, or undefined to pass.
+ */
+export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+
+/**
  * Installs the error and not-found handlers on `app`.
  *
  * @param bodyLimit the body limit the app was built with, for the message that names it
+ * @param pageFallback answers the web UI's addresses (any GET outside /api) with its page
  */
-export function installErrorReplies(app: FastifyInstance, bodyLimit: number): void {
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
-      reply,
-      GongweiError.notFound({
-        zh: `没有这个接口：${request.method} ${maskedPath(request.url)}`,
-        en: `no such route: ${request.method} ${maskedPath(request.url)}`,
-      }),
-    ),
+export function installErrorReplies(
+  app: FastifyInstance,
+  bodyLimit: number,
+  pageFallback?: PageFallback,
+): void {
+  app.setNotFoundHandler(
+    (request, reply) =>
+      pageFallback?.(request, reply) ??
+      sendError(
+        reply,
+        GongweiError.notFound({
+          zh: `没有这个接口：${request.method} ${maskedPath(request.url)}`,
+          en: `no such route: ${request.method} ${maskedPath(request.url)}`,
+        }),
+      ),
   );
 
   app.setErrorHandler((rawError, _request, reply) => {

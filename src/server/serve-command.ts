@@ -35,7 +35,7 @@ interface StartOptions extends ServeOptions {
  */
 export function registerServeCommands(program: Command): void {
   withDbOption(program.command('serve'))
-    .description('serve the REST API and its OpenAPI document (/api/docs) | 提供 API 服务')
+    .description('serve the web UI (/) and the REST API (/api, OpenAPI at /api/docs) | 提供网页和 API 服务')
     .option('--port <port>', 'TCP port', process.env.PORT ?? '3000')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--trust-proxy <addresses>', 'behind a reverse proxy: its addresses (e.g. 127.0.0.1)')
@@ -111,7 +111,7 @@ async function listen(db: Db, options: ServeOptions): Promise<void> {
   });
   const address = await app.listen({ port, host: options.host });
   process.stdout.write(
-    `Gongwei 公卫 serving ${db.location} at ${address}/api (OpenAPI: ${address}/api/docs)\n`,
+    `Gongwei 公卫 serving ${db.location}: web UI ${address}/ · API ${address}/api (OpenAPI: ${address}/api/docs)\n`,
   );
   // serve speaks plain HTTP only: HTTPS is the reverse proxy's (docs/deploy.md).
   const warning = exposureWarning({ host: options.host, tls: false });

@@ -1,0 +1,33 @@
+/**
+ * The pages of the application, one line each: where it lives, its menu entry and icon, the
+ * permission it needs (the menu and the router leave out what the caller may not see), and
+ * the component, loaded when first opened so the entry bundle stays small.
+ */
+import { DashboardOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { commonMessages } from '../i18n/common-messages';
+import type { Permission } from '../session/session';
+
+type MenuKey = Extract<keyof typeof commonMessages.zh, `menu.${string}`>;
+
+/** One page of the application. */
+export interface PageEntry {
+  /** The path under /, e.g. '/indicators'. */
+  readonly path: string;
+  readonly menu: MenuKey;
+  readonly icon: ReactNode;
+  /** The permission the page needs; the page is not offered without it. */
+  readonly permission: Permission;
+  readonly component: LazyExoticComponent<ComponentType>;
+}
+
+/** Every page, in menu order. */
+export const PAGES: readonly PageEntry[] = [
+  {
+    path: '/',
+    menu: 'menu.dashboard',
+    icon: <DashboardOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/dashboard/DashboardPage')),
+  },
+];

@@ -1,0 +1,15 @@
+import { commonMessages } from './common-messages';
+import type { Messages } from './messages';
+import { dashboardMessages } from '../pages/dashboard/messages';
+
+/**
+ * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
+ * reads it with `useTranslation('<namespace>')`.
+ */
+export const NAMESPACES = {
+  common: commonMessages,
+  dashboard: dashboardMessages,
+} satisfies Record<string, Messages>;
+
+/** The name of a namespace. */
+export type Namespace = keyof typeof NAMESPACES;
