@@ -66,6 +66,12 @@ export interface Site {
   close(): Promise<void>;
 }
 
+/** The part of the browser's localStorage the site's pages are prepared with. */
+interface BrowserStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 let serial = 0;
 
 /** Builds the demo, starts the server and the browser. */
@@ -115,7 +121,8 @@ export async function openSite(): Promise<Site> {
       const page = await context.newPage();
       // Only the first visit's language: a switch made in the test then survives reloads.
       await page.addInitScript((language) => {
-        if (!localStorage.getItem('gongwei.language')) localStorage.setItem('gongwei.language', language);
+        const storage = (globalThis as unknown as { localStorage: BrowserStorage }).localStorage;
+        if (!storage.getItem('gongwei.language')) storage.setItem('gongwei.language', language);
       }, options.language ?? 'zh-CN');
       await page.goto(site.url('/'));
       await page.locator('#username').fill(username);

@@ -11,6 +11,7 @@ import { LoginPage } from '../session/LoginPage';
 import { PasswordChangePage } from '../session/PasswordChangePage';
 import { SessionProvider, useSession } from '../session/session';
 import { AppLayout } from './AppLayout';
+import { THEME } from './theme';
 import { PAGES } from './pages';
 
 function NotFound(): ReactNode {
@@ -51,10 +52,7 @@ export function App(): ReactNode {
       new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } }),
   );
   return (
-    <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1677ff' } }}
-    >
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <QueryClientProvider client={queries}>
           <BrowserRouter>

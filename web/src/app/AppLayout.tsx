@@ -1,6 +1,6 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
-import { Button, Space, Spin, Tag, Typography } from 'antd';
+import { Button, ConfigProvider, Grid, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { ApiError } from '../api/client';
 import { RefusalPage } from '../pages/refusal/RefusalPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PAGES } from './pages';
+import { THEME } from './theme';
 
 /**
  * The frame of every page after log-in: the menu of the pages the role may open, the org and
@@ -26,6 +27,14 @@ export function AppLayout(): ReactNode {
   const href = useScopedHref();
   const location = useLocation();
   const pages = PAGES.filter((page) => session.can(page.permission));
+  // Below 992 px the pickers leave the header for a bar above the page, where they can wrap.
+  const narrow = !Grid.useBreakpoint().lg;
+  const pickers = (
+    <Space key="pickers" wrap size="small" className="gw-pickers">
+      <OrgPicker />
+      <PeriodPicker />
+    </Space>
+  );
   const refused = orgError instanceof ApiError && (orgError.status === 403 || orgError.status === 404);
 
   return (
@@ -41,16 +50,12 @@ export function AppLayout(): ReactNode {
         routes: pages.map((page) => ({ path: page.path, name: t(page.menu), icon: page.icon })),
       }}
       menuItemRender={(item, dom) => <Link to={href(item.path ?? '/')}>{dom}</Link>}
-      actionsRender={() => [
-        <Space key="pickers" wrap size="small" className="gw-pickers">
-          <OrgPicker />
-          <PeriodPicker />
-        </Space>,
-        <LanguageSwitch key="language" />,
-      ]}
+      actionsRender={() =>
+        narrow ? [<LanguageSwitch key="language" />] : [pickers, <LanguageSwitch key="language" />]
+      }
       avatarProps={{
         icon: <UserOutlined />,
-        title: (
+        title: narrow ? undefined : (
           <Space size={4}>
             <Typography.Text>{session.displayName}</Typography.Text>
             <Tag>{t(`role.${session.role}` as 'role.admin')}</Tag>
@@ -59,14 +64,23 @@ export function AppLayout(): ReactNode {
         render: (_props, dom) => (
           <Space>
             {dom}
-            <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()}>
-              {t('logout')}
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              aria-label={t('logout')}
+              title={t('logout')}
+              onClick={() => void signOut()}
+            >
+              {narrow ? null : t('logout')}
             </Button>
           </Space>
         ),
       }}
     >
-      <Suspense fallback={<Spin tip={t('loading')} />}>{refused ? <RefusalPage /> : <Outlet />}</Suspense>
+      <ConfigProvider theme={THEME}>
+        {narrow && <div style={{ marginBottom: 16 }}>{pickers}</div>}
+        <Suspense fallback={<Spin tip={t('loading')} />}>{refused ? <RefusalPage /> : <Outlet />}</Suspense>
+      </ConfigProvider>
     </ProLayout>
   );
 }
