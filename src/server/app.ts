@@ -19,6 +19,7 @@ import { installAuthentication, type AuthenticationOptions } from './authenticat
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-limits.js';
 import { routeRegistrations } from './routes.js';
 import type { TrustProxy } from './exposure-warning.js';
+import { installServing, type ServingOptions } from './serving.js';
 
 const BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -43,6 +44,8 @@ export interface AppOptions {
    * request.protocol come from X-Forwarded-For and X-Forwarded-Proto. Default: none.
    */
   trustProxy?: TrustProxy;
+  /** Read pool, bounded queue and answer cache (src/server/serving.ts); default: reads in-process. */
+  serving?: ServingOptions;
 }
 
 /**
@@ -82,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installAccessTrail(app, options.db);
   await installAuthentication(app, options.db, options.sessions);
   await installRateLimits(app, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+  await installServing(app, options.db, options.serving);
 
   await app.register(swagger, {
     openapi: {
