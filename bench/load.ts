@@ -25,6 +25,8 @@ import type { LoadEndpoint, LoadOutcome, LoadPlan, LoadUser } from './load-clien
 
 const USER_COUNTS = [1, 10, 50] as const;
 const SECONDS = Number(process.env.GONGWEI_BENCH_LOAD_SECONDS ?? 8);
+/** `in-process` runs the SQLite reads on the event loop, to compare with the workers. */
+const READERS = process.env.GONGWEI_BENCH_LOAD_READERS === 'in-process' ? 'in-process' : 'workers';
 
 /** Every period of 2020: year, halves, quarters, months and 旬. */
 function periodsOf(year: number): string[] {
@@ -178,7 +180,7 @@ export const loadSection: BenchSection = {
       backgroundJobs: false,
       rateLimits: { api: { max: 1_000_000_000, windowMs: 60_000 } },
       // As `gongwei serve` does: SQLite reads in worker threads (db.location is the file).
-      serving: db.dialect.name === 'sqlite' ? { sqliteFile: db.location } : {},
+      serving: db.dialect.name === 'sqlite' && READERS === 'workers' ? { sqliteFile: db.location } : {},
     });
     const figures: BenchFigure[] = [];
     try {

@@ -8,10 +8,11 @@ import { createHash } from 'node:crypto';
 import type { DataVersion } from '../modules/serving/data-versions-repository.js';
 import type { OrgScope } from '../modules/orgs/org-scope.js';
 
-/** An answer kept: its JSON and its entity tag. */
+/** An answer kept: its JSON, its entity tag, and its gzip bytes once a client asked for them. */
 export interface CachedAnswer {
   readonly json: string;
   readonly etag: string;
+  gzip?: Buffer;
 }
 
 /**
@@ -88,16 +89,23 @@ export class AnswerCache {
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
-      this.bytes -= sizeOf(key, old.json);
+      this.bytes -= sizeOf(key, old.json) + (old.gzip?.length ?? 0);
     }
     this.entries.set(key, entry);
     this.bytes += size;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= sizeOf(k, v.json);
+      this.bytes -= sizeOf(k, v.json) + (v.gzip?.length ?? 0);
     }
     return entry;
+  }
+
+  /** Keeps the gzip bytes of a kept answer beside it (compressed once, sent to every client accepting gzip). */
+  attachGzip(key: string, entry: CachedAnswer, gzip: Buffer): void {
+    if (entry.gzip !== undefined || this.entries.get(key) !== entry) return;
+    entry.gzip = gzip;
+    this.bytes += gzip.length;
   }
 
   /** Answers kept. */

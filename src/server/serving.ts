@@ -5,13 +5,15 @@
  * versions (./answer-cache.ts). Routes reach them through {@link serveIndicatorValues} and
  * {@link pooledRead}.
  */
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import compress from '@fastify/compress';
 import etag from '@fastify/etag';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { IndicatorQuery } from '../modules/indicators/indicator-values.js';
 import { loadDataVersions } from '../modules/serving/data-versions-repository.js';
-import { AnswerCache, scopeKey, versionTag } from './answer-cache.js';
+import { AnswerCache, scopeKey, versionTag, type CachedAnswer } from './answer-cache.js';
 import { callerScope } from './caller-scope.js';
 import { ReadPool, ReadQueueFullError, type ReadPoolOptions } from './read-pool.js';
 import type { ReadAnswers, ReadTask } from './read-tasks.js';
@@ -36,6 +38,45 @@ declare module 'fastify' {
 }
 
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+const gzipped = promisify(gzip);
+
+/** True when the request's Accept-Encoding lists gzip without q=0. */
+function acceptsGzip(request: FastifyRequest): boolean {
+  const header = request.headers['accept-encoding'];
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().split(';');
+    if (name?.trim().toLowerCase() !== 'gzip') return false;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
+}
+
+/**
+ * Sends a kept answer: 304 when the client holds it, else its gzip bytes (compressed once, in
+ * zlib's thread pool) to a client that accepts them, else its JSON.
+ */
+async function sendKept(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: AnswerCache,
+  key: string,
+  entry: CachedAnswer,
+): Promise<void> {
+  reply.header('etag', entry.etag);
+  if (request.headers['if-none-match'] === entry.etag) {
+    void reply.code(304).send();
+    return;
+  }
+  if (!acceptsGzip(request)) {
+    void reply.send(entry.json);
+    return;
+  }
+  if (entry.gzip === undefined) cache.attachGzip(key, entry, await gzipped(entry.json));
+  reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+  void reply.send(entry.gzip ?? (await gzipped(entry.json)));
+}
 
 /**
  * Installs compression (gzip, deflate, br for answers ≥ 1 kB), entity tags (304 when
@@ -114,15 +155,13 @@ export async function serveIndicatorValues(
     tag,
   ].join('|');
   reply.type('application/json; charset=utf-8');
+  // The JSON text is sent as it is: serialized once, when it was computed.
   const hit = serving.cache.get(key);
-  if (hit) {
-    reply.header('etag', hit.etag);
-    // The JSON text is sent as it is: serialized once, when it was computed.
-    if (request.headers['if-none-match'] === hit.etag) void reply.code(304).send();
-    else void reply.send(hit.json);
+  if (hit) return sendKept(request, reply, serving.cache, key, hit);
+  const answer = await pooledRead(request, reply, db, { kind: 'indicator-values', scope, query });
+  if (!answer.maintained) {
+    void reply.send(answer.json);
     return;
   }
-  const answer = await pooledRead(request, reply, db, { kind: 'indicator-values', scope, query });
-  if (answer.maintained) reply.header('etag', serving.cache.set(key, answer.json).etag);
-  void reply.send(answer.json);
+  return sendKept(request, reply, serving.cache, key, serving.cache.set(key, answer.json));
 }
