@@ -67,8 +67,7 @@ async function prepare(db: Db, rootCode: string, year: number): Promise<Prepared
     .execute()) as OrgRow[];
   const byCode = new Map(orgs.map((o) => [o.code, o]));
   // The digits an org's descendants share: city 4, county 6, township 9, village 12.
-  const prefixOf = (code: string): string =>
-    code.slice(0, [0, 2, 4, 6, 9, 12][byCode.get(code)?.level ?? 3]);
+  const prefixOf = (code: string): string => code.slice(0, [0, 2, 4, 6, 9, 12][byCode.get(code)?.level ?? 3]);
   const below = (code: string): OrgRow[] => orgs.filter((o) => o.code.startsWith(prefixOf(code)));
   const counties = orgs.filter((o) => o.level === 3);
   const townships = orgs.filter((o) => o.level === 4);
@@ -102,7 +101,8 @@ async function prepare(db: Db, rootCode: string, year: number): Promise<Prepared
     { role: 'bureau', org: rootCode },
     ...counties.map((c) => ({ role: 'bureau' as const, org: c.code })),
   ];
-  for (let i = 0; plans.length < 50; i++) plans.push({ role: 'centre', org: townships[i % townships.length]!.code });
+  for (let i = 0; plans.length < 50; i++)
+    plans.push({ role: 'centre', org: townships[i % townships.length]!.code });
   const stamp = `${process.pid}-${Date.now()}`;
   const sessionOf = async (
     role: 'bureau' | 'centre' | 'admin',
@@ -197,9 +197,7 @@ export const loadSection: BenchSection = {
             seconds: SECONDS,
             maxRequestsPerUser: 100_000,
             users: prepared.users.slice(0, count),
-            writer: withWriter
-              ? { ...prepared.writer, perSecond: 5, runTag: `${process.pid}-${run}` }
-              : null,
+            writer: withWriter ? { ...prepared.writer, perSecond: 5, runTag: `${process.pid}-${run}` } : null,
           });
           const label = `load ${count} user${count > 1 ? 's' : ''}${withWriter ? ' + writer 5/s' : ''}`;
           for (const endpoint of ENDPOINTS) {
@@ -219,7 +217,11 @@ export const loadSection: BenchSection = {
                 name: `${label}: ${endpoint} p99`,
                 value: round(percentile(sorted, 99)),
                 unit: 'ms',
-                ...(goal95 ? { goal: '≤ 250' } : endpoint === 'health' && count === 50 ? { goal: '≤ 20' } : {}),
+                ...(goal95
+                  ? { goal: '≤ 250' }
+                  : endpoint === 'health' && count === 50
+                    ? { goal: '≤ 20' }
+                    : {}),
               },
               {
                 name: `${label}: ${endpoint} throughput`,

@@ -5,9 +5,18 @@
  * whose queries do not block the event loop, and tests).
  */
 import type { Db } from '../db/database.js';
-import { GongweiError, type ErrorCode, type ErrorIssue, type LocalizedText } from '../domain/gongwei-error.js';
+import {
+  GongweiError,
+  type ErrorCode,
+  type ErrorIssue,
+  type LocalizedText,
+} from '../domain/gongwei-error.js';
 import { loadFactYears } from '../modules/indicators/facts-repository.js';
-import { listIndicatorPeople, type PeopleAnswer, type PeopleQuery } from '../modules/indicators/indicator-people.js';
+import {
+  listIndicatorPeople,
+  type PeopleAnswer,
+  type PeopleQuery,
+} from '../modules/indicators/indicator-people.js';
 import { computeIndicatorValues, type IndicatorQuery } from '../modules/indicators/indicator-values.js';
 import type { OrgScope } from '../modules/orgs/org-scope.js';
 
@@ -45,7 +54,10 @@ export interface SerializedError {
 }
 
 /** Runs a task on `db`; a GongweiError becomes data, any other failure is thrown. */
-export async function runReadTask(db: Db, task: ReadTask): Promise<ReadOutcome<ReadAnswers[ReadTask['kind']]>> {
+export async function runReadTask(
+  db: Db,
+  task: ReadTask,
+): Promise<ReadOutcome<ReadAnswers[ReadTask['kind']]>> {
   try {
     switch (task.kind) {
       case 'indicator-values': {

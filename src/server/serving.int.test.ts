@@ -20,7 +20,9 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
   let seq = 500;
 
   /** The township's and V1's records.total for 2020, and the answer's entity tag. */
-  async function totals(client: SignedInClient = centre): Promise<{ township: number; v1: number; etag: string }> {
+  async function totals(
+    client: SignedInClient = centre,
+  ): Promise<{ township: number; v1: number; etag: string }> {
     const res = await client.inject({
       method: 'GET',
       url: `/api/indicators?org=${TOWNSHIP}&period=2020&depth=1&ids=records.total`,
@@ -53,7 +55,11 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
       // Read twice: the second is a cached answer, the same entity tag.
       const again = await totals();
       expect(again).toEqual(before);
-      const write = await centre.inject({ method: 'POST', url: '/api/residents', payload: [residentBody(seq++)] });
+      const write = await centre.inject({
+        method: 'POST',
+        url: '/api/residents',
+        payload: [residentBody(seq++)],
+      });
       expect(write.statusCode).toBe(200);
       const after = await totals();
       expect(after.township).toBe(before.township + 1);
@@ -106,7 +112,11 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
     const url = `/api/indicators?org=${TOWNSHIP}&period=2020Q3&depth=1`;
     const plain = await centre.inject({ method: 'GET', url });
     for (let i = 0; i < 2; i++) {
-      const zipped = await centre.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br;q=0, gzip' } });
+      const zipped = await centre.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-encoding': 'br;q=0, gzip' },
+      });
       expect(zipped.statusCode).toBe(200);
       expect(zipped.headers['content-encoding']).toBe('gzip');
       expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
@@ -121,7 +131,11 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
     let committed = 0;
     const writes = (async () => {
       for (let i = 0; i < 5; i++) {
-        const res = await centre.inject({ method: 'POST', url: '/api/residents', payload: [residentBody(seq++)] });
+        const res = await centre.inject({
+          method: 'POST',
+          url: '/api/residents',
+          payload: [residentBody(seq++)],
+        });
         expect(res.statusCode).toBe(200);
         committed++;
       }
@@ -152,7 +166,11 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
     const small = await buildApp({
       db: t.db,
       backgroundJobs: false,
-      serving: { ...(t.target.file ? { sqliteFile: t.target.file, threads: 1 } : {}), concurrency: 1, maxQueued: 1 },
+      serving: {
+        ...(t.target.file ? { sqliteFile: t.target.file, threads: 1 } : {}),
+        concurrency: 1,
+        maxQueued: 1,
+      },
     });
     try {
       const bureau = await signInAs(small, t.db, 'bureau', TOWNSHIP.slice(0, 6));
@@ -172,7 +190,10 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
       }
       // The queue drains: the same questions are all answered afterwards.
       for (const period of PERIODS) {
-        const res = await bureau.inject({ method: 'GET', url: `/api/indicators?org=${TOWNSHIP}&period=${period}&depth=1` });
+        const res = await bureau.inject({
+          method: 'GET',
+          url: `/api/indicators?org=${TOWNSHIP}&period=${period}&depth=1`,
+        });
         expect(res.statusCode).toBe(200);
       }
     } finally {

@@ -86,7 +86,11 @@ async function sendKept(
  * @example
  * await installServing(app, db, { sqliteFile: 'data/gongwei.sqlite' });
  */
-export async function installServing(app: FastifyInstance, db: Db, options: ServingOptions = {}): Promise<void> {
+export async function installServing(
+  app: FastifyInstance,
+  db: Db,
+  options: ServingOptions = {},
+): Promise<void> {
   await app.register(etag);
   await app.register(compress, { threshold: 1024 });
   const serving: Serving = {
