@@ -229,6 +229,11 @@ export const loadSection: BenchSection = {
                 unit: 'req/s',
               },
               {
+                name: `${label}: ${endpoint} unanswered when the run ended`,
+                value: Math.max(0, s.sent - s.latencies.length - s.errors),
+                unit: 'requests',
+              },
+              {
                 name: `${label}: ${endpoint} errors${Object.keys(s.statuses).length ? ` (${JSON.stringify(s.statuses)})` : ''}`,
                 value: s.errors,
                 unit: 'requests',
