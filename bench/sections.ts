@@ -13,12 +13,13 @@
  *     return [{ name: 'audits: all rules', value: performance.now() - started, unit: 'ms' }];
  *   },
  * };
- * // here: import { auditsSection } from './audits.js'; … BENCH_SECTIONS = [auditsSection];
+ * // here: import { auditsSection } from './audits.js'; … BENCH_SECTIONS = [auditsSection, loadSection];
  */
 import { auditsSection } from './audits.js';
 import type { BenchSection } from './bench-section.js';
+import { loadSection } from './load.js';
 
 export type { BenchContext, BenchFigure, BenchSection } from './bench-section.js';
 
 /** Sections run after the indicator figures, in this order. */
-export const BENCH_SECTIONS: readonly BenchSection[] = [auditsSection];
+export const BENCH_SECTIONS: readonly BenchSection[] = [auditsSection, loadSection];

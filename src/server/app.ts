@@ -20,6 +20,7 @@ import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './rate-
 import { routeRegistrations } from './routes.js';
 import { builtWebUiFolder, installWebUi } from './web-ui.js';
 import type { TrustProxy } from './exposure-warning.js';
+import { installServing, type ServingOptions } from './serving.js';
 
 const BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -49,6 +50,8 @@ export interface AppOptions {
    * request.protocol come from X-Forwarded-For and X-Forwarded-Proto. Default: none.
    */
   trustProxy?: TrustProxy;
+  /** Read pool, bounded queue and answer cache (src/server/serving.ts); default: reads in-process. */
+  serving?: ServingOptions;
 }
 
 /**
@@ -92,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installAccessTrail(app, options.db);
   await installAuthentication(app, options.db, options.sessions);
   await installRateLimits(app, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+  await installServing(app, options.db, options.serving);
 
   await app.register(swagger, {
     openapi: {

@@ -40,8 +40,9 @@ export function registerServeCommands(program: Command): void {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--trust-proxy <addresses>', 'behind a reverse proxy: its addresses (e.g. 127.0.0.1)')
     .action(async (options: ServeOptions) => {
-      const db = await openMaintainedDatabase(resolveDbTarget(options.db), { create: false });
-      await listen(db, options);
+      const target = resolveDbTarget(options.db);
+      const db = await openMaintainedDatabase(target, { create: false });
+      await listen(db, options, target.file);
     });
 
   withDbOption(program.command('start'))
@@ -91,11 +92,11 @@ export function registerServeCommands(program: Command): void {
         process.stderr.write(
           '还没有用户：请用 gongwei users add … --password-stdin 创建 / no users yet: create one with gongwei users add … --password-stdin\n',
         );
-      await listen(db, options);
+      await listen(db, options, target.file);
     });
 }
 
-async function listen(db: Db, options: ServeOptions): Promise<void> {
+async function listen(db: Db, options: ServeOptions, sqliteFile: string | undefined): Promise<void> {
   const port = Number.parseInt(options.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw GongweiError.badRequest(
@@ -108,6 +109,8 @@ async function listen(db: Db, options: ServeOptions): Promise<void> {
     logger: false,
     backgroundJobs: true,
     ...(trustProxy ? { trustProxy } : {}),
+    // SQLite reads in worker threads, each with its own read-only connection (ADR 0014).
+    serving: sqliteFile ? { sqliteFile } : {},
   });
   const address = await app.listen({ port, host: options.host });
   process.stdout.write(

@@ -39,6 +39,13 @@ export interface SqlDialect {
    * lock, taken before anything is read). For hash chains, whose next link reads the last.
    */
   lockForAppend(table: string): RawBuilder<unknown> | null;
+  /**
+   * Statements after which every insert, update or delete of `table` advances
+   * `data_versions` (ADR 0014) in the writing transaction: the row of each changed row's
+   * county (`countyColumn`), or the whole tree's row `'*'` when `countyColumn` is null.
+   * For migrations.
+   */
+  dataVersionTriggers(table: string, countyColumn: string | null): readonly RawBuilder<unknown>[];
 }
 
 /** An open database: the query builder, its dialect helpers, and how to close it. */

@@ -25,6 +25,29 @@ export const postgresDialect: SqlDialect = {
         for each statement execute function ${sql.id(`${table}_refuse_change`)}()`,
   ],
   lockForAppend: (table) => sql`lock table ${sql.table(table)} in share row exclusive mode`,
+  // Statement triggers over the transition table: one upsert per statement and county, the
+  // counties in code order so that two writers lock their version rows in one order.
+  dataVersionTriggers: (table, countyColumn) => {
+    const fn = sql.id(`${table}_advance_version`);
+    const scopes =
+      countyColumn === null
+        ? sql`select '*'::text, 1`
+        : sql`select distinct coalesce(${sql.ref(countyColumn)}, '*'), 1 from changed_rows order by 1`;
+    return [
+      sql`create function ${fn}() returns trigger language plpgsql as $$
+          begin
+            insert into data_versions (scope, version) ${scopes}
+            on conflict (scope) do update set version = data_versions.version + 1;
+            return null;
+          end $$`,
+      ...(['insert', 'update', 'delete'] as const).map(
+        (event) =>
+          sql`create trigger ${sql.id(`${table}_version_${event}`)} after ${sql.raw(event)} on ${sql.table(table)}
+              referencing ${sql.raw(event === 'delete' ? 'old' : 'new')} table as changed_rows
+              for each statement execute function ${fn}()`,
+      ),
+    ];
+  },
 };
 
 /** Connection options beyond the URL. */

@@ -25,6 +25,15 @@ export const sqliteDialect: SqlDialect = {
   // server). Without it, a transaction that read first fails with SQLITE_BUSY_SNAPSHOT when
   // another connection appended in between. Matches no row, so no trigger fires.
   lockForAppend: (table) => sql`update ${sql.table(table)} set id = id where 0`,
+  // Row triggers (SQLite has no statement triggers): a write of n rows advances by n.
+  dataVersionTriggers: (table, countyColumn) =>
+    (['insert', 'update', 'delete'] as const).map((event) => {
+      const row = event === 'delete' ? 'old' : 'new';
+      const scope = countyColumn === null ? sql.lit('*') : sql.raw(`coalesce(${row}.${countyColumn}, '*')`);
+      return sql`create trigger ${sql.id(`${table}_version_${event}`)} after ${sql.raw(event)} on ${sql.table(table)}
+          begin insert into data_versions (scope, version) values (${scope}, 1)
+          on conflict (scope) do update set version = version + 1; end`;
+    }),
 };
 
 /**
@@ -61,7 +70,11 @@ function withStatementCache(native: SQLite.Database): SqliteDatabase {
  * Opens (creating if needed) an SQLite file with the pragmas Gongwei relies on:
  * WAL for concurrent readers during imports, foreign keys on, NORMAL sync (safe under WAL).
  */
-export function openSqlite(file: string, options: { onQuery?: (sql: string) => void } = {}): Db {
+export function openSqlite(
+  file: string,
+  options: { onQuery?: (sql: string) => void; readOnly?: boolean } = {},
+): Db {
+  if (options.readOnly) return readOnlyDb(file, options);
   const native = new SQLite(file);
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = NORMAL');
@@ -80,4 +93,21 @@ export function openSqlite(file: string, options: { onQuery?: (sql: string) => v
     location: file,
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * A read-only connection to an existing SQLite file in WAL mode (the server's read workers,
+ * ADR 0014): it never writes nor migrates, sees each commit of the writer as soon as it is
+ * made, and keeps a smaller page cache (each worker holds one) and no memory map.
+ */
+function readOnlyDb(file: string, options: { onQuery?: (sql: string) => void }): Db {
+  const native = new SQLite(file, { readonly: true, fileMustExist: true });
+  native.pragma('busy_timeout = 10000');
+  native.pragma('cache_size = -32768');
+  native.pragma('temp_store = MEMORY');
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(native) }),
+    ...queryLog(options.onQuery),
+  });
+  return { kysely, dialect: sqliteDialect, location: file, close: () => kysely.destroy() };
 }

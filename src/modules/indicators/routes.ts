@@ -6,8 +6,8 @@ import { INDICATORS } from '../../domain/indicators/catalogue.js';
 import { noteAccess } from '../../server/access-notes.js';
 import { callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
-import { listIndicatorPeople, MAX_PAGE_SIZE } from './indicator-people.js';
-import { computeIndicatorValues } from './indicator-values.js';
+import { pooledRead, serveIndicatorValues } from '../../server/serving.js';
+import { MAX_PAGE_SIZE } from './indicator-people.js';
 
 const OrgCode = z
   .string()
@@ -116,16 +116,17 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
           depth: z.coerce.number().int().min(0).max(4).default(0),
           ids: z.string().max(4000).optional().describe('comma-separated indicator ids; default all'),
         }),
-        response: { 200: z.array(ValueSchema), 400: ErrorSchema, 403: ErrorSchema },
+        response: { 200: z.array(ValueSchema), 400: ErrorSchema, 403: ErrorSchema, 503: ErrorSchema },
       },
     },
-    async (request) => {
+    // Cached under the data versions, computed off the event loop (ADR 0014).
+    async (request, reply) => {
       const { org, period, depth, ids } = request.query;
       const list = ids
         ?.split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '');
-      return computeIndicatorValues(db, callerScope(request), {
+      await serveIndicatorValues(request, reply, db, {
         orgCode: org,
         period,
         depth,
@@ -162,18 +163,16 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
           }),
           400: ErrorSchema,
           403: ErrorSchema,
+          503: ErrorSchema,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { org, period, set, page, pageSize } = request.query;
-      const answer = await listIndicatorPeople(db, callerScope(request), {
-        orgCode: org,
-        period,
-        indicator: request.params.id,
-        set,
-        page,
-        pageSize,
+      const answer = await pooledRead(request, reply, db, {
+        kind: 'indicator-people',
+        scope: callerScope(request),
+        query: { orgCode: org, period, indicator: request.params.id, set, page, pageSize },
       });
       noteAccess(request, {
         action: 'indicator-people.read',

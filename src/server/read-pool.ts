@@ -1,0 +1,105 @@
+/**
+ * Where the server runs its heavy reads (ADR 0014): on SQLite, in a pool of worker threads
+ * each holding a read-only connection (WAL lets them read while the server's own connection
+ * writes); otherwise in-process on the database's pool (PostgreSQL queries do not block the
+ * event loop). Either way behind a bounded queue: when `concurrency` reads run and
+ * `maxQueued` wait, the next is refused at once with 503 and Retry-After instead of waiting
+ * without limit.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Db } from '../db/database.js';
+import { GongweiError } from '../domain/gongwei-error.js';
+import { answerOf, runReadTask, type ReadAnswers, type ReadOutcome, type ReadTask } from './read-tasks.js';
+
+/** How reads are run. */
+export interface ReadPoolOptions {
+  /** The SQLite file to read in worker threads; without it reads run in-process. */
+  readonly sqliteFile?: string;
+  /** Worker threads (default: the machine's cores). */
+  readonly threads?: number;
+  /** Reads running at once (default: 2 per thread; in-process 8). */
+  readonly concurrency?: number;
+  /** Reads waiting beyond those (default 200); one more is refused with 503. */
+  readonly maxQueued?: number;
+  /** Seconds a refused client is told to wait (Retry-After, default 1). */
+  readonly retryAfterSeconds?: number;
+}
+
+/** The refusal of a read when the queue is full: 503 `unavailable`, with the Retry-After to send. */
+export class ReadQueueFullError extends GongweiError {
+  override readonly name = 'ReadQueueFullError';
+
+  constructor(readonly retryAfterSeconds: number) {
+    super('unavailable', {
+      zh: `服务器繁忙，请 ${retryAfterSeconds} 秒后重试`,
+      en: `the server is busy: retry in ${retryAfterSeconds} s`,
+    });
+  }
+}
+
+/** Runs reads with a bounded queue. */
+export class ReadPool {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly concurrency: number;
+  private readonly maxQueued: number;
+  private readonly retryAfter: number;
+  private readonly piscina: Piscina | null;
+
+  constructor(
+    private readonly db: Db,
+    options: ReadPoolOptions = {},
+  ) {
+    const threads = Math.max(1, options.threads ?? availableParallelism());
+    this.piscina = options.sqliteFile ? workerPool(options.sqliteFile, threads) : null;
+    this.concurrency = Math.max(1, options.concurrency ?? (this.piscina ? 2 * threads : 8));
+    this.maxQueued = Math.max(0, options.maxQueued ?? 200);
+    this.retryAfter = options.retryAfterSeconds ?? 1;
+  }
+
+  /** True when reads run in worker threads. */
+  get offThread(): boolean {
+    return this.piscina !== null;
+  }
+
+  /**
+   * Runs a read, waiting for a free place when `concurrency` run; refuses with
+   * {@link ReadQueueFullError} when `maxQueued` already wait.
+   */
+  async run<K extends ReadTask['kind']>(task: Extract<ReadTask, { kind: K }>): Promise<ReadAnswers[K]> {
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.maxQueued) throw new ReadQueueFullError(this.retryAfter);
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else this.running++;
+    try {
+      const outcome = (
+        this.piscina ? await this.piscina.run(task) : await runReadTask(this.db, task)
+      ) as ReadOutcome<ReadAnswers[K]>;
+      return answerOf(outcome);
+    } finally {
+      // The place passes to the next waiting read, or is freed.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  /** Stops the worker threads. */
+  async close(): Promise<void> {
+    await this.piscina?.destroy();
+  }
+}
+
+function workerPool(file: string, threads: number): Piscina {
+  // Built code runs read-worker.js; tests run the TypeScript source through tsx.
+  const source = import.meta.url.endsWith('.ts');
+  return new Piscina({
+    filename: new URL(source ? './read-worker.ts' : './read-worker.js', import.meta.url).href,
+    workerData: { file },
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    ...(source ? { execArgv: ['--import', 'tsx'] } : {}),
+  });
+}

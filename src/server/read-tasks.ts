@@ -1,0 +1,96 @@
+/**
+ * The reads the server runs off its event loop (ADR 0014), as plain data so that they cross
+ * to a worker thread and back: the indicator table of a dashboard, a drill-down page. The
+ * same function runs them in a read worker (./read-worker.ts) and in-process (PostgreSQL,
+ * whose queries do not block the event loop, and tests).
+ */
+import type { Db } from '../db/database.js';
+import {
+  GongweiError,
+  type ErrorCode,
+  type ErrorIssue,
+  type LocalizedText,
+} from '../domain/gongwei-error.js';
+import { loadFactYears } from '../modules/indicators/facts-repository.js';
+import {
+  listIndicatorPeople,
+  type PeopleAnswer,
+  type PeopleQuery,
+} from '../modules/indicators/indicator-people.js';
+import { computeIndicatorValues, type IndicatorQuery } from '../modules/indicators/indicator-values.js';
+import type { OrgScope } from '../modules/orgs/org-scope.js';
+
+/** A read to run. */
+export type ReadTask =
+  | { readonly kind: 'indicator-values'; readonly scope: OrgScope; readonly query: IndicatorQuery }
+  | { readonly kind: 'indicator-people'; readonly scope: OrgScope; readonly query: PeopleQuery };
+
+/** The indicator table, already JSON (the main thread sends it as it is), and whether it may be cached. */
+export interface ValuesAnswer {
+  readonly json: string;
+  /**
+   * True when the period's year has maintained facts: the answer then depends only on what
+   * the data versions cover. A year without (evaluated from the raw rows) is never cached.
+   */
+  readonly maintained: boolean;
+}
+
+/** What each kind of task answers. */
+export interface ReadAnswers {
+  'indicator-values': ValuesAnswer;
+  'indicator-people': PeopleAnswer;
+}
+
+/** A task's outcome as it crosses threads: its answer, or the GongweiError it threw, as data. */
+export type ReadOutcome<T> = { readonly ok: T } | { readonly error: SerializedError };
+
+/** A GongweiError as data (a worker's errors reach the main thread without their class). */
+export interface SerializedError {
+  readonly code: ErrorCode;
+  readonly text: LocalizedText;
+  readonly field?: string;
+  readonly issues: readonly ErrorIssue[];
+  readonly status: number;
+}
+
+/** Runs a task on `db`; a GongweiError becomes data, any other failure is thrown. */
+export async function runReadTask(
+  db: Db,
+  task: ReadTask,
+): Promise<ReadOutcome<ReadAnswers[ReadTask['kind']]>> {
+  try {
+    switch (task.kind) {
+      case 'indicator-values': {
+        const year = Number(task.query.period.slice(0, 4));
+        const maintained = (await loadFactYears(db.kysely)).includes(year);
+        const values = await computeIndicatorValues(db, task.scope, task.query);
+        return { ok: { json: JSON.stringify(values), maintained } };
+      }
+      case 'indicator-people':
+        return { ok: await listIndicatorPeople(db, task.scope, task.query) };
+    }
+  } catch (error) {
+    if (error instanceof GongweiError)
+      return {
+        error: {
+          code: error.code,
+          text: error.text,
+          ...(error.field === undefined ? {} : { field: error.field }),
+          issues: error.issues,
+          status: error.status,
+        },
+      };
+    throw error;
+  }
+}
+
+/** The GongweiError a task's outcome carried, rebuilt on this side. */
+export function answerOf<T>(outcome: ReadOutcome<T>): T {
+  if ('ok' in outcome) return outcome.ok;
+  const e = outcome.error;
+  throw new GongweiError(e.code, e.text, {
+    ...(e.field === undefined ? {} : { field: e.field }),
+    issues: e.issues,
+    status: e.status,
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * Serving under load (issue 11, ADR 0014), installed on the root instance before the routes:
+ * ETag/304 and compression for every answer, the read pool (./read-pool.ts: reads off the
+ * event loop behind a bounded queue) and the cache of indicator answers under the data
+ * versions (./answer-cache.ts). Routes reach them through {@link serveIndicatorValues} and
+ * {@link pooledRead}.
+ */
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import compress from '@fastify/compress';
+import etag from '@fastify/etag';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.js';
+import type { IndicatorQuery } from '../modules/indicators/indicator-values.js';
+import { loadDataVersions } from '../modules/serving/data-versions-repository.js';
+import { AnswerCache, scopeKey, versionTag, type CachedAnswer } from './answer-cache.js';
+import { callerScope } from './caller-scope.js';
+import { ReadPool, ReadQueueFullError, type ReadPoolOptions } from './read-pool.js';
+import type { ReadAnswers, ReadTask } from './read-tasks.js';
+
+/** How the server serves under load. */
+export interface ServingOptions extends ReadPoolOptions {
+  /** Bytes of indicator answers kept (default 64 MB). */
+  readonly cacheBytes?: number;
+}
+
+/** The read pool and the answer cache of one application. */
+export interface Serving {
+  readonly pool: ReadPool;
+  readonly cache: AnswerCache;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The read pool and answer cache (src/server/serving.ts); null before installServing. */
+    serving: Serving | null;
+  }
+}
+
+const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+const gzipped = promisify(gzip);
+
+/** True when the request's Accept-Encoding lists gzip without q=0. */
+function acceptsGzip(request: FastifyRequest): boolean {
+  const header = request.headers['accept-encoding'];
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().split(';');
+    if (name?.trim().toLowerCase() !== 'gzip') return false;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
+}
+
+/**
+ * Sends a kept answer: 304 when the client holds it, else its gzip bytes (compressed once, in
+ * zlib's thread pool) to a client that accepts them, else its JSON.
+ */
+async function sendKept(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: AnswerCache,
+  key: string,
+  entry: CachedAnswer,
+): Promise<void> {
+  reply.header('etag', entry.etag);
+  if (request.headers['if-none-match'] === entry.etag) {
+    void reply.code(304).send();
+    return;
+  }
+  if (!acceptsGzip(request)) {
+    void reply.send(entry.json);
+    return;
+  }
+  if (entry.gzip === undefined) cache.attachGzip(key, entry, await gzipped(entry.json));
+  reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+  void reply.send(entry.gzip ?? (await gzipped(entry.json)));
+}
+
+/**
+ * Installs compression (gzip, deflate, br for answers ≥ 1 kB), entity tags (304 when
+ * If-None-Match matches), the read pool and the answer cache; the pool's workers stop when
+ * the application closes.
+ *
+ * @example
+ * await installServing(app, db, { sqliteFile: 'data/gongwei.sqlite' });
+ */
+export async function installServing(
+  app: FastifyInstance,
+  db: Db,
+  options: ServingOptions = {},
+): Promise<void> {
+  await app.register(etag);
+  await app.register(compress, { threshold: 1024 });
+  const serving: Serving = {
+    pool: new ReadPool(db, options),
+    cache: new AnswerCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES),
+  };
+  app.decorate('serving', serving);
+  app.addHook('onClose', async () => serving.pool.close());
+}
+
+const fallbacks = new WeakMap<Db, Serving>();
+
+/** The application's serving, or an in-process one for an application built without it. */
+function servingOf(request: FastifyRequest, db: Db): Serving {
+  const installed = request.server.serving as Serving | null | undefined;
+  if (installed) return installed;
+  let fallback = fallbacks.get(db);
+  if (!fallback)
+    fallbacks.set(db, (fallback = { pool: new ReadPool(db), cache: new AnswerCache(DEFAULT_CACHE_BYTES) }));
+  return fallback;
+}
+
+/**
+ * Runs a read in the pool; a full queue answers 503 with Retry-After.
+ *
+ * @example
+ * const answer = await pooledRead(request, reply, db, { kind: 'indicator-people', scope, query });
+ */
+export async function pooledRead<K extends ReadTask['kind']>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+  task: Extract<ReadTask, { kind: K }>,
+): Promise<ReadAnswers[K]> {
+  try {
+    return await servingOf(request, db).pool.run(task);
+  } catch (error) {
+    if (error instanceof ReadQueueFullError) reply.header('retry-after', String(error.retryAfterSeconds));
+    throw error;
+  }
+}
+
+/**
+ * Answers GET /api/indicators: from the cache when the data versions of the org's counties
+ * and of the whole tree are those of a kept answer (304 when the client holds it), else
+ * computed in the read pool and kept. The versions are read before computing, so an answer
+ * is kept under versions no newer than its data: never stale. A year without maintained
+ * facts is computed every time and tagged by its content. Sends the answer itself.
+ */
+export async function serveIndicatorValues(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+  query: IndicatorQuery,
+): Promise<void> {
+  const serving = servingOf(request, db);
+  const scope = callerScope(request);
+  const tag = versionTag(await loadDataVersions(db.kysely), query.orgCode);
+  const key = [
+    'indicators',
+    scopeKey(scope),
+    query.orgCode,
+    query.period,
+    query.depth ?? 0,
+    (query.ids ?? []).join(','),
+    tag,
+  ].join('|');
+  reply.type('application/json; charset=utf-8');
+  // The JSON text is sent as it is: serialized once, when it was computed.
+  const hit = serving.cache.get(key);
+  if (hit) return sendKept(request, reply, serving.cache, key, hit);
+  const answer = await pooledRead(request, reply, db, { kind: 'indicator-values', scope, query });
+  if (!answer.maintained) {
+    void reply.send(answer.json);
+    return;
+  }
+  return sendKept(request, reply, serving.cache, key, serving.cache.set(key, answer.json));
+}
