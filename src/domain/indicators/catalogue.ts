@@ -73,11 +73,20 @@ function chronic(program: 'hypertension' | 'diabetes', zh: string, en: string): 
   const typeEn = program === 'hypertension' ? 'hypertension follow-ups' : 'diabetes follow-ups';
   const control =
     program === 'hypertension'
-      ? { zh: '最近一次随访血压<140/90mmHg', en: 'latest follow-up BP < 140/90 mmHg' }
+      ? {
+          zh: '最近一次随访测得血压<140/90mmHg（随访时65岁及以上<150/90mmHg；未测血压或年内未随访为未达标）',
+          en: 'latest follow-up measured BP < 140/90 mmHg (< 150/90 when 65 or over at the follow-up; no BP measured, or no follow-up this year, is not controlled)',
+        }
       : { zh: '最近一次随访空腹血糖<7.0mmol/L', en: 'latest follow-up fasting glucose < 7.0 mmol/L' };
   const controlParams: (keyof IndicatorParameters)[] =
     program === 'hypertension'
-      ? ['controlledSystolicBelow', 'controlledDiastolicBelow']
+      ? [
+          'controlledSystolicBelow',
+          'controlledDiastolicBelow',
+          'controlledElderlyAgeFrom',
+          'controlledElderlySystolicBelow',
+          'controlledElderlyDiastolicBelow',
+        ]
       : ['controlledGlucoseBelow'];
   return [
     def({
@@ -205,12 +214,12 @@ function heartsRate(
 }
 
 const REGISTERED = {
-  zh: '登记满3个月、期末在管且在世的患者',
-  en: 'patients registered ≥3 months before the period end, enrolled and alive',
+  zh: '登记满3个月（按日历月：6月底为3月31日及以前登记）、期末在管且在世的患者',
+  en: 'patients registered ≥3 calendar months before the period end (by 31 March for June), enrolled and alive',
 };
 const UNDER_CARE = {
-  zh: '其中近12个月有随访者（在治患者）',
-  en: 'of those, with a visit in the last 12 months (under care)',
+  zh: '其中近12个日历月有就诊（高血压随访、糖尿病随访、老年人体检）或在此期间登记者（在治患者）',
+  en: 'of those, with a visit (hypertension or diabetes follow-up, elderly check-up) or registered in the last 12 calendar months (under care)',
 };
 
 /** Every indicator, in display order. */
@@ -365,40 +374,40 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     'HEARTS血压控制率',
     'HEARTS BP controlled',
     'hearts_controlled',
-    '近3个月内最近一次血压<140/90的在治患者 ÷ 在治患者',
-    'under-care patients whose latest BP in the last 3 months was < 140/90 ÷ under-care patients',
+    '近3个日历月内最近一次血压（任一就诊）<140/90的在治患者 ÷ 在治患者',
+    'under-care patients whose latest BP (any visit) in the last 3 calendar months was < 140/90 ÷ under-care patients',
   ),
   heartsRate(
     'hearts_uncontrolled_rate',
     'HEARTS血压未控制率',
     'HEARTS BP not controlled',
     'hearts_uncontrolled',
-    '近3个月内最近一次血压≥140/90的在治患者 ÷ 在治患者',
-    'under-care patients whose latest BP in the last 3 months was ≥ 140/90 ÷ under-care patients',
+    '近3个日历月内最近一次血压（任一就诊）≥140/90的在治患者 ÷ 在治患者',
+    'under-care patients whose latest BP (any visit) in the last 3 calendar months was ≥ 140/90 ÷ under-care patients',
   ),
   heartsRate(
     'hearts_visit_no_bp_rate',
     'HEARTS就诊未测血压率',
     'HEARTS visit but no BP taken',
     'hearts_no_bp',
-    '近3个月有随访但无血压记录的在治患者 ÷ 在治患者',
-    'under-care patients with a visit but no BP in the last 3 months ÷ under-care patients',
+    '近3个日历月有就诊（含电话随访）但无血压记录的在治患者 ÷ 在治患者',
+    'under-care patients with a visit (phone follow-ups included) but no BP in the last 3 calendar months ÷ under-care patients',
   ),
   heartsRate(
     'hearts_missed_visit_rate',
     'HEARTS漏诊率',
     'HEARTS missed visits',
     'hearts_missed',
-    '近3个月无随访的在治患者 ÷ 在治患者',
-    'under-care patients with no visit in the last 3 months ÷ under-care patients',
+    '近3个日历月无就诊的在治患者 ÷ 在治患者',
+    'under-care patients with no visit in the last 3 calendar months ÷ under-care patients',
   ),
   heartsRate(
     'hearts_ltfu_rate',
     'HEARTS失访率',
     'HEARTS lost to follow-up',
     'hearts_ltfu',
-    '近12个月无随访的患者 ÷ 登记满3个月患者',
-    'patients with no visit in the last 12 months ÷ patients registered ≥3 months',
+    '近12个日历月既无就诊也非新登记的患者 ÷ 登记满3个月患者',
+    'patients with neither a visit nor their registration in the last 12 calendar months ÷ patients registered ≥3 months',
   ),
   ...chronic('diabetes', '糖尿病', 'Diabetes'),
   def({

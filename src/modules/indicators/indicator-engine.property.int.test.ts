@@ -28,6 +28,8 @@ const DATES = [
   '2020-02-29',
   '2020-03-10',
   '2020-03-11',
+  '2020-03-31',
+  '2020-04-01',
   '2020-06-30',
   '2020-07-01',
   '2020-09-30',
@@ -63,7 +65,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     id: fc.constantFrom('620881195501010011', '620881196001010022', null),
     created: date,
     electronic: fc.boolean(),
-    birth: fc.constantFrom('1950-05-05', '2019-08-08', '2020-02-02'),
+    // 1955-05-05 turns 65 in May 2020: the national BP limits change between two follow-ups.
+    birth: fc.constantFrom('1950-05-05', '1955-05-05', '2019-08-08', '2020-02-02'),
   }),
   fc.record({
     kind: fc.constant('enrol' as const),
@@ -100,12 +103,15 @@ function serviceOf(o: Extract<Op, { kind: 'service' }>): ServiceInput {
   const R = recordNo(o.seq, villageOf(o.seq));
   const sbp = 110 + o.a;
   const dbp = 60 + Math.floor(o.a / 2);
+  // Some follow-ups by phone, without BP.
+  const phone = o.a % 4 === 0;
   const payloads: [ServiceInput['type'], object][] = [
     [
       'hypertension_followup',
       {
-        sbp,
-        dbp,
+        visitMode: phone ? 'phone' : 'clinic',
+        sbp: phone ? null : sbp,
+        dbp: phone ? null : dbp,
         heartRate: null,
         controlled: sbp < 140 && dbp < 90,
         guidance: o.b,
@@ -117,8 +123,8 @@ function serviceOf(o: Extract<Op, { kind: 'service' }>): ServiceInput {
       'diabetes_followup',
       {
         fastingGlucose: 4 + o.a / 20,
-        sbp: null,
-        dbp: null,
+        sbp: o.b ? sbp : null,
+        dbp: o.b ? dbp : null,
         controlled: 4 + o.a / 20 < 7,
         guidance: o.b,
         medicationAdherence: null,
@@ -168,7 +174,7 @@ function serviceOf(o: Extract<Op, { kind: 'service' }>): ServiceInput {
   } as ServiceInput;
 }
 
-const PERIODS = ['2020', '2020Q2', '2020-03-1', '2020-02-3', '2019H2'];
+const PERIODS = ['2020', '2020Q2', '2020-04', '2020-03-1', '2020-02-3', '2019H2'];
 
 /** Parents equal the sums of their children (numerators and denominators). */
 function expectParentsAreSums(
