@@ -192,6 +192,11 @@ export class SlotView {
     readonly parameters: IndicatorParameters,
   ) {}
 
+  /** Every service of `type`, whatever its date (a rule filters by the slot's dates itself). */
+  allOf(type: ServiceType): readonly ServiceFact[] {
+    return this.byType.get(type) ?? NONE;
+  }
+
   /** Services of `type` dated on or before the 旬 end. */
   upToEnd(type: ServiceType): ServiceFact[] {
     const end = this.dates.end;

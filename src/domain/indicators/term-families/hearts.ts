@@ -12,7 +12,7 @@
  */
 import type { ServiceType } from '../../service-types.js';
 import { bpControlled } from './chronic.js';
-import { enrollmentActive, latest, type PersonTermFamily, type ServiceFact } from '../term-family.js';
+import { enrollmentActive, type PersonTermFamily, type ServiceFact } from '../term-family.js';
 
 /** The services that count as HEARTS visits, and whose BP counts. */
 export const HEARTS_VISIT_TYPES = [
@@ -47,22 +47,36 @@ export const HEARTS_TERMS: PersonTermFamily = {
         if (registered === null || e.startDate > registered) registered = e.startDate;
     if (registered === null) return;
     out.push('hypertension.hearts_cohort');
-    let visits: ServiceFact[] = [];
-    for (const type of HEARTS_VISIT_TYPES) visits = visits.concat(view.upToEnd(type));
-    if (registered <= d.lostFrom && !visits.some((s) => s.date > d.lostFrom)) {
+    // One pass over the visits up to the end: contact in the 12 months, visits and the latest
+    // BP (greatest date, then id) in the 3-month window.
+    let contact = registered > d.lostFrom;
+    let recent = false;
+    let lastBp: ServiceFact | null = null;
+    for (const type of HEARTS_VISIT_TYPES)
+      for (const s of view.allOf(type)) {
+        if (s.date > d.end) continue;
+        if (s.date > d.lostFrom) contact = true;
+        if (s.date <= d.windowFrom) continue;
+        recent = true;
+        if (
+          s.sbp !== null &&
+          s.dbp !== null &&
+          (lastBp === null || s.date > lastBp.date || (s.date === lastBp.date && s.id > lastBp.id))
+        )
+          lastBp = s;
+      }
+    if (!contact) {
       out.push('hypertension.hearts_ltfu');
       return;
     }
     out.push('hypertension.hearts_under_care');
-    const recent = visits.filter((s) => s.date > d.windowFrom);
-    const lastBp = latest(recent.filter((s) => s.sbp !== null && s.dbp !== null));
     if (lastBp)
       out.push(
         bpControlled(lastBp, view.parameters)
           ? 'hypertension.hearts_controlled'
           : 'hypertension.hearts_uncontrolled',
       );
-    else if (recent.length > 0) out.push('hypertension.hearts_no_bp');
+    else if (recent) out.push('hypertension.hearts_no_bp');
     else out.push('hypertension.hearts_missed');
   },
 };
