@@ -83,7 +83,9 @@ export async function baselineTermCounts(
       and s.service_date >= ${ytd} and s.service_date <= ${E} order by s.service_date desc, s.id desc limit 1)`;
   const bpOk = sql`(s.sbp < ${p.controlledSystolicBelow} and s.dbp < ${p.controlledDiastolicBelow})`;
   // The national limits: 150/90 from the 65th birthday (birth year + 65, same month and day) on.
-  const elderlyAtVisit = sql`(r.birth_date is not null and cast(cast(substr(r.birth_date, 1, 4) as integer) + ${p.controlledElderlyAgeFrom} as text)
+  // The age is cast: SQLite binds a JS number as a real, and 1955 + 65.0 reads '2020.0'.
+  const elderlyAtVisit = sql`(r.birth_date is not null
+      and cast(cast(substr(r.birth_date, 1, 4) as integer) + cast(${p.controlledElderlyAgeFrom} as integer) as text)
       || substr(r.birth_date, 5) <= s.service_date)`;
   const nationalBpOk = sql`(case when ${elderlyAtVisit}
       then s.sbp < ${p.controlledElderlySystolicBelow} and s.dbp < ${p.controlledElderlyDiastolicBelow}
