@@ -584,7 +584,7 @@ where
             when (
               r.birth_date is not null
               and cast(
-                cast(substr(r.birth_date, 1, 4) as integer) + $7 as text
+                cast(substr(r.birth_date, 1, 4) as integer) + cast($7 as integer) as text
               ) || substr(r.birth_date, 5) <= s.service_date
             ) then s.sbp < $8
             and s.dbp < $9
@@ -650,7 +650,7 @@ where
             when (
               r.birth_date is not null
               and cast(
-                cast(substr(r.birth_date, 1, 4) as integer) + $7 as text
+                cast(substr(r.birth_date, 1, 4) as integer) + cast($7 as integer) as text
               ) || substr(r.birth_date, 5) <= s.service_date
             ) then s.sbp < $8
             and s.dbp < $9
@@ -716,7 +716,7 @@ where
             when (
               r.birth_date is not null
               and cast(
-                cast(substr(r.birth_date, 1, 4) as integer) + $7 as text
+                cast(substr(r.birth_date, 1, 4) as integer) + cast($7 as integer) as text
               ) || substr(r.birth_date, 5) <= s.service_date
             ) then s.sbp < $8
             and s.dbp < $9

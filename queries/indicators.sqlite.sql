@@ -584,7 +584,7 @@ where
             when (
               r.birth_date is not null
               and cast(
-                cast(substr(r.birth_date, 1, 4) as integer) + ? as text
+                cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
               ) || substr(r.birth_date, 5) <= s.service_date
             ) then s.sbp < ?
             and s.dbp < ?
@@ -650,7 +650,7 @@ where
             when (
               r.birth_date is not null
               and cast(
-                cast(substr(r.birth_date, 1, 4) as integer) + ? as text
+                cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
               ) || substr(r.birth_date, 5) <= s.service_date
             ) then s.sbp < ?
             and s.dbp < ?
@@ -716,7 +716,7 @@ where
             when (
               r.birth_date is not null
               and cast(
-                cast(substr(r.birth_date, 1, 4) as integer) + ? as text
+                cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
               ) || substr(r.birth_date, 5) <= s.service_date
             ) then s.sbp < ?
             and s.dbp < ?
