@@ -700,6 +700,48 @@ where
 group by
   coalesce(o.township_code, s.org_code);
 
+-- audits/rules/aggregate-outliers.ts: candidates (default parameters)
+select
+  coalesce(o.township_code, s.org_code) as unit,
+  min(s.county_code) as county_code,
+  substr(s.service_date, 1, 7) as month,
+  s.type as type,
+  count(*) as services,
+  sum(
+    case
+      when s.type = 'hypertension_followup'
+      and s.sbp is not null
+      and s.dbp is not null then 1
+      else 0
+    end
+  ) as with_bp,
+  sum(
+    case
+      when s.type = 'hypertension_followup'
+      and s.sbp is not null
+      and s.dbp is not null
+      and s.sbp < 140
+      and s.dbp < 90 then 1
+      else 0
+    end
+  ) as controlled
+from
+  services s
+  left join orgs o on o.code = s.org_code
+where
+  s.type in ($1, $2, $3, $4, $5)
+  and s.service_date >= $6
+  and s.service_date <= $7
+  and "s"."county_code" = $8
+group by
+  coalesce(o.township_code, s.org_code),
+  substr(s.service_date, 1, 7),
+  s.type
+order by
+  1,
+  3,
+  4;
+
 -- audits/rules/unused-records.ts: store (default parameters)
 insert into
   audit_findings (

@@ -578,15 +578,20 @@ where
     select
       case
         when s.sbp is not null
-        and s.dbp is not null then case
-          when (
-            s.sbp < $7
-            and s.dbp < $8
-          ) then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
+        and s.dbp is not null
+        and (
+          case
+            when (
+              r.birth_date is not null
+              and cast(
+                cast(substr(r.birth_date, 1, 4) as integer) + cast($7 as integer) as text
+              ) || substr(r.birth_date, 5) <= s.service_date
+            ) then s.sbp < $8
+            and s.dbp < $9
+            else s.sbp < $10
+            and s.dbp < $11
+          end
+        ) then 1
         when s.guidance = 1 then 2
         else 0
       end
@@ -594,9 +599,9 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = $9
-      and s.service_date >= $10
-      and s.service_date <= $11
+      and s.type = $12
+      and s.service_date >= $13
+      and s.service_date <= $14
     order by
       s.service_date desc,
       s.id desc
@@ -639,15 +644,20 @@ where
     select
       case
         when s.sbp is not null
-        and s.dbp is not null then case
-          when (
-            s.sbp < $7
-            and s.dbp < $8
-          ) then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
+        and s.dbp is not null
+        and (
+          case
+            when (
+              r.birth_date is not null
+              and cast(
+                cast(substr(r.birth_date, 1, 4) as integer) + cast($7 as integer) as text
+              ) || substr(r.birth_date, 5) <= s.service_date
+            ) then s.sbp < $8
+            and s.dbp < $9
+            else s.sbp < $10
+            and s.dbp < $11
+          end
+        ) then 1
         when s.guidance = 1 then 2
         else 0
       end
@@ -655,9 +665,9 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = $9
-      and s.service_date >= $10
-      and s.service_date <= $11
+      and s.type = $12
+      and s.service_date >= $13
+      and s.service_date <= $14
     order by
       s.service_date desc,
       s.id desc
@@ -700,15 +710,20 @@ where
     select
       case
         when s.sbp is not null
-        and s.dbp is not null then case
-          when (
-            s.sbp < $7
-            and s.dbp < $8
-          ) then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
+        and s.dbp is not null
+        and (
+          case
+            when (
+              r.birth_date is not null
+              and cast(
+                cast(substr(r.birth_date, 1, 4) as integer) + cast($7 as integer) as text
+              ) || substr(r.birth_date, 5) <= s.service_date
+            ) then s.sbp < $8
+            and s.dbp < $9
+            else s.sbp < $10
+            and s.dbp < $11
+          end
+        ) then 1
         when s.guidance = 1 then 2
         else 0
       end
@@ -716,9 +731,9 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = $9
-      and s.service_date >= $10
-      and s.service_date <= $11
+      and s.type = $12
+      and s.service_date >= $13
+      and s.service_date <= $14
     order by
       s.service_date desc,
       s.id desc
@@ -791,16 +806,38 @@ where
       )
       and e.start_date <= $6
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $7
-      and s.service_date > $8
-      and s.service_date <= $9
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > $7
+        and s.service_date <= $8
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= $9
+        and (
+          e.end_date is null
+          or e.end_date > $10
+        )
+        and e.start_date <= $11
+        and e.start_date > $12
+    )
   )
 group by
   r.org_code;
@@ -835,23 +872,45 @@ where
       )
       and e.start_date <= $6
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $7
-      and s.service_date > $8
-      and s.service_date <= $9
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > $7
+        and s.service_date <= $8
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= $9
+        and (
+          e.end_date is null
+          or e.end_date > $10
+        )
+        and e.start_date <= $11
+        and e.start_date > $12
+    )
   )
   and (
     select
       case
         when (
-          s.sbp < $10
-          and s.dbp < $11
+          s.sbp < $13
+          and s.dbp < $14
         ) then 1
         else 0
       end
@@ -859,9 +918,13 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = 'hypertension_followup'
-      and s.service_date > $12
-      and s.service_date <= $13
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
+      and s.service_date > $15
+      and s.service_date <= $16
       and s.sbp is not null
       and s.dbp is not null
     order by
@@ -903,23 +966,45 @@ where
       )
       and e.start_date <= $6
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $7
-      and s.service_date > $8
-      and s.service_date <= $9
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > $7
+        and s.service_date <= $8
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= $9
+        and (
+          e.end_date is null
+          or e.end_date > $10
+        )
+        and e.start_date <= $11
+        and e.start_date > $12
+    )
   )
   and (
     select
       case
         when (
-          s.sbp < $10
-          and s.dbp < $11
+          s.sbp < $13
+          and s.dbp < $14
         ) then 1
         else 0
       end
@@ -927,9 +1012,13 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = 'hypertension_followup'
-      and s.service_date > $12
-      and s.service_date <= $13
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
+      and s.service_date > $15
+      and s.service_date <= $16
       and s.sbp is not null
       and s.dbp is not null
     order by
@@ -971,16 +1060,38 @@ where
       )
       and e.start_date <= $6
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $7
-      and s.service_date > $8
-      and s.service_date <= $9
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > $7
+        and s.service_date <= $8
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= $9
+        and (
+          e.end_date is null
+          or e.end_date > $10
+        )
+        and e.start_date <= $11
+        and e.start_date > $12
+    )
   )
   and exists (
     select
@@ -989,9 +1100,13 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = $10
-      and s.service_date > $11
-      and s.service_date <= $12
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
+      and s.service_date > $13
+      and s.service_date <= $14
   )
   and not exists (
     select
@@ -1000,9 +1115,13 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = 'hypertension_followup'
-      and s.service_date > $13
-      and s.service_date <= $14
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
+      and s.service_date > $15
+      and s.service_date <= $16
       and s.sbp is not null
       and s.dbp is not null
   )
@@ -1039,16 +1158,38 @@ where
       )
       and e.start_date <= $6
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $7
-      and s.service_date > $8
-      and s.service_date <= $9
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > $7
+        and s.service_date <= $8
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= $9
+        and (
+          e.end_date is null
+          or e.end_date > $10
+        )
+        and e.start_date <= $11
+        and e.start_date > $12
+    )
   )
   and not exists (
     select
@@ -1057,9 +1198,13 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = $10
-      and s.service_date > $11
-      and s.service_date <= $12
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
+      and s.service_date > $13
+      and s.service_date <= $14
   )
 group by
   r.org_code;
@@ -1094,16 +1239,63 @@ where
       )
       and e.start_date <= $6
   )
-  and not exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = $7
-      and s.service_date > $8
-      and s.service_date <= $9
+  and not (
+    (
+      r.death_date is null
+      or r.death_date > $7
+    )
+    and (
+      r.moved_out_date is null
+      or r.moved_out_date > $8
+    )
+    and exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= $9
+        and (
+          e.end_date is null
+          or e.end_date > $10
+        )
+        and e.start_date <= $11
+    )
+    and (
+      exists (
+        select
+          1
+        from
+          services s
+        where
+          s.resident_id = r.id
+          and s.type in (
+            'hypertension_followup',
+            'diabetes_followup',
+            'elderly_checkup'
+          )
+          and s.service_date > $12
+          and s.service_date <= $13
+      )
+      or exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = 'hypertension'
+          and e.start_date <= $14
+          and (
+            e.end_date is null
+            or e.end_date > $15
+          )
+          and e.start_date <= $16
+          and e.start_date > $17
+      )
+    )
   )
 group by
   r.org_code;

@@ -578,15 +578,20 @@ where
     select
       case
         when s.sbp is not null
-        and s.dbp is not null then case
-          when (
-            s.sbp < ?
+        and s.dbp is not null
+        and (
+          case
+            when (
+              r.birth_date is not null
+              and cast(
+                cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+              ) || substr(r.birth_date, 5) <= s.service_date
+            ) then s.sbp < ?
             and s.dbp < ?
-          ) then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
+            else s.sbp < ?
+            and s.dbp < ?
+          end
+        ) then 1
         when s.guidance = 1 then 2
         else 0
       end
@@ -639,15 +644,20 @@ where
     select
       case
         when s.sbp is not null
-        and s.dbp is not null then case
-          when (
-            s.sbp < ?
+        and s.dbp is not null
+        and (
+          case
+            when (
+              r.birth_date is not null
+              and cast(
+                cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+              ) || substr(r.birth_date, 5) <= s.service_date
+            ) then s.sbp < ?
             and s.dbp < ?
-          ) then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
+            else s.sbp < ?
+            and s.dbp < ?
+          end
+        ) then 1
         when s.guidance = 1 then 2
         else 0
       end
@@ -700,15 +710,20 @@ where
     select
       case
         when s.sbp is not null
-        and s.dbp is not null then case
-          when (
-            s.sbp < ?
+        and s.dbp is not null
+        and (
+          case
+            when (
+              r.birth_date is not null
+              and cast(
+                cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+              ) || substr(r.birth_date, 5) <= s.service_date
+            ) then s.sbp < ?
             and s.dbp < ?
-          ) then 1
-          when s.guidance = 1 then 2
-          else 0
-        end
-        when s.controlled = 1 then 1
+            else s.sbp < ?
+            and s.dbp < ?
+          end
+        ) then 1
         when s.guidance = 1 then 2
         else 0
       end
@@ -791,16 +806,38 @@ where
       )
       and e.start_date <= ?
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = ?
-      and s.service_date > ?
-      and s.service_date <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > ?
+        and s.service_date <= ?
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+        and e.start_date <= ?
+        and e.start_date > ?
+    )
   )
 group by
   r.org_code;
@@ -835,16 +872,38 @@ where
       )
       and e.start_date <= ?
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = ?
-      and s.service_date > ?
-      and s.service_date <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > ?
+        and s.service_date <= ?
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+        and e.start_date <= ?
+        and e.start_date > ?
+    )
   )
   and (
     select
@@ -859,7 +918,11 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = 'hypertension_followup'
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
       and s.service_date > ?
       and s.service_date <= ?
       and s.sbp is not null
@@ -903,16 +966,38 @@ where
       )
       and e.start_date <= ?
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = ?
-      and s.service_date > ?
-      and s.service_date <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > ?
+        and s.service_date <= ?
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+        and e.start_date <= ?
+        and e.start_date > ?
+    )
   )
   and (
     select
@@ -927,7 +1012,11 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = 'hypertension_followup'
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
       and s.service_date > ?
       and s.service_date <= ?
       and s.sbp is not null
@@ -971,16 +1060,38 @@ where
       )
       and e.start_date <= ?
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = ?
-      and s.service_date > ?
-      and s.service_date <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > ?
+        and s.service_date <= ?
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+        and e.start_date <= ?
+        and e.start_date > ?
+    )
   )
   and exists (
     select
@@ -989,7 +1100,11 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = ?
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
       and s.service_date > ?
       and s.service_date <= ?
   )
@@ -1000,7 +1115,11 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = 'hypertension_followup'
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
       and s.service_date > ?
       and s.service_date <= ?
       and s.sbp is not null
@@ -1039,16 +1158,38 @@ where
       )
       and e.start_date <= ?
   )
-  and exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = ?
-      and s.service_date > ?
-      and s.service_date <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        services s
+      where
+        s.resident_id = r.id
+        and s.type in (
+          'hypertension_followup',
+          'diabetes_followup',
+          'elderly_checkup'
+        )
+        and s.service_date > ?
+        and s.service_date <= ?
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+        and e.start_date <= ?
+        and e.start_date > ?
+    )
   )
   and not exists (
     select
@@ -1057,7 +1198,11 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = ?
+      and s.type in (
+        'hypertension_followup',
+        'diabetes_followup',
+        'elderly_checkup'
+      )
       and s.service_date > ?
       and s.service_date <= ?
   )
@@ -1094,16 +1239,63 @@ where
       )
       and e.start_date <= ?
   )
-  and not exists (
-    select
-      1
-    from
-      services s
-    where
-      s.resident_id = r.id
-      and s.type = ?
-      and s.service_date > ?
-      and s.service_date <= ?
+  and not (
+    (
+      r.death_date is null
+      or r.death_date > ?
+    )
+    and (
+      r.moved_out_date is null
+      or r.moved_out_date > ?
+    )
+    and exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = 'hypertension'
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+        and e.start_date <= ?
+    )
+    and (
+      exists (
+        select
+          1
+        from
+          services s
+        where
+          s.resident_id = r.id
+          and s.type in (
+            'hypertension_followup',
+            'diabetes_followup',
+            'elderly_checkup'
+          )
+          and s.service_date > ?
+          and s.service_date <= ?
+      )
+      or exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = 'hypertension'
+          and e.start_date <= ?
+          and (
+            e.end_date is null
+            or e.end_date > ?
+          )
+          and e.start_date <= ?
+          and e.start_date > ?
+      )
+    )
   )
 group by
   r.org_code;

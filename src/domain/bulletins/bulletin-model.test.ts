@@ -188,6 +188,28 @@ describe('buildBulletin parameters', () => {
     expect(text(model)).toContain('左右侧血压差大于10mmHg的体检记录人数为7749人（较多的有：崇信县锦屏镇）');
   });
 
+  it('counts the outliers on aggregates in the data-quality requirement', () => {
+    const input = pingliangInput(fixture);
+    expect(text(buildBulletin(input))).not.toContain('异常值');
+    const model = buildBulletin({
+      ...input,
+      findings: [
+        ...input.findings,
+        {
+          org: input.org.code,
+          orgName: input.org.name,
+          level: 2,
+          rule: 'aggregate_outliers',
+          severity: 'warning',
+          count: 17,
+        },
+      ],
+    });
+    expect(paragraphStarting(model, '（四）提高数据真实性和准确性。')).toContain(
+      '月度服务量或血压达标比例明显偏离本单位历史或同级单位的异常值17个',
+    );
+  });
+
   it('says the org is level with the reference when the rates print the same', () => {
     const input = pingliangInput(fixture);
     const model = buildBulletin({

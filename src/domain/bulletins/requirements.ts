@@ -157,6 +157,9 @@ function plausibilityRequirement(ctx: SectionContext): string | null {
   if (implausible > 0) facts.push(`数值不合理或日期矛盾的记录${formatCount(implausible)}条`);
   const digits = findingTotal(input, 'digit_preference');
   if (digits > 0) facts.push(`血压读数尾数偏好提示${formatCount(digits)}条`);
+  const outliers = findingTotal(input, 'aggregate_outliers');
+  if (outliers > 0)
+    facts.push(`月度服务量或血压达标比例明显偏离本单位历史或同级单位的异常值${formatCount(outliers)}个`);
   const unused = findingTotal(input, 'unused_records');
   if (unused > 0) facts.push(`12个月以上未动态使用的健康档案${formatCount(unused)}份`);
   if (facts.length === 0) return null;

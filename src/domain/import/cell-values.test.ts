@@ -42,6 +42,8 @@ describe('readCell', () => {
     ['控制满意', 'controlled', true],
     ['不满意', 'controlled', false],
     ['规律', 'adherence', 'regular'],
+    ['电话', 'visitMode', 'phone'],
+    ['家庭随访', 'visitMode', 'home'],
     ['异常', 'normalAbnormal', 'abnormal'],
     ['基本稳定', 'mentalCondition', 'basically_stable'],
     ['宣传栏', 'activityKind', 'board'],

@@ -20,6 +20,7 @@ export type CellType =
   | 'serviceType'
   | 'controlled'
   | 'adherence'
+  | 'visitMode'
   | 'normalAbnormal'
   | 'mentalCondition'
   | 'activityKind';

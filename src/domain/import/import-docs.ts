@@ -17,6 +17,7 @@ const TYPE_NAMES: Readonly<Record<CellType, string>> = {
   serviceType: '服务类型 service type',
   controlled: '控制情况 control',
   adherence: '依从性 adherence',
+  visitMode: '随访方式 visit mode',
   normalAbnormal: '正常/异常 normal/abnormal',
   mentalCondition: '病情 condition',
   activityKind: '活动形式 activity kind',

@@ -18,6 +18,12 @@ export interface IndicatorParameters {
   readonly controlledSystolicBelow: number;
   /** Hypertension controlled below this diastolic BP (mmHg). */
   readonly controlledDiastolicBelow: number;
+  /** National control rate: patients of this age or older at the follow-up have the elderly limits. */
+  readonly controlledElderlyAgeFrom: number;
+  /** National control rate: elderly patients controlled below this systolic BP (mmHg). */
+  readonly controlledElderlySystolicBelow: number;
+  /** National control rate: elderly patients controlled below this diastolic BP (mmHg). */
+  readonly controlledElderlyDiastolicBelow: number;
   /** Diabetes controlled below this fasting glucose (mmol/L). */
   readonly controlledGlucoseBelow: number;
   /** Early pregnancy registration: registered before this gestational week (孕13周之前). */
@@ -45,6 +51,9 @@ export const DEFAULT_PARAMETERS: IndicatorParameters = {
   followupRateMinimum: 2,
   controlledSystolicBelow: 140,
   controlledDiastolicBelow: 90,
+  controlledElderlyAgeFrom: 65,
+  controlledElderlySystolicBelow: 150,
+  controlledElderlyDiastolicBelow: 90,
   controlledGlucoseBelow: 7.0,
   earlyPregnancyWeeksBelow: 13,
   heartsRegisteredMonths: 3,
@@ -85,22 +94,34 @@ export const PARAMETER_NOTES: Readonly<Record<keyof IndicatorParameters, { zh: s
     zh: '血压控制：舒张压低于90mmHg',
     en: 'BP controlled: diastolic below 90 mmHg',
   },
+  controlledElderlyAgeFrom: {
+    zh: '血压控制率（国家规范）：随访时65岁及以上的患者按老年标准判断',
+    en: 'National BP control: patients aged 65 or over at the follow-up are judged by the elderly limits',
+  },
+  controlledElderlySystolicBelow: {
+    zh: '血压控制率（国家规范）：65岁及以上患者收缩压低于150mmHg',
+    en: 'National BP control: patients 65+ controlled below 150 mmHg systolic',
+  },
+  controlledElderlyDiastolicBelow: {
+    zh: '血压控制率（国家规范）：65岁及以上患者舒张压低于90mmHg',
+    en: 'National BP control: patients 65+ controlled below 90 mmHg diastolic',
+  },
   controlledGlucoseBelow: {
     zh: '血糖控制：空腹血糖低于7.0mmol/L',
     en: 'Glucose controlled: fasting glucose below 7.0 mmol/L',
   },
   earlyPregnancyWeeksBelow: { zh: '早孕建册：孕13周之前', en: 'Early registration: before 13 weeks' },
   heartsRegisteredMonths: {
-    zh: 'HEARTS：登记满3个月的患者',
-    en: 'HEARTS: patients registered at least 3 months before the period end',
+    zh: 'HEARTS：登记满3个月（按日历月，6月底为3月31日及以前登记）的患者',
+    en: 'HEARTS: patients registered at least 3 calendar months before the period end (by 31 March for June)',
   },
   heartsVisitWindowMonths: {
-    zh: 'HEARTS：最近3个月内的最近一次就诊/血压',
-    en: 'HEARTS: latest visit/BP within the last 3 months',
+    zh: 'HEARTS：最近3个日历月内（6月底为4月1日至6月30日）的最近一次就诊/血压',
+    en: 'HEARTS: latest visit/BP within the last 3 calendar months (1 April to 30 June for June)',
   },
   heartsLostMonths: {
-    zh: 'HEARTS：12个月无就诊为失访',
-    en: 'HEARTS: no visit in 12 months = lost to follow-up',
+    zh: 'HEARTS：12个日历月内既无就诊也非新登记为失访',
+    en: 'HEARTS: neither a visit nor the registration in the last 12 calendar months = lost to follow-up',
   },
   recordUseMonths: {
     zh: '档案使用：近12个月内有服务记录',

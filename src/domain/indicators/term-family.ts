@@ -15,7 +15,7 @@
 import type { Program } from '../programs.js';
 import type { ServicePayload } from '../records/service-payloads.js';
 import type { ServiceType } from '../service-types.js';
-import { addMonthsIso, monthsElapsed, slotEnd } from '../periods/period.js';
+import { addMonthsIso, daysInMonth, monthsElapsed, slotEnd } from '../periods/period.js';
 import type { IndicatorParameters } from './parameters.js';
 
 /** The hot numeric columns of a service (stored beside the payload), as the terms read them. */
@@ -90,14 +90,34 @@ export interface SlotDates {
   readonly months: number;
   /** Records in use: a service after this date. */
   readonly useFrom: string;
-  /** HEARTS: registered on or before this date. */
+  /** HEARTS: registered on or before this date (calendar months, {@link calendarMonthsBefore}). */
   readonly registeredBy: string;
-  /** HEARTS: the visit window starts after this date. */
+  /** HEARTS: the visit window starts after this date (calendar months). */
   readonly windowFrom: string;
-  /** HEARTS: no visit after this date = lost to follow-up. */
+  /** HEARTS: neither a visit nor the registration after this date = lost to follow-up (calendar months). */
   readonly lostFrom: string;
   /** Children born after this date are under 3. */
   readonly under3From: string;
+}
+
+/**
+ * The date `months` calendar months before `date`, as HEARTS reports count months: a month
+ * end maps to the month end (30 June − 3 → 31 March, so a window "after 31 March" is April to
+ * June; 29 February − 3 → 30 November), any other day to the same day, clamped to the
+ * month's length (20 June − 3 → 20 March).
+ *
+ * @example calendarMonthsBefore('2020-06-30', 3) // '2020-03-31'
+ * @example calendarMonthsBefore('2021-02-28', 12) // '2020-02-29'
+ * @example calendarMonthsBefore('2020-06-10', 3) // '2020-03-10'
+ */
+export function calendarMonthsBefore(date: string, months: number): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  if (Number(date.slice(8, 10)) !== daysInMonth(year, month)) return addMonthsIso(date, -months);
+  const shifted = addMonthsIso(`${date.slice(0, 8)}01`, -months);
+  const y = Number(shifted.slice(0, 4));
+  const m = Number(shifted.slice(5, 7));
+  return `${shifted.slice(0, 8)}${String(daysInMonth(y, m)).padStart(2, '0')}`;
 }
 
 const slotDatesCache = new WeakMap<IndicatorParameters, Map<number, SlotDates>>();
@@ -115,9 +135,9 @@ export function slotDates(year: number, slot: number, p: IndicatorParameters): S
       ytd: `${year}-01-01`,
       months: monthsElapsed(slot),
       useFrom: addMonthsIso(end, -p.recordUseMonths),
-      registeredBy: addMonthsIso(end, -p.heartsRegisteredMonths),
-      windowFrom: addMonthsIso(end, -p.heartsVisitWindowMonths),
-      lostFrom: addMonthsIso(end, -p.heartsLostMonths),
+      registeredBy: calendarMonthsBefore(end, p.heartsRegisteredMonths),
+      windowFrom: calendarMonthsBefore(end, p.heartsVisitWindowMonths),
+      lostFrom: calendarMonthsBefore(end, p.heartsLostMonths),
       under3From: addMonthsIso(end, -p.childSystematicAgeMonths),
     };
     byKey.set(key, d);
@@ -171,6 +191,11 @@ export class SlotView {
     readonly dates: SlotDates,
     readonly parameters: IndicatorParameters,
   ) {}
+
+  /** Every service of `type`, whatever its date (a rule filters by the slot's dates itself). */
+  allOf(type: ServiceType): readonly ServiceFact[] {
+    return this.byType.get(type) ?? NONE;
+  }
 
   /** Services of `type` dated on or before the 旬 end. */
   upToEnd(type: ServiceType): ServiceFact[] {

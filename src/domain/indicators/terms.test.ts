@@ -111,12 +111,13 @@ describe('hypertension terms', () => {
     expect(at(h, 35, 2019)).toContain('hypertension.controlled');
   });
 
-  it('falls back to the recorded judgement without readings', () => {
+  it('does not count a follow-up without readings as controlled, whatever its judgement', () => {
     const h = person({
       enrollments: [enrolled],
       services: [service('hypertension_followup', '2020-03-01', { controlled: 1 })],
     });
-    expect(at(h, JUNE)).toContain('hypertension.controlled');
+    expect(at(h, JUNE)).not.toContain('hypertension.controlled');
+    expect(at(h, JUNE)).toContain('hypertension.uncontrolled');
   });
 
   it('ends management with the enrolment end date and death', () => {
@@ -132,9 +133,11 @@ describe('hypertension terms', () => {
     const base = { enrollments: [{ ...enrolled, startDate: '2020-03-30' }] };
     // Registered 30 March: in the cohort at 30 June (3 months before), not at 20 June.
     expect(at(person(base), 16)).not.toContain('hypertension.hearts_cohort');
+    // Never seen, but registered within 12 months: under care, with a missed visit.
     expect(at(person(base), JUNE)).toEqual(
-      expect.arrayContaining(['hypertension.hearts_cohort', 'hypertension.hearts_ltfu']),
+      expect.arrayContaining(['hypertension.hearts_cohort', 'hypertension.hearts_missed']),
     );
+    expect(at(person(base), JUNE)).not.toContain('hypertension.hearts_ltfu');
     const visits = (...s: ServiceFact[]): ResidentHistory => person({ enrollments: [enrolled], services: s });
     expect(at(visits(bp('2020-05-01', 130, 80)), JUNE)).toContain('hypertension.hearts_controlled');
     expect(at(visits(bp('2020-05-01', 130, 80), bp('2020-06-01', 145, 80)), JUNE)).toContain(

@@ -34,7 +34,12 @@ import {
   type ServicesByType,
 } from './term-family.js';
 
-export { bpControlled, glucoseControlled } from './term-families/chronic.js';
+export {
+  agedAtLeast,
+  bpControlled,
+  glucoseControlled,
+  nationalBpControlled,
+} from './term-families/chronic.js';
 export {
   enrollmentActive,
   spanCovers,

@@ -213,6 +213,22 @@ describe('demo generation, 1/500 of the city', () => {
     }
   });
 
+  it('makes some chronic-disease follow-ups by phone, without BP, and the others at the clinic or at home with one', () => {
+    for (const type of ['hypertension_followup', 'diabetes_followup'] as const) {
+      const followups = g.services.filter((s) => s.type === type);
+      const payloads = followups.map(
+        (s) => s.payload as { visitMode: string; sbp: number | null; dbp: number | null },
+      );
+      const phone = payloads.filter((p) => p.visitMode === 'phone');
+      expect(phone.length / followups.length, type).toBeGreaterThan(0.03);
+      expect(phone.length / followups.length, type).toBeLessThan(0.12);
+      expect(phone.every((p) => p.sbp === null && p.dbp === null)).toBe(true);
+      const inPerson = payloads.filter((p) => p.visitMode !== 'phone');
+      expect(new Set(inPerson.map((p) => p.visitMode))).toEqual(new Set(['clinic', 'home']));
+      expect(inPerson.every((p) => p.sbp !== null && p.dbp !== null)).toBe(true);
+    }
+  });
+
   it('leaves some records unused for 12 months', () => {
     const served = new Set(g.services.filter((s) => s.serviceDate >= '2019-07-01').map((s) => s.recordNo));
     const unused = g.residents.filter((r) => r.recordUpdated! < '2019-07-01' && !served.has(r.recordNo));
@@ -279,6 +295,7 @@ describe('demo generation, small scale (1/50): calibration to the bulletin', () 
       const readings = g.services.filter(
         (s) =>
           s.type === 'hypertension_followup' &&
+          (s.payload as { sbp: number | null }).sbp !== null &&
           g.plan.digitPreferenceTownships.includes(villageOf.get(s.recordNo!)!.slice(0, 9)) === inside,
       );
       return readings.filter((s) => (s.payload as { sbp: number }).sbp % 10 === 0).length / readings.length;
@@ -294,7 +311,8 @@ describe('demo generation, small scale (1/50): calibration to the bulletin', () 
             s.type === 'hypertension_followup' &&
             g.plan.digitPreferenceTownships.includes(villageOf.get(s.recordNo!)!.slice(0, 9)) === inside,
         )
-        .map((s) => (s.payload as { sbp: number }).sbp);
+        .map((s) => (s.payload as { sbp: number | null }).sbp)
+        .filter((x): x is number => x !== null);
       return sbps.filter((x) => x >= 130 && x < 140).length / sbps.filter((x) => x >= 140 && x < 150).length;
     };
     expect(ratio(true)).toBeGreaterThan(3);

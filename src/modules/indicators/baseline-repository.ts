@@ -29,6 +29,18 @@ function declaredField(reads: ServiceReads, type: string, field: string): string
   return field;
 }
 
+/**
+ * HEARTS months back from E, written apart from the engine's rule: at a month end, the day
+ * before the first day of the month `months − 1` before (30 June, 3 → 31 March); on the 10th
+ * or 20th, the same day `months` before.
+ */
+function heartsMonthsBefore(E: string, months: number): string {
+  const [y, m, d] = E.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  if (next.getUTCDate() !== 1) return addMonthsIso(E, -months);
+  return new Date(Date.UTC(y, m - months, 1) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Counts per org of residents matching `cond` (alias r), within the scope. */
 async function countResidents(db: Db, scope: OrgScope, cond: Cond): Promise<{ code: string; n: number }[]> {
   const result = await sql<{ code: string; n: number }>`
@@ -70,10 +82,17 @@ export async function baselineTermCounts(
     sql`(select ${expr} from services s where s.resident_id = r.id and s.type = ${type}
       and s.service_date >= ${ytd} and s.service_date <= ${E} order by s.service_date desc, s.id desc limit 1)`;
   const bpOk = sql`(s.sbp < ${p.controlledSystolicBelow} and s.dbp < ${p.controlledDiastolicBelow})`;
-  // 1 controlled, 2 uncontrolled with guidance, 0 uncontrolled without.
-  const htnStatus = sql`case when s.sbp is not null and s.dbp is not null
-      then case when ${bpOk} then 1 when s.guidance = 1 then 2 else 0 end
-      when s.controlled = 1 then 1 when s.guidance = 1 then 2 else 0 end`;
+  // The national limits: 150/90 from the 65th birthday (birth year + 65, same month and day) on.
+  // The age is cast: SQLite binds a JS number as a real, and 1955 + 65.0 reads '2020.0'.
+  const elderlyAtVisit = sql`(r.birth_date is not null
+      and cast(cast(substr(r.birth_date, 1, 4) as integer) + cast(${p.controlledElderlyAgeFrom} as integer) as text)
+      || substr(r.birth_date, 5) <= s.service_date)`;
+  const nationalBpOk = sql`(case when ${elderlyAtVisit}
+      then s.sbp < ${p.controlledElderlySystolicBelow} and s.dbp < ${p.controlledElderlyDiastolicBelow}
+      else s.sbp < ${p.controlledSystolicBelow} and s.dbp < ${p.controlledDiastolicBelow} end)`;
+  // 1 controlled, 2 uncontrolled with guidance, 0 uncontrolled without; no measured BP is not controlled.
+  const htnStatus = sql`case when s.sbp is not null and s.dbp is not null and ${nationalBpOk} then 1
+      when s.guidance = 1 then 2 else 0 end`;
   const dmStatus = sql`case when s.fasting_glucose is not null
       then case when s.fasting_glucose < ${p.controlledGlucoseBelow} then 1 when s.guidance = 1 then 2 else 0 end
       when s.controlled = 1 then 1 when s.guidance = 1 then 2 else 0 end`;
@@ -103,17 +122,24 @@ export async function baselineTermCounts(
   chronic('hypertension', 'hypertension_followup', htnStatus);
   chronic('diabetes', 'diabetes_followup', dmStatus);
 
-  const registeredBy = addMonthsIso(E, -p.heartsRegisteredMonths);
-  const windowFrom = addMonthsIso(E, -p.heartsVisitWindowMonths);
-  const lostFrom = addMonthsIso(E, -p.heartsLostMonths);
-  const cohort = sql`${present} and exists (select 1 from enrollments e where e.resident_id = r.id and e.program = 'hypertension'
-      and e.start_date <= ${E} and (e.end_date is null or e.end_date > ${E}) and e.start_date <= ${registeredBy})`;
-  const visitSince = (from: string): Cond => has('hypertension_followup', from, false);
-  const underCare = sql`${cohort} and ${visitSince(lostFrom)}`;
+  const registeredBy = heartsMonthsBefore(E, p.heartsRegisteredMonths);
+  const windowFrom = heartsMonthsBefore(E, p.heartsVisitWindowMonths);
+  const lostFrom = heartsMonthsBefore(E, p.heartsLostMonths);
+  const heartsEnrolment = (registeredAfter: string | null): Cond =>
+    sql`exists (select 1 from enrollments e where e.resident_id = r.id and e.program = 'hypertension'
+      and e.start_date <= ${E} and (e.end_date is null or e.end_date > ${E}) and e.start_date <= ${registeredBy}
+      ${registeredAfter === null ? sql`` : sql`and e.start_date > ${registeredAfter}`})`;
+  const cohort = sql`${present} and ${heartsEnrolment(null)}`;
+  const visitTypes = sql`s.type in ('hypertension_followup', 'diabetes_followup', 'elderly_checkup')`;
+  const visitSince = (from: string): Cond =>
+    sql`exists (select 1 from services s where s.resident_id = r.id and ${visitTypes}
+      and s.service_date > ${from} and s.service_date <= ${E})`;
+  // Registration within the 12 months is a contact.
+  const underCare = sql`${cohort} and (${visitSince(lostFrom)} or ${heartsEnrolment(lostFrom)})`;
   const latestBp = sql`(select case when ${bpOk} then 1 else 0 end from services s where s.resident_id = r.id
-      and s.type = 'hypertension_followup' and s.service_date > ${windowFrom} and s.service_date <= ${E}
+      and ${visitTypes} and s.service_date > ${windowFrom} and s.service_date <= ${E}
       and s.sbp is not null and s.dbp is not null order by s.service_date desc, s.id desc limit 1)`;
-  const bpInWindow = sql`exists (select 1 from services s where s.resident_id = r.id and s.type = 'hypertension_followup'
+  const bpInWindow = sql`exists (select 1 from services s where s.resident_id = r.id and ${visitTypes}
       and s.service_date > ${windowFrom} and s.service_date <= ${E} and s.sbp is not null and s.dbp is not null)`;
   Object.assign(conds, {
     'hypertension.hearts_cohort': () => cohort,
@@ -122,7 +148,7 @@ export async function baselineTermCounts(
     'hypertension.hearts_uncontrolled': () => sql`${underCare} and ${latestBp} = 0`,
     'hypertension.hearts_no_bp': () => sql`${underCare} and ${visitSince(windowFrom)} and not ${bpInWindow}`,
     'hypertension.hearts_missed': () => sql`${underCare} and not ${visitSince(windowFrom)}`,
-    'hypertension.hearts_ltfu': () => sql`${cohort} and not ${visitSince(lostFrom)}`,
+    'hypertension.hearts_ltfu': () => sql`${cohort} and not (${underCare})`,
   } satisfies Record<string, () => Cond>);
 
   const maternal = sql`${present} and exists (select 1 from enrollments e where e.resident_id = r.id and e.program = 'maternal'

@@ -199,17 +199,18 @@ describeEachDialect('indicator values on the hand-built data', (t) => {
   });
 
   it('answers a 旬 with HEARTS windows reaching into the previous year', async () => {
-    // 10 March 2020: R1 (registered May 2019) has had no visit for 12 months: lost;
-    // R3 (alive then) was last seen 1 Oct 2019: under care but no visit in 3 months.
+    // 10 March 2020: R1 (registered 1 May 2019, never seen yet) is under care, registration
+    // being a contact within the 12 months, with no visit in 3 months; R3 (alive then) was
+    // last seen 1 Oct 2019: under care, no visit in 3 months either. Nobody is lost.
     const dekad = cells(
       await computeIndicatorValues(t.db, WHOLE_TREE, { orgCode: TOWNSHIP, period: '2020-03-1' }),
       TOWNSHIP,
     );
     expectCells(dekad, {
       'hypertension.hearts_cohort': [2, null],
-      'hypertension.hearts_under_care': [1, null],
-      'hypertension.hearts_missed_visit_rate': [1, 1],
-      'hypertension.hearts_ltfu_rate': [1, 2],
+      'hypertension.hearts_under_care': [2, null],
+      'hypertension.hearts_missed_visit_rate': [2, 2],
+      'hypertension.hearts_ltfu_rate': [0, 2],
       'health_education.lectures': [1, null],
     });
     // 10 June: window from 10 March holds R1's backdated 15 March follow-up (150/95).

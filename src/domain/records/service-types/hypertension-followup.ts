@@ -12,16 +12,21 @@ import {
   systolic,
 } from './shared-fields.js';
 
-/** Follow-up of a hypertension patient (高血压患者随访服务记录表). */
+/**
+ * Follow-up of a hypertension patient (高血压患者随访服务记录表). The BP is optional: a
+ * follow-up by phone (`visitMode: 'phone'`) often has none. Without both readings the
+ * follow-up is "a visit without BP" for HEARTS and not controlled for the national control
+ * rate (src/domain/indicators/term-families/).
+ */
 export const hypertensionFollowupPayload = z.object({
-  sbp: systolic,
-  dbp: diastolic,
+  sbp: systolic.nullable().default(null),
+  dbp: diastolic.nullable().default(null),
   heartRate: heartRate.nullable().default(null),
   // controlled: 控制满意 as judged at the visit, BP < 140/90.
   ...chronicFollowupFields,
 });
 
-/** 高血压患者随访: a hypertension patient's follow-up, with this visit's blood pressure. */
+/** 高血压患者随访: a hypertension patient's follow-up, with this visit's blood pressure when measured. */
 export const hypertensionFollowup = defineServiceType({
   id: 'hypertension_followup',
   name: { zh: '高血压患者随访', en: 'Hypertension follow-up' },

@@ -18,6 +18,8 @@ export const diastolic = mmHg(20, 200);
 export const heartRate = mmHg(20, 250);
 /** Fasting blood glucose, mmol/L. */
 export const glucose = z.number().min(0.5).max(40);
+/** How a chronic-disease follow-up was made (随访方式): at the clinic, at home, by phone. */
+export const visitMode = z.enum(['clinic', 'home', 'phone']);
 /** Medication adherence at a chronic-disease follow-up (服药依从性). */
 export const adherence = z.enum(['regular', 'intermittent', 'none']);
 /** An ISO date inside a payload. */
@@ -79,6 +81,19 @@ export const HEIGHT_COLUMN = payloadColumn({
   example: '165',
 });
 
+/** 随访方式 at a chronic-disease follow-up. */
+export const VISIT_MODE_COLUMN = payloadColumn({
+  field: 'visitMode',
+  header: '随访方式',
+  aliases: ['随访形式'],
+  type: 'visitMode',
+  description: {
+    zh: '门诊/家庭/电话；电话随访可不填血压',
+    en: 'clinic, home or phone (门诊/家庭/电话); a phone follow-up may leave the BP empty',
+  },
+  example: '门诊',
+});
+
 /** 控制情况 at a chronic-disease follow-up; judged from the reading when the file leaves it empty. */
 export const CONTROLLED_COLUMN = payloadColumn({
   field: 'controlled',
@@ -124,13 +139,16 @@ export const SYMPTOMS_COLUMN = payloadColumn({
 });
 
 /**
- * What a hypertension or diabetes follow-up records besides its reading: whether the disease
- * is controlled, guidance given, medication adherence and symptoms. Spread into the type's
+ * What a hypertension or diabetes follow-up records besides its reading: how it was made
+ * (clinic, home, phone), whether the disease is controlled, guidance given, medication
+ * adherence and symptoms. Spread into the type's
  * payload after its reading; {@link CHRONIC_FOLLOWUP_COLUMNS} are their import columns.
  *
  * @example z.object({ sbp: systolic, dbp: diastolic, ...chronicFollowupFields })
  */
 export const chronicFollowupFields = {
+  /** 随访方式; absent or null when the source does not say. */
+  visitMode: visitMode.nullable().optional(),
   /** 控制满意 as judged at the visit: BP < 140/90, fasting glucose < 7.0 mmol/L. */
   controlled: z.boolean(),
   /** 健康指导意见或针对性就诊建议 recorded (including referral). */
@@ -141,6 +159,7 @@ export const chronicFollowupFields = {
 
 /** The import columns of {@link chronicFollowupFields}, in their order. */
 export const CHRONIC_FOLLOWUP_COLUMNS = [
+  VISIT_MODE_COLUMN,
   CONTROLLED_COLUMN,
   GUIDANCE_COLUMN,
   ADHERENCE_COLUMN,

@@ -11,7 +11,7 @@ import {
 } from './index.js';
 
 describe('the list of audit rules', () => {
-  it('has the eight ids of contract 5, each described in Chinese and English', () => {
+  it('has the ids of contract 5 (eight) and aggregate_outliers, each described in Chinese and English', () => {
     expect(AUDIT_RULE_IDS).toEqual([
       'duplicate_records',
       'id_problems',
@@ -20,6 +20,7 @@ describe('the list of audit rules', () => {
       'uncontrolled_without_guidance',
       'implausible_values',
       'digit_preference',
+      'aggregate_outliers',
       'unused_records',
     ]);
     for (const id of AUDIT_RULE_IDS) {

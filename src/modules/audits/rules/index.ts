@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { GongweiError } from '../../../domain/gongwei-error.js';
+import { aggregateOutliersRule } from './aggregate-outliers.js';
 import { armBpDifference } from './arm-bp-difference.js';
 import type { AuditRule } from './audit-rule.js';
 import { digitPreference } from './digit-preference.js';
@@ -25,6 +26,7 @@ export const AUDIT_RULES = [
   uncontrolledWithoutGuidance,
   implausibleValues,
   digitPreference,
+  aggregateOutliersRule,
   unusedRecords,
 ] as const;
 

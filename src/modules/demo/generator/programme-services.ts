@@ -137,8 +137,20 @@ export function writeChronicFollowups(
         : controlled
           ? r.chance(0.5)
           : r.chance(guidanceRate);
+      // By phone (no BP) only where the plan's control at the latest follow-up stays true.
+      const phoneAllowed = !latest || !controlled;
       out.services.push(
-        chronicFollowup(program, r, p.recordNo, day, controlled, guidance, plan.digitPreference, service),
+        chronicFollowup(
+          program,
+          r,
+          p.recordNo,
+          day,
+          controlled,
+          guidance,
+          plan.digitPreference,
+          service,
+          phoneAllowed,
+        ),
       );
       touch(i, day);
     });
@@ -307,7 +319,20 @@ function childGrowth(r: DemoRandom, ageMonths: number): ServicePayload<'child_vi
   };
 }
 
-/** One hypertension or diabetes follow-up, with readings that match `controlled`. */
+/** The share of chronic-disease follow-ups made at the clinic, at home and by phone. */
+const VISIT_MODES = [
+  ['clinic', 0.7],
+  ['home', 0.2],
+  ['phone', 0.1],
+] as const;
+
+/**
+ * One hypertension or diabetes follow-up, with readings that match `controlled`. Made at the
+ * clinic, at home or (when `phoneAllowed`) by phone; a phone follow-up records no BP (a
+ * diabetes one keeps the patient's own glucose reading), so it is "a visit without BP" for
+ * HEARTS and not controlled for the national rate: the callers allow it only where that does
+ * not contradict `controlled` at the latest follow-up of the year.
+ */
 export function chronicFollowup(
   program: 'hypertension' | 'diabetes',
   r: DemoRandom,
@@ -317,14 +342,19 @@ export function chronicFollowup(
   guidance: boolean,
   digitPreference: boolean,
   service: ServiceBuilder,
+  phoneAllowed = false,
 ): ServiceInput {
   const adherence = (['regular', 'intermittent', 'none'] as const)[r.weighted([0.7, 0.25, 0.05])]!;
+  const drawn = VISIT_MODES[r.weighted(VISIT_MODES.map(([, share]) => share))]![0];
+  const visitMode = drawn === 'phone' && !phoneAllowed ? 'clinic' : drawn;
+  const phone = visitMode === 'phone';
   if (program === 'hypertension') {
     const bp = followupPressure(r, controlled, digitPreference);
     return service('hypertension_followup', recordNo, day, {
-      sbp: bp.sbp,
-      dbp: bp.dbp,
-      heartRate: r.int(58, 96),
+      visitMode,
+      sbp: phone ? null : bp.sbp,
+      dbp: phone ? null : bp.dbp,
+      heartRate: phone ? null : r.int(58, 96),
       controlled,
       guidance,
       medicationAdherence: adherence,
@@ -333,9 +363,10 @@ export function chronicFollowup(
   }
   const bp = followupPressure(r, r.chance(0.6), digitPreference);
   return service('diabetes_followup', recordNo, day, {
+    visitMode,
     fastingGlucose: followupGlucose(r, controlled),
-    sbp: bp.sbp,
-    dbp: bp.dbp,
+    sbp: phone ? null : bp.sbp,
+    dbp: phone ? null : bp.dbp,
     controlled,
     guidance,
     medicationAdherence: adherence,
