@@ -20,6 +20,13 @@ describe('zodIssueText', () => {
     expect(wrongType!.zh).toBe('无效输入：期望 string，实际接收 数字');
   });
 
+  it('falls back to plain wording for an issue without the details the locale reads', () => {
+    expect(zodIssueText({ code: 'invalid_value', message: 'Invalid option' })).toEqual({
+      zh: '取值不合法',
+      en: 'Invalid option',
+    });
+  });
+
   it('calls a missing value required', () => {
     const [missing] = issuesOf(z.object({ name: z.string() }), {});
     expect(missing).toEqual({ zh: '必填项为空', en: expect.stringMatching(/received undefined/) });

@@ -50,7 +50,13 @@ export function zodIssueText(issue: ZodIssueLike): LocalizedText {
   const input = issue.code === 'invalid_type' ? receivedStandIn(issue.message) : issue['input'];
   if (issue.code === 'invalid_type' && input === undefined) return { zh: '必填项为空', en: issue.message };
   const raw = { ...issue, path: [], input } as unknown as Parameters<typeof zhCN>[0];
-  const zh = zhCN(raw);
-  const text = typeof zh === 'string' ? zh : zh?.message;
+  let text: string | undefined;
+  try {
+    const zh = zhCN(raw);
+    text = typeof zh === 'string' ? zh : zh?.message;
+  } catch {
+    // An issue missing a detail the locale reads (a hand-made issue): the plain wording.
+    text = undefined;
+  }
   return { zh: text ?? '取值不合法', en: issue.message };
 }

@@ -84,7 +84,7 @@ export interface ResidentDates {
  * // [{ field: 'birthDate', reason: 日期晚于今天 }, { field: 'birthDate', reason: 出生日期晚于建档日期 }]
  */
 export function residentDateIssues(r: ResidentDates, today: string): DateIssue[] {
-  const issues = futureDates(
+  const future = futureDates(
     {
       birthDate: r.birthDate,
       recordCreated: r.recordCreated,
@@ -94,6 +94,19 @@ export function residentDateIssues(r: ResidentDates, today: string): DateIssue[]
     },
     today,
   );
+  return [...future, ...residentOrderIssues(r)];
+}
+
+/**
+ * The contradictions among a resident record's own dates, whatever the day: a birth after
+ * the record's creation, a death or move-out before the birth. The audits flag rows already
+ * stored so (rule `implausible_values`).
+ *
+ * @example residentOrderIssues({ birthDate: '2020-06-01', recordCreated: '2020-05-01', … })
+ * // [{ field: 'birthDate', reason: 出生日期晚于建档日期 }]
+ */
+export function residentOrderIssues(r: Omit<ResidentDates, 'recordUpdated'>): DateIssue[] {
+  const issues: DateIssue[] = [];
   const birth = dateOf(r.birthDate);
   if (birth === null) return issues;
   const created = dateOf(r.recordCreated);
