@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DATE_REASONS,
-  futureDates,
-  personAgainstServices,
-  residentDateIssues,
-  serviceAgainstPerson,
-} from './record-dates.js';
+import { DATE_REASONS, futureDates, residentDateIssues, serviceAgainstPerson } from './record-dates.js';
 
 const TODAY = '2026-12-05';
 const resident = {
@@ -99,19 +93,5 @@ describe('serviceAgainstPerson', () => {
 
   it('checks nothing for a person without known dates', () => {
     expect(serviceAgainstPerson('1900-01-01', { birthDate: null, deathDate: null })).toEqual([]);
-  });
-});
-
-describe('personAgainstServices', () => {
-  const services = { first: '2020-03-10', last: '2020-06-20' };
-
-  it('takes a birth on the first service day and a death on the last', () => {
-    expect(personAgainstServices({ birthDate: '2020-03-10', deathDate: '2020-06-20' }, services)).toEqual([]);
-  });
-
-  it('refuses a birth after the first service and a death before the last', () => {
-    expect(
-      fields(personAgainstServices({ birthDate: '2020-03-11', deathDate: '2020-06-19' }, services)),
-    ).toEqual(['birthDate', 'deathDate']);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The dates of a record that cannot be true: a date after today, a birth after the record
- * was created or after one of the person's services, a death or move-out before the birth,
- * a service before the birth or after the death. Every write path (REST, import, forms)
+ * was created, a death or move-out before the birth, a service before the birth or after
+ * the death. (A new birth or death date is not yet checked against services already
+ * stored; the audit finds such services.) Every write path (REST, import, forms)
  * refuses them with the field to blame; rows already stored are flagged by the audits
  * (rule `implausible_values`). `today` is a parameter: the clock is read by the caller.
  *
@@ -30,14 +31,6 @@ export const DATE_REASONS = {
     zh: `${what.zh}早于出生日期`,
     en: `${what.en} is before the birth date`,
   }),
-  birthAfterService: {
-    zh: '出生日期晚于该居民已有的服务日期',
-    en: 'birth date is after a service already recorded for this resident',
-  },
-  deathBeforeService: {
-    zh: '死亡日期早于该居民已有的服务日期',
-    en: 'death date is before a service already recorded for this resident',
-  },
   serviceAfterDeath: { zh: '服务日期晚于该居民的死亡日期', en: "service date is after the resident's death" },
 } as const;
 
@@ -144,29 +137,5 @@ export function serviceAgainstPerson(serviceDate: string, person: LifeDates): Da
   const death = dateOf(person.deathDate);
   if (death !== null && date > death)
     issues.push({ field: 'serviceDate', reason: DATE_REASONS.serviceAfterDeath });
-  return issues;
-}
-
-/** The first and the last date of the services already stored for a person. */
-export interface ServiceSpan {
-  readonly first: string;
-  readonly last: string;
-}
-
-/**
- * Issues of a person's new birth or death date against the services already recorded for
- * them: a birth after the first service, a death before the last.
- *
- * @example personAgainstServices({ birthDate: '2020-06-01', deathDate: null }, { first: '2020-05-01', last: '2020-05-01' })
- * // [{ field: 'birthDate', reason: 出生日期晚于该居民已有的服务日期 }]
- */
-export function personAgainstServices(person: LifeDates, services: ServiceSpan): DateIssue[] {
-  const issues: DateIssue[] = [];
-  const birth = dateOf(person.birthDate);
-  if (birth !== null && birth > services.first)
-    issues.push({ field: 'birthDate', reason: DATE_REASONS.birthAfterService });
-  const death = dateOf(person.deathDate);
-  if (death !== null && death < services.last)
-    issues.push({ field: 'deathDate', reason: DATE_REASONS.deathBeforeService });
   return issues;
 }
