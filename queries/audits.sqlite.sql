@@ -645,6 +645,25 @@ from
   ) y
 where
   gap <= ?;
+select
+  "r"."id",
+  "r"."org_code",
+  "r"."county_code",
+  "r"."birth_date",
+  "r"."record_created",
+  "r"."death_date",
+  "r"."moved_out_date"
+from
+  "residents" as "r"
+where
+  "r"."county_code" = ?
+  and (
+    r.birth_date > r.record_created
+    or r.death_date < r.birth_date
+    or r.moved_out_date < r.birth_date
+  )
+order by
+  "r"."id";
 
 -- audits/rules/digit-preference.ts: candidates (default parameters)
 select

@@ -5,7 +5,9 @@
 select
   "id",
   "record_no",
-  "org_code"
+  "org_code",
+  "birth_date",
+  "death_date"
 from
   "residents"
 where
@@ -230,7 +232,9 @@ where
 select
   "id",
   "record_no",
-  "org_code"
+  "org_code",
+  "birth_date",
+  "death_date"
 from
   "residents"
 where
@@ -315,7 +319,9 @@ returning
 select
   "id",
   "record_no",
-  "org_code"
+  "org_code",
+  "birth_date",
+  "death_date"
 from
   "residents"
 where

@@ -119,6 +119,26 @@ export class GongweiError extends Error {
     return new GongweiError('forbidden', text, field === undefined ? {} : { field });
   }
 
+  /**
+   * Several fields failed validation, each with its text in both languages: 400 with every
+   * issue (`zh / en`).
+   *
+   * @example GongweiError.invalidFields([{ field: 'items.0.name', text: { zh: '必填项为空', en: 'required' } }])
+   */
+  static invalidFields(issues: readonly { field: string; text: LocalizedText }[]): GongweiError {
+    return new GongweiError(
+      'validation',
+      {
+        zh: issues.map((i) => `${i.field}：${i.text.zh}`).join('；'),
+        en: issues.map((i) => `${i.field}: ${i.text.en}`).join('; '),
+      },
+      {
+        issues: issues.map((i) => ({ field: i.field, message: `${i.text.zh} / ${i.text.en}` })),
+        message: issues.map((i) => `${i.field}：${i.text.zh} / ${i.field}: ${i.text.en}`).join('; '),
+      },
+    );
+  }
+
   /** Several fields failed validation: 400 with every issue. */
   static validation(issues: readonly ErrorIssue[]): GongweiError {
     const text = {

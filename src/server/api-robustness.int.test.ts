@@ -676,7 +676,7 @@ describeEachDialect('API robustness: bad input of every kind', (t) => {
       payload: { org: '620881', indicator: 'records.total', year: 2147483648, setBy: 'tester' },
     });
     expect(split.statusCode).toBe(400);
-    expect(split.json().message).toMatch(/^year: /);
+    expect(split.json().message).toMatch(/^year：.+ \/ year: /);
   });
 
   // Runs after the row check: these values are well-typed, so some are legitimately stored

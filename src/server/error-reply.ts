@@ -1,7 +1,8 @@
 /**
  * The one place an error becomes an HTTP answer. Routes throw; they never build an error
  * body themselves. A {@link GongweiError} answers with its code's status and its text; a
- * schema validation failure answers 400 `validation` with every field; Fastify's own
+ * schema validation failure answers 400 `validation` with every field, in Chinese (zod's
+ * zh-CN locale) and English; Fastify's own
  * refusals (body too large, bad JSON, …) answer in our words; anything else is a bug and
  * answers 500 without detail, logged with personal data masked.
  */
@@ -9,6 +10,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { GongweiError, type LocalizedText } from '../domain/gongwei-error.js';
+import { zodIssueText } from '../domain/zod-issue-text.js';
 import { maskedPath, maskIdentifiers } from './log-masking.js';
 
 /**
@@ -116,9 +118,9 @@ export function installErrorReplies(
       const part = (rawError as { validationContext?: string }).validationContext ?? 'body';
       const issues = rawError.validation.map((v) => ({
         field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || part,
-        message: v.message ?? 'invalid',
+        text: zodIssueText({ ...v.params, code: v.keyword, message: v.message ?? 'invalid' }),
       }));
-      return sendError(reply, GongweiError.validation(issues));
+      return sendError(reply, GongweiError.invalidFields(issues));
     }
     const error = rawError as FastifyError;
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;

@@ -26,7 +26,7 @@ export interface DraftFinding {
 
 /** Subject text of a finding: with the rule id it is the stable finding key. */
 export const findingSubject = {
-  resident: (id: number): string => `resident:${id}`,
+  resident: (id: number, check?: string): string => `resident:${id}${check ? `:${check}` : ''}`,
   service: (id: number, check?: string): string => `service:${id}${check ? `:${check}` : ''}`,
   duplicateSet: (smallestResidentId: number): string => `set:${smallestResidentId}`,
   unit: (orgCode: string, from: string | null, to: string): string => `unit:${orgCode}:${from ?? ''}..${to}`,

@@ -9,6 +9,9 @@ function layoutOf<K extends ImportKind>(kind: K, headers: string[]): HeaderLayou
   return result.layout;
 }
 
+/** The date the checks run on: every date of the fixtures lies before it. */
+const TODAY = '2026-12-05';
+
 describe('readHeader', () => {
   it('names the required columns a header lacks', () => {
     const result = readHeader('residents', ['姓名', '性别']);
@@ -35,15 +38,19 @@ describe('readRow: residents', () => {
   ]);
 
   it('normalises a messy row into a resident, the village taken from the record number', () => {
-    const result = readRow(layout, [
-      '６２０８８１１００２０１０００１２',
-      ' 62088119550101001x ',
-      ' 张三 ',
-      '男',
-      '1955年1月1日',
-      '138 0933 1234',
-      '43905',
-    ]);
+    const result = readRow(
+      layout,
+      [
+        '６２０８８１１００２０１０００１２',
+        ' 62088119550101001x ',
+        ' 张三 ',
+        '男',
+        '1955年1月1日',
+        '138 0933 1234',
+        '43905',
+      ],
+      TODAY,
+    );
     expect(result).toEqual({
       ok: true,
       input: {
@@ -67,20 +74,16 @@ describe('readRow: residents', () => {
   });
 
   it('keeps an invalid ID number: it is not a reason to refuse the row', () => {
-    const result = readRow(layout, ['62088110020100012', '12345', '张三', '', '', '', '2018-01-01']);
+    const result = readRow(layout, ['62088110020100012', '12345', '张三', '', '', '', '2018-01-01'], TODAY);
     expect(result.ok && result.input.idNumber).toBe('12345');
   });
 
   it('lists every problem with its column, masking ID numbers and phones', () => {
-    const result = readRow(layout, [
-      '6208811002010001',
-      '620881195501010011',
-      '',
-      '不详',
-      '1955-02-30',
-      '13809331234',
-      '',
-    ]);
+    const result = readRow(
+      layout,
+      ['6208811002010001', '620881195501010011', '', '不详', '1955-02-30', '13809331234', ''],
+      TODAY,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => [p.column, p.value])).toEqual([
@@ -97,15 +100,15 @@ describe('readRow: residents', () => {
     const l = layoutOf('residents', ['档案编号', '姓名', '建档日期', '本人电话']);
     const masking = layoutOf('residents', ['档案编号', '姓名', '建档日期', '身份证号']);
     // A phone column never refuses a row; the masking shows on an unreadable code cell instead.
-    const id = readRow(masking, ['62088110020100012', '张三', '2018-01-01', 6.20881195501e17]);
+    const id = readRow(masking, ['62088110020100012', '张三', '2018-01-01', 6.20881195501e17], TODAY);
     expect(id.ok).toBe(false);
     if (!id.ok) expect(id.problems[0]?.value).toMatch(/^\S{6}\*+\S{4}$/);
-    expect(readRow(l, ['62088110020100012', '张三', '2018-01-01', '13809331234']).ok).toBe(true);
+    expect(readRow(l, ['62088110020100012', '张三', '2018-01-01', '13809331234'], TODAY).ok).toBe(true);
   });
 
   it('refuses a record number whose first 12 digits are not the village', () => {
     const l = layoutOf('residents', ['档案编号', '姓名', '建档日期', '所属村（居）代码']);
-    const result = readRow(l, ['62088110020100012', '张三', '2018-01-01', '620881100202']);
+    const result = readRow(l, ['62088110020100012', '张三', '2018-01-01', '620881100202'], TODAY);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]?.reason.zh).toContain('前12位');
   });
@@ -114,7 +117,7 @@ describe('readRow: residents', () => {
 describe('readRow: enrolments, services, population', () => {
   it('reads an enrolment with a Chinese programme name and a maternal due date', () => {
     const layout = layoutOf('enrollments', ['档案编号', '管理项目', '纳入管理日期', '预产期']);
-    expect(readRow(layout, ['62088110020100012', '孕产妇', '2020/1/5', '2020-09-01'])).toEqual({
+    expect(readRow(layout, ['62088110020100012', '孕产妇', '2020/1/5', '2020-09-01'], TODAY)).toEqual({
       ok: true,
       input: {
         recordNo: '62088110020100012',
@@ -153,6 +156,7 @@ describe('readRow: enrolments, services, population', () => {
     const result = readRow(
       services,
       row({ 0: '62088110020100012', 1: '高血压随访', 2: '2020-03-02', 3: '150', 4: '92', 7: '否' }),
+      TODAY,
     );
     expect(result.ok && result.input).toMatchObject({
       type: 'hypertension_followup',
@@ -161,6 +165,7 @@ describe('readRow: enrolments, services, population', () => {
     const diabetes = readRow(
       services,
       row({ 0: '62088110020100012', 1: '糖尿病随访', 2: '2020-03-02', 5: '6.2', 7: '是' }),
+      TODAY,
     );
     expect(diabetes.ok && diabetes.input.payload).toMatchObject({ fastingGlucose: 6.2, controlled: true });
     const stated = readRow(
@@ -174,6 +179,7 @@ describe('readRow: enrolments, services, population', () => {
         6: '控制满意',
         7: '是',
       }),
+      TODAY,
     );
     expect(stated.ok && stated.input.payload).toMatchObject({ controlled: true });
   });
@@ -182,6 +188,7 @@ describe('readRow: enrolments, services, population', () => {
     const result = readRow(
       services,
       row({ 0: '62088110020100012', 1: '老年人体检', 2: '2020-03-02', 3: '150', 4: '92' }),
+      TODAY,
     );
     expect(result.ok).toBe(false);
     if (!result.ok)
@@ -194,26 +201,27 @@ describe('readRow: enrolments, services, population', () => {
     const high = readRow(
       services,
       row({ 0: '62088110020100012', 1: '高血压随访', 2: '2020-03-02', 3: '350', 4: '92', 7: '是' }),
+      TODAY,
     );
     expect(!high.ok && high.problems.map((p) => p.column)).toEqual(['收缩压']);
-    const unknown = readRow(services, row({ 0: '62088110020100012', 1: '家访', 2: '2020-03-02' }));
+    const unknown = readRow(services, row({ 0: '62088110020100012', 1: '家访', 2: '2020-03-02' }), TODAY);
     expect(!unknown.ok && unknown.problems.map((p) => p.column)).toEqual(['服务类型']);
   });
 
   it('reads an activity without a person, and requires its org', () => {
-    const ok = readRow(services, row({ 1: '健康教育', 2: '2020-04-10', 15: '620881100', 16: '讲座' }));
+    const ok = readRow(services, row({ 1: '健康教育', 2: '2020-04-10', 15: '620881100', 16: '讲座' }), TODAY);
     expect(ok.ok && ok.input).toMatchObject({
       recordNo: null,
       orgCode: '620881100',
       payload: { activityKind: 'lecture', participants: 0 },
     });
-    const noOrg = readRow(services, row({ 1: '健康教育', 2: '2020-04-10', 16: '讲座' }));
+    const noOrg = readRow(services, row({ 1: '健康教育', 2: '2020-04-10', 16: '讲座' }), TODAY);
     expect(!noOrg.ok && noOrg.problems.map((p) => p.column)).toEqual(['区划代码']);
   });
 
   it('reads population rows and refuses bands larger than the total', () => {
     const layout = layoutOf('population', ['区划代码', '年份', '常住人口', '65岁及以上人口']);
-    expect(readRow(layout, ['620881100201', '2020', '1,523', '190'])).toEqual({
+    expect(readRow(layout, ['620881100201', '2020', '1,523', '190'], TODAY)).toEqual({
       ok: true,
       input: {
         orgCode: '620881100201',
@@ -227,7 +235,7 @@ describe('readRow: enrolments, services, population', () => {
         liveBirths: null,
       },
     });
-    const bad = readRow(layout, ['620881100201', '2020', '100', '190']);
+    const bad = readRow(layout, ['620881100201', '2020', '100', '190'], TODAY);
     expect(!bad.ok && bad.problems.map((p) => p.column)).toEqual(['65岁及以上人口']);
   });
 });

@@ -3,7 +3,12 @@ import { validatePopulation } from '../orgs/population.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../records/inputs.js';
 import { maskIdNumber, maskPhone } from '../privacy/masking.js';
 import type { FieldIssue, Reason } from '../records/validation.js';
-import { validateEnrollment, validateResident, validateService } from '../records/validation.js';
+import {
+  validateEnrollment,
+  validateResident,
+  validateService,
+  villageOfRecordNo,
+} from '../records/validation.js';
 import type { Program } from '../programs.js';
 import { isServiceType, serviceTypeDefinition } from '../service-types.js';
 import type { RawCell } from './cell-values.js';
@@ -81,14 +86,17 @@ type Values = Record<string, unknown>;
 
 /**
  * Reads one data row of a file into the input of its kind and validates it completely
- * (cell formats, then the same validation every write path runs). References to other
- * records (does the record number exist?) are checked later, against the database.
+ * (cell formats, then the same validation every write path runs, dates against `today`).
+ * References to other records (does the record number exist? is the service within the
+ * person's life?) are checked later, against the database.
  *
+ * @param today the importer's date (ISO): no date of a row may lie after it
  * @example readRow(layout, ['62088110020100001', '张三', '2018-03-15'])
  */
 export function readRow<K extends ImportKind>(
   layout: HeaderLayout<K>,
   cells: readonly RawCell[],
+  today: string,
 ): RowResult<K> {
   const values: Values = {};
   const problems: RowProblem[] = [];
@@ -110,7 +118,7 @@ export function readRow<K extends ImportKind>(
       });
     }
   }
-  const validated = buildInput(layout.kind, values, failed);
+  const validated = buildInput(layout.kind, values, failed, today);
   if (validated.ok && problems.length === 0) return { ok: true, input: validated.value as ImportInputs[K] };
   if (!validated.ok) {
     for (const issue of validated.issues) {
@@ -156,50 +164,57 @@ function text(values: Values, field: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function buildInput(kind: ImportKind, values: Values, failed: ReadonlySet<string>): Built {
+function buildInput(kind: ImportKind, values: Values, failed: ReadonlySet<string>, today: string): Built {
   switch (kind) {
     case 'residents':
-      return buildResident(values);
+      return buildResident(values, today);
     case 'enrollments':
-      return validateEnrollment({
-        recordNo: text(values, 'recordNo') ?? '',
-        program: (values.program ?? '') as Program,
-        startDate: text(values, 'startDate') ?? '',
-        endDate: text(values, 'endDate'),
-        endReason: text(values, 'endReason'),
-        detail: values.expectedDelivery === undefined ? null : { expectedDelivery: values.expectedDelivery },
-      });
+      return validateEnrollment(
+        {
+          recordNo: text(values, 'recordNo') ?? '',
+          program: (values.program ?? '') as Program,
+          startDate: text(values, 'startDate') ?? '',
+          endDate: text(values, 'endDate'),
+          endReason: text(values, 'endReason'),
+          detail:
+            values.expectedDelivery === undefined ? null : { expectedDelivery: values.expectedDelivery },
+        },
+        today,
+      );
     case 'services':
-      return buildService(values, failed);
+      return buildService(values, failed, today);
     case 'population':
       return buildPopulation(values);
   }
 }
 
-function buildResident(values: Values): Built {
+function buildResident(values: Values, today: string): Built {
   const recordNo = text(values, 'recordNo') ?? '';
   // The record number begins with the village code, so a file may leave the village column out.
-  const orgCode = text(values, 'orgCode') ?? (/^\d{12}/.test(recordNo) ? recordNo.slice(0, 12) : '');
-  return validateResident({
-    recordNo,
-    idNumber: text(values, 'idNumber'),
-    name: text(values, 'name') ?? '',
-    sex: (values.sex ?? null) as 'M' | 'F' | null,
-    birthDate: text(values, 'birthDate'),
-    ethnicity: text(values, 'ethnicity'),
-    orgCode,
-    phone: text(values, 'phone'),
-    contactName: text(values, 'contactName'),
-    contactPhone: text(values, 'contactPhone'),
-    electronic: values.electronic === undefined ? true : values.electronic === true,
-    recordCreated: text(values, 'recordCreated') ?? '',
-    recordUpdated: text(values, 'recordUpdated'),
-    deathDate: text(values, 'deathDate'),
-    movedOutDate: text(values, 'movedOutDate'),
-  });
+  const orgCode = text(values, 'orgCode') ?? villageOfRecordNo(recordNo);
+  return validateResident(
+    {
+      recordNo,
+      idNumber: text(values, 'idNumber'),
+      name: text(values, 'name') ?? '',
+      sex: (values.sex ?? null) as 'M' | 'F' | null,
+      birthDate: text(values, 'birthDate'),
+      ethnicity: text(values, 'ethnicity'),
+      orgCode,
+      phone: text(values, 'phone'),
+      contactName: text(values, 'contactName'),
+      contactPhone: text(values, 'contactPhone'),
+      electronic: values.electronic === undefined ? true : values.electronic === true,
+      recordCreated: text(values, 'recordCreated') ?? '',
+      recordUpdated: text(values, 'recordUpdated'),
+      deathDate: text(values, 'deathDate'),
+      movedOutDate: text(values, 'movedOutDate'),
+    },
+    today,
+  );
 }
 
-function buildService(values: Values, failed: ReadonlySet<string>): Built {
+function buildService(values: Values, failed: ReadonlySet<string>, today: string): Built {
   const type = text(values, 'type') ?? '';
   if (failed.has('type')) return { ok: false, issues: [] };
   const payload: Values = {};
@@ -215,16 +230,19 @@ function buildService(values: Values, failed: ReadonlySet<string>): Built {
       if (value !== undefined) payload[field] = value;
     }
   }
-  return validateService({
-    serviceNo: text(values, 'serviceNo'),
-    recordNo: text(values, 'recordNo'),
-    type,
-    serviceDate: text(values, 'serviceDate') ?? '',
-    orgCode: text(values, 'orgCode'),
-    institution: text(values, 'institution'),
-    doctor: text(values, 'doctor'),
-    payload,
-  });
+  return validateService(
+    {
+      serviceNo: text(values, 'serviceNo'),
+      recordNo: text(values, 'recordNo'),
+      type,
+      serviceDate: text(values, 'serviceDate') ?? '',
+      orgCode: text(values, 'orgCode'),
+      institution: text(values, 'institution'),
+      doctor: text(values, 'doctor'),
+      payload,
+    },
+    today,
+  );
 }
 
 function count(values: Values, field: string): number | null {

@@ -5,6 +5,7 @@ import { isServiceType, SERVICE_TYPES, serviceTypeDefinition } from '../service-
 import { cleanText, compactCode, compactPhone } from './full-width.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from './inputs.js';
 import { isIsoDate } from './iso-date.js';
+import { futureDates, residentDateIssues } from './record-dates.js';
 import { SERVICE_PAYLOAD_SCHEMAS } from './service-payloads.js';
 
 /** Why a value was refused, in Chinese first and English. */
@@ -33,6 +34,18 @@ export type UncheckedServiceInput = Omit<ServiceInput, 'type' | 'payload'> & {
 
 const RECORD_NO = /^\d{17}$/;
 const VILLAGE_CODE = /^\d{12}$/;
+
+/**
+ * The village a record number names (its first 12 digits), for a write that leaves the
+ * village out; '' when the record number does not begin with 12 digits (then the record
+ * number itself is refused).
+ *
+ * @example villageOfRecordNo('62088110020100012') // '620881100201'
+ */
+export function villageOfRecordNo(recordNo: string): string {
+  const compact = compactCode(recordNo) ?? '';
+  return /^\d{12}/.test(compact) ? compact.slice(0, 12) : '';
+}
 
 /** Reasons shared by every write path, so the same problem reads the same everywhere. */
 export const REASONS = {
@@ -80,13 +93,16 @@ function checkLength(issues: FieldIssue[], field: string, value: string | null, 
 }
 
 /**
- * Normalises and checks a resident record. Normalising: full-width digits and letters,
- * blanks in codes and phone numbers. The ID number is only normalised, never judged here:
- * a bad ID number is stored as given and flagged by the audits.
+ * Normalises and checks a resident record, reporting every problem of the row at once.
+ * Normalising: full-width digits and letters, blanks in codes and phone numbers. The ID
+ * number is only normalised, never judged here: a bad ID number is stored as given and
+ * flagged by the audits. Dates must be possible (record-dates.ts): none after `today`, the
+ * birth not after the record's creation, no death or move-out before the birth.
  *
- * @example validateResident({ recordNo: '６２０８８１１００２０１０００１２', ... }).ok
+ * @param today the caller's date (ISO); the domain reads no clock
+ * @example validateResident({ recordNo: '６２０８８１１００２０１０００１２', ... }, '2026-12-05').ok
  */
-export function validateResident(input: ResidentInput): Validated<ResidentInput> {
+export function validateResident(input: ResidentInput, today: string): Validated<ResidentInput> {
   const value: ResidentInput = {
     recordNo: compactCode(input.recordNo) ?? '',
     idNumber: compactCode(input.idNumber),
@@ -126,16 +142,17 @@ export function validateResident(input: ResidentInput): Validated<ResidentInput>
   checkDate(issues, 'recordUpdated', value.recordUpdated, false);
   checkDate(issues, 'deathDate', value.deathDate, false);
   checkDate(issues, 'movedOutDate', value.movedOutDate, false);
+  issues.push(...residentDateIssues(value, today));
   return issues.length === 0 ? { ok: true, value } : { ok: false, issues };
 }
 
 /**
- * Normalises and checks an enrolment.
+ * Normalises and checks an enrolment; its dates may not lie after `today`.
  *
  * @example validateEnrollment({ recordNo: '62088110020100001', program: 'hypertension',
- *   startDate: '2019-05-01', endDate: null, endReason: null, detail: null }).ok // true
+ *   startDate: '2019-05-01', endDate: null, endReason: null, detail: null }, '2026-12-05').ok // true
  */
-export function validateEnrollment(input: EnrollmentInput): Validated<EnrollmentInput> {
+export function validateEnrollment(input: EnrollmentInput, today: string): Validated<EnrollmentInput> {
   const value: EnrollmentInput = {
     recordNo: compactCode(input.recordNo) ?? '',
     program: input.program,
@@ -158,6 +175,7 @@ export function validateEnrollment(input: EnrollmentInput): Validated<Enrollment
   )
     issues.push({ field: 'endDate', reason: REASONS.endBeforeStart });
   checkLength(issues, 'endReason', value.endReason, 200);
+  issues.push(...futureDates({ startDate: value.startDate, endDate: value.endDate }, today));
   return issues.length === 0 ? { ok: true, value } : { ok: false, issues };
 }
 
@@ -183,13 +201,15 @@ function zodReason(issue: z.core.$ZodIssue): Reason {
 
 /**
  * Normalises and checks a service event, including its payload against the schema of its
- * type (defaults applied, e.g. missing optional fields become null).
+ * type (defaults applied, e.g. missing optional fields become null); its date may not lie
+ * after `today`. Its date against the person's birth and death is checked where the person
+ * is looked up (record-dates.ts `serviceAgainstPerson`).
  *
  * @example validateService({ serviceNo: null, recordNo: '62088110020100001', type: 'tb_followup',
  *   serviceDate: '2020-04-01', orgCode: null, institution: null, doctor: null,
- *   payload: { medicationRegular: true } }).ok // true
+ *   payload: { medicationRegular: true } }, '2026-12-05').ok // true
  */
-export function validateService(input: UncheckedServiceInput): Validated<ServiceInput> {
+export function validateService(input: UncheckedServiceInput, today: string): Validated<ServiceInput> {
   const issues: FieldIssue[] = [];
   const recordNo = compactCode(input.recordNo);
   const orgCode = compactCode(input.orgCode);
@@ -207,6 +227,7 @@ export function validateService(input: UncheckedServiceInput): Validated<Service
     issues.push({ field: 'recordNo', reason: REASONS.recordNo });
   if (orgCode !== null && !isOrgCode(orgCode)) issues.push({ field: 'orgCode', reason: REASONS.orgCode });
   checkDate(issues, 'serviceDate', input.serviceDate, true);
+  issues.push(...futureDates({ serviceDate: input.serviceDate }, today));
   checkLength(issues, 'serviceNo', serviceNo, 64);
   const institution = cleanText(input.institution);
   const doctor = cleanText(input.doctor);

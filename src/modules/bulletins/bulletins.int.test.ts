@@ -88,6 +88,19 @@ async function insertEmptyCity(db: Db): Promise<void> {
 const ID_NUMBER = /(?<![\d.])(\d{17}[\dXx]|\d{15})(?![\dXx])/;
 const MOBILE = /(?<![\d.])1[3-9]\d{9}(?!\d)/;
 
+/** The media type of a Content-Type header, without its parameters. */
+function mediaType(header: string | string[] | number | undefined): string {
+  return String(header).split(';')[0]!.trim();
+}
+
+/** The media types the OpenAPI document declares for the success answer of `GET path`. */
+async function declaredMediaTypes(client: SignedInClient, path: string): Promise<string[]> {
+  const doc = (await client.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+    paths: Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+  };
+  return Object.keys(doc.paths[path]?.get.responses['200']?.content ?? {});
+}
+
 describeEachDialect('bulletins on the calibrated demo', (t) => {
   let bulletin: GeneratedBulletin;
   let app: FastifyInstance;
@@ -206,6 +219,9 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toContain('wordprocessingml');
     expect(download.rawPayload.equals(bulletin.content)).toBe(true);
+    expect(await declaredMediaTypes(city, '/api/bulletins/{id}/download')).toContain(
+      mediaType(download.headers['content-type']),
+    );
     expect((await city.inject({ method: 'GET', url: '/api/bulletins/999999/download' })).statusCode).toBe(
       404,
     );
@@ -224,6 +240,9 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
     const html = await city.inject({ method: 'GET', url: `/api/bulletins/${res.json().id}/download` });
     expect(html.body).toContain('各乡镇卫生院、社区卫生服务中心：');
     expect(html.body).toContain('<svg');
+    expect(await declaredMediaTypes(city, '/api/bulletins/{id}/download')).toContain(
+      mediaType(html.headers['content-type']),
+    );
 
     const bad = await city.inject({
       method: 'POST',
@@ -238,6 +257,9 @@ describeEachDialect('bulletins on the calibrated demo', (t) => {
       url: '/api/bulletins/indicator-table.xlsx?org=620800&period=2020Q2',
     });
     expect(xlsx.statusCode).toBe(200);
+    expect(await declaredMediaTypes(city, '/api/bulletins/indicator-table.xlsx')).toEqual([
+      mediaType(xlsx.headers['content-type']),
+    ]);
     const table = await exportIndicatorTable(t.db, WHOLE_TREE, '620800', '2020Q2');
     expect(table.rows).toHaveLength(8);
   });

@@ -8,6 +8,7 @@ import { GongweiError } from '../../domain/gongwei-error.js';
 import { noteAccess } from '../../server/access-notes.js';
 import { callerOf, callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
+import { fileAnswer } from '../../server/file-answers.js';
 import type { BulletinRequest } from './assemble-bulletin.js';
 import { getBulletin, listSchedules } from './bulletin-repository.js';
 import { exportIndicatorTable } from './export-indicators.js';
@@ -109,8 +110,8 @@ function contentDisposition(fileName: string): string {
 }
 
 /**
- * Sends a file as an attachment under its own name. Sent as a Buffer, it is not serialised,
- * so the route declares only its error answers.
+ * Sends a file as an attachment under its own name. Sent as a Buffer, it is not serialised:
+ * the route's 200 schema (`fileAnswer`) names its media types for the document only.
  */
 function sendFile(
   reply: FastifyReply,
@@ -248,7 +249,12 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         summary: 'Download an archived bulletin (.docx or .html) | 下载通报',
         description: SCOPE_RULE,
         params: idParams,
-        response: { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+        response: {
+          200: fileAnswer(BULLETIN_FORMATS, 'the archived bulletin, under its own file name'),
+          400: ErrorSchema,
+          403: ErrorSchema,
+          404: ErrorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -267,7 +273,11 @@ export async function registerBulletinRoutes(app: FastifyInstance, db: Db): Prom
         summary: 'Every indicator of an org and its children as Excel (the bulletin annex) | 指标表导出',
         description: SCOPE_RULE,
         querystring: z.object({ org: OrgCode, period: Period }),
-        response: { 400: ErrorSchema, 403: ErrorSchema },
+        response: {
+          200: fileAnswer(['xlsx'], 'the indicator table, one sheet'),
+          400: ErrorSchema,
+          403: ErrorSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -47,6 +47,9 @@ function countyPopulation(plan: DemoPlan): Map<string, number> {
   return pop;
 }
 
+/** The date the checks run on: every date of the fixtures lies before it. */
+const TODAY = '2026-12-05';
+
 const KEYS = ['sbp', 'dbp', 'heartRate', 'fastingGlucose', 'weight', 'waist'] as const;
 
 /** People whose 2020 check-up shares ≥ 4 of the 6 key values with another person's in the same township. */
@@ -105,10 +108,10 @@ describe('demo generation, 1/500 of the city', () => {
   });
 
   it('produces rows every write path accepts: residents, enrolments, and payloads that pass their schemas', () => {
-    for (const r of g.residents) expect(validateResident(r).ok, r.recordNo).toBe(true);
-    for (const e of g.enrollments) expect(validateEnrollment(e).ok).toBe(true);
+    for (const r of g.residents) expect(validateResident(r, TODAY).ok, r.recordNo).toBe(true);
+    for (const e of g.enrollments) expect(validateEnrollment(e, TODAY).ok).toBe(true);
     for (const s of g.services) {
-      const result = validateService(s);
+      const result = validateService(s, TODAY);
       if (!result.ok) throw new Error(`${s.type}: ${JSON.stringify(result.issues)}`);
       // The generator writes complete payloads: validation adds no defaults.
       expect(result.value.payload).toEqual(s.payload);

@@ -106,7 +106,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
       withMaintenanceDeferred(trx, async () => {
         await upsertResidents(trx, scope, batch.residents);
         await upsertEnrollments(trx, scope, batch.enrollments);
-        await upsertServices(trx, scope, batch.services);
+        // Some follow-ups were stored before the death was known: kept, for the audits to find.
+        await upsertServices(trx, scope, batch.services, { beyondLife: 'keep' });
       }),
     );
     residents += batch.residents.length;

@@ -343,6 +343,53 @@ describeEachDialect('import files', (t) => {
     expect(await count('services')).toBe(0);
   });
 
+  it('refuses impossible dates with row and column, every problem of a row at once', async () => {
+    const today = '2026-12-05';
+    writeCsv(
+      file('dates.csv'),
+      [
+        '档案编号,姓名,出生日期,建档日期,死亡日期',
+        `${recordNoOf(1)},居民1,1940-01-01,2018-03-15,2020-05-03`,
+        `${recordNoOf(2)},居民2,2100-01-01,2018-03-15,1950-01-01`,
+        `${recordNoOf(3)},居民3,2026-12-05,2026-12-05,`,
+        `${recordNoOf(4)},居民4,2026-12-06,2026-12-06,`,
+      ],
+      'utf-8',
+    );
+    const residents = await importFile(t.db, WHOLE_TREE, 'residents', file('dates.csv'), {
+      acceptValid: true,
+      today,
+    });
+    expect(residents).toMatchObject({ inserted: 2, rejected: 2 });
+    expect(residents.rejections.map((r) => [r.row, r.column, r.reason.en])).toEqual([
+      [3, '出生日期', 'date is after today (2026-12-05)'],
+      [3, '死亡日期', 'death date is before the birth date'],
+      [5, '出生日期', 'date is after today (2026-12-05)'],
+      [5, '建档日期', 'date is after today (2026-12-05)'],
+    ]);
+    expect(await resident(2)).toBeUndefined();
+
+    writeCsv(
+      file('dated-services.csv'),
+      [
+        '档案编号,服务类型,服务日期,收缩压,舒张压,健康指导',
+        `${recordNoOf(1)},高血压随访,2020-05-03,150,95,是`,
+        `${recordNoOf(1)},高血压随访,2020-05-04,150,95,是`,
+        `${recordNoOf(3)},高血压随访,2026-12-04,150,95,是`,
+        `${recordNoOf(3)},高血压随访,2026-12-06,150,95,是`,
+      ],
+      'utf-8',
+    );
+    const services = await importFile(t.db, WHOLE_TREE, 'services', file('dated-services.csv'), { today });
+    expect(services.landed).toBe(false);
+    expect(services.rejections.map((r) => [r.row, r.field, r.reason.zh])).toEqual([
+      [3, 'serviceDate', '服务日期晚于该居民的死亡日期'],
+      [4, 'serviceDate', '服务日期早于出生日期'],
+      [5, 'serviceDate', '日期晚于今天（2026-12-05）'],
+    ]);
+    expect(await count('services')).toBe(0);
+  });
+
   it('refuses a file without the required columns, or of another format, before touching the database', async () => {
     writeCsv(file('noheader.csv'), ['姓名,性别', '张三,男'], 'utf-8');
     await expect(importFile(t.db, WHOLE_TREE, 'residents', file('noheader.csv'))).rejects.toThrow(

@@ -8,7 +8,9 @@ import type { ImportReport, Rejection } from '../../domain/import/import-report.
 import type { HeaderLayout, ImportInputs, RowProblem } from '../../domain/import/row-mapping.js';
 import { problemFor, readHeader, readRow } from '../../domain/import/row-mapping.js';
 import { REASONS } from '../../domain/records/validation.js';
+import { serviceAgainstPerson } from '../../domain/records/record-dates.js';
 import { serviceKey } from '../../domain/records/service-key.js';
+import { localIsoDate } from '../bulletins/local-date.js';
 import { WHOLE_TREE, type OrgScope } from '../orgs/org-scope.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
@@ -32,6 +34,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Rows validated and written together (default 5000). */
   chunkRows?: number;
+  /** The importer's date: no date of a row may lie after it (default: the local date). */
+  today?: string;
 }
 
 type Writer<K extends ImportKind> = (
@@ -146,7 +150,12 @@ async function unresolvedReferences<K extends ImportKind>(
   rows.forEach((row, i) => {
     const ref = refs[i]!;
     const found: RowProblem[] = [];
-    if (ref.recordNo !== null && !residents.has(ref.recordNo))
+    const person = ref.recordNo === null ? undefined : residents.get(ref.recordNo);
+    // A service must lie within its person's life; the person is known only here.
+    if (person !== undefined && layout.kind === 'services')
+      for (const issue of serviceAgainstPerson((row.input as ImportInputs['services']).serviceDate, person))
+        found.push(problemFor(layout, row.cells, issue.field, issue.reason));
+    if (ref.recordNo !== null && person === undefined)
       found.push(
         problemFor(
           layout,
@@ -184,7 +193,8 @@ function storedKeyField(kind: ImportKind, input: ImportInputs[ImportKind]): stri
  * Imports one CSV or .xlsx file of `kind` into `scope` in one transaction and reports what
  * happened. Every row is read, normalised and validated completely; rows naming orgs or
  * record numbers the scope does not hold, or that would update a record stored outside it,
- * are refused with their row and column. By default any refused row means
+ * or dated after `options.today` or outside their person's life, are refused with their row
+ * and column. By default any refused row means
  * nothing lands (the transaction is rolled back); with `acceptValid` the valid rows land
  * and the refused ones are written to `<file>.rejected.csv`. Rows repeated within the file
  * are not errors: the later one wins and counts as an update. Re-importing the same file
@@ -200,6 +210,7 @@ export async function importFile<K extends ImportKind>(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const chunkRows = options.chunkRows ?? 5000;
+  const today = options.today ?? localIsoDate(new Date());
   const file = await readFileRows(path);
   const iterator = file.rows[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -230,7 +241,7 @@ export async function importFile<K extends ImportKind>(
   const landChunk = async (trx: Kysely<Database>, chunk: FileRow[]): Promise<void> => {
     const good: ReadRow<K>[] = [];
     for (const row of chunk) {
-      const result = readRow(layout, row.cells);
+      const result = readRow(layout, row.cells, today);
       if (result.ok) good.push({ row: row.row, cells: row.cells, input: result.input });
       else reject(row, result.problems);
     }

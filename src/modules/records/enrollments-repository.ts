@@ -7,6 +7,7 @@ import type { Database, EnrollmentTable } from '../../db/schema.js';
 import { chunks, rowsPerStatement } from '../../db/statement-chunks.js';
 import type { EnrollmentInput } from '../../domain/records/inputs.js';
 import { validateEnrollment } from '../../domain/records/validation.js';
+import { localIsoDate } from '../bulletins/local-date.js';
 import type { OrgScope } from '../orgs/org-scope.js';
 import { runAfterRecordsWrite } from './after-write.js';
 import { countyOf, lastPerKey, requireResidents, validateAll, type WriteCounts } from './batch-write.js';
@@ -20,7 +21,7 @@ const ENROLLMENT_COLUMNS = 7;
  * Inserts or updates enrolments, matched on (resident, programme, start date). Every row
  * is validated and its record number resolved within `scope` first; the batch is refused as
  * a whole (RecordsWriteError) when any row is invalid or names a record number the scope
- * does not hold.
+ * does not hold. No date may lie after `today` (by default the server's local date).
  *
  * @example await db.kysely.transaction().execute((trx) => upsertEnrollments(trx, scope, rows));
  */
@@ -28,8 +29,9 @@ export async function upsertEnrollments(
   trx: Kysely<Database>,
   scope: OrgScope,
   rows: readonly EnrollmentInput[],
+  today: string = localIsoDate(new Date()),
 ): Promise<WriteCounts> {
-  const valid = validateAll(rows, validateEnrollment);
+  const valid = validateAll(rows, (row) => validateEnrollment(row, today));
   const refs = await requireResidents(
     trx,
     scope,

@@ -22,6 +22,9 @@ export interface StoredResident extends ResidentInput {
 export interface ResidentRef {
   id: number;
   orgCode: string;
+  /** The person's birth and death (ISO, or null): a service must lie between them. */
+  birthDate: string | null;
+  deathDate: string | null;
 }
 
 /** The residents table's scope columns, unaliased (updates and deletes name the table). */
@@ -48,12 +51,18 @@ export async function findResidentsByRecordNo(
       (positions) =>
         trx
           .selectFrom('residents')
-          .select(['id', 'record_no', 'org_code'])
+          .select(['id', 'record_no', 'org_code', 'birth_date', 'death_date'])
           .where('record_no', 'in', positions.map((p) => p[0]) as never[])
           .where(rowsInScope(scope, RESIDENT_SCOPE_COLUMNS)),
       scope,
     );
-    for (const row of rows) found.set(row.record_no, { id: Number(row.id), orgCode: row.org_code });
+    for (const row of rows)
+      found.set(row.record_no, {
+        id: Number(row.id),
+        orgCode: row.org_code,
+        birthDate: row.birth_date,
+        deathDate: row.death_date,
+      });
   }
   return found;
 }

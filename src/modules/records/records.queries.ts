@@ -45,7 +45,7 @@ const service: ServiceInput = {
   },
 };
 
-const refs = new Map([[FIRST, { id: 1, orgCode: O.village }]]);
+const refs = new Map([[FIRST, { id: 1, orgCode: O.village, birthDate: null, deathDate: null }]]);
 
 /** Example calls of the records repositories, written to queries/records.*.sql by `npm run queries`. */
 export const QUERY_SAMPLES: ModuleQueries = {

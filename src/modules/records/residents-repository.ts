@@ -7,7 +7,9 @@ import type { Database, ResidentTable } from '../../db/schema.js';
 import { chunks, rowsPerStatement } from '../../db/statement-chunks.js';
 import type { ResidentInput } from '../../domain/records/inputs.js';
 import { isIsoDate } from '../../domain/records/iso-date.js';
+import { futureDates } from '../../domain/records/record-dates.js';
 import { REASONS, validateResident } from '../../domain/records/validation.js';
+import { localIsoDate } from '../bulletins/local-date.js';
 import { rowsInScope, type OrgScope } from '../orgs/org-scope.js';
 import { runAfterRecordsWrite } from './after-write.js';
 import {
@@ -74,7 +76,8 @@ function pushResident(values: unknown[], row: ResidentInput, now: string): void 
  * is stored outside `scope` (RecordsScopeError, 403). A death or move-out
  * date already stored is kept when the incoming row leaves it empty: a later export that
  * predates the event must not bring the person back. Within one batch the later row of a
- * record number wins and counts as an update.
+ * record number wins and counts as an update. No date may lie after `today` (by default the
+ * server's local date), nor the birth after the record's creation or a death before it.
  *
  * @example await db.kysely.transaction().execute((trx) => upsertResidents(trx, scope, rows));
  */
@@ -82,8 +85,9 @@ export async function upsertResidents(
   trx: Kysely<Database>,
   scope: OrgScope,
   rows: readonly ResidentInput[],
+  today: string = localIsoDate(new Date()),
 ): Promise<WriteCounts> {
-  const valid = validateAll(rows, validateResident);
+  const valid = validateAll(rows, (row) => validateResident(row, today));
   await requireOrgs(
     trx,
     scope,
@@ -177,10 +181,12 @@ export async function writeValidatedResidents(
 
 const NO_RESIDENT = { zh: '档案编号不存在', en: 'no resident with this record number' } as const;
 
-/** Refuses a change whose date is not an ISO date. */
-export function requireDate(date: string, field: string): void {
+/** Refuses a change whose date is not an ISO date, or lies after `today` (default: the local date). */
+export function requireDate(date: string, field: string, today: string = localIsoDate(new Date())): void {
   if (!isIsoDate(date))
     throw new RecordsWriteError([{ index: 0, field, reason: REASONS.date }], { single: true });
+  const future = futureDates({ [field]: date }, today);
+  if (future.length > 0) throw new RecordsWriteError([{ index: 0, ...future[0]! }], { single: true });
 }
 
 /**

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { signInAs, type SignedInClient } from '../../../test/sign-in.js';
 import { buildApp } from '../../server/app.js';
+import { localIsoDate } from '../bulletins/local-date.js';
 import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from './records.fixture.js';
+
+/** The ISO date after `iso`. */
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 describeEachDialect('records REST API', (t) => {
   let app: FastifyInstance;
@@ -127,6 +135,84 @@ describeEachDialect('records REST API', (t) => {
       movedOutDate: '2020-05-04',
       orgCode: FIXTURE_ORGS.otherVillage,
     });
+  });
+
+  it('refuses impossible dates naming each field, every problem of a row at once', async () => {
+    const today = localIsoDate(new Date());
+    const tomorrow = nextDay(today);
+    const born2100 = await post('/api/residents', [
+      fixtureResident(20, { birthDate: '2100-01-01', deathDate: '1950-01-01', name: '' }),
+    ]);
+    expect(born2100.statusCode).toBe(400);
+    expect(born2100.json().issues.map((i: { field: string }) => i.field)).toEqual([
+      'items.0.name',
+      'items.0.birthDate',
+      'items.0.birthDate',
+      'items.0.deathDate',
+    ]);
+    expect(born2100.json().issues[1].message).toBe(
+      `日期晚于今天（${today}） / date is after today (${today})`,
+    );
+    expect(born2100.json().issues[2].message).toContain('出生日期晚于建档日期');
+    const lateRecord = await post('/api/residents', [fixtureResident(21, { recordCreated: tomorrow })]);
+    expect(lateRecord.json().issues).toEqual([expect.objectContaining({ field: 'items.0.recordCreated' })]);
+    expect((await get(`/api/residents/${fixtureResident(20).recordNo}`)).statusCode).toBe(404);
+    // Born today, with the record made today: possible.
+    const newborn = fixtureResident(22, { birthDate: today, recordCreated: today });
+    expect((await post('/api/residents', [newborn])).statusCode).toBe(200);
+
+    const dead = fixtureResident(23, { birthDate: '1940-01-01', deathDate: '2020-05-03' });
+    expect((await post('/api/residents', [dead])).statusCode).toBe(200);
+    const visit = {
+      recordNo: dead.recordNo,
+      type: 'hypertension_followup',
+      serviceDate: '2020-05-03',
+      payload: { sbp: 150, dbp: 95, controlled: false, guidance: true },
+    };
+    expect((await post('/api/services', [visit])).statusCode).toBe(200);
+    const afterDeath = await post('/api/services', [
+      { ...visit, serviceDate: '2020-05-04' },
+      { ...visit, recordNo: newborn.recordNo, serviceDate: nextDay('2020-01-01') },
+      { ...visit, recordNo: newborn.recordNo, serviceDate: tomorrow },
+    ]);
+    expect(afterDeath.statusCode).toBe(400);
+    expect(afterDeath.json().issues).toEqual([
+      expect.objectContaining({
+        field: 'items.2.serviceDate',
+        message: expect.stringContaining('after today'),
+      }),
+    ]);
+    const beyondLife = await post('/api/services', [
+      { ...visit, serviceDate: '2020-05-04' },
+      { ...visit, recordNo: newborn.recordNo, serviceDate: '2020-01-02' },
+    ]);
+    expect(beyondLife.json().issues).toEqual([
+      { field: 'items.0.serviceDate', message: expect.stringContaining('服务日期晚于该居民的死亡日期') },
+      { field: 'items.1.serviceDate', message: expect.stringContaining('before the birth date') },
+    ]);
+    const deathTomorrow = await post(`/api/residents/${newborn.recordNo}/death`, { date: tomorrow });
+    expect(deathTomorrow.statusCode).toBe(400);
+    expect(deathTomorrow.json().field).toBe('date');
+  });
+
+  it('takes the village from the record number when orgCode is absent, as the import does', async () => {
+    const { orgCode: _village, ...rest } = fixtureResident(30);
+    expect((await post('/api/residents', [rest])).json()).toEqual({ inserted: 1, updated: 0 });
+    expect((await get(`/api/residents/${rest.recordNo}`)).json().orgCode).toBe(FIXTURE_ORGS.village);
+  });
+
+  it('answers schema errors in Chinese and English', async () => {
+    const res = await post('/api/residents', [{ ...fixtureResident(31), name: 5, electronic: 'yes' }]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([
+      {
+        field: '0.name',
+        message: expect.stringMatching(/^无效输入：期望 string，实际接收 数字 \/ Invalid input/),
+      },
+      { field: '0.electronic', message: expect.stringMatching(/^无效输入.* \/ Invalid input/) },
+    ]);
+    expect(res.json().zh).toContain('0.name：无效输入');
+    expect(res.json().en).toContain('0.name: Invalid input');
   });
 
   it('documents the routes in OpenAPI, the single-record view with its full fields', async () => {

@@ -6,6 +6,7 @@ import { PROGRAMS } from '../../domain/programs.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
 import { disclosureFor } from '../../domain/privacy/masking.js';
 import { SERVICE_PAYLOAD_SCHEMAS } from '../../domain/records/service-payloads.js';
+import { villageOfRecordNo } from '../../domain/records/validation.js';
 import { SERVICE_TYPES, type ServiceType } from '../../domain/service-types.js';
 import { noteAccess } from '../../server/access-notes.js';
 import { callerOf, callerScope } from '../../server/caller-scope.js';
@@ -40,7 +41,11 @@ const ResidentBody = z
     sex: z.enum(['M', 'F']).nullable().default(null),
     birthDate: optionalDate,
     ethnicity: optionalText(20),
-    orgCode: z.string().max(20).describe('12-digit village code; the first 12 digits of the record number'),
+    orgCode: z
+      .string()
+      .max(20)
+      .optional()
+      .describe('12-digit village code, the first 12 digits of the record number; taken from it when absent'),
     phone: optionalText(30),
     contactName: optionalText(50),
     contactPhone: optionalText(30),
@@ -112,7 +117,15 @@ export async function registerRecordRoutes(app: FastifyInstance, db: Db): Promis
         response: writeResponses,
       },
     },
-    async (request) => writeResidents(db, callerScope(request), request.body as ResidentInput[]),
+    async (request) =>
+      writeResidents(
+        db,
+        callerScope(request),
+        request.body.map((r): ResidentInput => ({
+          ...r,
+          orgCode: r.orgCode ?? villageOfRecordNo(r.recordNo),
+        })),
+      ),
   );
 
   api.post(

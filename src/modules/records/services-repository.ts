@@ -9,7 +9,9 @@ import type { ServiceInput } from '../../domain/records/inputs.js';
 import { serviceColumns } from '../../domain/records/service-columns.js';
 import { serviceKey } from '../../domain/records/service-key.js';
 import type { Validated } from '../../domain/records/validation.js';
+import { serviceAgainstPerson } from '../../domain/records/record-dates.js';
 import { validateService } from '../../domain/records/validation.js';
+import { localIsoDate } from '../bulletins/local-date.js';
 import type { OrgScope } from '../orgs/org-scope.js';
 import { runAfterRecordsWrite, type ChangedRecords } from './after-write.js';
 import {
@@ -24,6 +26,7 @@ import {
 } from './batch-write.js';
 import { executeBatch } from './compiled-batches.js';
 import { servicesInScope, type ResidentRef } from './record-lookups-repository.js';
+import { RecordsWriteError } from './records-errors.js';
 
 const SERVICE_COLUMNS = [
   'county_code',
@@ -54,7 +57,8 @@ const SERVICE_COLUMNS = [
  * org of a personal service defaults to the resident's village; the county is the first 6
  * digits of the org. Refused as a whole when any row is invalid or names a record number or
  * org that does not exist (RecordsWriteError, 400), or names a resident, an org (activities
- * and explicit orgs) or a stored service key outside `scope` (RecordsScopeError, 403).
+ * and explicit orgs) or a stored service key outside `scope` (RecordsScopeError, 403), or
+ * dated after today or outside its person's life (RecordsWriteError naming `serviceDate`).
  *
  * @example await db.kysely.transaction().execute((trx) => upsertServices(trx, scope, rows));
  */
@@ -62,18 +66,39 @@ export async function upsertServices(
   trx: Kysely<Database>,
   scope: OrgScope,
   rows: readonly ServiceInput[],
+  options: ServiceWriteOptions = {},
 ): Promise<WriteCounts> {
-  const valid = validateAll(rows, validateService as (row: ServiceInput) => Validated<ServiceInput>);
+  const today = options.today ?? localIsoDate(new Date());
+  const valid = validateAll(rows, (row) => validateService(row, today) as Validated<ServiceInput>);
   const refs = await requireResidents(
     trx,
     scope,
     valid.map((r) => r.recordNo),
   );
+  const beyondLife = valid.flatMap((r, index) => {
+    const person = r.recordNo === null ? undefined : refs.get(r.recordNo);
+    return person === undefined
+      ? []
+      : serviceAgainstPerson(r.serviceDate, person).map((issue) => ({ index, ...issue }));
+  });
+  if (beyondLife.length > 0 && options.beyondLife !== 'keep') throw new RecordsWriteError(beyondLife);
   const explicitOrgs = valid.flatMap((r, index) =>
     r.orgCode === null ? [] : [{ index, field: 'orgCode', orgCode: r.orgCode }],
   );
   await requireOrgs(trx, scope, explicitOrgs);
   return writeValidatedServices(trx, scope, valid, refs);
+}
+
+/** How {@link upsertServices} checks the dates of a batch. */
+export interface ServiceWriteOptions {
+  /** No service may lie after it (default: the server's local date). */
+  readonly today?: string;
+  /**
+   * `'refuse'` (default): a service before its person's birth or after their death refuses
+   * the batch. `'keep'` is for the demo alone, which replays records as they were stored
+   * over a half year, some before the death was known — the rows the audits must find.
+   */
+  readonly beyondLife?: 'refuse' | 'keep';
 }
 
 /** The field that names a service's key in a batch: its service number, else its person, else its org. */

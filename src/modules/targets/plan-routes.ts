@@ -16,6 +16,7 @@ import { disclosureFor, maskPhone } from '../../domain/privacy/masking.js';
 import { noteAccess } from '../../server/access-notes.js';
 import { callerOf, callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
+import { jsonOrFileAnswer } from '../../server/file-answers.js';
 import { localIsoDate } from '../bulletins/local-date.js';
 import { orgPushPlan, savePushPlan } from './org-push-plan.js';
 import { pushPlanCsv, pushPlanDocx, pushPlanXlsx } from './push-plan-export.js';
@@ -103,6 +104,8 @@ function dates(list: readonly string[], field: string): string[] {
 }
 
 const FORMAT_NOTE = 'format=json; csv, xlsx and docx answer the file';
+/** The files a push plan may be answered as (`format`). */
+const PLAN_FILES = ['csv', 'xlsx', 'docx'] as const;
 
 /**
  * Adds the `/plans…` and `/push-plan-schedules…` routes to `app`.
@@ -167,7 +170,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
             .min(1)
             .max(10_000),
         }),
-        response: { 200: PushPlanSchema.describe(FORMAT_NOTE), 400: ErrorSchema },
+        response: { 200: jsonOrFileAnswer(PushPlanSchema, PLAN_FILES, FORMAT_NOTE), 400: ErrorSchema },
       },
     },
     async (req, reply) => {
@@ -213,7 +216,7 @@ export async function registerPlanRoutes(app: FastifyInstance, db: Db): Promise<
           holidays: z.string().optional().describe('comma-separated dates'),
           format: Format,
         }),
-        response: { 200: OrgPushPlanSchema.describe(FORMAT_NOTE), 400: ErrorSchema },
+        response: { 200: jsonOrFileAnswer(OrgPushPlanSchema, PLAN_FILES, FORMAT_NOTE), 400: ErrorSchema },
       },
     },
     async (req, reply) => {

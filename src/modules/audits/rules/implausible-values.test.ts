@@ -32,6 +32,7 @@ describe('implausible_values', () => {
         ],
         notEnrolled: [{ program: 'hypertension', services: [inverted] }],
         repeated: [{ service: high, previousId: 9, days: 2 }],
+        residentDates: [],
       },
       p,
       Q2_2020,
@@ -52,5 +53,28 @@ describe('implausible_values', () => {
     expect(found[1]!.evidence).toMatchObject({ fields: ['sbp<=dbp'], values: { sbp: 80, dbp: 90 } });
     expect(found[4]!.evidence).toMatchObject({ check: 'not_enrolled', program: 'hypertension' });
     expect(found[5]!.evidence).toMatchObject({ check: 'duplicated_event', previousServiceId: 9, days: 2 });
+  });
+
+  it('flags a stored record born after it was created, or dead or moved out before birth, about the resident', () => {
+    const record = {
+      id: 7,
+      orgCode: '620881100201',
+      countyCode: '620881',
+      birthDate: '2100-01-01',
+      recordCreated: '2018-03-15',
+      deathDate: '2020-01-01',
+      movedOutDate: null,
+    };
+    const found = implausibleValues.judge(
+      { outOfRange: [], dateProblems: [], notEnrolled: [], repeated: [], residentDates: [record] },
+      p,
+      Q2_2020,
+    );
+    expect(found.map((f) => [f.subject, f.severity, f.residentId, f.serviceId, f.subjectDate])).toEqual([
+      ['resident:7:birth_after_created', 'error', 7, null, null],
+      ['resident:7:death_before_birth', 'error', 7, null, null],
+    ]);
+    // The evidence names the check, never the dates (personal data).
+    expect(found[1]!.evidence).toEqual({ check: 'death_before_birth', field: 'deathDate' });
   });
 });

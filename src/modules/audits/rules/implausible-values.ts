@@ -1,12 +1,15 @@
 /**
  * Rule `implausible_values` (数据不合理): adult values out of physiological range, services
  * before birth, after death or move-out or after the as-of date, follow-ups of people not
- * enrolled in the programme on that date, and the same service repeated within days.
+ * enrolled in the programme on that date, the same service repeated within days, and
+ * resident records whose own dates contradict each other (born after the record was
+ * created, dead or moved out before birth) — rows stored before the write paths refused them.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { SqlDialect } from '../../../db/database.js';
-import { outOfRange, type DraftFinding } from '../../../domain/audits/classify.js';
+import { findingSubject, outOfRange, type DraftFinding } from '../../../domain/audits/classify.js';
+import { residentOrderIssues } from '../../../domain/records/record-dates.js';
 import {
   CHECKUP_VALUE_FIELDS,
   CHRONIC_FOLLOWUPS,
@@ -133,6 +136,75 @@ export async function selectDateProblems(
   return out;
 }
 
+/** A resident record whose own dates contradict each other (stored before the write paths refused it). */
+export interface ResidentDateRow {
+  readonly id: number;
+  readonly orgCode: string;
+  readonly countyCode: string;
+  readonly birthDate: string | null;
+  readonly recordCreated: string;
+  readonly deathDate: string | null;
+  readonly movedOutDate: string | null;
+}
+
+/** Residents of `scope` born after their record was created, or dead or moved out before birth. */
+export async function selectResidentDateProblems(h: Handle, scope: OrgScope): Promise<ResidentDateRow[]> {
+  const rows = await h
+    .selectFrom('residents as r')
+    .select([
+      'r.id',
+      'r.org_code',
+      'r.county_code',
+      'r.birth_date',
+      'r.record_created',
+      'r.death_date',
+      'r.moved_out_date',
+    ])
+    .where(rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' }))
+    .where(
+      sql<SqlBool>`(r.birth_date > r.record_created or r.death_date < r.birth_date or r.moved_out_date < r.birth_date)`,
+    )
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    orgCode: r.org_code,
+    countyCode: r.county_code,
+    birthDate: r.birth_date,
+    recordCreated: r.record_created,
+    deathDate: r.death_date,
+    movedOutDate: r.moved_out_date,
+  }));
+}
+
+/** The checks of a resident's own dates, by the field the write paths name. */
+const RESIDENT_DATE_CHECKS: Readonly<Record<string, string>> = {
+  birthDate: 'birth_after_created',
+  deathDate: 'death_before_birth',
+  movedOutDate: 'moved_out_before_birth',
+};
+
+/**
+ * The findings of a resident's contradicting dates, one per check, about the resident (no
+ * service); the evidence names the check and the field, never the dates (personal data).
+ */
+export function residentDateFindings(r: ResidentDateRow): DraftFinding[] {
+  return residentOrderIssues(r).map((issue) => {
+    const check = RESIDENT_DATE_CHECKS[issue.field] ?? issue.field;
+    return {
+      severity: 'error',
+      subject: findingSubject.resident(r.id, check),
+      orgCode: r.orgCode,
+      countyCode: r.countyCode,
+      residentId: r.id,
+      serviceId: null,
+      subjectDate: null,
+      weight: 1,
+      evidence: { check, field: issue.field },
+    };
+  });
+}
+
 /** Services of `type` whose person had no enrolment in `program` active on the service date. */
 export async function selectNotEnrolled(
   h: Handle,
@@ -197,6 +269,7 @@ export interface ImplausibleCandidates {
   /** Per service type requiring an enrolment: its programme and the services without one. */
   readonly notEnrolled: readonly { readonly program: Program; readonly services: readonly ServiceRow[] }[];
   readonly repeated: readonly RepeatedServiceRow[];
+  readonly residentDates: readonly ResidentDateRow[];
 }
 
 /** Rule `implausible_values`. */
@@ -204,8 +277,8 @@ export const implausibleValues = judgedRule({
   id: 'implausible_values',
   name: { zh: '数据不合理', en: 'Implausible data' },
   description: {
-    zh: '数值超出生理范围、服务日期早于出生或晚于死亡、迁出或在未来、随访对象未纳入该项目管理、同一人同类服务短期内重复。',
-    en: 'Values out of physiological range, services before birth, after death or move-out, or in the future, follow-ups of people not enrolled in the programme, duplicated service events.',
+    zh: '数值超出生理范围、服务日期早于出生或晚于死亡、迁出或在未来、随访对象未纳入该项目管理、同一人同类服务短期内重复；档案出生日期晚于建档日期、死亡或迁出日期早于出生日期。',
+    en: 'Values out of physiological range, services before birth, after death or move-out, or in the future, follow-ups of people not enrolled in the programme, duplicated service events; records born after they were created, or dead or moved out before birth.',
   },
   severities: {
     error: { zh: '数值或日期不可能', en: 'impossible value or date' },
@@ -230,7 +303,8 @@ export const implausibleValues = judgedRule({
       scope,
       window,
     );
-    return { outOfRange, dateProblems, notEnrolled, repeated };
+    const residentDates = await selectResidentDateProblems(h, scope);
+    return { outOfRange, dateProblems, notEnrolled, repeated, residentDates };
   },
   judge(c, p): DraftFinding[] {
     const out: DraftFinding[] = [];
@@ -264,6 +338,7 @@ export const implausibleValues = judgedRule({
           'duplicated_event',
         ),
       );
+    for (const r of c.residentDates) out.push(...residentDateFindings(r));
     return out;
   },
 });

@@ -5,6 +5,7 @@
  * test, and one line here.
  */
 import { z } from 'zod';
+import { zodIssueText, type ZodIssueLike } from '../../../domain/zod-issue-text.js';
 import { GongweiError } from '../../../domain/gongwei-error.js';
 import { aggregateOutliersRule } from './aggregate-outliers.js';
 import { armBpDifference } from './arm-bp-difference.js';
@@ -74,8 +75,11 @@ export type AuditParameterOverrides = z.input<typeof AUDIT_PARAMETERS_SCHEMA>;
 export function resolveAuditParameters(overrides: AuditParameterOverrides = {}): AuditParameters {
   const given = AUDIT_PARAMETERS_SCHEMA.safeParse(overrides);
   if (!given.success)
-    throw GongweiError.validation(
-      given.error.issues.map((i) => ({ field: ['parameters', ...i.path].join('.'), message: i.message })),
+    throw GongweiError.invalidFields(
+      given.error.issues.map((i) => ({
+        field: ['parameters', ...i.path].join('.'),
+        text: zodIssueText(i as unknown as ZodIssueLike),
+      })),
     );
   const values = given.data as Record<string, unknown>;
   return Object.fromEntries(
