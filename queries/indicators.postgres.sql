@@ -290,6 +290,16 @@ where
 order by
   "r"."id";
 
+-- indicators/values-repository.ts: latestServiceDateInScope
+select
+  max("s"."service_date") as "latest"
+from
+  "services" as "s"
+where
+  "s"."service_date" >= $1
+  and "s"."service_date" <= $2
+  and "s"."county_code" = $3;
+
 -- indicators/baseline-repository.ts: baselineTermCounts
 select
   r.org_code as code,

@@ -290,6 +290,16 @@ where
 order by
   "r"."id";
 
+-- indicators/values-repository.ts: latestServiceDateInScope
+select
+  max("s"."service_date") as "latest"
+from
+  "services" as "s"
+where
+  "s"."service_date" >= ?
+  and "s"."service_date" <= ?
+  and "s"."county_code" = ?;
+
 -- indicators/baseline-repository.ts: baselineTermCounts
 select
   r.org_code as code,

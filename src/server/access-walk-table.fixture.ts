@@ -292,7 +292,10 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
 
   'GET /api/indicators/catalogue': { personal: 'none' },
   'GET /api/indicators': { personal: 'none', values: () => ({ depth: 2 }) },
+  'GET /api/indicators/latest-period': { personal: 'none' },
   'GET /api/indicators/{id}/people': { personal: 'list', values: () => ({ id: 'records.total' }) },
+  // An export is full for a role with personal.export, as a single record is.
+  'GET /api/indicators/{id}/people/export': { personal: 'record', values: () => ({ id: 'records.total' }) },
 
   'GET /api/access-log': { personal: 'none', values: () => ({ limit: 20 }) },
 

@@ -6,6 +6,7 @@
  * sex and age; age in whole years at the end of the period, never the birth date.
  */
 import type { Db } from '../../db/database.js';
+import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
 import { memberAt, parseTermMasks } from '../../domain/indicators/term-masks.js';
 import { ageInYears, maskIdNumber, maskName, maskPhone } from '../../domain/privacy/masking.js';
 import type { OrgLineage, OrgScope } from '../orgs/org-scope.js';
@@ -61,33 +62,29 @@ export interface PeopleAnswer {
   readonly org: OrgLineage;
 }
 
-/**
- * Lists the people behind an indicator value for the org a query names, within the caller's
- * scope, and a period, masked.
- *
- * @example
- * await listIndicatorPeople(db, callerScope(request), { orgCode: '620881100', period: '2020Q2',
- *   indicator: 'hypertension.control_rate', set: 'gap', page: 1, pageSize: 50 });
- */
-export async function listIndicatorPeople(
+/** Who a list or an export is of: the resolved query and the residents in it, in id order. */
+interface Selection {
+  readonly root: OrgLineage;
+  /** The name of the org named (its code when the caller sees only a part of it). */
+  readonly rootName: string;
+  readonly scope: OrgScope;
+  readonly periodEnd: string;
+  readonly ids: readonly number[];
+}
+
+/** The residents behind a value (numerator or gap) of an org within the caller's scope. */
+async function selectPeople(
   db: Db,
   callerScope: OrgScope,
-  query: PeopleQuery,
-): Promise<PeopleAnswer> {
-  const { root, scope, period, indicators } = await resolveQuery(
+  query: Pick<PeopleQuery, 'orgCode' | 'period' | 'indicator' | 'set'>,
+): Promise<Selection> {
+  const { root, scope, period, indicators, scopeOrgs } = await resolveQuery(
     db,
     callerScope,
     { orgCode: query.orgCode, period: query.period, ids: [query.indicator] },
     'id',
   );
   const indicator = indicators[0]!;
-  if (!Number.isInteger(query.page) || query.page < 1)
-    throw new IndicatorQueryError('page', { zh: 'page 应为 ≥ 1 的整数', en: 'page must be an integer ≥ 1' });
-  if (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > MAX_PAGE_SIZE)
-    throw new IndicatorQueryError('pageSize', {
-      zh: `pageSize 应为 1..${MAX_PAGE_SIZE} 的整数`,
-      en: `pageSize must be an integer 1..${MAX_PAGE_SIZE}`,
-    });
   if (indicator.program === 'health_education')
     throw new IndicatorQueryError('id', {
       zh: `指标 '${indicator.id}' 统计的是活动，不是人`,
@@ -115,17 +112,93 @@ export async function listIndicatorPeople(
       query.set === 'numerator' ? inNumerator(masks) : memberAt(masks, scanTerm, slot) && !inNumerator(masks);
     if (keep) ids.push(row.resident_id);
   }
+  const rootName = scopeOrgs.get(root.code)?.name ?? root.code;
+  return { root, rootName, scope, periodEnd: period.end, ids };
+}
+
+/**
+ * Lists the people behind an indicator value for the org a query names, within the caller's
+ * scope, and a period, masked.
+ *
+ * @example
+ * await listIndicatorPeople(db, callerScope(request), { orgCode: '620881100', period: '2020Q2',
+ *   indicator: 'hypertension.control_rate', set: 'gap', page: 1, pageSize: 50 });
+ */
+export async function listIndicatorPeople(
+  db: Db,
+  callerScope: OrgScope,
+  query: PeopleQuery,
+): Promise<PeopleAnswer> {
+  if (!Number.isInteger(query.page) || query.page < 1)
+    throw new IndicatorQueryError('page', { zh: 'page 应为 ≥ 1 的整数', en: 'page must be an integer ≥ 1' });
+  if (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > MAX_PAGE_SIZE)
+    throw new IndicatorQueryError('pageSize', {
+      zh: `pageSize 应为 1..${MAX_PAGE_SIZE} 的整数`,
+      en: `pageSize must be an integer 1..${MAX_PAGE_SIZE}`,
+    });
+  const { root, scope, periodEnd, ids } = await selectPeople(db, callerScope, query);
   const pageIds = ids.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const people = (await loadPeople(db.kysely, scope, pageIds)).map((p): IndicatorPerson => ({
     residentId: p.id,
     recordNo: p.record_no,
     name: maskName(p.name) ?? '',
     sex: p.sex,
-    age: ageInYears(p.birth_date, period.end),
+    age: ageInYears(p.birth_date, periodEnd),
     idNumber: maskIdNumber(p.id_number, { withLastFour: false }),
     phone: maskPhone(p.phone),
     orgCode: p.org_code,
     orgName: p.org_name,
   }));
   return { page: { total: ids.length, page: query.page, pageSize: query.pageSize, people }, org: root };
+}
+
+/** The most people one export holds: a larger list is refused, naming a smaller unit to choose. */
+export const MAX_EXPORT_ROWS = 50_000;
+
+/** One person of an export, unmasked: only for a role with personal.export. */
+export interface ExportedPerson {
+  readonly recordNo: string;
+  readonly name: string;
+  readonly sex: string | null;
+  readonly age: number | null;
+  readonly idNumber: string | null;
+  readonly phone: string | null;
+  readonly orgCode: string;
+  readonly orgName: string | null;
+}
+
+/**
+ * Every person behind a value, unmasked, for an export by a role with personal.export (the
+ * route checks the permission and writes the export to the access trail). Ages, not birth
+ * dates, as in the lists.
+ *
+ * @example
+ * await exportIndicatorPeople(db, callerScope(request), { orgCode: '620881100', period: '2020Q2',
+ *   indicator: 'hypertension.control_rate', set: 'gap' });
+ */
+export async function exportIndicatorPeople(
+  db: Db,
+  callerScope: OrgScope,
+  query: Pick<PeopleQuery, 'orgCode' | 'period' | 'indicator' | 'set'>,
+): Promise<{ readonly org: OrgLineage; readonly orgName: string; readonly people: ExportedPerson[] }> {
+  const { root, rootName, scope, periodEnd, ids } = await selectPeople(db, callerScope, query);
+  if (ids.length > MAX_EXPORT_ROWS)
+    throw new IndicatorQueryError('org', {
+      zh: `名单有 ${ids.length} 人，超过导出上限 ${MAX_EXPORT_ROWS}；请选择下级单位导出`,
+      en: `the list holds ${ids.length} people, more than an export's ${MAX_EXPORT_ROWS}; export a unit below`,
+    });
+  const people: ExportedPerson[] = [];
+  for (const part of chunks(ids, KEYS_PER_LOOKUP))
+    for (const p of await loadPeople(db.kysely, scope, part))
+      people.push({
+        recordNo: p.record_no,
+        name: p.name,
+        sex: p.sex,
+        age: ageInYears(p.birth_date, periodEnd),
+        idNumber: p.id_number,
+        phone: p.phone,
+        orgCode: p.org_code,
+        orgName: p.org_name,
+      });
+  return { org: root, orgName: rootName, people };
 }

@@ -67,6 +67,8 @@ export const QUERY_SAMPLES: ModuleQueries = {
       villagePopulationInScope: (db) => values.villagePopulationInScope(db.kysely, S, 2020),
       membershipsInScope: (db) => values.membershipsInScope(db.kysely, S, 2020, 'records.total'),
       loadPeople: (db) => values.loadPeople(db.kysely, S, [1, 2]),
+      latestServiceDateInScope: (db) =>
+        values.latestServiceDateInScope(db.kysely, S, '2020-01-01', '2020-12-31'),
     }),
     repositorySamples('indicators/baseline-repository.ts', baseline, {
       baselineTermCounts: (db) =>

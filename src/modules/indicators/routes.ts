@@ -1,13 +1,17 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { INDICATORS } from '../../domain/indicators/catalogue.js';
+import { parsePeriod, periodLabel } from '../../domain/periods/period.js';
+import { DEFAULT_PARAMETERS, PARAMETER_NOTES } from '../../domain/indicators/parameters.js';
 import { noteAccess } from '../../server/access-notes.js';
 import { callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
 import { pooledRead, serveIndicatorValues } from '../../server/serving.js';
-import { MAX_PAGE_SIZE } from './indicator-people.js';
+import { exportIndicatorPeople, MAX_PAGE_SIZE } from './indicator-people.js';
+import { latestPeriod } from './latest-period.js';
+import { peopleXlsx } from './people-export.js';
 
 const OrgCode = z
   .string()
@@ -67,7 +71,27 @@ const CatalogueSchema = z.object({
   formula: z.object({ zh: z.string(), en: z.string() }),
   source: z.object({ zh: z.string(), en: z.string() }),
   parameters: z.array(z.string()),
+  parameterNotes: z
+    .array(
+      z.object({
+        name: z.string(),
+        default: z.number(),
+        note: z.object({ zh: z.string(), en: z.string() }),
+      }),
+    )
+    .describe('each named parameter with its official default and what it means'),
 });
+
+/** Sends a workbook as an attachment; a Buffer is sent as it is, never through the 200 serializer. */
+function sendXlsx(reply: FastifyReply, fileName: string, content: Buffer): FastifyReply {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header(
+      'content-disposition',
+      `attachment; filename="people.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
+    .send(content);
+}
 
 /**
  * REST routes of the indicator engine: the catalogue, values for an org subtree and period
@@ -98,7 +122,38 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
         formula: i.formula,
         source: i.source,
         parameters: [...i.parameters],
+        parameterNotes: i.parameters.map((name) => ({
+          name,
+          default: DEFAULT_PARAMETERS[name],
+          note: PARAMETER_NOTES[name],
+        })),
       })),
+  );
+
+  api.get(
+    '/indicators/latest-period',
+    {
+      config: { access: 'aggregates.read' },
+      schema: {
+        tags: ['indicators'],
+        summary: 'The latest period with data of an org (where a first visit opens) | 最近有数据的时段',
+        description:
+          "The quarter of the latest service (never after today) in the caller's part of the org, " +
+          'among the years whose indicator facts are maintained; nulls when there is none.',
+        querystring: z.object({ org: OrgCode }),
+        response: {
+          200: z.object({
+            year: z.number().int().nullable(),
+            lastDate: z.string().nullable().describe('ISO date of the latest service'),
+            period: z.string().nullable().describe("the quarter holding it, e.g. '2020Q2'"),
+          }),
+          400: ErrorSchema,
+          403: ErrorSchema,
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (request) => latestPeriod(db, callerScope(request), request.query.org),
   );
 
   api.get(
@@ -183,6 +238,57 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
         rowCount: answer.page.people.length,
       });
       return answer.page;
+    },
+  );
+
+  api.get(
+    '/indicators/:id/people/export',
+    {
+      config: { access: 'personal.export' },
+      schema: {
+        tags: ['indicators'],
+        summary: 'The people behind an indicator value as Excel, unmasked | 指标明细名单导出',
+        description:
+          'Every person of the list (set=numerator or gap) in one .xlsx, with full names, ID numbers and ' +
+          'phones: only for a role with personal.export; written to the access trail with its row count. ' +
+          'A list over 50,000 people is refused (400 naming org): export a unit below.',
+        params: z.object({ id: z.string().max(80) }),
+        querystring: z.object({
+          org: OrgCode,
+          period: Period,
+          set: z.enum(['numerator', 'gap']).default('numerator'),
+        }),
+        response: {
+          200: z.string().describe('the .xlsx file (attachment)'),
+          400: ErrorSchema,
+          403: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { org, period, set } = request.query;
+      const indicator = INDICATORS.find((i) => i.id === request.params.id);
+      const exported = await exportIndicatorPeople(db, callerScope(request), {
+        orgCode: org,
+        period,
+        indicator: request.params.id,
+        set,
+      });
+      noteAccess(request, {
+        action: 'indicator-people.export',
+        objectType: 'indicator',
+        objectId: request.params.id,
+        orgCode: exported.org.code,
+        countyCode: exported.org.countyCode,
+        rowCount: exported.people.length,
+      });
+      const title = [
+        exported.orgName,
+        indicator?.name.zh ?? request.params.id,
+        periodLabel(parsePeriod(period)).zh,
+        set === 'numerator' ? '名单' : '未达标名单',
+      ].join(' ');
+      return sendXlsx(reply, `${title.replaceAll(' ', '-')}.xlsx`, await peopleXlsx(title, exported.people));
     },
   );
 }

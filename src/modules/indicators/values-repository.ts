@@ -137,3 +137,23 @@ export async function loadPeople(h: Handle, scope: OrgScope, ids: readonly numbe
     .execute();
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
+
+/**
+ * The latest service date of `scope` between `from` and `to` (ISO dates, inclusive), or null
+ * when the scope holds no service then: where a first visit's period should land.
+ */
+export async function latestServiceDateInScope(
+  h: Handle,
+  scope: OrgScope,
+  from: string,
+  to: string,
+): Promise<string | null> {
+  const row = await h
+    .selectFrom('services as s')
+    .select((eb) => eb.fn.max('s.service_date').as('latest'))
+    .where('s.service_date', '>=', from)
+    .where('s.service_date', '<=', to)
+    .where(rowsInScope(scope, { county: 's.county_code', org: 's.org_code' }))
+    .executeTakeFirst();
+  return row?.latest ?? null;
+}

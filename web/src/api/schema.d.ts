@@ -2734,6 +2734,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicators/{id}/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people behind an indicator value as Excel, unmasked | 指标明细名单导出
+         * @description Every person of the list (set=numerator or gap) in one .xlsx, with full names, ID numbers and phones: only for a role with personal.export; written to the access trail with its row count. A list over 50,000 people is refused (400 naming org): export a unit below.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description division code: 6 digits (province/city/county), 9 (township) or 12 (village) */
+                    org: string;
+                    /** @description period: '2020', '2020H1', '2020Q2', '2020-06' or a 旬 '2020-06-1' (1..3); year to date as of its end */
+                    period: string;
+                    set?: "numerator" | "gap";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the .xlsx file (attachment) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/indicators/catalogue": {
         parameters: {
             query?: never;
@@ -2767,6 +2841,15 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            /** @description each named parameter with its official default and what it means */
+                            parameterNotes: {
+                                default: number;
+                                name: string;
+                                note: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
                             parameters: string[];
                             /** @enum {string} */
                             period: "ytd" | "as_of" | "window";
@@ -2791,6 +2874,90 @@ export interface paths {
                 };
                 /** @description Default Response */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/latest-period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest period with data of an org (where a first visit opens) | 最近有数据的时段
+         * @description The quarter of the latest service (never after today) in the caller's part of the org, among the years whose indicator facts are maintained; nulls when there is none.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description division code: 6 digits (province/city/county), 9 (township) or 12 (village) */
+                    org: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO date of the latest service */
+                            lastDate: string | null;
+                            /** @description the quarter holding it, e.g. '2020Q2' */
+                            period: string | null;
+                            year: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

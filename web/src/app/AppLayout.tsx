@@ -47,7 +47,12 @@ export function AppLayout(): ReactNode {
       location={{ pathname: location.pathname }}
       route={{
         path: '/',
-        routes: pages.map((page) => ({ path: page.path, name: t(page.menu), icon: page.icon })),
+        routes: pages.map((page) => ({
+          path: page.path,
+          name: t(page.menu),
+          icon: page.icon,
+          hideInMenu: page.hideInMenu ?? false,
+        })),
       }}
       menuItemRender={(item, dom) => <Link to={href(item.path ?? '/')}>{dom}</Link>}
       actionsRender={() =>

@@ -3,7 +3,7 @@
  * permission it needs (the menu and the router leave out what the caller may not see), and
  * the component, loaded when first opened so the entry bundle stays small.
  */
-import { DashboardOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FundOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { commonMessages } from '../i18n/common-messages';
 import type { Permission } from '../session/session';
@@ -19,6 +19,8 @@ export interface PageEntry {
   /** The permission the page needs; the page is not offered without it. */
   readonly permission: Permission;
   readonly component: LazyExoticComponent<ComponentType>;
+  /** A page reached from another (an indicator's page), not listed in the menu. */
+  readonly hideInMenu?: boolean;
 }
 
 /** Every page, in menu order. */
@@ -29,5 +31,20 @@ export const PAGES: readonly PageEntry[] = [
     icon: <DashboardOutlined />,
     permission: 'aggregates.read',
     component: lazy(() => import('../pages/dashboard/DashboardPage')),
+  },
+  {
+    path: '/indicators',
+    menu: 'menu.indicators',
+    icon: <FundOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/indicators/IndicatorsPage')),
+  },
+  {
+    path: '/indicators/:id',
+    menu: 'menu.indicators',
+    icon: null,
+    permission: 'aggregates.read',
+    hideInMenu: true,
+    component: lazy(() => import('../pages/indicators/IndicatorPage')),
   },
 ];

@@ -1,6 +1,7 @@
 import { commonMessages } from './common-messages';
 import type { Messages } from './messages';
 import { dashboardMessages } from '../pages/dashboard/messages';
+import { indicatorsMessages } from '../pages/indicators/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -9,6 +10,7 @@ import { dashboardMessages } from '../pages/dashboard/messages';
 export const NAMESPACES = {
   common: commonMessages,
   dashboard: dashboardMessages,
+  indicators: indicatorsMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */

@@ -6,6 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { Spin } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { answer, api } from '../api/client';
 import type { paths } from '../api/schema';
@@ -32,11 +33,25 @@ interface ScopeState {
 const ScopeContext = createContext<ScopeState | null>(null);
 const STORED_PERIOD = 'gongwei.period';
 
-/** The period a first visit shows: the last one chosen, else the quarter of today. */
-function defaultPeriod(today: Date = new Date()): PeriodChoice {
+/** The period last chosen in this browser, if any. */
+function storedPeriod(): PeriodChoice | null {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORED_PERIOD);
-  const kept = stored ? periodChoice(stored) : null;
-  return kept ?? { year: today.getFullYear(), kind: 'quarter', index: Math.floor(today.getMonth() / 3) + 1 };
+  return stored ? periodChoice(stored) : null;
+}
+
+/**
+ * The period a first visit shows: the last one chosen, else the latest period with data of
+ * the org (GET /api/indicators/latest-period), else the quarter of today.
+ */
+function defaultPeriod(latest: string | null | undefined, today: Date = new Date()): PeriodChoice {
+  return (
+    storedPeriod() ??
+    (latest ? periodChoice(latest) : null) ?? {
+      year: today.getFullYear(),
+      kind: 'quarter',
+      index: Math.floor(today.getMonth() / 3) + 1,
+    }
+  );
 }
 
 /** Provides the chosen org and period to the pages. */
@@ -44,7 +59,16 @@ export function ScopeProvider({ children }: { children: ReactNode }): ReactNode 
   const session = useSignedIn();
   const [params, setParams] = useSearchParams();
   const orgCode = params.get('org') ?? session.orgCode;
-  const period = periodText(periodChoice(params.get('period') ?? '') ?? defaultPeriod());
+  const chosen = periodChoice(params.get('period') ?? '');
+  // Asked only when neither the address nor this browser names a period: a first visit.
+  const latest = useQuery({
+    queryKey: ['latest-period', orgCode],
+    queryFn: () => answer(api.GET('/api/indicators/latest-period', { params: { query: { org: orgCode } } })),
+    enabled: chosen === null && storedPeriod() === null,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+  const period = periodText(chosen ?? defaultPeriod(latest.data?.period));
 
   const org = useQuery({
     queryKey: ['org', orgCode],
@@ -81,12 +105,14 @@ export function ScopeProvider({ children }: { children: ReactNode }): ReactNode 
       org: org.data,
       orgError: org.error,
       period,
-      periodChoice: periodChoice(period) ?? defaultPeriod(),
+      periodChoice: periodChoice(period) ?? defaultPeriod(null),
       setOrg,
       setPeriod,
     }),
     [orgCode, org.data, org.error, period, setOrg, setPeriod],
   );
+  // The pages wait for the latest period of a first visit rather than ask for today's quarter first.
+  if (latest.isLoading) return <Spin fullscreen />;
   return <ScopeContext.Provider value={state}>{children}</ScopeContext.Provider>;
 }
 
