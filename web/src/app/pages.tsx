@@ -3,7 +3,7 @@
  * permission it needs (the menu and the router leave out what the caller may not see), and
  * the component, loaded when first opened so the entry bundle stays small.
  */
-import { DashboardOutlined } from '@ant-design/icons';
+import { DashboardOutlined, NotificationOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { commonMessages } from '../i18n/common-messages';
 import type { Permission } from '../session/session';
@@ -29,5 +29,19 @@ export const PAGES: readonly PageEntry[] = [
     icon: <DashboardOutlined />,
     permission: 'aggregates.read',
     component: lazy(() => import('../pages/dashboard/DashboardPage')),
+  },
+  {
+    path: '/audits',
+    menu: 'menu.audits',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/audits/AuditsPage')),
+  },
+  {
+    path: '/bulletins',
+    menu: 'menu.bulletins',
+    icon: <NotificationOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/bulletins/BulletinsPage')),
   },
 ];
