@@ -95,7 +95,11 @@ function RunPanel(): ReactNode {
                 label: t('run.window'),
                 children: `${last.windowFrom ? formatDate(last.windowFrom, language) : '—'} – ${formatDate(last.windowTo, language)}`,
               },
-              { key: 'status', label: t('run.status'), children: last.status },
+              {
+                key: 'status',
+                label: t('run.status'),
+                children: t(`runStatus.${last.status}` as 'runStatus.done', { defaultValue: last.status }),
+              },
             ]}
           />
         ) : (

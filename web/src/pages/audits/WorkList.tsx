@@ -176,7 +176,7 @@ export function WorkList(): ReactNode {
         <Tag color={SEVERITY_COLOR[f.severity]}>{t(`severity.${f.severity}` as 'severity.error')}</Tag>
       ),
     },
-    { key: 'unit', title: t('col.unit'), render: (_, f) => f.orgName ?? f.org },
+    { key: 'unit', title: t('col.unit'), width: 120, render: (_, f) => f.orgName ?? f.org },
     {
       key: 'resident',
       title: t('col.resident'),
@@ -185,7 +185,10 @@ export function WorkList(): ReactNode {
           <Space direction="vertical" size={0}>
             <span>{f.resident.name ?? '—'}</span>
             <Typography.Text type="secondary" className="gw-figure">
-              {f.resident.recordNo ?? ''} {f.resident.idNumber ?? ''}
+              {f.resident.recordNo ?? ''}
+            </Typography.Text>
+            <Typography.Text type="secondary" className="gw-figure">
+              {f.resident.idNumber ?? ''}
             </Typography.Text>
           </Space>
         ) : (
@@ -203,8 +206,9 @@ export function WorkList(): ReactNode {
     {
       key: 'evidence',
       title: t('col.evidence'),
+      width: 220,
       render: (_, f) => (
-        <Typography.Text style={{ maxWidth: 280 }} ellipsis={{ tooltip: evidenceText(f.evidence) }}>
+        <Typography.Text style={{ width: 200 }} ellipsis={{ tooltip: evidenceText(f.evidence) }}>
           {evidenceText(f.evidence)}
         </Typography.Text>
       ),
@@ -229,6 +233,7 @@ export function WorkList(): ReactNode {
     {
       key: 'actions',
       title: t('col.actions'),
+      fixed: 'right',
       render: (_, f) => (
         <Allowed permission="findings.resolve">
           <FindingActions finding={f} />
