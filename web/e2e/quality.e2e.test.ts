@@ -12,6 +12,11 @@ const COUNTY = '620881';
 const AUDITS = `/audits?org=${COUNTY}&period=2020Q2`;
 const BULLETINS = `/bulletins?org=${COUNTY}&period=2020Q2`;
 const CJK = /[\u3400-\u9fff]/;
+/**
+ * The server runs in the test's own process: while it renders a Word bulletin (charts as
+ * PNG) the browser driver waits with it, a minute on a loaded machine.
+ */
+const SLOW = 240_000;
 
 /** Clicks the OK button of the open pop-up confirmation. */
 async function confirmPopup(page: Page): Promise<void> {
@@ -85,36 +90,40 @@ describe.skipIf(unavailable !== null)('质控 and 通报 in Chromium', () => {
     await page.context().close();
   }, 240_000);
 
-  it('generates a bulletin and downloads a valid .docx; an HTML one opens in the sandboxed preview', async () => {
-    const page = await site.signedInPage('bureau', COUNTY);
-    await page.goto(site.url(BULLETINS));
-    await page.locator('[data-action=generate]').click();
-    const fetch = page.locator('[data-action=download-generated]');
-    await fetch.waitFor({ timeout: 60_000 });
-    const [file] = await Promise.all([page.waitForEvent('download'), fetch.click()]);
-    expect(file.suggestedFilename()).toMatch(/\.docx$/);
-    const bytes = readFileSync((await file.path())!);
-    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    const zip = await JSZip.loadAsync(bytes);
-    expect(Object.keys(zip.files)).toContain('word/document.xml');
-    expect(await zip.file('word/document.xml')!.async('string')).toContain('华亭市');
+  it(
+    'generates a bulletin and downloads a valid .docx; an HTML one opens in the sandboxed preview',
+    async () => {
+      const page = await site.signedInPage('bureau', COUNTY);
+      await page.goto(site.url(BULLETINS));
+      await page.locator('[data-action=generate]').click({ timeout: SLOW });
+      const fetch = page.locator('[data-action=download-generated]');
+      await fetch.waitFor({ timeout: SLOW });
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), fetch.click()]);
+      expect(file.suggestedFilename()).toMatch(/\.docx$/);
+      const bytes = readFileSync((await file.path())!);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      const zip = await JSZip.loadAsync(bytes);
+      expect(Object.keys(zip.files)).toContain('word/document.xml');
+      expect(await zip.file('word/document.xml')!.async('string')).toContain('华亭市');
 
-    await page.getByText('网页（.html）').click();
-    await page.locator('[data-action=generate]').click();
-    const frame = page.locator('iframe.gw-bulletin-preview');
-    await frame.waitFor({ timeout: 60_000 });
-    expect(await frame.getAttribute('sandbox')).toBe('');
-    await expect
-      .poll(() => page.frameLocator('iframe.gw-bulletin-preview').locator('body').innerText())
-      .toContain('通报');
-    await expect.poll(() => page.locator('[data-table=archive] tbody tr.ant-table-row').count()).toBe(2);
+      await page.getByText('网页（.html）').click();
+      await page.locator('[data-action=generate]').click({ timeout: SLOW });
+      const frame = page.locator('iframe.gw-bulletin-preview');
+      await frame.waitFor({ timeout: SLOW });
+      expect(await frame.getAttribute('sandbox')).toBe('');
+      await expect
+        .poll(() => page.frameLocator('iframe.gw-bulletin-preview').locator('body').innerText())
+        .toContain('通报');
+      await expect.poll(() => page.locator('[data-table=archive] tbody tr.ant-table-row').count()).toBe(2);
 
-    await page.locator('[data-action=add-schedule]').click();
-    await page.locator('.ant-message-success').last().waitFor();
-    await expect.poll(() => page.locator('[data-table=schedules] tbody tr.ant-table-row').count()).toBe(1);
-    await site.screenshot(page, 'bulletins.zh');
-    await page.context().close();
-  }, 240_000);
+      await page.locator('[data-action=add-schedule]').click();
+      await page.locator('.ant-message-success').last().waitFor();
+      await expect.poll(() => page.locator('[data-table=schedules] tbody tr.ant-table-row').count()).toBe(1);
+      await site.screenshot(page, 'bulletins.zh');
+      await page.context().close();
+    },
+    3 * SLOW,
+  );
 
   it('a viewer sees the counts, the archive and the schedules, but no run, resolve, merge or generate', async () => {
     const page = await site.signedInPage('viewer', COUNTY);
