@@ -199,9 +199,20 @@ export function WorkList(): ReactNode {
       key: 'service',
       title: t('col.service'),
       render: (_, f) =>
-        f.service
-          ? `${f.service.type ?? ''} ${f.service.date ? formatDate(f.service.date, language) : ''}`
-          : '—',
+        f.service ? (
+          <Space direction="vertical" size={0}>
+            <span>
+              {f.service.type
+                ? t(`service.${f.service.type}` as 'service.vaccination', { defaultValue: f.service.type })
+                : '—'}
+            </span>
+            {f.service.date && (
+              <Typography.Text type="secondary">{formatDate(f.service.date, language)}</Typography.Text>
+            )}
+          </Space>
+        ) : (
+          '—'
+        ),
     },
     {
       key: 'evidence',

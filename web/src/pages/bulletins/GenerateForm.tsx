@@ -88,7 +88,7 @@ export function GenerateForm({ onPreview }: { onPreview(id: number): void }): Re
         initialValues={{ format: 'docx' }}
         onFinish={(values) => generate.mutate(values)}
       >
-        <Space wrap size="large">
+        <Space wrap size="large" style={{ display: 'flex' }}>
           <Form.Item label={t('form.org')}>
             <Typography.Text strong>{org?.name ?? orgCode}</Typography.Text>
           </Form.Item>
@@ -102,7 +102,7 @@ export function GenerateForm({ onPreview }: { onPreview(id: number): void }): Re
             />
           </Form.Item>
         </Space>
-        <Space wrap size="middle" align="start">
+        <Space wrap size="middle" align="start" style={{ display: 'flex' }}>
           <Form.Item name="issuer" label={t('form.issuer')} tooltip={t('form.issuerHint')}>
             <Input maxLength={100} style={{ width: 240 }} />
           </Form.Item>
