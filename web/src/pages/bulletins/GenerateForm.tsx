@@ -110,7 +110,7 @@ export function GenerateForm({ onPreview }: { onPreview(id: number): void }): Re
             <Input maxLength={100} style={{ width: 220 }} />
           </Form.Item>
           <Form.Item name="date" label={t('form.date')} tooltip={t('form.dateHint')}>
-            <DatePicker />
+            <DatePicker placeholder={t('form.datePlaceholder')} />
           </Form.Item>
         </Space>
         <Collapse

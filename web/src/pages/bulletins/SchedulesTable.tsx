@@ -90,12 +90,9 @@ export function SchedulesTable(): ReactNode {
   ];
 
   return (
-    <Card
-      size="small"
-      title={t('schedules.title')}
-      extra={<Typography.Text type="secondary">{t('schedules.hint')}</Typography.Text>}
-    >
+    <Card size="small" title={t('schedules.title')}>
       <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('schedules.hint')}</Typography.Text>
         <Allowed permission="bulletins.write">
           <Form
             form={form}
