@@ -165,6 +165,11 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
   'GET /api/audits/hotspots': { personal: 'none', values: (c) => ({ rule: c.site.rule }) },
   'GET /api/audits/institution-hotspots': { personal: 'none', values: (c) => ({ rule: c.site.rule }) },
   'GET /api/audits/duplicate-sets': { personal: 'list' },
+  'GET /api/audits/duplicate-sets/{id}/preview': {
+    personal: 'list',
+    values: id((s) => s.duplicateSetId),
+    control: { statuses: [400], why: 'the walk may have merged the set already (its records are gone)' },
+  },
   'POST /api/audits/duplicate-sets/{id}/merge': {
     personal: 'record',
     values: id((s) => s.duplicateSetId),

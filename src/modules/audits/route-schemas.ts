@@ -108,3 +108,35 @@ export const MergeLogSchema = z.object({
   movedServices: z.number(),
   rekeyedServices: z.number(),
 });
+
+/** What a merge of a duplicate set would do (GET /audits/duplicate-sets/:id/preview). */
+export const MergePreviewSchema = z.object({
+  setId: z.number(),
+  status: z.string().describe('open | resolved | closed'),
+  keys: z.array(z.string()).describe('the keys the records matched on, e.g. id_number'),
+  survivorRecordNo: z.string(),
+  records: z.array(
+    z.object({
+      recordNo: z.string(),
+      org: z.string(),
+      survivor: z.boolean(),
+      recordCreated: z.string(),
+      recordUpdated: z.string().nullable(),
+      services: z.number(),
+      enrollments: z.number(),
+      values: z
+        .record(z.string(), z.string().nullable())
+        .describe(
+          'masked: names 陈**, phones 138****1234, ID numbers region and last 4; birth date and sex null',
+        ),
+    }),
+  ),
+  fields: z.array(
+    z.object({
+      field: z.string(),
+      agree: z.boolean().describe('every record holds the same value'),
+      merged: z.string().nullable().describe('the merged value, masked; null for birth date and sex'),
+      source: z.string().nullable().describe('record number the value comes from'),
+    }),
+  ),
+});

@@ -201,6 +201,46 @@ describeEachDialect('audit routes', (t) => {
     expect(bodies.finding).toContain('before_birth');
   });
 
+  it('previews a merge side by side, masked, with the survivor and where each value comes from', async () => {
+    const sets = await bureau.inject({ method: 'GET', url: '/api/audits/duplicate-sets?org=620881' });
+    const setId = sets.json().items[0].id as number;
+    const url = `/api/audits/duplicate-sets/${setId}/preview`;
+    const res = await bureau.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    expectNoPersonalValues('preview', res.body);
+    const preview = res.json() as {
+      survivorRecordNo: string;
+      keys: string[];
+      records: {
+        recordNo: string;
+        survivor: boolean;
+        services: number;
+        values: Record<string, string | null>;
+      }[];
+      fields: { field: string; agree: boolean; merged: string | null; source: string | null }[];
+    };
+    expect(preview.survivorRecordNo).toBe(`${V1}00001`);
+    expect(preview.keys).toContain('id_number');
+    expect(preview.records.map((r) => [r.recordNo, r.survivor, r.services])).toEqual([
+      [`${V1}00001`, true, 0],
+      [`${V2}00002`, false, 1],
+    ]);
+    expect(preview.records[0]!.values).toMatchObject({ name: '陈**', birth_date: null, sex: null });
+    const field = (name: string) => preview.fields.find((f) => f.field === name)!;
+    expect(field('birth_date')).toMatchObject({ agree: true, merged: null });
+    expect(field('id_number').agree).toBe(true);
+    expect(field('phone').agree).toBe(false);
+    expect(field('phone').merged).toMatch(/^138\*{4}000[12]$/);
+    expect([`${V1}00001`, `${V2}00002`]).toContain(field('phone').source);
+
+    const into = await bureau.inject({ method: 'GET', url: `${url}?into=${V2}00002` });
+    expect(into.json().survivorRecordNo).toBe(`${V2}00002`);
+    const notInSet = await bureau.inject({ method: 'GET', url: `${url}?into=nobody` });
+    expect([notInSet.statusCode, notInSet.json().field]).toEqual([400, 'into']);
+    expect((await other.inject({ method: 'GET', url })).statusCode).toBe(403);
+    expect((await viewer.inject({ method: 'GET', url })).statusCode).toBe(403);
+  });
+
   it('merges as the signed-in user and shows the merge log without personal values', async () => {
     const sets = await bureau.inject({ method: 'GET', url: '/api/audits/duplicate-sets?org=620881' });
     const setId = sets.json().items[0].id as number;

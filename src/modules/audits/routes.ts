@@ -24,11 +24,13 @@ import {
 } from './finding-queries.js';
 import type { OrgScope } from '../orgs/org-scope.js';
 import { getMergeLogEntry, listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
+import { previewMerge } from './preview-merge.js';
 import {
   FindingSchema,
   Id,
   IsoDate,
   MergeLogSchema,
+  MergePreviewSchema,
   OrgCode,
   PageSchema,
   RuleId,
@@ -436,6 +438,39 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         rowCount: page.items.length,
       });
       return page;
+    },
+  );
+
+  api.get(
+    '/audits/duplicate-sets/:id/preview',
+    {
+      config: { access: 'personal.read' },
+      schema: {
+        tags,
+        summary: 'What a merge of a duplicate set would do, side by side, masked | 合并预览',
+        description:
+          'The records of the set side by side and the value each field of the merged record would take ' +
+          '(the precedence of the merge). Personal values masked as in a list; birth date and sex withheld, ' +
+          'whether the records agree on them shown. 个人信息已遮蔽。',
+        params: z.object({ id: Id }),
+        querystring: z.object({
+          into: z.string().max(30).optional().describe('record number that survives'),
+        }),
+        response: { 200: MergePreviewSchema, 400: ErrorSchema, 403: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const preview = await previewMerge(db, callerScope(request), {
+        setId: request.params.id,
+        ...(request.query.into ? { into: request.query.into } : {}),
+      });
+      noteAccess(request, {
+        action: 'duplicate-set.preview',
+        objectType: 'duplicate-set',
+        objectId: request.params.id,
+        rowCount: preview.records.length,
+      });
+      return preview;
     },
   );
 

@@ -386,6 +386,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audits/duplicate-sets/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a merge of a duplicate set would do, side by side, masked | 合并预览
+         * @description The records of the set side by side and the value each field of the merged record would take (the precedence of the merge). Personal values masked as in a list; birth date and sex withheld, whether the records agree on them shown. 个人信息已遮蔽。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description record number that survives */
+                    into?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fields: {
+                                /** @description every record holds the same value */
+                                agree: boolean;
+                                field: string;
+                                /** @description the merged value, masked; null for birth date and sex */
+                                merged: string | null;
+                                /** @description record number the value comes from */
+                                source: string | null;
+                            }[];
+                            /** @description the keys the records matched on, e.g. id_number */
+                            keys: string[];
+                            records: {
+                                enrollments: number;
+                                org: string;
+                                recordCreated: string;
+                                recordNo: string;
+                                recordUpdated: string | null;
+                                services: number;
+                                survivor: boolean;
+                                /** @description masked: names 陈**, phones 138****1234, ID numbers region and last 4; birth date and sex null */
+                                values: {
+                                    [key: string]: string | null;
+                                };
+                            }[];
+                            setId: number;
+                            /** @description open | resolved | closed */
+                            status: string;
+                            survivorRecordNo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audits/findings": {
         parameters: {
             query?: never;

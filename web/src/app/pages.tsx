@@ -3,7 +3,12 @@
  * permission it needs (the menu and the router leave out what the caller may not see), and
  * the component, loaded when first opened so the entry bundle stays small.
  */
-import { DashboardOutlined, FundOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined,
+  FundOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { commonMessages } from '../i18n/common-messages';
 import type { Permission } from '../session/session';
@@ -46,5 +51,19 @@ export const PAGES: readonly PageEntry[] = [
     permission: 'aggregates.read',
     hideInMenu: true,
     component: lazy(() => import('../pages/indicators/IndicatorPage')),
+  },
+  {
+    path: '/audits',
+    menu: 'menu.audits',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/audits/AuditsPage')),
+  },
+  {
+    path: '/bulletins',
+    menu: 'menu.bulletins',
+    icon: <NotificationOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/bulletins/BulletinsPage')),
   },
 ];

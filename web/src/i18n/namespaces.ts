@@ -2,6 +2,8 @@ import { commonMessages } from './common-messages';
 import type { Messages } from './messages';
 import { dashboardMessages } from '../pages/dashboard/messages';
 import { indicatorsMessages } from '../pages/indicators/messages';
+import { auditsMessages } from '../pages/audits/messages';
+import { bulletinsMessages } from '../pages/bulletins/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -11,6 +13,8 @@ export const NAMESPACES = {
   common: commonMessages,
   dashboard: dashboardMessages,
   indicators: indicatorsMessages,
+  audits: auditsMessages,
+  bulletins: bulletinsMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */
