@@ -11,6 +11,7 @@ import { registerRecordRoutes } from '../modules/records/routes.js';
 import { registerAccessTrailRoutes } from '../modules/access-trail/routes.js';
 import { registerAccountRoutes } from '../modules/accounts/routes.js';
 import { registerImportRoutes } from '../modules/import/routes.js';
+import { registerResidentLookupRoutes } from '../modules/records/lookup-routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -28,4 +29,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerAccessTrailRoutes,
   registerAccountRoutes,
   registerImportRoutes,
+  registerResidentLookupRoutes,
 ];

@@ -74,7 +74,10 @@ describeEachDialect('import REST API', (t) => {
     expect(rejected.headers['content-disposition']).toContain(
       encodeURIComponent('居民档案.csv.rejected.csv'),
     );
-    const lines = rejected.body.replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const lines = rejected.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('错误原因');
     expect(lines[1]).toContain(recordNoOf(3));

@@ -9,7 +9,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -236,7 +236,8 @@ export async function registerImportRoutes(app: FastifyInstance, db: Db): Promis
           return report.rejectsFile === null ? '\ufeff' : await readFile(rejectsPath, 'utf8');
         });
         const name = rejectsFileName(query.file);
-        return reply
+        // A file, not JSON: the answer schema lists only the errors (as the other downloads do).
+        return (reply as FastifyReply)
           .type('text/csv; charset=utf-8')
           .header(
             'content-disposition',
