@@ -3,7 +3,7 @@
  * permission it needs (the menu and the router leave out what the caller may not see), and
  * the component, loaded when first opened so the entry bundle stays small.
  */
-import { DashboardOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileSearchOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { commonMessages } from '../i18n/common-messages';
 import type { Permission } from '../session/session';
@@ -29,5 +29,26 @@ export const PAGES: readonly PageEntry[] = [
     icon: <DashboardOutlined />,
     permission: 'aggregates.read',
     component: lazy(() => import('../pages/dashboard/DashboardPage')),
+  },
+  {
+    path: '/import',
+    menu: 'menu.import',
+    icon: <UploadOutlined />,
+    permission: 'records.write',
+    component: lazy(() => import('../pages/import/ImportPage')),
+  },
+  {
+    path: '/records',
+    menu: 'menu.records',
+    icon: <FileSearchOutlined />,
+    permission: 'personal.read',
+    component: lazy(() => import('../pages/records/RecordsPage')),
+  },
+  {
+    path: '/admin',
+    menu: 'menu.admin',
+    icon: <SettingOutlined />,
+    permission: 'access-log.read',
+    component: lazy(() => import('../pages/admin/AdminPage')),
   },
 ];

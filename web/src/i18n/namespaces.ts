@@ -1,6 +1,9 @@
 import { commonMessages } from './common-messages';
 import type { Messages } from './messages';
 import { dashboardMessages } from '../pages/dashboard/messages';
+import { importMessages } from '../pages/import/messages';
+import { recordsMessages } from '../pages/records/messages';
+import { adminMessages } from '../pages/admin/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -9,6 +12,9 @@ import { dashboardMessages } from '../pages/dashboard/messages';
 export const NAMESPACES = {
   common: commonMessages,
   dashboard: dashboardMessages,
+  import: importMessages,
+  records: recordsMessages,
+  admin: adminMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */
