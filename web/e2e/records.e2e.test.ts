@@ -52,7 +52,7 @@ describe.skipIf(unavailable !== null)('import, records and administration in Chr
     const report = page.getByTestId('import-report');
     await report.waitFor();
     const row = report.locator('.ant-table-tbody tr.ant-table-row').first();
-    await expect.poll(() => row.innerText()).toContain('建档日期');
+    await expect.poll(() => row.innerText(), { timeout: 20_000 }).toContain('建档日期');
     const cells = await row.locator('td').allInnerTexts();
     expect(cells[0]).toBe('3');
     expect(cells[1]).toBe('建档日期');
@@ -71,7 +71,7 @@ describe.skipIf(unavailable !== null)('import, records and administration in Chr
     expect(rejectedText).not.toContain(recordNo(1));
 
     await page.getByRole('button', { name: '导入有效行' }).click();
-    await expect.poll(() => report.innerText()).toContain('导入结果');
+    await expect.poll(() => report.innerText(), { timeout: 20_000 }).toContain('导入结果');
     expect(await getResidentByRecordNo(site.db.kysely, OPERATOR_SCOPE, recordNo(1))).not.toBeNull();
     expect(await getResidentByRecordNo(site.db.kysely, OPERATOR_SCOPE, recordNo(3))).not.toBeNull();
     expect(await getResidentByRecordNo(site.db.kysely, OPERATOR_SCOPE, recordNo(2))).toBeNull();
@@ -92,7 +92,7 @@ describe.skipIf(unavailable !== null)('import, records and administration in Chr
     await page.getByPlaceholder('输入档案编号、身份证号或姓名（精确匹配）').fill(resident.record_no);
     await page.getByPlaceholder('输入档案编号、身份证号或姓名（精确匹配）').press('Enter');
     const list = page.locator('tr.ant-table-row').first();
-    await expect.poll(() => list.innerText()).toContain(resident.record_no);
+    await expect.poll(() => list.innerText(), { timeout: 20_000 }).toContain(resident.record_no);
     const listed = await list.innerText();
     expect(listed).not.toContain(resident.id_number!);
     expect(listed).not.toContain(resident.name);
@@ -101,14 +101,16 @@ describe.skipIf(unavailable !== null)('import, records and administration in Chr
 
     await page.locator('a', { hasText: resident.record_no }).click();
     const view = page.getByTestId('record-view');
-    await expect.poll(() => view.getByTestId('record-id-number').innerText()).toBe(resident.id_number);
-    await expect.poll(() => view.getByTestId('service').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => view.getByTestId('record-id-number').innerText(), { timeout: 20_000 })
+      .toBe(resident.id_number);
+    await expect.poll(() => view.getByTestId('service').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await site.screenshot(page, 'record.zh');
     await page.context().close();
 
     const english = await site.signedInPage('centre', township, { language: 'en' });
     await english.goto(site.url(`/records?org=${township}&period=2020Q2&record=${resident.record_no}`));
-    await expect.poll(() => english.getByTestId('service').count()).toBeGreaterThan(0);
+    await expect.poll(() => english.getByTestId('service').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await english.getByTestId('record-view').innerText()).toContain('Services');
     await site.screenshot(english, 'record.en');
     await english.goto(site.url(`/import?org=${township}&period=2020Q2`));
@@ -124,10 +126,14 @@ describe.skipIf(unavailable !== null)('import, records and administration in Chr
     expect(menu).toContain('首页');
     for (const hidden of ['系统管理', '档案', '导入']) expect(menu).not.toContain(hidden);
     await page.goto(site.url('/records?org=620800&period=2020Q2&q=%E5%BC%A0'));
-    await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('无权访问');
+    await expect
+      .poll(() => page.locator('.ant-result-title').textContent(), { timeout: 20_000 })
+      .toBe('无权访问');
     expect(await page.locator('body').innerText()).not.toMatch(FULL_ID);
     await page.goto(site.url('/admin?org=620800&period=2020Q2'));
-    await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('无权访问');
+    await expect
+      .poll(() => page.locator('.ant-result-title').textContent(), { timeout: 20_000 })
+      .toBe('无权访问');
     const status = await page.evaluate(async () => (await fetch('/api/residents?q=x')).status);
     expect(status).toBe(403);
     await page.context().close();
@@ -136,13 +142,17 @@ describe.skipIf(unavailable !== null)('import, records and administration in Chr
   it('the city administrator sees users, tokens and the access trail; a token secret is shown once', async () => {
     const page = await site.signedInPage('admin', '620800');
     await page.goto(site.url('/admin?org=620800&period=2020Q2'));
-    await expect.poll(() => page.locator('tr.ant-table-row').first().innerText()).toContain('e2e');
+    await expect
+      .poll(() => page.locator('tr.ant-table-row').first().innerText(), { timeout: 20_000 })
+      .toContain('e2e');
     await site.screenshot(page, 'admin-users.zh');
     await page.getByRole('tab', { name: '接口令牌' }).click();
     await page.getByRole('button', { name: '新建令牌' }).click();
     await page.getByLabel('名称').fill('lab-system');
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => page.getByTestId('token-secret').innerText()).toMatch(/^gwt_/);
+    await expect
+      .poll(() => page.getByTestId('token-secret').innerText(), { timeout: 20_000 })
+      .toMatch(/^gwt_/);
     await page
       .getByRole('button', { name: /关\s*闭/ })
       .first()
