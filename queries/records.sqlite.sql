@@ -497,3 +497,94 @@ returning
   "resident_id",
   "org_code",
   "service_date";
+
+-- records/resident-search-repository.ts: searchResidents
+select
+  count(*) as "n"
+from
+  "residents"
+where
+  (
+    "residents"."record_no" = ?
+    or "residents"."id_number" in (?)
+    or "residents"."name" = ?
+  )
+  and "residents"."county_code" = ?;
+select
+  "residents"."record_no",
+  "residents"."id_number",
+  "residents"."name",
+  "residents"."sex",
+  "residents"."birth_date",
+  "residents"."org_code",
+  "orgs"."name" as "org_name",
+  "residents"."death_date",
+  "residents"."moved_out_date"
+from
+  "residents"
+  left join "orgs" on "orgs"."code" = "residents"."org_code"
+where
+  (
+    "residents"."record_no" = ?
+    or "residents"."id_number" in (?)
+    or "residents"."name" = ?
+  )
+  and "residents"."county_code" = ?
+order by
+  "residents"."record_no"
+limit
+  ?
+offset
+  ?;
+
+-- records/resident-search-repository.ts: enrollmentsOfResident
+select
+  "program",
+  "start_date",
+  "end_date",
+  "end_reason"
+from
+  "enrollments"
+where
+  "resident_id" = ?
+order by
+  "start_date",
+  "program";
+
+-- records/resident-search-repository.ts: servicesOfResident
+select
+  "id",
+  "type",
+  "service_date",
+  "org_code",
+  "institution",
+  "doctor",
+  "sbp",
+  "dbp",
+  "heart_rate",
+  "fasting_glucose",
+  "weight",
+  "controlled",
+  "payload"
+from
+  "services"
+where
+  "resident_id" = ?
+  and (
+    "services"."county_code" = ?
+    and (
+      services.resident_id is null
+      or exists (
+        select
+          1
+        from
+          residents sr
+        where
+          sr.id = services.resident_id
+          and "sr"."county_code" = ?
+      )
+    )
+  )
+order by
+  "service_date" desc,
+  "id" desc;

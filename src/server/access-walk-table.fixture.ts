@@ -269,6 +269,23 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
     ],
   },
   'GET /api/residents/{recordNo}': { personal: 'record' },
+  'GET /api/residents': { personal: 'list', values: (c) => ({ q: c.site.residents.read.recordNo }) },
+  'GET /api/residents/{recordNo}/history': { personal: 'record' },
+  'POST /api/import/check': {
+    personal: 'none',
+    values: () => ({ kind: 'residents', file: 'walk.csv' }),
+    control: { statuses: [400], why: 'the walk sends no file: an empty body is refused' },
+  },
+  'POST /api/import/land': {
+    personal: 'none',
+    values: () => ({ kind: 'residents', file: 'walk.csv' }),
+    control: { statuses: [400], why: 'the walk sends no file: an empty body is refused' },
+  },
+  'POST /api/import/rejected': {
+    personal: 'none',
+    values: () => ({ kind: 'residents', file: 'walk.csv' }),
+    control: { statuses: [400], why: 'the walk sends no file: an empty body is refused' },
+  },
   'DELETE /api/services/{id}': { personal: 'none', values: id((s) => s.serviceId) },
   'POST /api/residents/{recordNo}/death': {
     personal: 'none',

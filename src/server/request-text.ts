@@ -15,7 +15,8 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
  */
 function unstorableText(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') || /\p{Cs}/u.test(value) ? path : null;
-  if (value === null || typeof value !== 'object') return null;
+  // Bytes (an uploaded file, src/modules/import/routes.ts) are not text: their reader decides.
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
   for (const [key, item] of Object.entries(value)) {
     const here = path === '' ? key : `${path}.${key}`;
     const found = unstorableText(key, here) ?? unstorableText(item, here);

@@ -10,6 +10,8 @@ import { registerIndicatorRoutes } from '../modules/indicators/routes.js';
 import { registerRecordRoutes } from '../modules/records/routes.js';
 import { registerAccessTrailRoutes } from '../modules/access-trail/routes.js';
 import { registerAccountRoutes } from '../modules/accounts/routes.js';
+import { registerImportRoutes } from '../modules/import/routes.js';
+import { registerResidentLookupRoutes } from '../modules/records/lookup-routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -26,4 +28,6 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerIndicatorRoutes,
   registerAccessTrailRoutes,
   registerAccountRoutes,
+  registerImportRoutes,
+  registerResidentLookupRoutes,
 ];

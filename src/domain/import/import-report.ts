@@ -21,9 +21,9 @@ export interface ImportReport {
   readonly rowsRead: number;
   /** Rows without problems (landed or, when the import was refused, would have landed). */
   readonly valid: number;
-  /** Rows that created a new record (0 when nothing landed). */
+  /** Rows that created a new record (0 when nothing landed; in a dry run, what landing would create). */
   readonly inserted: number;
-  /** Rows that replaced an existing record, including repeats within the file (0 when nothing landed). */
+  /** Rows that replaced an existing record, including repeats within the file (0 when nothing landed; in a dry run, what landing would replace). */
   readonly updated: number;
   /** Rows refused. */
   readonly rejected: number;

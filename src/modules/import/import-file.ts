@@ -36,6 +36,14 @@ export interface ImportOptions {
   chunkRows?: number;
   /** The importer's date: no date of a row may lie after it (default: the local date). */
   today?: string;
+  /**
+   * Check only: the valid rows are written inside the transaction and rolled back, so the
+   * report says what landing them would insert and update, and nothing is stored. The
+   * refused rows are written to the rejects file all the same.
+   */
+  dryRun?: boolean;
+  /** Where to write the refused rows (default `<file>.rejected.csv` beside the input). */
+  rejectsPath?: string;
 }
 
 type Writer<K extends ImportKind> = (
@@ -232,6 +240,8 @@ export async function importFile<K extends ImportKind>(
   const seenOrgs: SeenOrgs = { known: new Set(), outside: new Set() };
   let rowsRead = 0;
   let valid = 0;
+  // A dry run writes every valid row, as landing them would, and then rolls back.
+  const writesAll = options.acceptValid === true || options.dryRun === true;
 
   const reject = (row: FileRow, problems: readonly RowProblem[]): void => {
     rejectedRows.push({ row: row.row, cells: row.cells, problems });
@@ -253,7 +263,7 @@ export async function importFile<K extends ImportKind>(
     });
     valid += landing.length;
     // Once a row is refused in all-or-nothing mode nothing will land: keep validating, stop writing.
-    if (landing.length > 0 && (options.acceptValid || rejectedRows.length === 0)) {
+    if (landing.length > 0 && (writesAll || rejectedRows.length === 0)) {
       const written = await writer(
         trx,
         scope,
@@ -283,7 +293,7 @@ export async function importFile<K extends ImportKind>(
           }
         }
         if (chunk.length > 0) await landChunk(trx, chunk);
-        if (rejectedRows.length > 0 && !options.acceptValid) throw new NothingLands();
+        if (options.dryRun || (rejectedRows.length > 0 && !options.acceptValid)) throw new NothingLands();
       }),
     );
     landed = true;
@@ -295,8 +305,8 @@ export async function importFile<K extends ImportKind>(
   rejectedRows.sort((a, b) => a.row - b.row);
   rejections.sort((a, b) => a.row - b.row);
   let rejectsFile: string | null = null;
-  if (landed && rejectedRows.length > 0) {
-    rejectsFile = rejectsPathFor(path);
+  if ((landed || options.dryRun) && rejectedRows.length > 0) {
+    rejectsFile = options.rejectsPath ?? rejectsPathFor(path);
     await writeRejectsFile(rejectsFile, layout.headers, rejectedRows);
   }
   return {
@@ -305,8 +315,8 @@ export async function importFile<K extends ImportKind>(
     encoding: file.encoding,
     rowsRead,
     valid,
-    inserted: landed ? counts.inserted : 0,
-    updated: landed ? counts.updated : 0,
+    inserted: landed || options.dryRun ? counts.inserted : 0,
+    updated: landed || options.dryRun ? counts.updated : 0,
     rejected: rejectedRows.length,
     landed,
     rejections,

@@ -11,6 +11,7 @@ import * as enrollments from './enrollments-repository.js';
 import * as lookups from './record-lookups-repository.js';
 import * as residents from './residents-repository.js';
 import * as services from './services-repository.js';
+import * as search from './resident-search-repository.js';
 import { fixtureResident } from './records.fixture.js';
 
 const [FIRST, SECOND] = SAMPLE_RECORD_NOS;
@@ -77,6 +78,11 @@ export const QUERY_SAMPLES: ModuleQueries = {
       upsertServices: (db) => services.upsertServices(db.kysely, S, [service]),
       writeValidatedServices: (db) => services.writeValidatedServices(db.kysely, S, [service], refs),
       deleteService: (db) => services.deleteService(db.kysely, S, 1),
+    }),
+    repositorySamples('records/resident-search-repository.ts', search, {
+      searchResidents: (db) => search.searchResidents(db.kysely, S, FIRST, { limit: 20, offset: 0 }),
+      enrollmentsOfResident: (db) => search.enrollmentsOfResident(db.kysely, 1),
+      servicesOfResident: (db) => search.servicesOfResident(db.kysely, S, 1),
     }),
   ],
 };

@@ -2655,6 +2655,347 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an import file: the report, nothing stored | 导入预检
+         * @description Reads and validates every row as the import would and answers its report: rows read, what landing the valid rows would insert and update, and each refused row with its row number, column, value (ID numbers and phones masked) and reason. Nothing is stored.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description the file name as the user chose it; .csv (UTF-8 or GBK) or .xlsx decides how it is read */
+                    file: string;
+                    /** @description what the file holds: residents | enrollments | services | population */
+                    kind: "residents" | "enrollments" | "services" | "population";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the bytes of the .csv or .xlsx file */
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            responses: {
+                /** @description What an import did, or would do (docs/import.md) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description utf-8, gbk or xlsx */
+                            encoding: string;
+                            /** @description the file name sent */
+                            file: string;
+                            ignoredColumns: string[];
+                            /** @description a check: what landing would insert */
+                            inserted: number;
+                            /** @enum {string} */
+                            kind: "residents" | "enrollments" | "services" | "population";
+                            /** @description true when the valid rows were stored */
+                            landed: boolean;
+                            /** @description rows refused */
+                            rejected: number;
+                            /** @description every problem of the refused rows in file order, at most 1000 */
+                            rejections: {
+                                column: string;
+                                field: string;
+                                reason: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description as Excel shows it (the header is row 1) */
+                                row: number;
+                                /** @description ID numbers and phones masked */
+                                value: string;
+                            }[];
+                            /** @description false when more problems were found than listed */
+                            rejectionsListed: boolean;
+                            /** @description non-blank data rows (the header not counted) */
+                            rowsRead: number;
+                            /** @description a check: what landing would update */
+                            updated: number;
+                            valid: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/land": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Land the valid rows of an import file | 导入有效行
+         * @description Stores the valid rows in one transaction (the refused ones are reported, not stored); the same as `gongwei import <kind> <file> --accept-valid`.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description the file name as the user chose it; .csv (UTF-8 or GBK) or .xlsx decides how it is read */
+                    file: string;
+                    /** @description what the file holds: residents | enrollments | services | population */
+                    kind: "residents" | "enrollments" | "services" | "population";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the bytes of the .csv or .xlsx file */
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            responses: {
+                /** @description What an import did, or would do (docs/import.md) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description utf-8, gbk or xlsx */
+                            encoding: string;
+                            /** @description the file name sent */
+                            file: string;
+                            ignoredColumns: string[];
+                            /** @description a check: what landing would insert */
+                            inserted: number;
+                            /** @enum {string} */
+                            kind: "residents" | "enrollments" | "services" | "population";
+                            /** @description true when the valid rows were stored */
+                            landed: boolean;
+                            /** @description rows refused */
+                            rejected: number;
+                            /** @description every problem of the refused rows in file order, at most 1000 */
+                            rejections: {
+                                column: string;
+                                field: string;
+                                reason: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description as Excel shows it (the header is row 1) */
+                                row: number;
+                                /** @description ID numbers and phones masked */
+                                value: string;
+                            }[];
+                            /** @description false when more problems were found than listed */
+                            rejectionsListed: boolean;
+                            /** @description non-blank data rows (the header not counted) */
+                            rowsRead: number;
+                            /** @description a check: what landing would update */
+                            updated: number;
+                            valid: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import/rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The refused rows of an import file as CSV | 下载拒收行
+         * @description The refused rows with their original columns and a 错误原因 column, as UTF-8 CSV with a BOM (Excel opens it); fix them and import the file again. Empty when no row is refused. Nothing is stored.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description the file name as the user chose it; .csv (UTF-8 or GBK) or .xlsx decides how it is read */
+                    file: string;
+                    /** @description what the file holds: residents | enrollments | services | population */
+                    kind: "residents" | "enrollments" | "services" | "population";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the bytes of the .csv or .xlsx file */
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/indicators": {
         parameters: {
             query?: never;
@@ -4305,7 +4646,91 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Search residents by record number, ID number or name | 查找居民
+         * @description Exact matches within the caller's scope (and `org`), by record number. A list: names and ID numbers masked for every role, age instead of the birth date. Written to the access trail.
+         */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description only residents of this org and below (within your scope) */
+                    org?: string;
+                    /** @description a record number, an ID number or a name, matched exactly */
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            residents: {
+                                /** @description whole years today; never the birth date in a list */
+                                age: number | null;
+                                deathDate: string | null;
+                                /** @description masked to the region (first 6): sex and age are shown */
+                                idNumber: string | null;
+                                movedOutDate: string | null;
+                                /** @description masked as 陈** (a list) */
+                                name: string;
+                                orgCode: string;
+                                orgName: string | null;
+                                recordNo: string;
+                                /** @enum {string|null} */
+                                sex: "M" | "F" | null;
+                            }[];
+                            /** @description residents found in all */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Insert or update residents (all or nothing) | 批量写入居民健康档案 */
         post: {
@@ -4668,6 +5093,100 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/{recordNo}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enrolments and services of a resident | 居民纳入管理与服务记录
+         * @description Services recorded within the caller's scope, newest first. A record outside the scope is not found. Written to the access trail.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    recordNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The enrolments and the service timeline of one resident */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrollments: {
+                                endDate: string | null;
+                                endReason: string | null;
+                                program: string;
+                                startDate: string;
+                            }[];
+                            /** @description newest first */
+                            services: {
+                                controlled: boolean | null;
+                                dbp: number | null;
+                                /** @description the rest of the payload */
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                doctor: string | null;
+                                fastingGlucose: number | null;
+                                heartRate: number | null;
+                                id: number;
+                                institution: string | null;
+                                orgCode: string;
+                                sbp: number | null;
+                                serviceDate: string;
+                                type: string;
+                                weight: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

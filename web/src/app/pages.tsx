@@ -5,9 +5,12 @@
  */
 import {
   DashboardOutlined,
+  FileSearchOutlined,
   FundOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { commonMessages } from '../i18n/common-messages';
@@ -65,5 +68,26 @@ export const PAGES: readonly PageEntry[] = [
     icon: <NotificationOutlined />,
     permission: 'aggregates.read',
     component: lazy(() => import('../pages/bulletins/BulletinsPage')),
+  },
+  {
+    path: '/import',
+    menu: 'menu.import',
+    icon: <UploadOutlined />,
+    permission: 'records.write',
+    component: lazy(() => import('../pages/import/ImportPage')),
+  },
+  {
+    path: '/records',
+    menu: 'menu.records',
+    icon: <FileSearchOutlined />,
+    permission: 'personal.read',
+    component: lazy(() => import('../pages/records/RecordsPage')),
+  },
+  {
+    path: '/admin',
+    menu: 'menu.admin',
+    icon: <SettingOutlined />,
+    permission: 'access-log.read',
+    component: lazy(() => import('../pages/admin/AdminPage')),
   },
 ];

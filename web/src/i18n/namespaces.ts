@@ -4,6 +4,9 @@ import { dashboardMessages } from '../pages/dashboard/messages';
 import { indicatorsMessages } from '../pages/indicators/messages';
 import { auditsMessages } from '../pages/audits/messages';
 import { bulletinsMessages } from '../pages/bulletins/messages';
+import { importMessages } from '../pages/import/messages';
+import { recordsMessages } from '../pages/records/messages';
+import { adminMessages } from '../pages/admin/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -15,6 +18,9 @@ export const NAMESPACES = {
   indicators: indicatorsMessages,
   audits: auditsMessages,
   bulletins: bulletinsMessages,
+  import: importMessages,
+  records: recordsMessages,
+  admin: adminMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */
