@@ -127,7 +127,7 @@ export interface paths {
                     /** @description division code: 6 digits (province/city/county), 9 (township) or 12 (village) */
                     org: string;
                     /** @description audit rule id */
-                    rule?: "duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "unused_records";
+                    rule?: "duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "aggregate_outliers" | "unused_records";
                     runId?: number;
                 };
                 header?: never;
@@ -502,7 +502,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     /** @description audit rule id */
-                    rule?: "duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "unused_records";
+                    rule?: "duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "aggregate_outliers" | "unused_records";
                     runId?: number;
                     severity?: "error" | "warning" | "info";
                     status?: "open" | "resolved" | "closed" | "current" | "all";
@@ -920,7 +920,7 @@ export interface paths {
                     /** @description division code: 6 digits (province/city/county), 9 (township) or 12 (village) */
                     org: string;
                     /** @description audit rule id */
-                    rule: "duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "unused_records";
+                    rule: "duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "aggregate_outliers" | "unused_records";
                 };
                 header?: never;
                 path?: never;
@@ -995,7 +995,7 @@ export interface paths {
                     /** @description division code: 6 digits (province/city/county), 9 (township) or 12 (village) */
                     org?: string;
                     /** @description audit rule id */
-                    rule: "duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "unused_records";
+                    rule: "duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "aggregate_outliers" | "unused_records";
                 };
                 header?: never;
                 path?: never;
@@ -1376,6 +1376,54 @@ export interface paths {
                         orgCode?: string;
                         /** @description overrides of rule parameters; anything left out takes its default (GET /api/audits/rules) */
                         parameters?: {
+                            aggregate_outliers?: {
+                                /**
+                                 * @description 同时检查高血压随访血压<140/90的比例（与本单位历史及同级单位比较） / also check the monthly share of hypertension follow-ups below 140/90 (against the unit’s history and its peers)
+                                 * @default true
+                                 */
+                                controlledShare?: boolean;
+                                /**
+                                 * @description 与本单位此前几个月比较 / months before a judged month that form the unit’s own history
+                                 * @default 12
+                                 */
+                                historyMonths?: number;
+                                /**
+                                 * @description 当月测血压随访少于此数不计比例 / a month with fewer hypertension follow-ups with a BP gives no share
+                                 * @default 20
+                                 */
+                                minFollowups?: number;
+                                /**
+                                 * @description 历史月份少于此数不与历史比较 / a unit with fewer history months than this is not judged against its history
+                                 * @default 6
+                                 */
+                                minHistory?: number;
+                                /**
+                                 * @description 同级单位少于此数不与同级比较 / a share is judged against its peers only when this many peers have one that month
+                                 * @default 5
+                                 */
+                                minPeers?: number;
+                                /**
+                                 * @description 按月计数的服务类型 / service types counted per unit and month
+                                 * @default [
+                                 *       "hypertension_followup",
+                                 *       "diabetes_followup",
+                                 *       "elderly_checkup",
+                                 *       "child_visit",
+                                 *       "vaccination"
+                                 *     ]
+                                 */
+                                serviceTypes?: string[];
+                                /**
+                                 * @description 修正z值（中位数绝对偏差）绝对值高于此值为异常 / |modified z-score| (over the MAD) above which a value is an outlier
+                                 * @default 3.5
+                                 */
+                                threshold?: number;
+                                /**
+                                 * @description 单位的层级：3 县，4 乡镇（卫生院），5 村 / org level of a unit: 3 county, 4 township (health centre), 5 village
+                                 * @default 4
+                                 */
+                                unitLevel?: 3 | 4 | 5;
+                            };
                             arm_bp_difference?: {
                                 /**
                                  * @description 左右收缩压差大于此值即为问题（mmHg） / |left − right systolic| above this is a finding (mmHg)
@@ -1600,7 +1648,7 @@ export interface paths {
                         };
                         /** @description e.g. '2020Q2': services from 1 January to its end */
                         period?: string;
-                        rules?: ("duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "unused_records")[];
+                        rules?: ("duplicate_records" | "id_problems" | "identical_checkups" | "arm_bp_difference" | "uncontrolled_without_guidance" | "implausible_values" | "digit_preference" | "aggregate_outliers" | "unused_records")[];
                     };
                 };
             };
@@ -2285,6 +2333,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description the archived bulletin, under its own file name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -2355,6 +2413,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description the indicator table, one sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -3070,6 +3137,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3158,6 +3234,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3898,6 +3983,9 @@ export interface paths {
                                 unit: string;
                             }[];
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description Default Response */
@@ -3997,6 +4085,9 @@ export interface paths {
                                 unit: string;
                             }[];
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description Default Response */
@@ -4772,8 +4863,8 @@ export interface paths {
                          */
                         movedOutDate?: string | null;
                         name: string;
-                        /** @description 12-digit village code; the first 12 digits of the record number */
-                        orgCode: string;
+                        /** @description 12-digit village code, the first 12 digits of the record number; taken from it when absent */
+                        orgCode?: string;
                         /** @default null */
                         phone?: string | null;
                         /** @description YYYY-MM-DD */
@@ -5388,7 +5479,8 @@ export interface paths {
                         orgCode?: string | null;
                         payload: {
                             controlled: boolean;
-                            dbp: number;
+                            /** @default null */
+                            dbp?: number | null;
                             guidance: boolean;
                             /** @default null */
                             heartRate?: number | null;
@@ -5397,9 +5489,12 @@ export interface paths {
                              * @enum {string|null}
                              */
                             medicationAdherence?: "regular" | "intermittent" | "none" | null;
-                            sbp: number;
+                            /** @default null */
+                            sbp?: number | null;
                             /** @default null */
                             symptoms?: string | null;
+                            /** @enum {string|null} */
+                            visitMode?: "clinic" | "home" | "phone" | null;
                         };
                         /**
                          * @description 17-digit record number: county 6 + township 3 + village 3 + sequence 5
@@ -5440,6 +5535,8 @@ export interface paths {
                             sbp?: number | null;
                             /** @default null */
                             symptoms?: string | null;
+                            /** @enum {string|null} */
+                            visitMode?: "clinic" | "home" | "phone" | null;
                         };
                         /**
                          * @description 17-digit record number: county 6 + township 3 + village 3 + sequence 5
