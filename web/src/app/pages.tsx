@@ -3,7 +3,7 @@
  * permission it needs (the menu and the router leave out what the caller may not see), and
  * the component, loaded when first opened so the entry bundle stays small.
  */
-import { DashboardOutlined } from '@ant-design/icons';
+import { AimOutlined, DashboardOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { commonMessages } from '../i18n/common-messages';
 import type { Permission } from '../session/session';
@@ -29,5 +29,19 @@ export const PAGES: readonly PageEntry[] = [
     icon: <DashboardOutlined />,
     permission: 'aggregates.read',
     component: lazy(() => import('../pages/dashboard/DashboardPage')),
+  },
+  {
+    path: '/targets',
+    menu: 'menu.targets',
+    icon: <AimOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/targets/TargetsPage')),
+  },
+  {
+    path: '/plans',
+    menu: 'menu.plans',
+    icon: <ThunderboltOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/plans/PlansPage')),
   },
 ];
