@@ -133,8 +133,14 @@ export function SetTargetForm({
         extra={
           preset && urbanRural
             ? t('form.rateDefault', { kind: t(urbanRural), rate: formatRate(preset.rate[urbanRural]) })
-            : t('form.rateHelp')
+            : urbanRural === null
+              ? t('form.rateRequired')
+              : t('form.rateHelp')
         }
+        // Without an urban/rural type (a county or a city) there is no default to fall back on.
+        rules={[
+          { required: urbanRural === null && chosenOrg !== undefined, message: t('form.rateRequired') },
+        ]}
       >
         <InputNumber min={0} max={100} step={1} style={{ width: '100%' }} />
       </Form.Item>
