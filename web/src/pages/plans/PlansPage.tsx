@@ -247,24 +247,6 @@ export default function PlansPage(): ReactNode {
         {plan && (
           <Card
             size="small"
-            title={
-              source === 'database' && fromDatabase.data
-                ? t('summary', {
-                    org: fromDatabase.data.orgName,
-                    period: fromDatabase.data.period,
-                    asOf: date(fromDatabase.data.asOf),
-                    doneAsOf: date(fromDatabase.data.doneAsOf),
-                    deadline: date(fromDatabase.data.deadline),
-                    daysLeft: fromDatabase.data.daysLeft,
-                    days: daysText(fromDatabase.data.days),
-                  })
-                : t('summaryUpload', {
-                    asOf: date(plan.asOf),
-                    deadline: date(plan.deadline),
-                    daysLeft: plan.daysLeft,
-                    days: daysText(plan.days),
-                  })
-            }
             extra={
               <Space wrap>
                 <Button
@@ -298,6 +280,24 @@ export default function PlansPage(): ReactNode {
               </Space>
             }
           >
+            <Typography.Paragraph strong data-plan-summary="">
+              {source === 'database' && fromDatabase.data
+                ? t('summary', {
+                    org: fromDatabase.data.orgName,
+                    period: fromDatabase.data.period,
+                    asOf: date(fromDatabase.data.asOf),
+                    doneAsOf: date(fromDatabase.data.doneAsOf),
+                    deadline: date(fromDatabase.data.deadline),
+                    daysLeft: fromDatabase.data.daysLeft,
+                    days: daysText(fromDatabase.data.days),
+                  })
+                : t('summaryUpload', {
+                    asOf: date(plan.asOf),
+                    deadline: date(plan.deadline),
+                    daysLeft: plan.daysLeft,
+                    days: daysText(plan.days),
+                  })}
+            </Typography.Paragraph>
             <Alert type="info" showIcon message={t('phonesMasked')} style={{ marginBottom: 8 }} banner />
             <PushPlanTable rows={plan.rows} name="push-plan" />
           </Card>
