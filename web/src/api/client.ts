@@ -105,3 +105,14 @@ export async function download(path: string, fallbackName: string): Promise<void
   link.remove();
   URL.revokeObjectURL(url);
 }
+
+/**
+ * The JSON answer of an operation that can also answer a file (push plans with `format`):
+ * asked with format=json, a text answer would mean the server sent a file instead.
+ *
+ * @example const plan = jsonOf(await answer(api.GET('/api/plans/push', { params })));
+ */
+export function jsonOf<T>(value: T | string): T {
+  if (typeof value === 'string') throw new Error('expected a JSON answer, the server sent a file');
+  return value;
+}

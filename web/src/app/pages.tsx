@@ -4,12 +4,14 @@
  * the component, loaded when first opened so the entry bundle stays small.
  */
 import {
+  AimOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FundOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ThunderboltOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -54,6 +56,20 @@ export const PAGES: readonly PageEntry[] = [
     permission: 'aggregates.read',
     hideInMenu: true,
     component: lazy(() => import('../pages/indicators/IndicatorPage')),
+  },
+  {
+    path: '/targets',
+    menu: 'menu.targets',
+    icon: <AimOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/targets/TargetsPage')),
+  },
+  {
+    path: '/plans',
+    menu: 'menu.plans',
+    icon: <ThunderboltOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/plans/PlansPage')),
   },
   {
     path: '/audits',

@@ -7,6 +7,8 @@ import { bulletinsMessages } from '../pages/bulletins/messages';
 import { importMessages } from '../pages/import/messages';
 import { recordsMessages } from '../pages/records/messages';
 import { adminMessages } from '../pages/admin/messages';
+import { targetsMessages } from '../pages/targets/messages';
+import { plansMessages } from '../pages/plans/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -21,6 +23,8 @@ export const NAMESPACES = {
   import: importMessages,
   records: recordsMessages,
   admin: adminMessages,
+  targets: targetsMessages,
+  plans: plansMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */
