@@ -10,6 +10,7 @@ import { registerIndicatorRoutes } from '../modules/indicators/routes.js';
 import { registerRecordRoutes } from '../modules/records/routes.js';
 import { registerAccessTrailRoutes } from '../modules/access-trail/routes.js';
 import { registerAccountRoutes } from '../modules/accounts/routes.js';
+import { registerAssessmentRoutes } from '../modules/assessment/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -26,4 +27,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerIndicatorRoutes,
   registerAccessTrailRoutes,
   registerAccountRoutes,
+  registerAssessmentRoutes,
 ];

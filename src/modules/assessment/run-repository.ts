@@ -20,6 +20,7 @@ export interface RunRow {
   schemeCode: string;
   schemeVersion: number;
   orgCode: string;
+  orgName: string;
   period: string;
   dataCutoff: string;
   unitCount: number;
@@ -126,7 +127,9 @@ function runsQuery(db: Db, scope: OrgScope) {
   return h
     .selectFrom('assessment_runs as r')
     .innerJoin('assessment_schemes as s', 's.id', 'r.scheme_id')
+    .innerJoin('orgs as ro', 'ro.code', 'r.org_code')
     .select([
+      'ro.name as org_name',
       'r.id',
       'r.scheme_id',
       's.code as scheme_code',
@@ -155,6 +158,7 @@ function toRun(r: {
   scheme_code: string;
   scheme_version: number;
   org_code: string;
+  org_name: string;
   period: string;
   data_cutoff: string;
   unit_count: number;
@@ -167,6 +171,7 @@ function toRun(r: {
     schemeCode: r.scheme_code,
     schemeVersion: Number(r.scheme_version),
     orgCode: r.org_code,
+    orgName: r.org_name,
     period: r.period,
     dataCutoff: r.data_cutoff,
     unitCount: Number(r.unit_count),
