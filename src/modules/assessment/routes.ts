@@ -141,7 +141,8 @@ export async function registerAssessmentRoutes(app: FastifyInstance, db: Db): Pr
         },
       },
     },
-    async (request) => (await loadScheme(db, request.params.code, request.query.version, 'code')).stored,
+    async (request) =>
+      (await loadScheme(db, request.params.code, request.query.version, 'code', { readOnly: true })).stored,
   );
 
   api.post(

@@ -60,7 +60,7 @@ export async function readRunReport(
 ): Promise<RunReport> {
   const run = await selectRun(db, scope, id);
   if (!run) throw noRun(id);
-  const { scheme } = await loadScheme(db, run.schemeCode, run.schemeVersion);
+  const { scheme } = await loadScheme(db, run.schemeCode, run.schemeVersion, 'scheme', { readOnly: true });
   const units = await selectRunUnits(db, scope, id);
   const previous = await selectPreviousRun(db, scope, run);
   const before = previous ? await selectRunUnits(db, scope, previous.id) : [];

@@ -84,8 +84,14 @@ export async function loadScheme(
   code: string,
   version?: number,
   field = 'scheme',
+  options: { readonly readOnly?: boolean } = {},
 ): Promise<LoadedScheme> {
-  if (code === DEFAULT_SCHEME.code) await storeDefaultIfAbsent(db);
+  if (code === DEFAULT_SCHEME.code) {
+    // A read never writes: before the default is stored, readers get it from the code.
+    if (!options.readOnly) await storeDefaultIfAbsent(db);
+    else if ((version === undefined || version === 1) && !(await selectScheme(db, code)))
+      return { stored: defaultUnstored(), scheme: DEFAULT_SCHEME };
+  }
   const stored = await selectScheme(db, code, version);
   if (!stored)
     throw GongweiError.notFound(
@@ -98,10 +104,26 @@ export async function loadScheme(
   return { stored, scheme: parseScheme(stored.definition) };
 }
 
-/** Every stored scheme version (the default stored first if absent). */
+/** The default scheme as version 1 before it is stored (id 0: not stored yet). */
+function defaultUnstored(): StoredScheme {
+  return {
+    id: 0,
+    code: DEFAULT_SCHEME.code,
+    version: 1,
+    name: DEFAULT_SCHEME.name,
+    definition: DEFAULT_SCHEME,
+    maxCenti: schemeMaxCenti(DEFAULT_SCHEME),
+    createdBy: SYSTEM,
+    createdAt: new Date(0).toISOString(),
+  };
+}
+
+/** Every stored scheme version, with the default's version 1 (id 0) while it is not stored. Writes nothing. */
 export async function listSchemes(db: Db): Promise<Array<Omit<StoredScheme, 'definition'>>> {
-  await storeDefaultIfAbsent(db);
-  return listSchemeVersions(db);
+  const stored = await listSchemeVersions(db);
+  if (stored.some((s) => s.code === DEFAULT_SCHEME.code)) return stored;
+  const { definition: _d, ...first } = defaultUnstored();
+  return [first, ...stored];
 }
 
 /** The default scheme as written, for a first export before anything is stored. */
