@@ -19,10 +19,6 @@ export const PERMISSIONS = {
     zh: '管理考核方案、录入现场考核得分、运行绩效考核',
     en: 'manage assessment schemes, enter on-site scores, run assessments',
   },
-  'funding.write': {
-    zh: '设定经费标准、分配与结算经费、登记拨付',
-    en: 'set funding standards, allocate and settle funds, record payments',
-  },
   'users.manage': { zh: '管理用户和接口令牌', en: 'manage users and API tokens' },
   'access-log.read': { zh: '查看访问日志', en: 'read the access trail' },
 } as const satisfies Record<string, { zh: string; en: string }>;
@@ -66,7 +62,6 @@ export const ROLES = {
       'merges.write',
       'bulletins.write',
       'assessment.write',
-      'funding.write',
       'due.read',
       'access-log.read',
     ],
