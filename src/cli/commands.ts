@@ -12,6 +12,7 @@ import { registerIndicatorCommands } from '../modules/indicators/cli.js';
 import { registerAccessLogCommands } from '../modules/access-trail/cli.js';
 import { registerAccountCommands } from '../modules/accounts/cli.js';
 import { registerBackupCommands } from '../modules/backup/cli.js';
+import { registerAssessmentCommands } from '../modules/assessment/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -28,4 +29,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerAccessLogCommands,
   registerAccountCommands,
   registerBackupCommands,
+  registerAssessmentCommands,
 ];

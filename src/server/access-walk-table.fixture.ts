@@ -9,6 +9,8 @@
  * ones the entry leaves out are sampled from the schema.
  */
 
+import { DEFAULT_SCHEME_JSON } from '../domain/assessment/default-scheme.js';
+
 /** A county (or a township) of the walk's database, and real rows in it to name. */
 export interface Site {
   /** The org every request names: a county (or a township, for a health centre). */
@@ -85,6 +87,9 @@ const NO_SUCH_USER = {
   statuses: [404],
   why: 'no such user: changing a real one would end the walk of others',
 };
+
+/** The control's answer where the walk names an assessment run nobody made (run ids differ per walk). */
+const NO_SUCH_RUN = { statuses: [404], why: 'no assessment run of that id in the walk database' };
 
 const WALKER = 'walker';
 const YEAR = 2020;
@@ -355,6 +360,37 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
     personal: 'none',
     values: () => ({ id: 999_999 }),
     control: { statuses: [404], why: 'no token of that id: revoking one would end the walk of others' },
+  },
+
+  'GET /api/assessment/schemes': { personal: 'none' },
+  'GET /api/assessment/schemes/{code}': { personal: 'none', values: () => ({ code: 'national-basic' }) },
+  'POST /api/assessment/schemes': { personal: 'none', body: () => DEFAULT_SCHEME_JSON },
+  'POST /api/assessment/runs': { personal: 'none', body: (c) => ({ orgCode: c.site.org, period: '2020H1' }) },
+  'GET /api/assessment/runs': { personal: 'none' },
+  'GET /api/assessment/runs/{id}': {
+    personal: 'none',
+    values: () => ({ id: 999_999 }),
+    control: NO_SUCH_RUN,
+  },
+  'GET /api/assessment/runs/{id}/report.xlsx': {
+    personal: 'none',
+    values: () => ({ id: 999_999 }),
+    control: NO_SUCH_RUN,
+  },
+  'GET /api/assessment/runs/{id}/report.docx': {
+    personal: 'none',
+    values: () => ({ id: 999_999 }),
+    control: NO_SUCH_RUN,
+  },
+  'POST /api/assessment/manual-scores': {
+    personal: 'none',
+    body: (c) => ({
+      itemId: 'eff.satisfaction',
+      unitCode: c.site.org,
+      period: '2020H1',
+      score: 1,
+      evidence: '走查',
+    }),
   },
 };
 

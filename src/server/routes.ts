@@ -12,6 +12,7 @@ import { registerAccessTrailRoutes } from '../modules/access-trail/routes.js';
 import { registerAccountRoutes } from '../modules/accounts/routes.js';
 import { registerImportRoutes } from '../modules/import/routes.js';
 import { registerResidentLookupRoutes } from '../modules/records/lookup-routes.js';
+import { registerAssessmentRoutes } from '../modules/assessment/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -30,4 +31,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerAccountRoutes,
   registerImportRoutes,
   registerResidentLookupRoutes,
+  registerAssessmentRoutes,
 ];

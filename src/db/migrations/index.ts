@@ -7,12 +7,14 @@ import { audits004 } from './004-audits.js';
 import { bulletins005 } from './005-bulletins.js';
 import { pushPlanSchedules006 } from './006-push-plan-schedules.js';
 import { accounts007 } from './007-accounts.js';
-import { dataVersions010 } from './010-data-versions.js';
+import { assessment008 } from './008-assessment.js';
+import { dataVersions009 } from './009-data-versions.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
  * is a new, higher-numbered migration. Numbers reserved per feature: 002 indicators,
- * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules, 007 accounts and the access trail, 010 data versions.
+ * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules, 007 accounts and the access trail,
+ * 008 assessment, 009 data versions (serving), 010 funding.
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -23,6 +25,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '005-bulletins': bulletins005(dialect),
     '006-push-plan-schedules': pushPlanSchedules006(dialect),
     '007-accounts': accounts007(dialect),
-    '010-data-versions': dataVersions010(dialect),
+    '008-assessment': assessment008(dialect),
+    '009-data-versions': dataVersions009(dialect),
   };
 }

@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   'merges.write': { zh: '合并重复档案', en: 'merge duplicate records' },
   'bulletins.write': { zh: '生成通报、管理定时通报', en: 'generate bulletins and manage schedules' },
   'due.read': { zh: '查看随访提醒', en: 'read due lists' },
+  'assessment.write': {
+    zh: '管理考核方案、录入现场考核得分、运行绩效考核',
+    en: 'manage assessment schemes, enter on-site scores, run assessments',
+  },
   'users.manage': { zh: '管理用户和接口令牌', en: 'manage users and API tokens' },
   'access-log.read': { zh: '查看访问日志', en: 'read the access trail' },
 } as const satisfies Record<string, { zh: string; en: string }>;
@@ -57,6 +61,7 @@ export const ROLES = {
       'findings.resolve',
       'merges.write',
       'bulletins.write',
+      'assessment.write',
       'due.read',
       'access-log.read',
     ],

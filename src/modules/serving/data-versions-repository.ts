@@ -1,11 +1,11 @@
 /**
- * SQL of the data versions (migration 010, ADR 0014): counters the database's triggers
+ * SQL of the data versions (migration 009, ADR 0014): counters the database's triggers
  * advance in every transaction that writes what the indicator table is computed from.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
-/** The table of migration 010 (a type alias, as Kysely's table map needs). */
+/** The table of migration 009 (a type alias, as Kysely's table map needs). */
 export type DataVersionTables = {
   data_versions: {
     /** A county code, or `'*'` for what concerns the whole tree (orgs, population, fact years). */

@@ -9,7 +9,7 @@ import type { SqlDialect } from '../dialects/dialect.js';
  * under the versions it read before computing them, so a cached answer is never older than
  * the last committed write, whoever made it (the server, a CLI import, another process).
  */
-export function dataVersions010(dialect: SqlDialect): Migration {
+export function dataVersions009(dialect: SqlDialect): Migration {
   return {
     async up(db) {
       await dialect
