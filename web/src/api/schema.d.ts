@@ -112,6 +112,1012 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment/manual-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enter the score of a manual item with its evidence | 录入现场考核得分
+         * @description The assessor is the signed-in user; the newest entry counts in the next run. 考核人为当前登录用户。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence: string;
+                        itemId: string;
+                        /** @description '2020', '2020H1', '2020Q2', '2020-06' or '2020-06-1' */
+                        period: string;
+                        /** @default national-basic */
+                        schemeCode?: string;
+                        score: number;
+                        unitCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            pointsCenti: number;
+                            scoreCenti: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessment runs with a unit in your scope, newest first | 考核记录 */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    org?: string;
+                    /** @description '2020', '2020H1', '2020Q2', '2020-06' or '2020-06-1' */
+                    period?: string;
+                    scheme?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            /** @description who ran it (the signed-in user) */
+                            createdBy: string;
+                            /** @description last day of the data counted (the period end) */
+                            dataCutoff: string;
+                            id: number;
+                            orgCode: string;
+                            orgName: string;
+                            period: string;
+                            schemeCode: string;
+                            schemeId: number;
+                            schemeVersion: number;
+                            unitCount: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Assess the children of an org for a period and store the run | 运行绩效考核
+         * @description Assessments hold aggregates only. Running one needs the org wholly inside your scope; a run is read for its units inside your scope. 考核结果只含汇总数据；只显示您权限范围内的单位。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgCode: string;
+                        /** @description '2020', '2020H1', '2020Q2', '2020-06' or '2020-06-1' */
+                        period: string;
+                        /** @default national-basic */
+                        schemeCode?: string;
+                        schemeVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                centi: number | null;
+                                denominator: number | null;
+                                explanation: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                indicator: string | null;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                itemId: string;
+                                /** @enum {string} */
+                                kind: "indicator" | "audit" | "manual";
+                                numerator: number | null;
+                                pointsCenti: number;
+                                scoring: {
+                                    [key: string]: unknown;
+                                };
+                                sectionId: string;
+                                /** @enum {string} */
+                                status: "scored" | "not_applicable" | "missing";
+                                target: number | null;
+                                targetSource: string | null;
+                                unitCode: string;
+                                value: number | null;
+                            }[];
+                            previousRunId: number | null;
+                            run: {
+                                createdAt: string;
+                                /** @description who ran it (the signed-in user) */
+                                createdBy: string;
+                                /** @description last day of the data counted (the period end) */
+                                dataCutoff: string;
+                                id: number;
+                                orgCode: string;
+                                orgName: string;
+                                period: string;
+                                schemeCode: string;
+                                schemeId: number;
+                                schemeVersion: number;
+                                unitCount: number;
+                            };
+                            schemeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            sections: {
+                                id: string;
+                                items: {
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            units: {
+                                /** @description full marks of the items that apply (合理缺项 left out) */
+                                applicableCenti: number;
+                                changeCenti: number | null;
+                                /** @description total × max ÷ applicable, rounded half up (折算得分) */
+                                convertedCenti: number;
+                                maxCenti: number;
+                                /** @description manual items not entered */
+                                missing: number;
+                                previousCenti: number | null;
+                                previousRank: number | null;
+                                rank: number;
+                                /** @description previous rank − rank: positive means up */
+                                rankChange: number | null;
+                                totalCenti: number;
+                                unitCode: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One run: units ranked, compared with the previous run; items on request | 考核结果
+         * @description Assessments hold aggregates only. Running one needs the org wholly inside your scope; a run is read for its units inside your scope. 考核结果只含汇总数据；只显示您权限范围内的单位。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description include every item of every unit */
+                    items?: "true" | "false";
+                    /** @description the items of one unit */
+                    unit?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                centi: number | null;
+                                denominator: number | null;
+                                explanation: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                indicator: string | null;
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                itemId: string;
+                                /** @enum {string} */
+                                kind: "indicator" | "audit" | "manual";
+                                numerator: number | null;
+                                pointsCenti: number;
+                                scoring: {
+                                    [key: string]: unknown;
+                                };
+                                sectionId: string;
+                                /** @enum {string} */
+                                status: "scored" | "not_applicable" | "missing";
+                                target: number | null;
+                                targetSource: string | null;
+                                unitCode: string;
+                                value: number | null;
+                            }[];
+                            previousRunId: number | null;
+                            run: {
+                                createdAt: string;
+                                /** @description who ran it (the signed-in user) */
+                                createdBy: string;
+                                /** @description last day of the data counted (the period end) */
+                                dataCutoff: string;
+                                id: number;
+                                orgCode: string;
+                                orgName: string;
+                                period: string;
+                                schemeCode: string;
+                                schemeId: number;
+                                schemeVersion: number;
+                                unitCount: number;
+                            };
+                            schemeName: {
+                                en: string;
+                                zh: string;
+                            };
+                            sections: {
+                                id: string;
+                                items: {
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            units: {
+                                /** @description full marks of the items that apply (合理缺项 left out) */
+                                applicableCenti: number;
+                                changeCenti: number | null;
+                                /** @description total × max ÷ applicable, rounded half up (折算得分) */
+                                convertedCenti: number;
+                                maxCenti: number;
+                                /** @description manual items not entered */
+                                missing: number;
+                                previousCenti: number | null;
+                                previousRank: number | null;
+                                rank: number;
+                                /** @description previous rank − rank: positive means up */
+                                rankChange: number | null;
+                                totalCenti: number;
+                                unitCode: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/runs/{id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A run as a Word report in the bulletin layout | 考核结果通报
+         * @description Assessments hold aggregates only. Running one needs the org wholly inside your scope; a run is read for its units inside your scope. 考核结果只含汇总数据；只显示您权限范围内的单位。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    issuer?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/runs/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A run as an Excel table (results and item detail) | 考核结果表
+         * @description Assessments hold aggregates only. Running one needs the org wholly inside your scope; a run is read for its units inside your scope. 考核结果只含汇总数据；只显示您权限范围内的单位。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    issuer?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessment schemes, every version | 考核方案 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            createdAt: string;
+                            createdBy: string;
+                            id: number;
+                            /** @description full marks in hundredths of a point */
+                            maxCenti: number;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            version: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import a scheme as the next version of its code | 导入考核方案
+         * @description A scheme equal to the newest version is not stored again (created: false). 导入人为当前登录用户。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description stable name; a new version is stored under the same code */
+                        code: string;
+                        name: {
+                            en: string;
+                            zh: string;
+                        };
+                        sections: {
+                            id: string;
+                            items: ({
+                                id: string;
+                                indicator: string;
+                                /** @enum {string} */
+                                kind: "indicator";
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                points: number;
+                                scoring: {
+                                    /** @enum {string} */
+                                    rule: "pro_rata";
+                                } | {
+                                    /** @description share of the target under which the item scores 0 */
+                                    floor: number;
+                                    /** @enum {string} */
+                                    rule: "floor";
+                                } | {
+                                    /** @enum {string} */
+                                    rule: "lower_is_better";
+                                    /** @description value at or above which the item scores 0 (above the target) */
+                                    zeroAt: number;
+                                } | {
+                                    cap?: number;
+                                    perFinding: {
+                                        [key: string]: number;
+                                    };
+                                    /** @enum {string} */
+                                    rule: "deductions";
+                                } | {
+                                    /** @enum {string} */
+                                    rule: "manual";
+                                };
+                                target: {
+                                    /**
+                                     * @default milestone
+                                     * @enum {string}
+                                     */
+                                    basis?: "milestone" | "annual";
+                                    /** @enum {string} */
+                                    source: "targets";
+                                } | {
+                                    /** @enum {string} */
+                                    source: "fixed";
+                                    value: number;
+                                };
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "audit";
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                points: number;
+                                scoring: {
+                                    /** @enum {string} */
+                                    rule: "pro_rata";
+                                } | {
+                                    /** @description share of the target under which the item scores 0 */
+                                    floor: number;
+                                    /** @enum {string} */
+                                    rule: "floor";
+                                } | {
+                                    /** @enum {string} */
+                                    rule: "lower_is_better";
+                                    /** @description value at or above which the item scores 0 (above the target) */
+                                    zeroAt: number;
+                                } | {
+                                    cap?: number;
+                                    perFinding: {
+                                        [key: string]: number;
+                                    };
+                                    /** @enum {string} */
+                                    rule: "deductions";
+                                } | {
+                                    /** @enum {string} */
+                                    rule: "manual";
+                                };
+                            } | {
+                                evidence: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "manual";
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                points: number;
+                                scoring: {
+                                    /** @enum {string} */
+                                    rule: "pro_rata";
+                                } | {
+                                    /** @description share of the target under which the item scores 0 */
+                                    floor: number;
+                                    /** @enum {string} */
+                                    rule: "floor";
+                                } | {
+                                    /** @enum {string} */
+                                    rule: "lower_is_better";
+                                    /** @description value at or above which the item scores 0 (above the target) */
+                                    zeroAt: number;
+                                } | {
+                                    cap?: number;
+                                    perFinding: {
+                                        [key: string]: number;
+                                    };
+                                    /** @enum {string} */
+                                    rule: "deductions";
+                                } | {
+                                    /** @enum {string} */
+                                    rule: "manual";
+                                };
+                            })[];
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                        /** @default [] */
+                        sources?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            scheme: {
+                                code: string;
+                                createdAt: string;
+                                createdBy: string;
+                                id: number;
+                                /** @description full marks in hundredths of a point */
+                                maxCenti: number;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/schemes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One scheme as JSON (the newest version unless one is named) | 导出考核方案 */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            createdAt: string;
+                            createdBy: string;
+                            definition: unknown;
+                            id: number;
+                            /** @description full marks in hundredths of a point */
+                            maxCenti: number;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audits/counts": {
         parameters: {
             query?: never;
