@@ -6,6 +6,7 @@ import { SchemeSchema } from '../../domain/assessment/scheme.js';
 import { noteAccess } from '../../server/access-notes.js';
 import { callerOf, callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
+import { fileAnswer } from '../../server/file-answers.js';
 import { enterManualScore } from './enter-manual-score.js';
 import { runReportDocx, runReportXlsx } from './export-report.js';
 import { listRuns } from './run-repository.js';
@@ -285,7 +286,11 @@ export async function registerAssessmentRoutes(app: FastifyInstance, db: Db): Pr
           description: SCOPE_RULE,
           params: idParams,
           querystring: z.object({ issuer: z.string().min(1).max(100).optional() }),
-          response: { 400: ErrorSchema, 404: ErrorSchema },
+          response: {
+            200: fileAnswer([format], format === 'xlsx' ? 'the results and item detail' : 'the Word report'),
+            400: ErrorSchema,
+            404: ErrorSchema,
+          },
         },
       },
       async (request, reply) => {

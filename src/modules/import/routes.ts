@@ -19,6 +19,7 @@ import type { ImportReport } from '../../domain/import/import-report.js';
 import { noteAccess } from '../../server/access-notes.js';
 import { callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
+import { fileAnswer } from '../../server/file-answers.js';
 import { importFile } from './import-file.js';
 
 /** The most rejections one answer lists; the rejected-rows file holds them all. */
@@ -221,7 +222,10 @@ export async function registerImportRoutes(app: FastifyInstance, db: Db): Promis
               'BOM (Excel opens it); fix them and import the file again. Empty when no row is ' +
               'refused. Nothing is stored.',
           ),
-          response: errors,
+          response: {
+            200: fileAnswer(['csv'], 'the refused rows with the reason of each (UTF-8 with BOM)'),
+            ...errors,
+          },
         },
       },
       async (request, reply) => {

@@ -632,6 +632,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description the Word report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -702,6 +711,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description the results and item detail */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -4016,6 +4034,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description the refused rows with the reason of each (UTF-8 with BOM) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {

@@ -1,7 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
@@ -11,7 +9,7 @@ import { LoginPage } from '../session/LoginPage';
 import { PasswordChangePage } from '../session/PasswordChangePage';
 import { SessionProvider, useSession } from '../session/session';
 import { AppLayout } from './AppLayout';
-import { THEME } from './theme';
+import { antLocale, THEME } from './theme';
 import { PAGES } from './pages';
 
 function NotFound(): ReactNode {
@@ -52,7 +50,7 @@ export function App(): ReactNode {
       new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } }),
   );
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={antLocale(i18n.language)} theme={THEME}>
       <AntApp>
         <QueryClientProvider client={queries}>
           <BrowserRouter>

@@ -12,7 +12,7 @@ import { ApiError } from '../api/client';
 import { RefusalPage } from '../pages/refusal/RefusalPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PAGES } from './pages';
-import { THEME } from './theme';
+import { antLocale, THEME } from './theme';
 
 /**
  * The frame of every page after log-in: the menu of the pages the role may open, the org and
@@ -20,7 +20,7 @@ import { THEME } from './theme';
  * the refusal page in place of the page.
  */
 export function AppLayout(): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSignedIn();
   const { signOut } = useSession();
   const { orgError } = useScope();
@@ -82,7 +82,7 @@ export function AppLayout(): ReactNode {
         ),
       }}
     >
-      <ConfigProvider theme={THEME}>
+      <ConfigProvider theme={THEME} locale={antLocale(i18n.language)}>
         {narrow && <div style={{ marginBottom: 16 }}>{pickers}</div>}
         <Suspense fallback={<Spin tip={t('loading')} />}>{refused ? <RefusalPage /> : <Outlet />}</Suspense>
       </ConfigProvider>

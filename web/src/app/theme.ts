@@ -1,4 +1,7 @@
 import type { ThemeConfig } from 'antd';
+import type { Locale } from 'antd/es/locale';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
 
 /**
  * The UI's Ant Design theme. The default secondary text (45 % black) falls below the WCAG AA
@@ -13,3 +16,11 @@ export const THEME: ThemeConfig = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
   },
 };
+
+/**
+ * Ant Design's own words (date pickers, pagination, empty tables) in the UI's language.
+ * ProLayout frames the pages with its own provider, so the layout applies this again inside.
+ */
+export function antLocale(language: string): Locale {
+  return language === 'en' ? enUS : zhCN;
+}

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { NAMESPACES } from './namespaces';
@@ -19,6 +21,14 @@ function resources(): Record<Language, Record<string, Record<string, string>>> {
   return { 'zh-CN': zh, en };
 }
 
+/**
+ * Ant Design's date pickers name months and weekdays through dayjs's global locale, which
+ * ConfigProvider's locale does not set: without this a Chinese page shows "Select date".
+ */
+function followLanguage(language: Language): void {
+  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+}
+
 /** The language kept from the last visit, else Chinese. */
 export function storedLanguage(): Language {
   const kept = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORED_LANGUAGE);
@@ -29,6 +39,7 @@ export function storedLanguage(): Language {
 export async function changeLanguage(language: Language): Promise<void> {
   if (typeof localStorage !== 'undefined') localStorage.setItem(STORED_LANGUAGE, language);
   document.documentElement.lang = language;
+  followLanguage(language);
   await i18n.changeLanguage(language);
 }
 
@@ -47,5 +58,6 @@ export function startI18n(language: Language = storedLanguage()): I18n {
     });
   }
   if (typeof document !== 'undefined') document.documentElement.lang = language;
+  followLanguage(language);
   return i18n;
 }
