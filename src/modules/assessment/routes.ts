@@ -92,7 +92,7 @@ const SCOPE_RULE =
   'Assessments hold aggregates only. Running one needs the org wholly inside your scope; a run is read for its units inside your scope. ' +
   '考核结果只含汇总数据；只显示您权限范围内的单位。';
 
-const idParams = z.object({ id: z.coerce.number().int().min(1) });
+const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 function sendFile(reply: FastifyReply, fileName: string, contentType: string, content: Buffer): FastifyReply {
   return reply
@@ -134,7 +134,7 @@ export async function registerAssessmentRoutes(app: FastifyInstance, db: Db): Pr
         tags: ['assessment'],
         summary: 'One scheme as JSON (the newest version unless one is named) | 导出考核方案',
         params: z.object({ code: SchemeCode }),
-        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional() }),
         response: {
           200: SchemeVersionSchema.extend({ definition: z.unknown() }),
           400: ErrorSchema,
@@ -184,7 +184,7 @@ export async function registerAssessmentRoutes(app: FastifyInstance, db: Db): Pr
         body: z
           .object({
             schemeCode: SchemeCode.default('national-basic'),
-            schemeVersion: z.number().int().min(1).optional(),
+            schemeVersion: z.number().int().min(1).max(2_147_483_647).optional(),
             orgCode: OrgCode,
             period: Period,
           })
