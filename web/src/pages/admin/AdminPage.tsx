@@ -41,7 +41,12 @@ function useErrorText(): (error: unknown) => string {
   return (error) => (error instanceof ApiError ? error.messageIn(i18n.language) : String(error));
 }
 
-function RoleSelect(props: { value?: Role; onChange?: (role: Role) => void; id?: string }): ReactNode {
+function RoleSelect(props: {
+  value?: Role;
+  onChange?: (role: Role) => void;
+  id?: string;
+  'aria-label'?: string;
+}): ReactNode {
   const { t } = useTranslation('common');
   return (
     <Select<Role>
@@ -104,6 +109,7 @@ function UsersTab(): ReactNode {
                 t(`common:role.${u.role}`)
               ) : (
                 <RoleSelect
+                  aria-label={`${t('role')} ${u.username}`}
                   value={u.role}
                   onChange={(role) =>
                     act.mutate(() =>
@@ -119,7 +125,7 @@ function UsersTab(): ReactNode {
             key: 'status',
             render: (_, u) => (
               <Space size={4} wrap>
-                {u.active ? <Tag color="green">{t('active')}</Tag> : <Tag color="red">{t('locked')}</Tag>}
+                {u.active ? <Tag color="success">{t('active')}</Tag> : <Tag color="error">{t('locked')}</Tag>}
                 {u.lockedUntil && <Tag color="orange">{t('lockedUntil', { at: when(u.lockedUntil) })}</Tag>}
                 {u.mustChangePassword && <Tag>{t('mustChange')}</Tag>}
               </Space>

@@ -34,7 +34,7 @@ export function ChildrenRanking({
         type="link"
         size="small"
         style={{ padding: 0 }}
-        aria-label={`${label} ${row.orgName}`}
+        aria-label={`${text} ${label} ${row.orgName}`}
         onClick={() => onOpenPeople(row, set)}
       >
         <span className="gw-figure">{text}</span>

@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Standing, Unit } from './dashboard-figures';
-import { differenceText, ValueWithRemark } from './figure-text';
+import { differenceText, ValueWithRemark, valueText } from './figure-text';
 
 /** One key indicator: value (opens the people behind it), target, milestone due, gap, change. */
 export function KeyIndicatorCard({
@@ -48,7 +48,7 @@ export function KeyIndicatorCard({
               <Button
                 type="link"
                 style={{ fontSize: 28, padding: 0, height: 40 }}
-                aria-label={`${t('openPeople')}: ${name}`}
+                aria-label={`${valueText(unit, standing?.value ?? null, i18n.language)} ${t('openPeople')}: ${name}`}
                 onClick={(event) => {
                   event.stopPropagation();
                   onOpenPeople();
