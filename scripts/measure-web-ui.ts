@@ -37,7 +37,7 @@ try {
   for (let run = 0; run < RUNS; run += 1) {
     const page = await site.signedInPage('bureau', '620800');
     await page.goto(site.url('/?org=620800&period=2020Q2'));
-    await page.locator('[data-indicator] .ant-statistic-content').first().waitFor();
+    await page.locator('[data-indicator] [data-testid="card-value"]').first().waitFor();
     const timing = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
       now: performance.now(),

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Skeleton, Typography } from 'antd';
+import { Button, Card, Descriptions, Skeleton, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Standing, Unit } from './dashboard-figures';
@@ -27,6 +27,7 @@ export function KeyIndicatorCard({
   onOpenPeople: (() => void) | null;
 }): ReactNode {
   const { t, i18n } = useTranslation('dashboard');
+  const { colorPrimary } = theme.useToken().token;
   const value = <ValueWithRemark unit={unit} value={standing?.value ?? null} />;
   const gapType = standing?.gap != null && standing.gap < 0 ? 'danger' : undefined;
   const change = standing?.change ?? null;
@@ -35,7 +36,7 @@ export function KeyIndicatorCard({
       data-indicator={id}
       hoverable
       onClick={onSelect}
-      style={selected ? { borderColor: '#1677ff', boxShadow: '0 0 0 1px #1677ff' } : undefined}
+      style={selected ? { borderColor: colorPrimary, boxShadow: `0 0 0 1px ${colorPrimary}` } : undefined}
       styles={{ body: { padding: 16 } }}
     >
       <Typography.Text type="secondary">{name}</Typography.Text>
