@@ -117,6 +117,8 @@ export async function openSite(): Promise<Site> {
       const context = await browser.newContext({
         viewport: options.viewport ?? { width: 1366, height: 768 },
         locale: options.language ?? 'zh-CN',
+        // Charts are drawn at once, so a screenshot shows them whole rather than mid-animation.
+        reducedMotion: 'reduce',
       });
       const page = await context.newPage();
       // Only the first visit's language: a switch made in the test then survives reloads.

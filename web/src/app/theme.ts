@@ -17,6 +17,11 @@ export const THEME: ThemeConfig = {
     colorLink: '#0958d9',
     colorSuccess: '#237804',
     colorError: '#cf1322',
+    // Tints derived from the darker seeds look muddy; keep the palettes' lightest shades.
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffa39e',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',

@@ -26,6 +26,11 @@ echarts.use([
   CanvasRenderer,
 ]);
 
+/** Whether the person asked their system for less motion (WCAG 2.3.3); charts then draw at once. */
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 /** One chart; `label` names it for screen readers. */
 export function EChart({
   option,
@@ -55,7 +60,7 @@ export function EChart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption({ animation: !prefersReducedMotion(), ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
