@@ -35,6 +35,10 @@ export interface ImportReport {
   readonly rejectsFile: string | null;
   /** Headers of the file that Gongwei does not read. */
   readonly ignoredColumns: readonly string[];
+  /** Rows above the header (a title, a date line) and the header rows beyond the first, left unread. */
+  readonly titleRows: readonly number[];
+  /** Total rows (合计, 总计 …) among the data: sums, not records; left unread. */
+  readonly totalRows: readonly number[];
 }
 
 /**
@@ -78,6 +82,10 @@ export function formatReportTable(report: ImportReport, limit = 50): string {
   ];
   if (report.ignoredColumns.length > 0)
     lines.push(`未读取的列 Ignored columns: ${report.ignoredColumns.join(', ')}`);
+  if (report.titleRows.length > 0)
+    lines.push(`表头以上/表头的行 Title and header rows: ${report.titleRows.join(', ')}`);
+  if (report.totalRows.length > 0)
+    lines.push(`合计行（未读取）Total rows, not read: ${report.totalRows.join(', ')}`);
   const outcome = reportOutcome(report);
   lines.push('', outcome.zh, outcome.en);
   if (report.rejections.length > 0) {

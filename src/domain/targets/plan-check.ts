@@ -21,7 +21,7 @@ export interface PlanFinding {
   readonly column: string;
   readonly area: string;
   readonly indicator: string;
-  readonly field: 'annual' | 'half' | 'milestone';
+  readonly field: 'annual' | 'half' | 'milestone' | 'total';
   /** The milestone period, for field 'milestone'. */
   readonly milestone?: string;
   readonly stated: number;
@@ -300,5 +300,66 @@ export function checkPlanTable(table: Table, options: PlanCheckOptions): PlanChe
       }
     }
   }
-  return { areas, indicators: [...layout.keys()], cellsChecked, findings };
+  const totals = checkTotalRows(table, areaColumn, layout);
+  return {
+    areas,
+    indicators: [...layout.keys()],
+    cellsChecked: cellsChecked + totals.cellsChecked,
+    findings: [...findings, ...totals.findings],
+  };
+}
+
+/**
+ * The total rows (合计) against the sum of the areas above: each count column (基数, 全年,
+ * 半年, milestones) whose total is stated and whose every area cell is filled. Rates and
+ * curves are not sums and are left alone.
+ */
+function checkTotalRows(
+  table: Table,
+  areaColumn: number,
+  layout: ReadonlyMap<string, IndicatorColumns>,
+): { cellsChecked: number; findings: PlanFinding[] } {
+  const findings: PlanFinding[] = [];
+  let cellsChecked = 0;
+  const areaRows = table.rows.filter(({ cells }) => readText(cells[areaColumn]) !== null);
+  for (const total of table.totalRows ?? []) {
+    const label = total.cells.map(readText).find((t) => t !== null) ?? '合计';
+    for (const [indicator, columns] of layout) {
+      const summed: { index: number; field: PlanFinding['field']; milestone?: string }[] = [
+        ...(columns.base === undefined ? [] : [{ index: columns.base, field: 'total' as const }]),
+        ...(columns.annual === undefined ? [] : [{ index: columns.annual, field: 'total' as const }]),
+        ...(columns.half === undefined ? [] : [{ index: columns.half, field: 'total' as const }]),
+        ...columns.milestones.map((m) => ({ index: m.index, field: 'total' as const, milestone: m.label })),
+      ];
+      for (const { index, field, milestone } of summed) {
+        const column = table.headers[index] as string;
+        const stated = readQuantity(total.cells[index] ?? null, total.row, column, false);
+        if (stated === null) continue;
+        const parts = areaRows.map(({ row, cells }) =>
+          readQuantity(cells[index] ?? null, row, column, false),
+        );
+        if (parts.some((p) => p === null)) continue;
+        cellsChecked += 1;
+        // Sums of whole counts; rounding to 1e-9 keeps decimal bases (人口 in 万) exact enough.
+        const computed = Math.round((parts as number[]).reduce((a, b) => a + b, 0) * 1e9) / 1e9;
+        if (stated !== computed) {
+          findings.push({
+            row: total.row,
+            column,
+            area: label,
+            indicator,
+            field,
+            ...(milestone === undefined ? {} : { milestone }),
+            stated,
+            computed,
+            note: {
+              zh: `${label}应等于${areaRows.length}个区域之和`,
+              en: `the total must equal the sum of the ${areaRows.length} areas`,
+            },
+          });
+        }
+      }
+    }
+  }
+  return { cellsChecked, findings };
 }

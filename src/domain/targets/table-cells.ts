@@ -12,6 +12,8 @@ export type Cell = string | number | null;
 export interface Table {
   readonly headers: readonly string[];
   readonly rows: readonly { readonly row: number; readonly cells: readonly Cell[] }[];
+  /** Total rows (合计): sums of the data rows, checked against them where the reader knows how. */
+  readonly totalRows?: readonly { readonly row: number; readonly cells: readonly Cell[] }[];
 }
 
 function halfWidth(text: string): string {

@@ -64,6 +64,8 @@ describeEachDialect('import files', (t) => {
       rejected: 0,
       landed: true,
       ignoredColumns: ['备注'],
+      titleRows: [],
+      totalRows: [],
     });
     expect(await count('residents')).toBe(2);
     expect(await resident(1)).toMatchObject({
@@ -195,6 +197,27 @@ describeEachDialect('import files', (t) => {
       expect.objectContaining({ row: 4, column: '身份证号', value: '620881********0000' }),
     ]);
     expect(await resident(1)).toMatchObject({ birth_date: '1955-01-01', record_created: '2020-03-15' });
+  });
+
+  it('reads a table as a bureau makes it: a title row, a group row over the header, a total row', async () => {
+    await writeXlsx(file('roster.xlsx'), [
+      ['崆峒区居民健康档案花名册（2020年6月）'],
+      ['基本信息', null, null, null, '建档'],
+      ['档案编号', '姓名', '性别', '出生日期', '建档日期'],
+      [recordNoOf(1), '张三', '男', '1955-01-01', '2019-01-02'],
+      [recordNoOf(2), '李四', '女', '1960-02-02', '2019-01-03'],
+      ['合  计', '2人'],
+    ]);
+    const report = await importFile(t.db, WHOLE_TREE, 'residents', file('roster.xlsx'));
+    expect(report).toMatchObject({
+      rowsRead: 2,
+      inserted: 2,
+      rejected: 0,
+      landed: true,
+      titleRows: [1, 3],
+      totalRows: [6],
+    });
+    expect(await resident(2)).toMatchObject({ name: '李四', record_created: '2019-01-03' });
   });
 
   it('refuses enrolments and services of unknown record numbers, naming row and column', async () => {

@@ -3,7 +3,8 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { RawCell } from '../../domain/import/cell-values.js';
 import type { ImportKind } from '../../domain/import/columns.js';
-import { IMPORT_KIND_NAMES } from '../../domain/import/columns.js';
+import { columnForHeader, IMPORT_KIND_NAMES } from '../../domain/import/columns.js';
+import { findHeader, isTotalRow, MAX_TITLE_ROWS } from '../../domain/import/table-layout.js';
 import type { ImportReport, Rejection } from '../../domain/import/import-report.js';
 import type { HeaderLayout, ImportInputs, RowProblem } from '../../domain/import/row-mapping.js';
 import { problemFor, readHeader, readRow } from '../../domain/import/row-mapping.js';
@@ -221,16 +222,30 @@ export async function importFile<K extends ImportKind>(
   const today = options.today ?? localIsoDate(new Date());
   const file = await readFileRows(path);
   const iterator = file.rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) throw new ImportFileError({ zh: '文件为空', en: 'the file is empty' }, path);
-  const header = readHeader(kind, first.value.cells);
+  const lead: FileRow[] = [];
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    lead.push(next.value);
+    if (lead.length > MAX_TITLE_ROWS) break;
+  }
+  if (lead.length === 0) throw new ImportFileError({ zh: '文件为空', en: 'the file is empty' }, path);
+  const found = findHeader(lead, { recognises: (h) => columnForHeader(kind, h) !== undefined });
+  const headerRow =
+    found === null ? (lead[0] as FileRow) : { row: found.headerRows[0] as number, cells: found.headers };
+  const header = readHeader(kind, headerRow.cells);
   if (!header.ok) {
     const missing = header.missing.map((spec) => `${spec.header}(${spec.field})`).join('、');
     const name = IMPORT_KIND_NAMES[kind];
     throw new ImportFileError({
-      zh: `第${first.value.row}行表头缺少必需的列：${missing}（${name.zh}）`,
-      en: `the header row ${first.value.row} lacks required columns for ${name.en}: ${missing}`,
+      zh: `第${headerRow.row}行表头缺少必需的列：${missing}（${name.zh}）`,
+      en: `the header row ${headerRow.row} lacks required columns for ${name.en}: ${missing}`,
     });
+  }
+  const titleRows = found === null ? [] : [...found.titleRows, ...found.headerRows.slice(1)];
+  const totalRows: number[] = [];
+  const leadData = lead.slice(found === null ? 1 : found.firstDataIndex);
+  async function* dataRows(): AsyncGenerator<FileRow> {
+    yield* leadData;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
   const layout = header.layout;
   const writer = WRITERS[kind] as Writer<K>;
@@ -284,8 +299,12 @@ export async function importFile<K extends ImportKind>(
     await db.kysely.transaction().execute((trx) =>
       withMaintenanceDeferred(trx, async () => {
         let chunk: FileRow[] = [];
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-          chunk.push(next.value);
+        for await (const row of dataRows()) {
+          if (isTotalRow(row.cells)) {
+            totalRows.push(row.row);
+            continue;
+          }
+          chunk.push(row);
           rowsRead++;
           if (chunk.length >= chunkRows) {
             await landChunk(trx, chunk);
@@ -322,5 +341,7 @@ export async function importFile<K extends ImportKind>(
     rejections,
     rejectsFile,
     ignoredColumns: layout.ignored,
+    titleRows,
+    totalRows,
   };
 }

@@ -66,6 +66,10 @@ const ImportReportSchema = z
       .describe(`every problem of the refused rows in file order, at most ${MAX_LISTED_REJECTIONS}`),
     rejectionsListed: z.boolean().describe('false when more problems were found than listed'),
     ignoredColumns: z.array(z.string()),
+    titleRows: z
+      .array(z.number().int())
+      .describe('rows above the header and a second header row, left unread'),
+    totalRows: z.array(z.number().int()).describe('total rows (合计, 总计 …) among the data, left unread'),
   })
   .describe('What an import did, or would do (docs/import.md)');
 
@@ -91,6 +95,8 @@ function answerOf(report: ImportReport, fileName: string): ReportAnswer {
     })),
     rejectionsListed: report.rejections.length <= MAX_LISTED_REJECTIONS,
     ignoredColumns: [...report.ignoredColumns],
+    titleRows: [...report.titleRows],
+    totalRows: [...report.totalRows],
   };
 }
 

@@ -65,6 +65,45 @@ describe('Yumen end to end: decompose and check files', () => {
     expect(report.findings[0]).toMatchObject({ row: 4, column: 'elderly:2011-05' });
   });
 
+  it('checks the table as a bureau lays it out: indicators merged over two header rows, a 合计 row summed', async () => {
+    const table = yumenPlanTable(fixture);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('任务分解');
+    sheet.addRow(['玉门市城市基本公共卫生服务上半年任务分解方案']);
+    const groups = table.headers.map((h) => (h.includes(':') ? h.slice(0, h.indexOf(':')) : h));
+    const subs = table.headers.map((h) => (h.includes(':') ? h.slice(h.indexOf(':') + 1) : null));
+    sheet.addRow(groups.map((g, i) => (i > 0 && g === groups[i - 1] ? null : g)));
+    sheet.addRow(subs);
+    groups.forEach((g, i) => {
+      if (subs[i] === null) sheet.mergeCells(2, i + 1, 3, i + 1);
+      else if (i === 0 || groups[i - 1] !== g) {
+        const last = groups.lastIndexOf(g);
+        if (last > i) sheet.mergeCells(2, i + 1, 2, last + 1);
+      }
+    });
+    for (const r of table.rows) sheet.addRow([...r.cells]);
+    const annual = table.headers.indexOf('records:全年');
+    const total = table.headers.map((_, i) => (i === 0 ? '合计' : null)) as (string | number | null)[];
+    const sum = table.rows.reduce((acc, r) => acc + Number(r.cells[annual]), 0);
+    total[annual] = sum + 1;
+    sheet.addRow(total);
+    const path = join(dir, 'yumen-two-row.xlsx');
+    await workbook.xlsx.writeFile(path);
+
+    const report = await checkPlanFile(path, 0.5);
+    expect(report.areas).toBe(3);
+    expect(findingEssentials(report.findings.filter((f) => f.field !== 'total'))).toEqual(expected);
+    expect(report.findings.filter((f) => f.field === 'total')).toEqual([
+      expect.objectContaining({
+        row: 7,
+        column: 'records:全年',
+        area: '合计',
+        stated: sum + 1,
+        computed: sum,
+      }),
+    ]);
+  });
+
   it('checks the same table as UTF-8 and as GBK CSV', async () => {
     const utf8 = join(dir, 'yumen.csv');
     writeFileSync(utf8, csvOf(yumenPlanTable(fixture)));

@@ -143,7 +143,7 @@ export const PlanCheckReportSchema = z.object({
       column: z.string(),
       area: z.string(),
       indicator: z.string(),
-      field: z.enum(['annual', 'half', 'milestone']),
+      field: z.enum(['annual', 'half', 'milestone', 'total']),
       milestone: z.string().optional(),
       stated: z.number(),
       computed: z.number(),

@@ -3815,6 +3815,10 @@ export interface paths {
                             rejectionsListed: boolean;
                             /** @description non-blank data rows (the header not counted) */
                             rowsRead: number;
+                            /** @description rows above the header and a second header row, left unread */
+                            titleRows: number[];
+                            /** @description total rows (合计, 总计 …) among the data, left unread */
+                            totalRows: number[];
                             /** @description a check: what landing would update */
                             updated: number;
                             valid: number;
@@ -3943,6 +3947,10 @@ export interface paths {
                             rejectionsListed: boolean;
                             /** @description non-blank data rows (the header not counted) */
                             rowsRead: number;
+                            /** @description rows above the header and a second header row, left unread */
+                            titleRows: number[];
+                            /** @description total rows (合计, 总计 …) among the data, left unread */
+                            totalRows: number[];
                             /** @description a check: what landing would update */
                             updated: number;
                             valid: number;
@@ -4908,7 +4916,7 @@ export interface paths {
                                 column: string;
                                 computed: number;
                                 /** @enum {string} */
-                                field: "annual" | "half" | "milestone";
+                                field: "annual" | "half" | "milestone" | "total";
                                 indicator: string;
                                 milestone?: string;
                                 note: {

@@ -82,6 +82,11 @@ export function ImportReportView({ report }: { report: ImportReport }): ReactNod
           {t('ignored', { columns: report.ignoredColumns.join('、') })}
         </Typography.Paragraph>
       )}
+      {report.totalRows.length > 0 && (
+        <Typography.Paragraph type="secondary">
+          {t('totalRows', { rows: report.totalRows.join('、') })}
+        </Typography.Paragraph>
+      )}
       {report.rejections.length > 0 && (
         <>
           <Typography.Title level={5}>{t('rejections')}</Typography.Title>

@@ -24,6 +24,8 @@ const report: ImportReport = {
   ],
   rejectionsListed: true,
   ignoredColumns: ['备注'],
+  titleRows: [],
+  totalRows: [],
 };
 
 describe('the import report', () => {

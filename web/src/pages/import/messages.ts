@@ -36,6 +36,7 @@ export const importMessages = defineMessages({
     reason: '原因',
     notListed: '问题较多，仅列出前 {{count}} 条；下载拒收行可看全部。',
     ignored: '未读取的列：{{columns}}',
+    totalRows: '第 {{rows}} 行是合计行，未作为数据读取',
   },
   en: {
     title: 'Import data',
@@ -73,5 +74,6 @@ export const importMessages = defineMessages({
     notListed:
       'Many problems: only the first {{count}} are listed; download the refused rows to see them all.',
     ignored: 'Columns not read: {{columns}}',
+    totalRows: 'Row {{rows}} is a total row (合计), not read as data',
   },
 });
