@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkIdNumber,
+  idNumberAs18,
   ID_WEIGHTS,
   idCheckChar,
   idMatchesRecord,
@@ -389,5 +390,20 @@ describe('maskIdNumber', () => {
     expect(maskIdNumber('110105491231002')).toBe('110105********2');
     expect(maskIdNumber('12345')).toBe('*****');
     expect(maskIdNumber('')).toBe('');
+  });
+});
+
+describe('idNumberAs18', () => {
+  it('upgrades a 15-digit number to the 18-digit form checkIdNumber gives it', () => {
+    const legacy = '620881550101001';
+    const upgraded = idNumberAs18(legacy);
+    expect(upgraded).toHaveLength(18);
+    expect(upgraded.slice(0, 17)).toBe('62088119550101001');
+    expect(upgraded).toBe(checkIdNumber(legacy).normalized);
+    expect(checkIdNumber(upgraded).valid).toBe(true);
+  });
+
+  it.each(['620881195501010011', '62088155010100', '62088155010100X', ''])('leaves %j unchanged', (v) => {
+    expect(idNumberAs18(v)).toBe(v);
   });
 });

@@ -133,6 +133,21 @@ export function idCheckChar(body17: string): string {
 }
 
 /**
+ * The 18-digit form of a first-generation 15-digit ID number (19 inserted before the
+ * two-digit year, the check character computed): the same person's old and new numbers
+ * then compare equal. Any other value is returned unchanged.
+ *
+ * @example
+ * idNumberAs18('620881550101001') // → '62088119550101001' + check character
+ * idNumberAs18('620881195501010011') // unchanged
+ */
+export function idNumberAs18(value: string): string {
+  if (!/^\d{15}$/.test(value)) return value;
+  const body17 = `${value.slice(0, 6)}19${value.slice(6)}`;
+  return body17 + idCheckChar(body17);
+}
+
+/**
  * Removes what data entry adds without changing the number: every space (ASCII, tab,
  * no-break, full-width U+3000, zero-width), full-width digits and X (０-９, Ｘ, ｘ), and a
  * lower-case x. Nothing else is changed, so a real typo stays visible.

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/databases.js';
+import { idNumberAs18 } from '../../../domain/id-number/id-number.js';
 import { WHOLE_TREE, scopeOfOrg } from '../../orgs/org-scope.js';
 import { insertOrgs, insertResidents, type ResidentSeed } from '../audits.fixture.js';
 import { selectDuplicateCandidates, selectIdDuplicateCandidates } from './duplicate-records.js';
@@ -36,5 +37,23 @@ describeEachDialect('ID duplicate candidates', (t) => {
       expect(byIndex).toEqual(byExpression);
       if (org === null) expect(byIndex.length).toBeGreaterThan(40);
     }
+  });
+});
+
+describeEachDialect('ID duplicates across the number generations', (t) => {
+  it('links a first-generation 15-digit number with the same 18-digit number', async () => {
+    await insertOrgs(t.db);
+    const new18 = idNumberAs18('620881550101001');
+    await insertResidents(t.db, [
+      { no: 1, org: '620881100201', idNumber: '620881550101001', created: '2018-01-01', death: null },
+      { no: 2, org: '620881100202', idNumber: new18.toLowerCase(), created: '2018-01-01', death: null },
+      // Another sequence number: another person, not linked.
+      { no: 3, org: '620881100202', idNumber: '620881550101002', created: '2018-01-01', death: null },
+    ]);
+    const found = await selectIdDuplicateCandidates(t.db.kysely, WHOLE_TREE, '2020-06-30');
+    expect(found.map((c) => [c.groupKey, c.recordNo.slice(-1)])).toEqual([
+      [new18, '1'],
+      [new18, '2'],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { chunks, KEYS_PER_LOOKUP } from '../../../db/statement-chunks.js';
 import { findingSubject, type DraftFinding } from '../../../domain/audits/classify.js';
 import { buildDuplicateSets, type KeyMatch } from '../../../domain/audits/duplicate-sets.js';
 import { DUPLICATE_KEY_FIELDS, type DuplicateKeyField } from '../../../domain/audits/vocabulary.js';
+import { idNumberAs18 } from '../../../domain/id-number/id-number.js';
 import { rowsInScope, type OrgScope } from '../../orgs/org-scope.js';
 import type { Handle } from '../audit-tables.js';
 import { judgedRule } from './audit-rule.js';
@@ -92,6 +93,11 @@ function sqlIdKey(value: string): string {
   return value.replace(/^ +| +$/g, '').toUpperCase();
 }
 
+/** The key records are grouped by: the SQL key, a 15-digit number in its 18-digit form. */
+function personIdKey(value: string): string {
+  return idNumberAs18(sqlIdKey(value));
+}
+
 /**
  * Residents sharing a normalised ID number with another active resident, in groups with a
  * member in scope — the same answer as `selectDuplicateCandidates(['id_number'])`, found
@@ -110,10 +116,16 @@ export async function selectIdDuplicateCandidates(
   const odd = await sql<{ id_number: string }>`
     select distinct id_number from residents
     where id_number is not null and id_number <> upper(trim(id_number))`.execute(h);
+  // First-generation 15-digit numbers are rare; each is looked up in its 18-digit form too,
+  // so the same person recorded once with each is one duplicate set.
+  const legacy = await sql<{ id_number: string }>`
+    select distinct id_number from residents
+    where id_number is not null and length(trim(id_number)) = 15`.execute(h);
   const values = new Set<string>();
-  for (const r of [...repeated.rows, ...odd.rows]) {
+  for (const r of [...repeated.rows, ...odd.rows, ...legacy.rows]) {
     values.add(r.id_number);
     values.add(sqlIdKey(r.id_number));
+    values.add(personIdKey(r.id_number));
   }
   const list = [...values].filter((v) => sqlIdKey(v) !== '');
   const rows: {
@@ -133,7 +145,7 @@ export async function selectIdDuplicateCandidates(
   }
   const groups = new Map<string, typeof rows>();
   for (const r of rows) {
-    const key = sqlIdKey(r.id_number);
+    const key = personIdKey(r.id_number);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     if (!g.some((m) => Number(m.id) === Number(r.id))) g.push(r);
@@ -207,8 +219,8 @@ export const duplicateRecords = judgedRule({
   id: 'duplicate_records',
   name: { zh: '重复档案', en: 'Duplicate records' },
   description: {
-    zh: '身份证号相同，或同一县内姓名、出生日期、性别相同的居民健康档案，归为一组重复档案；可合并。',
-    en: 'Health records with the same ID number, or the same name, birth date and sex within a county, grouped into a duplicate set that can be merged.',
+    zh: '身份证号相同（15位旧号与其18位新号视为相同），或同一县内姓名、出生日期、性别相同的居民健康档案，归为一组重复档案；可合并。',
+    en: 'Health records with the same ID number (a 15-digit first-generation number equals its 18-digit form), or the same name, birth date and sex within a county, grouped into a duplicate set that can be merged.',
   },
   severities: { error: { zh: '重复档案', en: 'duplicate set' } },
   subject: 'duplicate_set',
