@@ -5,6 +5,7 @@
 import { isProgram, PROGRAM_NAMES, PROGRAMS } from '../programs.js';
 import type { BulletinInput, IndicatorMeta, IndicatorValueRow } from './bulletin-input.js';
 import { formatPercent } from './chinese-format.js';
+import { RATE_OVER_FULL_REMARK, rateRemark } from '../indicators/rate-over-full.js';
 import type { LevelWords } from './level-words.js';
 
 /** A column: one indicator. */
@@ -43,21 +44,44 @@ export interface Annex {
   readonly title: string;
   readonly groups: readonly AnnexGroup[];
   readonly rows: readonly AnnexRow[];
+  /** Notes printed under the table (注：…): why a figure is marked. */
+  readonly notes: readonly string[];
 }
+
+/** The mark after a rate above 100 %, explained by {@link OVER_FULL_NOTE}. */
+export const OVER_FULL_MARK = '※';
+
+/** The note under a table holding a rate above 100 %. */
+export const OVER_FULL_NOTE = `注：标“${OVER_FULL_MARK}”的比率${RATE_OVER_FULL_REMARK.zh}。`;
+
+/** Titles of the groups that are not programmes of enrolment. */
+const OTHER_GROUP_TITLES: Readonly<Record<string, string>> = {
+  records: '居民健康档案管理',
+  vaccination: '预防接种',
+  health_education: '健康教育',
+  contracts: '家庭医生签约服务',
+};
 
 const GROUP_ORDER: readonly string[] = ['records', ...PROGRAMS];
 
 /** Title of an indicator group. */
 export function groupTitle(key: string): string {
-  if (key === 'records') return '居民健康档案管理';
   if (isProgram(key)) return PROGRAM_NAMES[key].zh;
-  return key;
+  return OTHER_GROUP_TITLES[key] ?? key;
 }
 
-/** How an annex cell prints: percentages with two decimals, counts as whole numbers. */
+/**
+ * How an annex cell prints: percentages with two decimals, counts as whole numbers; a rate
+ * above 100 % marked ※ (its denominator is too low, see the note under the table).
+ *
+ * @example cellText(1.2375, 'percent') // '123.75%※'
+ */
 export function cellText(value: number | null, unit: 'percent' | 'count'): string {
   if (value === null) return '—';
-  return unit === 'percent' ? formatPercent(value) : String(Math.round(value));
+  if (unit === 'count') return String(Math.round(value));
+  return rateRemark({ unit }, value) === null
+    ? formatPercent(value)
+    : `${formatPercent(value)}${OVER_FULL_MARK}`;
 }
 
 /** A row of an indicator table: which org, under what name, and whether it is the total. */
@@ -113,7 +137,10 @@ export function buildIndicatorTable(
     }
     return { org: u.code, name: u.name, isTotal: u.isTotal, cells };
   });
-  return { title, groups, rows };
+  const overFull = values.some(
+    (v) => rateRemark({ unit: unitOf.get(v.indicator) ?? 'count' }, v.value) !== null,
+  );
+  return { title, groups, rows, notes: overFull ? [OVER_FULL_NOTE] : [] };
 }
 
 /** Builds the annex from the values of the org and its children (the org's total last). */

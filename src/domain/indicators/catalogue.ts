@@ -9,6 +9,7 @@ import { chronicIndicators, HEARTS_INDICATORS } from './catalogue-chronic.js';
 import { def, pop, term, type IndicatorDefinition, type PopulationBase } from './catalogue-definition.js';
 import type { IndicatorParameters } from './parameters.js';
 import { VACCINES } from './vaccines.js';
+import { roundProductHalfUp } from '../targets/rounding.js';
 
 export type { Bilingual, Denominator, IndicatorDefinition, PopulationBase } from './catalogue-definition.js';
 
@@ -464,8 +465,9 @@ export function indicatorValue(
   if (d.kind === 'term') denominator = term(d.term);
   else {
     const base = population(d.base);
-    // Expected patients stay unrounded so a parent's denominator is exactly the sum of its children's.
-    denominator = d.factor ? base * parameters[d.factor] : base;
+    // Expected patients are whole persons, rounded half up from each unit's own population
+    // (as a bureau computes them); a parent's may differ from the sum of its children's.
+    denominator = d.factor ? roundProductHalfUp(base, parameters[d.factor]) : base;
   }
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Annex } from '../../domain/bulletins/annex.js';
+import { rateRemark } from '../../domain/indicators/rate-over-full.js';
 
 /** Builds the workbook of one indicator table; the sheet is named `sheetName`. */
 export async function indicatorTableXlsx(table: Annex, sheetName = '附件'): Promise<Buffer> {
@@ -59,5 +60,13 @@ export async function indicatorTableXlsx(table: Annex, sheetName = '附件'): Pr
         bottom: { style: 'thin' },
         right: { style: 'thin' },
       };
+  // The cells hold the numbers themselves; a rate above 100 % is marked by its note and colour.
+  table.rows.forEach((unit, r) =>
+    columns.forEach((c, i) => {
+      if (rateRemark({ unit: c.unit }, unit.cells[c.indicator]?.value ?? null) !== null)
+        sheet.getCell(r + 4, i + 2).font = { color: { argb: 'FFCF1322' }, bold: unit.isTotal };
+    }),
+  );
+  for (const note of table.notes) sheet.addRow([note]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

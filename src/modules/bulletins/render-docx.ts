@@ -179,6 +179,10 @@ export async function renderBulletinDocx(
     );
     annexChildren.push(annexTable(model.annex, group));
   }
+  for (const note of model.annex.notes)
+    annexChildren.push(
+      new Paragraph({ spacing: { before: 120 }, children: [run(note, FONTS.body, SIZE.table)] }),
+    );
   sections.push({ properties: landscape, children: annexChildren });
 
   if (charts.length > 0) {

@@ -43,6 +43,7 @@ table { border-collapse: collapse; width: 100%; font-family: "Noto Sans SC", Sim
 th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; }
+.table-note { font-size: 10.5pt; text-indent: 0; margin: 6pt 0 0; }
 thead { display: table-header-group; }
 figure.chart { margin: 8pt 0 16pt; break-inside: avoid; text-align: center; }
 figure.chart svg { max-width: 100%; height: auto; }
@@ -110,6 +111,7 @@ ${model.annexNote.map((line) => `<p class="annex-note">${escapeHtml(line)}</p>`)
 <h2>附件${chartSvgs.length ? '1' : ''}</h2>
 <h3>${escapeHtml(model.annex.title)}</h3>
 ${annexTables(model.annex)}
+${model.annex.notes.map((note) => `<p class="table-note">${escapeHtml(note)}</p>`).join('\n')}
 </section>
 ${charts}
 </body>

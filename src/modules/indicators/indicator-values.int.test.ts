@@ -38,7 +38,8 @@ const TOWNSHIP_2020: Record<string, Cell> = {
   // R1 (4 follow-ups, latest 31 Dec 150/92 without guidance) and R2 (enrolled 1 July,
   // 2 follow-ups, the November one corrected to 130/85); R3 died.
   'hypertension.managed': [2, null],
-  'hypertension.management_rate': [2, 120 * 0.27],
+  // Expected patients are whole persons: 120 × 27 % = 32.4 → 32.
+  'hypertension.management_rate': [2, 32],
   'hypertension.followup2_rate': [2, 2],
   'hypertension.effectively_managed': [1, null],
   'hypertension.standardized_rate': [1, 2],
@@ -54,7 +55,7 @@ const TOWNSHIP_2020: Record<string, Cell> = {
   'hypertension.hearts_ltfu_rate': [0, 2],
   // R4: January 6.5 left after the April follow-up (8.0) was deleted.
   'diabetes.managed': [1, null],
-  'diabetes.management_rate': [1, 120 * 0.1],
+  'diabetes.management_rate': [1, 12],
   'diabetes.followup2_rate': [0, 1],
   'diabetes.effectively_managed': [0, null],
   'diabetes.standardized_rate': [0, 1],
@@ -87,7 +88,8 @@ const TOWNSHIP_2020: Record<string, Cell> = {
   'tuberculosis.regular_medication_rate': [0, 0],
   // R10: three follow-ups (4 needed by year end).
   'severe_mental.managed': [1, null],
-  'severe_mental.management_rate': [1, 150 * 0.0045],
+  // 150 × 4.5‰ = 0.675 → 1.
+  'severe_mental.management_rate': [1, 1],
   'severe_mental.followup_rate': [1, 1],
   'severe_mental.standardized_rate': [0, 1],
   'health_education.activities': [2, null],

@@ -38,6 +38,12 @@ const ValueSchema = z
       .number()
       .nullable()
       .describe('fraction 0..1 for percent indicators, the count for counts; null when the denominator is 0'),
+    remark: z
+      .object({ zh: z.string(), en: z.string() })
+      .optional()
+      .describe(
+        'present on a rate above 100 %: the denominator is too low (population or prevalence to check)',
+      ),
   })
   .describe('One indicator value of one org');
 

@@ -6,7 +6,9 @@
  */
 import type { Db } from '../../db/database.js';
 import { indicatorValue, termsOf, type PopulationBase } from '../../domain/indicators/catalogue.js';
+import type { LocalizedText } from '../../domain/gongwei-error.js';
 import { DEFAULT_PARAMETERS } from '../../domain/indicators/parameters.js';
+import { rateRemark } from '../../domain/indicators/rate-over-full.js';
 import type { OrgLevel } from '../../domain/orgs/division-codes.js';
 import { ancestorAt } from '../orgs/org-scope.js';
 import type { ResolvedQuery } from './indicator-query.js';
@@ -23,6 +25,8 @@ export interface IndicatorValue {
   denominator: number | null;
   /** A fraction 0..1 for percent indicators, the count for counts; null when the denominator is 0. */
   value: number | null;
+  /** Present on a rate above 100 %: its denominator is too low (src/domain/indicators/rate-over-full.ts). */
+  remark?: LocalizedText;
 }
 
 const POPULATION_BASES: readonly PopulationBase[] = [
@@ -89,6 +93,7 @@ export async function assembleValues(
     const base = (b: PopulationBase): number => population[oi * P + POPULATION_BASES.indexOf(b)]!;
     for (const indicator of indicators) {
       const v = indicatorValue(indicator, term, base, DEFAULT_PARAMETERS);
+      const remark = rateRemark(indicator, v.value);
       out.push({
         org: org.code,
         orgName: org.name,
@@ -98,6 +103,7 @@ export async function assembleValues(
         numerator: v.numerator,
         denominator: v.denominator,
         value: v.value,
+        ...(remark === null ? {} : { remark }),
       });
     }
   });

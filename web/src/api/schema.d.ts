@@ -4146,6 +4146,11 @@ export interface paths {
                             org: string;
                             orgName: string;
                             period: string;
+                            /** @description present on a rate above 100 %: the denominator is too low (population or prevalence to check) */
+                            remark?: {
+                                en: string;
+                                zh: string;
+                            };
                             /** @description fraction 0..1 for percent indicators, the count for counts; null when the denominator is 0 */
                             value: number | null;
                         }[];
