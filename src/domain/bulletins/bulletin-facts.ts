@@ -3,7 +3,7 @@
  * hotspot names, and the clauses that name lagging units.
  */
 import type { BulletinInput, IndicatorValueRow, NamingSection } from './bulletin-input.js';
-import { formatCount, formatPercent, joinEnumeration } from './chinese-format.js';
+import { formatCount, formatPercent, formatThreshold, joinEnumeration } from './chinese-format.js';
 import type { LevelWords } from './level-words.js';
 import type { NamedUnit, NamingRule, UnitRate } from './unit-naming.js';
 
@@ -63,7 +63,7 @@ export function namedClause(units: readonly NamedUnit[], rule: NamingRule, words
   if (units.length === 0) {
     switch (rule.kind) {
       case 'threshold':
-        return `${words.children}均不低于${formatPercent(rule.threshold)}`;
+        return `${words.children}均不低于${formatThreshold(rule.threshold)}`;
       case 'target':
         return `${words.children}均达到目标`;
       case 'reference':
@@ -77,7 +77,7 @@ export function namedClause(units: readonly NamedUnit[], rule: NamingRule, words
     case 'lowest':
       return `其中${list}，为${words.whole}最低，影响${words.whole}工作进度`;
     case 'threshold':
-      return `其中${list}，低于${formatPercent(rule.threshold)}`;
+      return `其中${list}，低于${formatThreshold(rule.threshold)}`;
     case 'target':
       return `其中${joinEnumeration(units.map((u) => `${u.name}${formatPercent(u.value)}（目标${formatPercent(u.bar ?? null)}）`))}，未达到目标`;
     case 'reference':

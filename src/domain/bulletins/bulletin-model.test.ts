@@ -43,7 +43,7 @@ describe('buildBulletin on the Pingliang example', () => {
     expect(records).toContain('全市共管理居民健康档案191.17万份，重复档案0.16万份，有效管理档案191.01万份');
     expect(records).toContain('有效建档率为90.14%');
     expect(records).toContain('和全省有效建档率92.73%相比，我市有效建档率仍有差距（低2.59个百分点）');
-    expect(records).toContain('其中华亭市82.07%、崆峒区87.52%，低于90.00%');
+    expect(records).toContain('其中华亭市82.07%、崆峒区87.52%，低于90%');
     expect(model.named.records.map((u) => u.name)).toEqual(Object.keys(fixture.indicators.records!.lagging!));
   });
 
@@ -89,7 +89,7 @@ describe('buildBulletin on the Pingliang example', () => {
   it('generates the requirements from the findings', () => {
     const all = text(model);
     expect(all).toContain(
-      '（一）结合常态化疫情防控工作，提高有效档案建档率。华亭市、崆峒区有效建档率低于90.00%',
+      '（一）结合常态化疫情防控工作，提高有效档案建档率。华亭市、崆峒区有效建档率低于90%',
     );
     expect(all).toContain(
       '（二）全面完成重复档案清零工作。目前全市仍有重复档案1600份，其中华亭市300份、静宁县250份',
@@ -163,7 +163,7 @@ describe('buildBulletin parameters', () => {
       ...input,
       options: { ...input.options, naming: { records: { kind: 'threshold', threshold: 0.5 } } },
     });
-    expect(text(model)).toContain('各县（市、区）均不低于50.00%');
+    expect(text(model)).toContain('各县（市、区）均不低于50%');
     expect(text(model)).not.toContain('提高有效档案建档率');
   });
 

@@ -5,6 +5,7 @@ import {
   formatChineseDate,
   formatCount,
   formatPercent,
+  formatThreshold,
   formatPercentPoints,
   formatWan,
   itemMarker,
@@ -151,5 +152,18 @@ describe('dates', () => {
   it('joins enumerations with 、', () => {
     expect(joinEnumeration(['华亭市82.07%', '崆峒区87.52%'])).toBe('华亭市82.07%、崆峒区87.52%');
     expect(joinEnumeration([])).toBe('');
+  });
+});
+
+describe('formatThreshold', () => {
+  it.each([
+    [0.9, '90%'],
+    [0.925, '92.5%'],
+    [0.9014, '90.14%'],
+    [1, '100%'],
+    [0.05, '5%'],
+    [0, '0%'],
+  ])('%d → %s', (fraction, text) => {
+    expect(formatThreshold(fraction)).toBe(text);
   });
 });

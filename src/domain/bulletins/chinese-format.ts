@@ -74,6 +74,19 @@ export function formatPercent(fraction: number | null): string {
 }
 
 /**
+ * A threshold someone set, as a percentage without needless decimals (up to two).
+ *
+ * @example formatThreshold(0.9) // '90%'
+ * @example formatThreshold(0.925) // '92.5%'
+ * @example formatThreshold(0.9014) // '90.14%'
+ */
+export function formatThreshold(fraction: number): string {
+  assertFinite(fraction, 'fraction');
+  const text = hundredths(scaledRound(fraction, 4)).replace(/\.?0+$/, '');
+  return `${text}${PERCENT_SIGN}`;
+}
+
+/**
  * Percentage points between two fractions, two decimals, always positive (the wording says
  * which way): used for "有4.54%的患者无指导意见".
  *

@@ -12,6 +12,7 @@ import {
   enumerationMarker,
   formatCount,
   formatPercent,
+  formatThreshold,
   itemMarker,
   joinEnumeration,
   subsectionMarker,
@@ -43,7 +44,7 @@ function childFindingCounts(ctx: SectionContext, rule: string): Array<{ name: st
 
 function barWords(ctx: SectionContext, section: NamingSection): string {
   const rule = ctx.rules[section];
-  if (rule.kind === 'threshold') return `低于${formatPercent(rule.threshold)}`;
+  if (rule.kind === 'threshold') return `低于${formatThreshold(rule.threshold)}`;
   if (rule.kind === 'target') return '未达到目标';
   if (rule.kind === 'reference') return '低于对比水平';
   return `在${ctx.words.children}中排名靠后`;

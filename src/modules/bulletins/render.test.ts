@@ -38,7 +38,7 @@ describe('Word bulletin', () => {
       expect(lines).toContain(heading);
     expect(text).toContain(model.title);
     expect(text).toContain('各县（市、区）卫健局：');
-    expect(text).toContain('其中华亭市82.07%、崆峒区87.52%，低于90.00%');
+    expect(text).toContain('其中华亭市82.07%、崆峒区87.52%，低于90%');
     expect(text).toContain('其中崇信县39.98%、华亭市40.66%、泾川县43.02%');
     expect(text).toContain('平凉市卫生健康委员会');
     expect(text).toContain('2020年8月28日');
