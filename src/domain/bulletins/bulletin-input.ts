@@ -79,8 +79,12 @@ export interface BulletinOptions {
   readonly issuer: string;
   /** Signing date, ISO. */
   readonly date: string;
-  /** When the data was taken from the system (ISO date); defaults to `date`. */
+  /** When the data was taken from the system (ISO date), never after `date`; defaults to `date`. */
   readonly dataTakenOn?: string;
+  /** The 抄送 line of the closing block: who else receives it ('市卫生健康委领导'); omitted when absent. */
+  readonly copyTo?: string;
+  /** Who prints it (印发机关) in the closing block; defaults to the issuer's 办公室. */
+  readonly printedBy?: string;
   /** Document number line such as '平卫函发〔2020〕367号'; omitted when absent. */
   readonly docNumber?: string;
   /** The naming rule of each section; missing sections use {@link defaultNamingRules}. */

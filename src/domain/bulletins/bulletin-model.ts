@@ -14,7 +14,7 @@ import {
   type BulletinInput,
   type NamingSection,
 } from './bulletin-input.js';
-import { bulletinTitle, type BulletinPeriod } from './bulletin-period.js';
+import { bulletinTitle, bulletinTitleLines, type BulletinPeriod } from './bulletin-period.js';
 import { buildChartSpecs, type ChartSpec } from './chart-specs.js';
 import { formatChineseDate, sectionMarker } from './chinese-format.js';
 import { RANKING_INDICATOR, unitRates, ValueTable, type SectionContext } from './bulletin-facts.js';
@@ -32,6 +32,14 @@ export interface BulletinModel {
   readonly periodLabel: string;
   readonly docNumber?: string;
   readonly title: string;
+  /** The title as printed, broken at phrase boundaries. */
+  readonly titleLines: readonly string[];
+  /** The closing block (版记, GB/T 9704 7.4): 抄送 when given, then who prints it and when. */
+  readonly closing: {
+    readonly copyTo: string | null;
+    readonly printedBy: string;
+    readonly printedOn: string;
+  };
   readonly addressee: string;
   readonly intro: string;
   readonly blocks: readonly BulletinBlock[];
@@ -130,6 +138,12 @@ export function buildBulletin(input: BulletinInput): BulletinModel {
     periodLabel: input.period.label,
     ...(input.options.docNumber ? { docNumber: input.options.docNumber } : {}),
     title: bulletinTitle(input.org.name, input.period),
+    titleLines: bulletinTitleLines(input.org.name, input.period),
+    closing: {
+      copyTo: input.options.copyTo ?? null,
+      printedBy: input.options.printedBy ?? `${input.options.issuer}办公室`,
+      printedOn: `${formatChineseDate(input.options.date)}印发`,
+    },
     addressee: words.addressee,
     intro: introParagraph(input, words),
     blocks,

@@ -60,7 +60,39 @@ export function parseBulletinPeriod(code: string): BulletinPeriod {
  * 平凉市2020年第二季度基本公卫服务项目工作进度情况的通报.
  */
 export function bulletinTitle(orgName: string, period: BulletinPeriod): string {
-  return `${orgName}${period.label}基本公卫服务项目工作进度情况的通报`;
+  return bulletinTitleLines(orgName, period).join('');
+}
+
+/** Characters of 二号 type on one line of the A4 type area (156 mm at 22 pt ≈ 20). */
+export const TITLE_LINE_CHARACTERS = 20;
+
+/** Width of a text in full-width characters: digits and Latin letters count half. */
+function printedWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
+  return width;
+}
+
+/**
+ * The title as printed lines, broken at phrase boundaries only (GB/T 9704 7.3.3: 回行时词意完整):
+ * the phrases — the org, the period, 基本公卫服务项目, 工作进度情况的通报 — fill each line up
+ * to {@link TITLE_LINE_CHARACTERS}, never split.
+ *
+ * @example bulletinTitleLines('平凉市', period2020H1) // ['平凉市2020年上半年基本公卫服务项目', '工作进度情况的通报']
+ */
+export function bulletinTitleLines(orgName: string, period: BulletinPeriod): string[] {
+  const phrases = [orgName, period.label, '基本公卫服务项目', '工作进度情况的通报'];
+  const lines: string[] = [];
+  let line = '';
+  for (const phrase of phrases) {
+    if (line !== '' && printedWidth(line + phrase) > TITLE_LINE_CHARACTERS) {
+      lines.push(line);
+      line = '';
+    }
+    line += phrase;
+  }
+  lines.push(line);
+  return lines;
 }
 
 function addDays(isoDate: string, days: number): string {

@@ -37,6 +37,12 @@ export interface BulletinRequest {
   issuer?: string;
   /** Signing date, ISO; default today. */
   date?: string;
+  /** When the data was taken from the system, ISO; not after the signing date; default the earlier of today and the signing date. */
+  dataTakenOn?: string;
+  /** The 抄送 line of the closing block. */
+  copyTo?: string;
+  /** Who prints it (印发机关); default the issuer's 办公室. */
+  printedBy?: string;
   docNumber?: string;
   /** Lowest N named where no rule is given (default 3). */
   nameLowest?: number;
@@ -162,10 +168,22 @@ export async function assembleBulletin(
   const compareTo = await resolveCompareTo(sources, request);
 
   const naming = { ...defaultNamingRules(request.nameLowest ?? 3), ...(request.naming ?? {}) };
+  const date = request.date ?? today;
+  const dataTakenOn = request.dataTakenOn ?? (today < date ? today : date);
+  if (dataTakenOn > date)
+    throw new BulletinRequestError(
+      {
+        zh: `数据提取日期（${dataTakenOn}）不能晚于通报日期（${date}）`,
+        en: `the data cannot be taken (${dataTakenOn}) after the bulletin's date (${date})`,
+      },
+      'dataTakenOn',
+    );
   const options: BulletinOptions = {
     issuer: request.issuer ?? `${org.name}${words.issuerSuffix}`,
-    date: request.date ?? today,
-    dataTakenOn: today,
+    date,
+    dataTakenOn,
+    ...(request.copyTo ? { copyTo: request.copyTo } : {}),
+    ...(request.printedBy ? { printedBy: request.printedBy } : {}),
     naming,
     hotspotLimit: limit,
     ...(request.docNumber ? { docNumber: request.docNumber } : {}),

@@ -24,6 +24,9 @@ interface RequestOptions {
   compareTo?: string;
   issuer?: string;
   date?: string;
+  dataTakenOn?: string;
+  copyTo?: string;
+  printedBy?: string;
   docNumber?: string;
   nameLowest?: string;
   threshold?: string;
@@ -37,12 +40,27 @@ function withRequestOptions(command: Command): Command {
     )
     .option('--issuer <text>', 'issuing body (default: <org name>卫生健康委员会/卫生健康局)')
     .option('--date <YYYY-MM-DD>', 'signing date (default today)')
+    .option(
+      '--data-taken-on <YYYY-MM-DD>',
+      'when the data was taken from the system, not after --date (default the earlier of today and --date)',
+    )
+    .option('--copy-to <text>', '抄送 line of the closing block, e.g. 市卫生健康委领导')
+    .option('--printed-by <text>', '印发机关 of the closing block (default: <issuer>办公室)')
     .option('--doc-number <text>', 'document number line, e.g. 平卫函发〔2020〕367号')
     .option('--name-lowest <n>', 'name the lowest N units per population (default 3)')
     .option(
       '--threshold <list>',
       'naming rules per section: records=0.9,elderly=target,child=lowest:2,tb=reference',
     );
+}
+
+function isoDateOption(value: string, flag: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw GongweiError.badRequest(
+      { zh: `不是日期（YYYY-MM-DD）：${value}`, en: `not a date (YYYY-MM-DD): ${value}` },
+      flag,
+    );
+  return value;
 }
 
 /** Translates the shared request flags; a bad flag is a one-line error naming it. */
@@ -52,14 +70,10 @@ export function requestFromOptions(o: RequestOptions): Omit<BulletinRequest, 'or
   if (o.threshold) request.naming = parseThresholdList(o.threshold, '--threshold');
   if (o.issuer) request.issuer = o.issuer;
   if (o.docNumber) request.docNumber = o.docNumber;
-  if (o.date) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date) || Number.isNaN(Date.parse(o.date)))
-      throw GongweiError.badRequest(
-        { zh: `不是日期（YYYY-MM-DD）：${o.date}`, en: `not a date (YYYY-MM-DD): ${o.date}` },
-        '--date',
-      );
-    request.date = o.date;
-  }
+  if (o.date) request.date = isoDateOption(o.date, '--date');
+  if (o.dataTakenOn) request.dataTakenOn = isoDateOption(o.dataTakenOn, '--data-taken-on');
+  if (o.copyTo) request.copyTo = o.copyTo;
+  if (o.printedBy) request.printedBy = o.printedBy;
   if (o.nameLowest !== undefined) {
     const n = Number(o.nameLowest);
     if (!Number.isInteger(n) || n < 0 || n > 50)

@@ -12,7 +12,9 @@ import {
   Packer,
   PageOrientation,
   Paragraph,
+  TabStopType,
   Table,
+  TableLayoutType,
   TableCell,
   TableRow,
   TextRun,
@@ -58,32 +60,48 @@ function bodyParagraph(
 ): Paragraph {
   return new Paragraph({
     children,
-    alignment: options.align ?? AlignmentType.JUSTIFIED,
+    // Left, not justified: a line ending before an unbreakable figure (87.52%，) would be
+    // stretched with gaps between its characters.
+    alignment: options.align ?? AlignmentType.LEFT,
     indent: options.indent === false ? undefined : { firstLine: INDENT },
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
   });
 }
 
+/** Twips of the portrait body's type area (A4 less the margins below). */
+const BODY_WIDTH = 11_906 - 1_587 - 1_474;
+/** Twips of the landscape annex's type area (297 mm less 2 × 18 mm). */
+const ANNEX_WIDTH = 14_800;
+const UNIT_COLUMN = 1_500;
+
 function annexTable(annex: Annex, group: Annex['groups'][number]): Table {
+  // Wide groups (the HEARTS set) in 小五 so that a figure and its % stay on one line.
+  const size = group.columns.length > 9 ? 18 : SIZE.table;
+  const columnWidth = Math.floor((ANNEX_WIDTH - UNIT_COLUMN) / Math.max(group.columns.length, 1));
   const cell = (
     text: string,
+    width: number,
     bold = false,
     align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER,
   ): TableCell =>
     new TableCell({
-      children: [new Paragraph({ alignment: align, children: [run(text, FONTS.table, SIZE.table, bold)] })],
+      width: { size: width, type: WidthType.DXA },
+      margins: { left: 60, right: 60 },
+      children: [new Paragraph({ alignment: align, children: [run(text, FONTS.table, size, bold)] })],
     });
   const header = new TableRow({
     tableHeader: true,
-    children: [cell('单位', true), ...group.columns.map((c) => cell(c.name, true))],
+    cantSplit: true,
+    children: [cell('单位', UNIT_COLUMN, true), ...group.columns.map((c) => cell(c.name, columnWidth, true))],
   });
   const rows = annex.rows.map(
     (row) =>
       new TableRow({
+        cantSplit: true,
         children: [
-          cell(row.name, row.isTotal),
+          cell(row.name, UNIT_COLUMN, row.isTotal),
           ...group.columns.map((c) =>
-            cell(row.cells[c.indicator]?.text ?? '—', row.isTotal, AlignmentType.RIGHT),
+            cell(row.cells[c.indicator]?.text ?? '—', columnWidth, row.isTotal, AlignmentType.RIGHT),
           ),
         ],
       }),
@@ -91,7 +109,9 @@ function annexTable(annex: Annex, group: Annex['groups'][number]): Table {
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   return new Table({
     rows: [header, ...rows],
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: UNIT_COLUMN + columnWidth * group.columns.length, type: WidthType.DXA },
+    columnWidths: [UNIT_COLUMN, ...group.columns.map(() => columnWidth)],
+    layout: TableLayoutType.FIXED,
     borders: {
       top: line,
       bottom: line,
@@ -101,6 +121,34 @@ function annexTable(annex: Annex, group: Annex['groups'][number]): Table {
       insideVertical: line,
     },
   });
+}
+
+/**
+ * The closing block (版记, GB/T 9704 7.4) at the foot of the body: 抄送 when given, then who
+ * prints it and on what day, between rules.
+ */
+function closingBlock(model: BulletinModel): Paragraph[] {
+  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 };
+  const lines: Paragraph[] = [new Paragraph({ children: [] })];
+  if (model.closing.copyTo !== null)
+    lines.push(
+      new Paragraph({
+        border: { top: rule },
+        indent: { left: 320, right: 320 },
+        spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+        children: [run(`抄送：${model.closing.copyTo}。`, FONTS.body, 28)],
+      }),
+    );
+  lines.push(
+    new Paragraph({
+      border: { top: rule, bottom: rule },
+      indent: { left: 320, right: 320 },
+      tabStops: [{ type: TabStopType.RIGHT, position: BODY_WIDTH - 640 }],
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      children: [run(`${model.closing.printedBy}\t${model.closing.printedOn}`, FONTS.body, 28)],
+    }),
+  );
+  return lines;
 }
 
 /** Renders the bulletin to .docx bytes. `charts` are PNGs in the order of `model.charts`. */
@@ -120,7 +168,16 @@ export async function renderBulletinDocx(
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 560, after: 560, line: 660, lineRule: LineRuleType.EXACT },
-      children: [run(model.title, FONTS.title, SIZE.title)],
+      children: model.titleLines.map((line, i) =>
+        i === 0
+          ? run(line, FONTS.title, SIZE.title)
+          : new TextRun({
+              text: line,
+              break: 1,
+              size: SIZE.title,
+              font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.title },
+            }),
+      ),
     }),
   );
   main.push(bodyParagraph([run(model.addressee, FONTS.body, SIZE.body)], { indent: false }));
@@ -155,6 +212,7 @@ export async function renderBulletinDocx(
       align: AlignmentType.RIGHT,
     }),
   );
+  main.push(...closingBlock(model));
 
   const portrait = { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } };
   const landscape = {
@@ -174,6 +232,7 @@ export async function renderBulletinDocx(
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { before: 200 },
+        keepNext: true,
         children: [run(group.title, FONTS.heading1, 24)],
       }),
     );

@@ -23,7 +23,7 @@ const STYLE = `
 body { margin: 0; font-family: FangSong, STFangsong, "仿宋", "仿宋_GB2312", "Noto Serif SC", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28pt; }
 .doc-number { text-align: center; margin: 0 0 14pt; }
 h1.title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", STSong, SimSun, "Noto Serif SC", serif; font-size: 22pt; line-height: 33pt; font-weight: normal; text-align: center; margin: 28pt 0; }
-p { margin: 0; text-indent: 2em; text-align: justify; }
+p { margin: 0; text-indent: 2em; text-align: left; }
 p.addressee { text-indent: 0; }
 h2.level-1 { font-family: SimHei, "黑体", "Noto Sans SC", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
 h3.level-2 { font-family: KaiTi, STKaiti, "楷体", "楷体_GB2312", serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
@@ -43,6 +43,10 @@ table { border-collapse: collapse; width: 100%; font-family: "Noto Sans SC", Sim
 th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; }
+.closing { margin-top: 28pt; font-size: 14pt; }
+.closing p { text-indent: 0; margin: 0; padding: 2pt 1em; border-top: 1px solid #000; }
+.closing p:last-child { border-bottom: 1px solid #000; }
+.closing .printed { display: flex; justify-content: space-between; }
 .table-note { font-size: 10.5pt; text-indent: 0; margin: 6pt 0 0; }
 thead { display: table-header-group; }
 figure.chart { margin: 8pt 0 16pt; break-inside: avoid; text-align: center; }
@@ -99,13 +103,16 @@ export function renderBulletinHtml(model: BulletinModel, chartSvgs: readonly str
 </head>
 <body>
 <main class="bulletin">
-${model.docNumber ? `<p class="doc-number">${escapeHtml(model.docNumber)}</p>\n` : ''}<h1 class="title">${escapeHtml(model.title)}</h1>
+${model.docNumber ? `<p class="doc-number">${escapeHtml(model.docNumber)}</p>\n` : ''}<h1 class="title">${model.titleLines.map(escapeHtml).join('<br>')}</h1>
 <p class="addressee">${escapeHtml(model.addressee)}</p>
 <p>${escapeHtml(model.intro)}</p>
 ${body}
 ${model.annexNote.map((line) => `<p class="annex-note">${escapeHtml(line)}</p>`).join('\n')}
 <p class="issuer">${escapeHtml(model.issuer)}</p>
 <p class="date">${escapeHtml(model.dateText)}</p>
+<footer class="closing">
+${model.closing.copyTo === null ? '' : `<p>抄送：${escapeHtml(model.closing.copyTo)}。</p>\n`}<p class="printed"><span>${escapeHtml(model.closing.printedBy)}</span><span>${escapeHtml(model.closing.printedOn)}</span></p>
+</footer>
 </main>
 <section class="annex">
 <h2>附件${chartSvgs.length ? '1' : ''}</h2>

@@ -33,6 +33,19 @@ const RequestOptions = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional()
     .describe('signing date, default today'),
+  dataTakenOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe(
+      'when the data was taken from the system, not after the signing date; default the earlier of today and the signing date',
+    ),
+  copyTo: z.string().max(200).optional().describe('抄送 line of the closing block'),
+  printedBy: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('印发机关 of the closing block; default the issuer’s 办公室'),
   docNumber: z.string().max(100).optional(),
   nameLowest: z.number().int().min(0).max(50).optional().describe('name the lowest N units (default 3)'),
   threshold: z
@@ -93,6 +106,9 @@ function toRequest(o: z.infer<typeof RequestOptions>): Omit<BulletinRequest, 'or
   if (o.threshold) out.naming = parseThresholdList(o.threshold, 'threshold');
   if (o.issuer) out.issuer = o.issuer;
   if (o.date) out.date = o.date;
+  if (o.dataTakenOn) out.dataTakenOn = o.dataTakenOn;
+  if (o.copyTo) out.copyTo = o.copyTo;
+  if (o.printedBy) out.printedBy = o.printedBy;
   if (o.docNumber) out.docNumber = o.docNumber;
   if (o.nameLowest !== undefined) out.nameLowest = o.nameLowest;
   return out;

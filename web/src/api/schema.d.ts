@@ -2903,6 +2903,10 @@ export interface paths {
                     "application/json": {
                         /** @description org code and/or rate of the level above: 620000, 620000=92.73% */
                         compareTo?: string;
+                        /** @description 抄送 line of the closing block */
+                        copyTo?: string;
+                        /** @description when the data was taken from the system, not after the signing date; default the earlier of today and the signing date */
+                        dataTakenOn?: string;
                         /** @description signing date, default today */
                         date?: string;
                         docNumber?: string;
@@ -2917,6 +2921,8 @@ export interface paths {
                         /** @description name the lowest N units (default 3) */
                         nameLowest?: number;
                         orgCode: string;
+                        /** @description 印发机关 of the closing block; default the issuer’s 办公室 */
+                        printedBy?: string;
                         /** @description naming rules per section: records=0.9,elderly=target,child=lowest:2 */
                         threshold?: string;
                     };
@@ -3146,6 +3152,10 @@ export interface paths {
                     "application/json": {
                         /** @description org code and/or rate of the level above: 620000, 620000=92.73% */
                         compareTo?: string;
+                        /** @description 抄送 line of the closing block */
+                        copyTo?: string;
+                        /** @description when the data was taken from the system, not after the signing date; default the earlier of today and the signing date */
+                        dataTakenOn?: string;
                         /** @description signing date, default today */
                         date?: string;
                         docNumber?: string;
@@ -3160,6 +3170,8 @@ export interface paths {
                         orgCode: string;
                         /** @description '2020', '2020H1', '2020Q2', '2020-06' or '2020-06-1' */
                         period: string;
+                        /** @description 印发机关 of the closing block; default the issuer’s 办公室 */
+                        printedBy?: string;
                         /** @description naming rules per section: records=0.9,elderly=target,child=lowest:2 */
                         threshold?: string;
                     };
