@@ -43,6 +43,20 @@ export function UnitItemsTable({
       },
     },
     {
+      key: 'score',
+      title: t('col.score'),
+      align: 'right',
+      render: (_, i) => (
+        <Space size={4}>
+          <span data-cell="score">{i.centi === null ? '—' : points(i.centi)}</span>
+          <span>/ {points(i.pointsCenti)}</span>
+          {i.status !== 'scored' && (
+            <Tag color={i.status === 'missing' ? 'warning' : 'default'}>{t(`status.${i.status}`)}</Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
       key: 'value',
       title: t('col.value'),
       align: 'right',
@@ -58,20 +72,6 @@ export function UnitItemsTable({
           : `${figure(i.target, isRateItem(i))}${i.targetSource === 'targets' ? ` (${t('target.targets')})` : ''}`,
     },
     { key: 'rule', title: t('col.rule'), render: (_, i) => ruleText(i.scoring) },
-    {
-      key: 'score',
-      title: t('col.score'),
-      align: 'right',
-      render: (_, i) => (
-        <Space size={4}>
-          <span data-cell="score">{i.centi === null ? '—' : points(i.centi)}</span>
-          <span>/ {points(i.pointsCenti)}</span>
-          {i.status !== 'scored' && (
-            <Tag color={i.status === 'missing' ? 'warning' : 'default'}>{t(`status.${i.status}`)}</Tag>
-          )}
-        </Space>
-      ),
-    },
     {
       key: 'explanation',
       title: t('col.explanation'),

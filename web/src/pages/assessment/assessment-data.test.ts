@@ -20,8 +20,11 @@ describe('assessment figures', () => {
     expect(figure(0.9, true)).toBe('90.00%');
     expect(figure(1234, false)).toBe('1234');
     expect(figure(null, true)).toBe('—');
-    expect(isRateItem({ denominator: 200, targetSource: 'fixed', value: 0.8 })).toBe(true);
-    expect(isRateItem({ denominator: null, targetSource: 'targets', value: 120 })).toBe(false);
+    expect(isRateItem({ denominator: 200, targetSource: 'fixed' })).toBe(true);
+    expect(figure(1.1764705882352942, isRateItem({ denominator: 17, targetSource: 'fixed' }))).toBe(
+      '117.65%',
+    );
+    expect(isRateItem({ denominator: null, targetSource: 'targets' })).toBe(false);
   });
 
   it('names a rule with its parameters', () => {

@@ -48,9 +48,12 @@ export function figure(value: number | null, isRate: boolean): string {
   return isRate ? `${(value * 100).toFixed(2)}%` : String(value);
 }
 
-/** Whether an item's value is a rate: it has a denominator other than 1, or a fixed target under 1. */
-export function isRateItem(item: Pick<ScoredItem, 'denominator' | 'targetSource' | 'value'>): boolean {
-  return item.denominator !== null && item.targetSource !== 'targets' && (item.value ?? 0) <= 1;
+/**
+ * Whether an item's value is a rate (numerator ÷ denominator, possibly above 100 %) rather than
+ * a count: it has a denominator and is not compared with a target of the targets module (counts).
+ */
+export function isRateItem(item: Pick<ScoredItem, 'denominator' | 'targetSource'>): boolean {
+  return item.denominator !== null && item.targetSource !== 'targets';
 }
 
 /** The rule of an item in a few words: its id and parameters ('floor 0.5', 'lower_is_better zeroAt 0.3'). */
