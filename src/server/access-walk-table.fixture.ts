@@ -365,6 +365,14 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
   'GET /api/assessment/schemes': { personal: 'none' },
   'GET /api/assessment/schemes/{code}': { personal: 'none', values: () => ({ code: 'national-basic' }) },
   'POST /api/assessment/schemes': { personal: 'none', body: () => DEFAULT_SCHEME_JSON },
+  'GET /api/assessment/schemes/{code}/scheme.xlsx': {
+    personal: 'none',
+    values: () => ({ code: 'national-basic' }),
+  },
+  'POST /api/assessment/schemes/xlsx': {
+    personal: 'none',
+    control: { statuses: [400], why: 'the walk sends no file: an empty body is refused' },
+  },
   'POST /api/assessment/runs': { personal: 'none', body: (c) => ({ orgCode: c.site.org, period: '2020H1' }) },
   'GET /api/assessment/runs': { personal: 'none' },
   'GET /api/assessment/runs/{id}': {

@@ -7,6 +7,7 @@ import { enterManualScore } from './enter-manual-score.js';
 import { runReportDocx, runReportXlsx } from './export-report.js';
 import { readRunReport, type RunReport } from './run-report.js';
 import { runAssessment } from './run-assessment.js';
+import { schemeFromXlsx, schemeToXlsx } from './scheme-workbook.js';
 import { DEFAULT_SCHEME_CODE, importScheme, listSchemes, loadScheme } from './schemes.js';
 
 function positiveInt(text: string | undefined, flag: string): number | undefined {
@@ -186,7 +187,7 @@ export function registerAssessmentCommands(program: Command): void {
   withDbOption(
     scheme
       .command('export [code]')
-      .description('print a scheme as JSON (or write it to --out)')
+      .description('print a scheme as JSON (or write it to --out; a --out ending in .xlsx writes a workbook)')
       .option('--version <n>', 'version (default the newest)')
       .option('--out <file>', 'write to this file'),
   ).action((code: string | undefined, o: { db?: string; version?: string; out?: string }) =>
@@ -198,24 +199,29 @@ export function registerAssessmentCommands(program: Command): void {
         'code',
       );
       const text = `${JSON.stringify(s, null, 2)}\n`;
-      if (o.out) writeFileSync(o.out, text);
+      if (o.out?.toLowerCase().endsWith('.xlsx')) writeFileSync(o.out, await schemeToXlsx(s));
+      else if (o.out) writeFileSync(o.out, text);
       else process.stdout.write(text);
     }),
   );
   withDbOption(
-    scheme.command('import <file>').description('store a scheme (JSON) as the next version of its code'),
+    scheme
+      .command('import <file>')
+      .description('store a scheme (JSON, or .xlsx as exported) as the next version of its code'),
   ).action((file: string, o: { db?: string }) =>
     withDb(o, async (db) => {
       let value: unknown;
-      try {
-        value = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (error) {
-        throw new GongweiError(
-          'bad_request',
-          { zh: `无法读取 JSON 文件：${file}`, en: `cannot read ${file} as JSON` },
-          { field: 'file', cause: error },
-        );
-      }
+      if (file.toLowerCase().endsWith('.xlsx')) value = await schemeFromXlsx(readFileSync(file));
+      else
+        try {
+          value = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (error) {
+          throw new GongweiError(
+            'bad_request',
+            { zh: `无法读取 JSON 文件：${file}`, en: `cannot read ${file} as JSON` },
+            { field: 'file', cause: error },
+          );
+        }
       const r = await importScheme(db, value, { by: operatorName(), at: new Date().toISOString() });
       process.stdout.write(
         `${r.stored.code} v${r.stored.version}${r.created ? ' stored' : ' unchanged (same as the newest version)'}\n`,

@@ -146,4 +146,48 @@ describeEachDialect('assessment REST', (t) => {
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json())).toContain('sections.2.items.0.indicator');
   });
+
+  it('exports a scheme as .xlsx and imports it back unchanged; a bad cell is refused naming it, nothing stored', async () => {
+    const xlsx = await viewer.inject({
+      method: 'GET',
+      url: '/api/assessment/schemes/national-basic/scheme.xlsx?version=1',
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const before = (await viewer.inject({ method: 'GET', url: '/api/assessment/schemes' })).json()
+      .length as number;
+    const asViewer = await viewer.inject({
+      method: 'POST',
+      url: '/api/assessment/schemes/xlsx',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: xlsx.rawPayload,
+    });
+    expect(asViewer.statusCode).toBe(403);
+    const back = await bureau.inject({
+      method: 'POST',
+      url: '/api/assessment/schemes/xlsx',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: xlsx.rawPayload,
+    });
+    expect(back.statusCode).toBe(200);
+    const stored = await viewer.inject({
+      method: 'GET',
+      url: `/api/assessment/schemes/national-basic?version=${back.json().scheme.version as number}`,
+    });
+    expect(stored.json().definition).toEqual(DEFAULT_SCHEME_JSON);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    book.getWorksheet('项目')!.getCell('H4').value = 'lots';
+    const bad = await bureau.inject({
+      method: 'POST',
+      url: '/api/assessment/schemes/xlsx',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain("sheet '项目', row 4, column H");
+    const after = (await viewer.inject({ method: 'GET', url: '/api/assessment/schemes' })).json()
+      .length as number;
+    expect(after).toBe(before + 1);
+  });
 });

@@ -12,6 +12,7 @@ import { runReportDocx, runReportXlsx } from './export-report.js';
 import { listRuns } from './run-repository.js';
 import { readRunReport } from './run-report.js';
 import { runAssessment } from './run-assessment.js';
+import { schemeFromXlsx, schemeToXlsx } from './scheme-workbook.js';
 import { importScheme, listSchemes, loadScheme } from './schemes.js';
 
 const OrgCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, 'org code has 6, 9 or 12 digits');
@@ -172,6 +173,72 @@ export async function registerAssessmentRoutes(app: FastifyInstance, db: Db): Pr
       return { created: r.created, scheme };
     },
   );
+
+  api.get(
+    '/assessment/schemes/:code/scheme.xlsx',
+    {
+      config: { access: 'aggregates.read' },
+      schema: {
+        tags: ['assessment'],
+        summary: 'One scheme as an Excel workbook (sheets 方案 and 项目) | 导出考核方案（Excel）',
+        description: 'Reading it back (POST /api/assessment/schemes/xlsx) gives the same scheme.',
+        params: z.object({ code: SchemeCode }),
+        querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional() }),
+        response: { 200: fileAnswer(['xlsx'], 'the scheme'), 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { stored, scheme } = await loadScheme(db, request.params.code, request.query.version, 'code', {
+        readOnly: true,
+      });
+      return sendFile(
+        reply,
+        `${stored.code}-v${stored.version}.xlsx`,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        await schemeToXlsx(scheme),
+      );
+    },
+  );
+
+  // Encapsulated: only this route reads raw bytes.
+  await app.register(async (scoped) => {
+    scoped.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scoped.withTypeProvider<ZodTypeProvider>().post(
+      '/assessment/schemes/xlsx',
+      {
+        config: { access: 'assessment.write' },
+        schema: {
+          tags: ['assessment'],
+          summary:
+            'Import a scheme from an Excel workbook as the next version of its code | 导入考核方案（Excel）',
+          description:
+            'The body is the .xlsx file (application/octet-stream) as exported. A cell that cannot be read is refused ' +
+            'naming its sheet, row and column; nothing is stored then. 导入人为当前登录用户。',
+          consumes: ['application/octet-stream'],
+          body: z
+            .custom<Buffer>((value) => Buffer.isBuffer(value), 'send the file as application/octet-stream')
+            .describe('the bytes of the .xlsx file'),
+          response: {
+            200: z.object({ created: z.boolean(), scheme: SchemeVersionSchema }),
+            400: ErrorSchema,
+            403: ErrorSchema,
+            413: ErrorSchema,
+            415: ErrorSchema,
+          },
+        },
+      },
+      async (request) => {
+        const r = await importScheme(db, await schemeFromXlsx(request.body), {
+          by: callerOf(request).name,
+          at: new Date().toISOString(),
+        });
+        const { definition: _d, ...scheme } = r.stored;
+        return { created: r.created, scheme };
+      },
+    );
+  });
 
   api.post(
     '/assessment/runs',

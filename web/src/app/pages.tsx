@@ -5,6 +5,7 @@
  */
 import {
   AimOutlined,
+  AuditOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FundOutlined,
@@ -84,6 +85,13 @@ export const PAGES: readonly PageEntry[] = [
     icon: <NotificationOutlined />,
     permission: 'aggregates.read',
     component: lazy(() => import('../pages/bulletins/BulletinsPage')),
+  },
+  {
+    path: '/assessment',
+    menu: 'menu.assessment',
+    icon: <AuditOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/assessment/AssessmentPage')),
   },
   {
     path: '/import',
