@@ -6,6 +6,7 @@
 import {
   AimOutlined,
   DashboardOutlined,
+  EditOutlined,
   FileSearchOutlined,
   FundOutlined,
   NotificationOutlined,
@@ -91,6 +92,13 @@ export const PAGES: readonly PageEntry[] = [
     icon: <UploadOutlined />,
     permission: 'records.write',
     component: lazy(() => import('../pages/import/ImportPage')),
+  },
+  {
+    path: '/entry',
+    menu: 'menu.entry',
+    icon: <EditOutlined />,
+    permission: 'records.write',
+    component: lazy(() => import('../pages/entry/EntryPage')),
   },
   {
     path: '/records',

@@ -9,6 +9,7 @@ import { recordsMessages } from '../pages/records/messages';
 import { adminMessages } from '../pages/admin/messages';
 import { targetsMessages } from '../pages/targets/messages';
 import { plansMessages } from '../pages/plans/messages';
+import { entryMessages } from '../pages/entry/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -25,6 +26,7 @@ export const NAMESPACES = {
   admin: adminMessages,
   targets: targetsMessages,
   plans: plansMessages,
+  entry: entryMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */
