@@ -12,7 +12,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { answer, api, ApiError } from '../../api/client';
 import type { EntryFinding } from '../../../../src/domain/records/entry-checks/index';
-import { localIsoDate } from '../../../../src/modules/bulletins/local-date';
 import {
   CHOICES,
   checkInBrowser,
@@ -296,7 +295,8 @@ export default function EntryPage(): ReactNode {
   const { t } = useTranslation('entry');
   const [params, setParams] = useSearchParams();
   const form = params.get('form');
-  const today = localIsoDate(new Date());
+  // The local calendar date, ISO (the Swedish locale writes dates as YYYY-MM-DD).
+  const today = new Date().toLocaleDateString('sv-SE');
   const choose = (f: string | null): void => setParams(f === null ? {} : { form: f });
   if (form === null || (!isEntryForm(form) && form !== 'resident'))
     return (

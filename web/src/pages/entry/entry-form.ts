@@ -6,6 +6,7 @@
  */
 import type { CellType, PayloadColumn } from '../../../../src/domain/import/column-spec';
 import { runEntryChecks, type EntryFinding } from '../../../../src/domain/records/entry-checks/index';
+import type { ServiceInput } from '../../../../src/domain/records/inputs';
 import { validateService } from '../../../../src/domain/records/validation';
 import { serviceTypeDefinition, type ServiceType } from '../../../../src/domain/service-types';
 
@@ -104,16 +105,21 @@ export function checkInBrowser(
 ): { refusals: EntryFinding[]; warnings: EntryFinding[] } {
   const body = serviceBody(form, entered);
   const validated = validateService({ ...body, serviceNo: null, orgCode: null }, today);
-  if (!validated.ok)
-    return {
-      refusals: validated.issues.map((i) => ({
+  // While the form is incomplete the checks still read what is there (they read the payload
+  // loosely), so the user learns of an implausible value before every field is filled.
+  const service = validated.ok ? validated.value : (body as unknown as ServiceInput);
+  const result = runEntryChecks({ service, residentId: null, recentCheckups: [] });
+  const invalid: EntryFinding[] = validated.ok
+    ? []
+    : validated.issues.map((i) => ({
         check: 'validation',
         kind: 'refusal',
         field: i.field,
         reason: i.reason,
-      })),
-      warnings: [],
-    };
-  const result = runEntryChecks({ service: validated.value, residentId: null, recentCheckups: [] });
-  return { refusals: [...result.refusals], warnings: [...result.warnings] };
+      }));
+  const seen = new Set(result.refusals.map((f) => f.field));
+  return {
+    refusals: [...result.refusals, ...invalid.filter((f) => !seen.has(f.field))],
+    warnings: [...result.warnings],
+  };
 }
