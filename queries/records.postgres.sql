@@ -498,6 +498,50 @@ returning
   "org_code",
   "service_date";
 
+-- records/entry-repository.ts: residentForEntry
+select
+  "id",
+  "record_no",
+  "org_code",
+  "birth_date",
+  "death_date"
+from
+  "residents"
+where
+  "record_no" in ($1)
+  and "residents"."county_code" = $2;
+
+-- records/entry-repository.ts: recentCheckupsNear
+select
+  "township_code"
+from
+  "orgs"
+where
+  "code" = $1;
+select
+  s.id,
+  s.resident_id,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  coalesce(o.township_code, s.org_code) as unit,
+  "s"."sbp" as "v0",
+  "s"."dbp" as "v1",
+  "s"."heart_rate" as "v2",
+  "s"."fasting_glucose" as "v3",
+  "s"."weight" as "v4",
+  "s"."waist" as "v5"
+from
+  services s
+  left join orgs o on o.code = s.org_code
+where
+  s.type = 'elderly_checkup'
+  and s.resident_id is not null
+  and "s"."service_date" >= $1
+  and "s"."service_date" <= $2
+  and "s"."county_code" = $3;
+
 -- records/resident-search-repository.ts: searchResidents
 select
   count(*) as "n"

@@ -273,6 +273,28 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
       },
     ],
   },
+  'POST /api/services/check': {
+    personal: 'none',
+    body: (c) => ({
+      recordNo: c.site.residents.read.recordNo,
+      type: 'hypertension_followup',
+      serviceDate: '2020-06-16',
+      payload: { sbp: 150, dbp: 92, controlled: false, guidance: true },
+    }),
+  },
+  'POST /api/services/entry': {
+    personal: 'none',
+    body: (c) => ({
+      service: {
+        recordNo: c.site.residents.read.recordNo,
+        type: 'hypertension_followup',
+        serviceDate: '2020-06-16',
+        institution: '走查卫生院',
+        payload: { sbp: 150, dbp: 92, controlled: false, guidance: true },
+      },
+      acknowledge: [],
+    }),
+  },
   'GET /api/residents/{recordNo}': { personal: 'record' },
   'GET /api/residents': { personal: 'list', values: (c) => ({ q: c.site.residents.read.recordNo }) },
   'GET /api/residents/{recordNo}/history': { personal: 'record' },

@@ -33,6 +33,31 @@ export const CHECKUP_VALUE_FIELDS = [
 /** A check-up value a rule can compare. */
 export type CheckupValueField = (typeof CHECKUP_VALUE_FIELDS)[number];
 
+/**
+ * The payload field (camelCase, as entered) of each check-up value column, so that a rule
+ * on stored rows and a check at entry read the same value.
+ */
+export const CHECKUP_VALUE_PAYLOAD_FIELDS: Readonly<Record<CheckupValueField, string>> = {
+  sbp: 'sbp',
+  dbp: 'dbp',
+  sbp_right: 'sbpRight',
+  dbp_right: 'dbpRight',
+  heart_rate: 'heartRate',
+  fasting_glucose: 'fastingGlucose',
+  weight: 'weight',
+  waist: 'waist',
+};
+
+/**
+ * The identical check-up rule's definition (体检数据雷同, seed 002: 6项体检指标中4项以上指标完全一致):
+ * the six key values compared and how many must match. The audit rule `identical_checkups`
+ * takes them as its defaults; the entry check `identical-checkup` applies them at the source.
+ */
+export const IDENTICAL_CHECKUP_RULE = {
+  fields: ['sbp', 'dbp', 'heart_rate', 'fasting_glucose', 'weight', 'waist'],
+  k: 4,
+} as const satisfies { fields: readonly CheckupValueField[]; k: number };
+
 /** The units within which check-ups are compared with each other. */
 export const COMPARISON_UNITS = ['all', 'county', 'township', 'village', 'institution'] as const;
 

@@ -8,6 +8,7 @@ import {
 } from '../../../test/query-samples.js';
 import type { EnrollmentInput, ServiceInput } from '../../domain/records/inputs.js';
 import * as enrollments from './enrollments-repository.js';
+import * as entry from './entry-repository.js';
 import * as lookups from './record-lookups-repository.js';
 import * as residents from './residents-repository.js';
 import * as services from './services-repository.js';
@@ -78,6 +79,10 @@ export const QUERY_SAMPLES: ModuleQueries = {
       upsertServices: (db) => services.upsertServices(db.kysely, S, [service]),
       writeValidatedServices: (db) => services.writeValidatedServices(db.kysely, S, [service], refs),
       deleteService: (db) => services.deleteService(db.kysely, S, 1),
+    }),
+    repositorySamples('records/entry-repository.ts', entry, {
+      residentForEntry: (db) => entry.residentForEntry(db.kysely, S, FIRST),
+      recentCheckupsNear: (db) => entry.recentCheckupsNear(db.kysely, S, O.village, '2020-09-01', 1),
     }),
     repositorySamples('records/resident-search-repository.ts', search, {
       searchResidents: (db) => search.searchResidents(db.kysely, S, FIRST, { limit: 20, offset: 0 }),

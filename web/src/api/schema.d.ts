@@ -6805,6 +6805,8 @@ export interface paths {
                         orgCode?: string | null;
                         payload: {
                             /** @default null */
+                            advice?: string | null;
+                            /** @default null */
                             alt?: number | null;
                             /** @default null */
                             creatinine?: number | null;
@@ -7220,6 +7222,245 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an entered service without saving | 录入校验（不保存）
+         * @description Runs the schema of the service type and every entry check (physiological range, left–right systolic difference, uncontrolled reading needs guidance, identical check-up). A resident outside the caller's scope is not found (404).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A service as entered in a form */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        doctor?: string | null;
+                        /** @default null */
+                        institution?: string | null;
+                        /** @default null */
+                        orgCode?: string | null;
+                        /** @description checked against the type's payload schema */
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description 17-digit record number
+                         * @default null
+                         */
+                        recordNo?: string | null;
+                        /** @description YYYY-MM-DD */
+                        serviceDate: string;
+                        /** @default null */
+                        serviceNo?: string | null;
+                        /** @description one of hypertension_followup, diabetes_followup, elderly_checkup, prenatal_registration, postpartum_visit, postpartum_42d, newborn_visit, child_visit, tb_followup, mental_followup, vaccination, health_education */
+                        type: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            refusals: {
+                                /** @description validation or one of physiological-range, arm-difference, uncontrolled-needs-guidance, identical-checkup */
+                                check: string;
+                                /** @description payload.sbpRight, serviceDate, … */
+                                field: string;
+                                /** @enum {string} */
+                                kind: "refusal" | "warning";
+                                reason: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            warnings: {
+                                /** @description validation or one of physiological-range, arm-difference, uncontrolled-needs-guidance, identical-checkup */
+                                check: string;
+                                /** @description payload.sbpRight, serviceDate, … */
+                                field: string;
+                                /** @enum {string} */
+                                kind: "refusal" | "warning";
+                                reason: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save an entered service | 录入保存
+         * @description Runs the same checks as /services/check: a refusal answers 400 naming the field; a warning not listed in `acknowledge` (by check id) answers 422 listing the warnings (issues[].field is the check id); a resident outside the caller's scope answers 403. Saved through the ordinary write path: the indicators move at once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description check ids of acknowledged warnings
+                         * @default []
+                         */
+                        acknowledge?: string[];
+                        /** @description A service as entered in a form */
+                        service: {
+                            /** @default null */
+                            doctor?: string | null;
+                            /** @default null */
+                            institution?: string | null;
+                            /** @default null */
+                            orgCode?: string | null;
+                            /** @description checked against the type's payload schema */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * @description 17-digit record number
+                             * @default null
+                             */
+                            recordNo?: string | null;
+                            /** @description YYYY-MM-DD */
+                            serviceDate: string;
+                            /** @default null */
+                            serviceNo?: string | null;
+                            /** @description one of hypertension_followup, diabetes_followup, elderly_checkup, prenatal_registration, postpartum_visit, postpartum_42d, newborn_visit, child_visit, tb_followup, mental_followup, vaccination, health_education */
+                            type: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -7,6 +7,7 @@ import {
   AimOutlined,
   AuditOutlined,
   DashboardOutlined,
+  EditOutlined,
   FileSearchOutlined,
   FundOutlined,
   NotificationOutlined,
@@ -99,6 +100,13 @@ export const PAGES: readonly PageEntry[] = [
     icon: <UploadOutlined />,
     permission: 'records.write',
     component: lazy(() => import('../pages/import/ImportPage')),
+  },
+  {
+    path: '/entry',
+    menu: 'menu.entry',
+    icon: <EditOutlined />,
+    permission: 'records.write',
+    component: lazy(() => import('../pages/entry/EntryPage')),
   },
   {
     path: '/records',

@@ -10,6 +10,7 @@ import { adminMessages } from '../pages/admin/messages';
 import { targetsMessages } from '../pages/targets/messages';
 import { plansMessages } from '../pages/plans/messages';
 import { assessmentMessages } from '../pages/assessment/messages';
+import { entryMessages } from '../pages/entry/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -27,6 +28,7 @@ export const NAMESPACES = {
   targets: targetsMessages,
   plans: plansMessages,
   assessment: assessmentMessages,
+  entry: entryMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */

@@ -33,6 +33,11 @@ export const elderlyCheckupPayload = z.object({
   ultrasound: z.enum(['normal', 'abnormal']).nullable().default(null),
   /** 老年人生活自理能力评估 score 0–19+. */
   selfCareScore: z.number().int().min(0).max(100).nullable().default(null),
+  /**
+   * 处理意见: the doctor's advice or referral note; required at entry when the arms' systolic
+   * readings differ by more than 20 mmHg (entry check `arm-difference`, seed 002).
+   */
+  advice: z.string().max(500).nullable().default(null),
 });
 
 /** 老年人健康体检: the annual check-up of a resident aged 65 or over. */
@@ -125,6 +130,17 @@ export const elderlyCheckup = defineServiceType({
       type: 'integer',
       description: { zh: '老年人生活自理能力评估得分', en: 'self-care assessment score' },
       example: '0',
+    }),
+    payloadColumn({
+      field: 'advice',
+      header: '处理意见',
+      aliases: ['就诊建议', '转诊建议'],
+      type: 'text',
+      description: {
+        zh: '医生建议或转诊意见；左右侧收缩压差>20 mmHg 时录入必填',
+        en: "doctor's advice or referral note; required at entry when the arms' systolic readings differ by > 20 mmHg",
+      },
+      example: '建议上级医院就诊',
     }),
   ],
 });

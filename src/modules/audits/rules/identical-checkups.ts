@@ -10,6 +10,7 @@ import { findIdenticalCheckups } from '../../../domain/audits/identical-checkups
 import {
   CHECKUP_VALUE_FIELDS,
   COMPARISON_UNITS,
+  IDENTICAL_CHECKUP_RULE,
   type AuditWindow,
   type CheckupValueField,
   type ComparisonUnit,
@@ -26,13 +27,13 @@ const parameters = z
       .int()
       .min(2)
       .max(8)
-      .default(4)
+      .default(IDENTICAL_CHECKUP_RULE.k)
       .describe('至少几项相同 / how many of the compared values must be equal'),
     fields: z
       .array(z.enum(CHECKUP_VALUE_FIELDS))
       .min(2)
       .max(8)
-      .default(['sbp', 'dbp', 'heart_rate', 'fasting_glucose', 'weight', 'waist'])
+      .default([...IDENTICAL_CHECKUP_RULE.fields])
       .describe('比较的指标（n 为其个数） / the compared values (n = their number)'),
     within: z
       .enum(COMPARISON_UNITS)

@@ -79,6 +79,8 @@ export interface CheckupValues {
   ecg: 'normal' | 'abnormal';
   ultrasound: 'normal' | 'abnormal';
   selfCareScore: number;
+  /** 处理意见: the generator writes none. */
+  advice: string | null;
 }
 
 /** The six key values compared by the identical check-up audit, in its order. */
@@ -121,5 +123,6 @@ export function checkupValues(
     ecg: r.chance(0.18) ? 'abnormal' : 'normal',
     ultrasound: r.chance(0.22) ? 'abnormal' : 'normal',
     selfCareScore: r.chance(0.85) ? 0 : r.int(1, 12),
+    advice: null,
   };
 }
