@@ -113,7 +113,7 @@ describeEachDialect('due list (随访提醒) on hand-built records', (t) => {
     expect(byDoctor.map((r) => r.resident.recordNo)).toEqual([no(2)]);
   });
 
-  it('answers GET /api/due within the caller scope, with names for personal.read, in the access trail', async () => {
+  it('answers GET /api/due within the caller scope, masked as a list, in the access trail', async () => {
     const res = await team.inject({
       method: 'GET',
       url: `/api/due?org=${FIXTURE_ORGS.village}&asOf=${AS_OF}`,

@@ -1,9 +1,10 @@
 /**
  * REST routes of the due list (随访提醒): GET /api/due (a page, for `due.read`) and
  * GET /api/due.xlsx (the whole list as Excel, for `personal.export`). Both are confined to
- * the caller's scope below `org` and written to the access trail. A list shows full names
- * and phones only to a role with `personal.read` (a village doctor must be able to call the
- * people due); other roles see masked names and no phone.
+ * the caller's scope below `org` and written to the access trail. The page is a list, so
+ * by the one privacy rule (src/domain/privacy) names are masked for every role; a role with
+ * `personal.read` sees the phone masked to 138****1234 (others: none) and opens a resident by
+ * record number for the full record. The Excel file, for `personal.export`, is in full.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,7 +13,7 @@ import type { Db } from '../../db/database.js';
 import type { Permission } from '../../domain/access/permissions.js';
 import { DUE_SERVICES, DUE_SERVICE_NAMES } from '../../domain/due/due-list.js';
 import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
-import { ageInYears, disclosureFor, maskName } from '../../domain/privacy/masking.js';
+import { ageInYears, disclosureFor, maskName, maskPhone } from '../../domain/privacy/masking.js';
 import { noteAccess } from '../../server/access-notes.js';
 import { callerOf } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
@@ -61,8 +62,8 @@ const DueQuery = DueFilter.extend({
 
 const DueRowSchema = z.object({
   recordNo: z.string(),
-  name: z.string().describe('masked as 陈** for a role without personal.read'),
-  phone: z.string().nullable().describe('null for a role without personal.read'),
+  name: z.string().describe('masked as 陈** (a list)'),
+  phone: z.string().nullable().describe('masked as 138****1234; null for a role without personal.read'),
   sex: z.string().nullable(),
   age: z.number().int().nullable().describe('whole years on asOf'),
   orgCode: z.string(),
@@ -86,12 +87,17 @@ function servicesOf(service: z.infer<typeof DueFilter>['service']): (typeof DUE_
   return Array.isArray(service) ? service : [service];
 }
 
-function disclosed(row: DueRow, full: boolean, asOf: string): z.infer<typeof DueRowSchema> {
+function disclosed(
+  row: DueRow,
+  full: boolean,
+  withPhone: boolean,
+  asOf: string,
+): z.infer<typeof DueRowSchema> {
   const r = row.resident;
   return {
     recordNo: r.recordNo,
     name: full ? r.name : (maskName(r.name) ?? ''),
-    phone: full ? r.phone : null,
+    phone: !withPhone ? null : full ? r.phone : maskPhone(r.phone),
     sex: r.sex,
     age: ageInYears(r.birthDate, asOf),
     orgCode: r.orgCode,
@@ -106,8 +112,8 @@ function disclosed(row: DueRow, full: boolean, asOf: string): z.infer<typeof Due
   };
 }
 
-/** Whether a caller sees names and phones in full on a work list. */
-function seesFull(permissions: ReadonlySet<Permission>, view: 'record' | 'export'): boolean {
+/** Whether a caller sees names and phones in full in this answer. */
+function seesFull(permissions: ReadonlySet<Permission>, view: 'list' | 'export'): boolean {
   return disclosureFor(permissions, { view }) === 'full';
 }
 
@@ -135,8 +141,8 @@ export async function registerDueRoutes(app: FastifyInstance, db: Db): Promise<v
         summary: 'Who is due or overdue for a service on a date | 随访提醒',
         description:
           "Residents of `org` (within the caller's scope) due or overdue on `asOf` by the national basic " +
-          'public health service specification (3rd ed.), most overdue first. Names and phones in full for a role ' +
-          'with personal.read, else masked names and no phone. Written to the access trail.',
+          'public health service specification (3rd ed.), most overdue first. A list: names masked for every role, ' +
+          'phones masked for a role with personal.read and absent for others. Written to the access trail.',
         querystring: DueQuery,
         response: { 200: DueAnswer, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
@@ -160,8 +166,9 @@ export async function registerDueRoutes(app: FastifyInstance, db: Db): Promise<v
         countyCode: org.countyCode,
         rowCount: page.length,
       });
-      const full = seesFull(caller.permissions, 'record');
-      return { total: rows.length, rows: page.map((r) => disclosed(r, full, q.asOf)) };
+      const full = seesFull(caller.permissions, 'list');
+      const withPhone = caller.permissions.has('personal.read');
+      return { total: rows.length, rows: page.map((r) => disclosed(r, full, withPhone, q.asOf)) };
     },
   );
 

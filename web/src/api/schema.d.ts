@@ -3492,7 +3492,7 @@ export interface paths {
         };
         /**
          * Who is due or overdue for a service on a date | 随访提醒
-         * @description Residents of `org` (within the caller's scope) due or overdue on `asOf` by the national basic public health service specification (3rd ed.), most overdue first. Names and phones in full for a role with personal.read, else masked names and no phone. Written to the access trail.
+         * @description Residents of `org` (within the caller's scope) due or overdue on `asOf` by the national basic public health service specification (3rd ed.), most overdue first. A list: names masked for every role, phones masked for a role with personal.read and absent for others. Written to the access trail.
          */
         get: {
             parameters: {
@@ -3537,11 +3537,11 @@ export interface paths {
                                 doctor: string | null;
                                 dueDate: string;
                                 lastServiceDate: string | null;
-                                /** @description masked as 陈** for a role without personal.read */
+                                /** @description masked as 陈** (a list) */
                                 name: string;
                                 orgCode: string;
                                 orgName: string | null;
-                                /** @description null for a role without personal.read */
+                                /** @description masked as 138****1234; null for a role without personal.read */
                                 phone: string | null;
                                 recordNo: string;
                                 /** @enum {string} */
