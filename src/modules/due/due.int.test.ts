@@ -28,7 +28,7 @@ describeEachDialect('due list (随访提醒) on hand-built records', (t) => {
     await write('/api/residents', [
       fixtureResident(1, { name: '张三', birthDate: '1960-02-02' }),
       fixtureResident(2, { name: '李四', birthDate: '1962-03-03' }),
-      fixtureResident(3, { name: '王**', birthDate: '1950-01-01' }),
+      fixtureResident(3, { name: '王五', birthDate: '1950-01-01' }),
       fixtureResident(4, { name: '赵六', birthDate: '1975-05-05', deathDate: '2020-05-01' }),
       fixtureResident(5, {
         name: '钱七',
