@@ -346,6 +346,10 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
   // An export is full for a role with personal.export, as a single record is.
   'GET /api/indicators/{id}/people/export': { personal: 'record', values: () => ({ id: 'records.total' }) },
 
+  'GET /api/due': { personal: 'list' },
+  // An export is full for a role with personal.export, as a single record is.
+  'GET /api/due.xlsx': { personal: 'record' },
+
   'GET /api/access-log': { personal: 'none', values: () => ({ limit: 20 }) },
 
   'GET /api/users': { personal: 'none' },

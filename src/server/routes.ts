@@ -14,6 +14,7 @@ import { registerImportRoutes } from '../modules/import/routes.js';
 import { registerResidentLookupRoutes } from '../modules/records/lookup-routes.js';
 import { registerAssessmentRoutes } from '../modules/assessment/routes.js';
 import { registerEntryRoutes } from '../modules/records/entry-routes.js';
+import { registerDueRoutes } from '../modules/due/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -34,4 +35,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerResidentLookupRoutes,
   registerAssessmentRoutes,
   registerEntryRoutes,
+  registerDueRoutes,
 ];

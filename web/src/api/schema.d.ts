@@ -3678,6 +3678,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is due or overdue for a service on a date | 随访提醒
+         * @description Residents of `org` (within the caller's scope) due or overdue on `asOf` by the national basic public health service specification (3rd ed.), most overdue first. A list: names masked for every role, phones masked for a role with personal.read and absent for others. Written to the access trail.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the day the list is for */
+                    asOf: string;
+                    /** @description only residents whose latest service was this doctor's */
+                    doctor?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description a village, township or above */
+                    org: string;
+                    /** @description services to list (repeat the parameter); all when absent */
+                    service?: ("hypertension_followup" | "diabetes_followup" | "elderly_checkup" | "postpartum_visit" | "postpartum_42d" | "newborn_visit" | "child_visit" | "vaccination" | "tb_followup" | "mental_followup") | ("hypertension_followup" | "diabetes_followup" | "elderly_checkup" | "postpartum_visit" | "postpartum_42d" | "newborn_visit" | "child_visit" | "vaccination" | "tb_followup" | "mental_followup")[];
+                    /** @description also list what is due within this many days */
+                    windowDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description most overdue first */
+                            rows: {
+                                /** @description whole years on asOf */
+                                age: number | null;
+                                /** @description negative: due in that many days */
+                                daysOverdue: number;
+                                /** @description e.g. 乙肝疫苗第2剂, 强化期 */
+                                detail: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                doctor: string | null;
+                                dueDate: string;
+                                lastServiceDate: string | null;
+                                /** @description masked as 陈** (a list) */
+                                name: string;
+                                orgCode: string;
+                                orgName: string | null;
+                                /** @description masked as 138****1234; null for a role without personal.read */
+                                phone: string | null;
+                                recordNo: string;
+                                /** @enum {string} */
+                                service: "hypertension_followup" | "diabetes_followup" | "elderly_checkup" | "postpartum_visit" | "postpartum_42d" | "newborn_visit" | "child_visit" | "vaccination" | "tb_followup" | "mental_followup";
+                                serviceName: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                sex: string | null;
+                            }[];
+                            /** @description rows in all */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/due.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The due list as Excel | 随访提醒导出
+         * @description The whole due list of `org` on `asOf` in one .xlsx (title 随访提醒, the org and the date), with names and phones: only for a role with personal.export. Written to the access trail with its row count.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the day the list is for */
+                    asOf: string;
+                    /** @description only residents whose latest service was this doctor's */
+                    doctor?: string;
+                    /** @description a village, township or above */
+                    org: string;
+                    /** @description services to list (repeat the parameter); all when absent */
+                    service?: ("hypertension_followup" | "diabetes_followup" | "elderly_checkup" | "postpartum_visit" | "postpartum_42d" | "newborn_visit" | "child_visit" | "vaccination" | "tb_followup" | "mental_followup") | ("hypertension_followup" | "diabetes_followup" | "elderly_checkup" | "postpartum_visit" | "postpartum_42d" | "newborn_visit" | "child_visit" | "vaccination" | "tb_followup" | "mental_followup")[];
+                    /** @description also list what is due within this many days */
+                    windowDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the .xlsx file (attachment) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enrollments": {
         parameters: {
             query?: never;
