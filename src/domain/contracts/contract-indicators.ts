@@ -71,7 +71,7 @@ export const CONTRACT_INDICATORS: readonly ContractIndicator[] = [
     denominator: 'contract.active',
     definition: {
       zh: '期末有效签约居民中，自本年1月1日或签约日起至期末已获得服务包全部服务的人数 / 期末有效签约居民数',
-      en: "residents holding a contract who received every service of its package since 1 January or the signing / residents holding a contract",
+      en: 'residents holding a contract who received every service of its package since 1 January or the signing / residents holding a contract',
     },
   },
 ];
@@ -97,6 +97,11 @@ export function contractIndicatorValues(
   return CONTRACT_INDICATORS.map((i) => {
     const numerator = counts.get(i.numerator) ?? 0;
     const denominator = i.denominator === 'population' ? population : (counts.get(i.denominator) ?? 0);
-    return { id: i.id, numerator, denominator, value: denominator === 0 ? null : (100 * numerator) / denominator };
+    return {
+      id: i.id,
+      numerator,
+      denominator,
+      value: denominator === 0 ? null : (100 * numerator) / denominator,
+    };
   });
 }

@@ -43,10 +43,12 @@ describe('isActiveOn', () => {
 describe('keyPopulationsAtSigning', () => {
   it('elderly from the 65th birthday', () => {
     expect(ageOn('1955-07-01', '2020-06-30')).toBe(64);
-    expect(keyPopulationsAtSigning('2020-06-30', { birthDate: '1955-07-01', enrolments: [], disabled: false })).toEqual([]);
-    expect(keyPopulationsAtSigning('2020-07-01', { birthDate: '1955-07-01', enrolments: [], disabled: false })).toEqual([
-      'elderly',
-    ]);
+    expect(
+      keyPopulationsAtSigning('2020-06-30', { birthDate: '1955-07-01', enrolments: [], disabled: false }),
+    ).toEqual([]);
+    expect(
+      keyPopulationsAtSigning('2020-07-01', { birthDate: '1955-07-01', enrolments: [], disabled: false }),
+    ).toEqual(['elderly']);
   });
   it('children under 7 by age, to the day before the 7th birthday', () => {
     const f = { birthDate: '2013-07-01', enrolments: [], disabled: false };
@@ -64,16 +66,34 @@ describe('keyPopulationsAtSigning', () => {
         { program: 'severe_mental', startDate: '2019-01-01', endDate: '2020-07-02' },
       ],
     };
-    expect(keyPopulationsAtSigning('2020-07-01', f)).toEqual(['hypertension', 'diabetes', 'severe_mental', 'disabled']);
-    expect(keyPopulationsAtSigning('2020-06-30', f)).toEqual(['hypertension', 'severe_mental', 'tuberculosis', 'disabled']);
+    expect(keyPopulationsAtSigning('2020-07-01', f)).toEqual([
+      'hypertension',
+      'diabetes',
+      'severe_mental',
+      'disabled',
+    ]);
+    expect(keyPopulationsAtSigning('2020-06-30', f)).toEqual([
+      'hypertension',
+      'severe_mental',
+      'tuberculosis',
+      'disabled',
+    ]);
   });
   it('no birth date: no age group', () => {
-    expect(keyPopulationsAtSigning('2020-07-01', { birthDate: null, enrolments: [], disabled: false })).toEqual([]);
+    expect(
+      keyPopulationsAtSigning('2020-07-01', { birthDate: null, enrolments: [], disabled: false }),
+    ).toEqual([]);
   });
 });
 
 describe('previousContract', () => {
-  const first = { id: 1, residentId: 7, signedDate: '2020-07-01', endDate: '2021-06-30', terminatedDate: null };
+  const first = {
+    id: 1,
+    residentId: 7,
+    signedDate: '2020-07-01',
+    endDate: '2021-06-30',
+    terminatedDate: null,
+  };
   it('continues the latest earlier contract up to 90 days after its end', () => {
     expect(previousContract('2021-07-01', [first])).toBe(first);
     expect(previousContract('2021-05-01', [first])).toBe(first);
@@ -91,25 +111,44 @@ describe('previousContract', () => {
 });
 
 describe('contractProblems', () => {
-  const ok = { signedDate: '2020-07-01', endDate: '2021-06-30', terminatedDate: null, terminationReason: null, packageCode: 'basic' };
+  const ok = {
+    signedDate: '2020-07-01',
+    endDate: '2021-06-30',
+    terminatedDate: null,
+    terminationReason: null,
+    packageCode: 'basic',
+  };
   it('accepts a plain contract', () => expect(contractProblems(ok, SERVICE_PACKAGE_CODES)).toEqual([]));
   it('names each field', () => {
-    expect(contractProblems({ ...ok, endDate: '2020-06-30' }, SERVICE_PACKAGE_CODES).map((p) => p.field)).toEqual(['endDate']);
-    expect(contractProblems({ ...ok, packageCode: 'gold' }, SERVICE_PACKAGE_CODES).map((p) => p.field)).toEqual(['packageCode']);
-    expect(contractProblems({ ...ok, terminatedDate: '2021-06-30' }, SERVICE_PACKAGE_CODES).map((p) => p.field)).toEqual([
-      'terminationReason',
-    ]);
     expect(
-      contractProblems({ ...ok, terminatedDate: '2021-07-01', terminationReason: 'death' }, SERVICE_PACKAGE_CODES).map((p) => p.field),
+      contractProblems({ ...ok, endDate: '2020-06-30' }, SERVICE_PACKAGE_CODES).map((p) => p.field),
+    ).toEqual(['endDate']);
+    expect(
+      contractProblems({ ...ok, packageCode: 'gold' }, SERVICE_PACKAGE_CODES).map((p) => p.field),
+    ).toEqual(['packageCode']);
+    expect(
+      contractProblems({ ...ok, terminatedDate: '2021-06-30' }, SERVICE_PACKAGE_CODES).map((p) => p.field),
+    ).toEqual(['terminationReason']);
+    expect(
+      contractProblems(
+        { ...ok, terminatedDate: '2021-07-01', terminationReason: 'death' },
+        SERVICE_PACKAGE_CODES,
+      ).map((p) => p.field),
     ).toEqual(['terminatedDate']);
     expect(
-      contractProblems({ ...ok, terminatedDate: '2020-07-01', terminationReason: 'death' }, SERVICE_PACKAGE_CODES).map((p) => p.field),
+      contractProblems(
+        { ...ok, terminatedDate: '2020-07-01', terminationReason: 'death' },
+        SERVICE_PACKAGE_CODES,
+      ).map((p) => p.field),
     ).toEqual(['terminatedDate']);
-    expect(contractProblems({ ...ok, terminationReason: 'death' }, SERVICE_PACKAGE_CODES).map((p) => p.field)).toEqual([
-      'terminatedDate',
-    ]);
     expect(
-      contractProblems({ ...ok, terminatedDate: '2020-09-01', terminationReason: 'bored' }, SERVICE_PACKAGE_CODES).map((p) => p.field),
+      contractProblems({ ...ok, terminationReason: 'death' }, SERVICE_PACKAGE_CODES).map((p) => p.field),
+    ).toEqual(['terminatedDate']);
+    expect(
+      contractProblems(
+        { ...ok, terminatedDate: '2020-09-01', terminationReason: 'bored' },
+        SERVICE_PACKAGE_CODES,
+      ).map((p) => p.field),
     ).toEqual(['terminationReason']);
   });
 });
@@ -125,7 +164,9 @@ describe('packages', () => {
     const s = [{ type: 'elderly_checkup', date: '2020-07-01' }];
     expect(packageFulfilled(pkg, s, '2020-07-01', '2020-07-01')).toBe(true);
     expect(packageFulfilled(pkg, s, '2020-07-02', '2020-12-31')).toBe(false);
-    expect(packageFulfilled(pkg, [{ type: 'vaccination', date: '2020-07-01' }], '2020-01-01', '2020-12-31')).toBe(false);
+    expect(
+      packageFulfilled(pkg, [{ type: 'vaccination', date: '2020-07-01' }], '2020-01-01', '2020-12-31'),
+    ).toBe(false);
   });
 });
 
@@ -188,6 +229,8 @@ describe('contractTermsAt', () => {
   });
   it('nothing once dead or moved out on or before E', () => {
     expect(contractTermsAt({ ...base, deathDate: '2020-06-30' }, '2020-01-01', '2020-06-30').size).toBe(0);
-    expect(contractTermsAt({ ...base, movedOutDate: '2020-07-01' }, '2020-01-01', '2020-06-30').size).toBeGreaterThan(0);
+    expect(
+      contractTermsAt({ ...base, movedOutDate: '2020-07-01' }, '2020-01-01', '2020-06-30').size,
+    ).toBeGreaterThan(0);
   });
 });

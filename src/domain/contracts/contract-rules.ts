@@ -176,10 +176,7 @@ function daysBetween(from: string, to: string): number {
  *
  * @example previousContract('2021-07-01', [{ id: 1, residentId: 7, signedDate: '2020-07-01', endDate: '2021-06-30', terminatedDate: null }]) // the contract 1
  */
-export function previousContract<C extends ContractLink>(
-  signed: string,
-  earlier: readonly C[],
-): C | null {
+export function previousContract<C extends ContractLink>(signed: string, earlier: readonly C[]): C | null {
   let best: C | null = null;
   for (const c of earlier) {
     if (c.signedDate >= signed) continue;
@@ -229,28 +226,45 @@ export interface ContractProblem {
 export function contractProblems(c: ContractDraft, packageCodes: readonly string[]): ContractProblem[] {
   const problems: ContractProblem[] = [];
   if (c.endDate < c.signedDate)
-    problems.push({ field: 'endDate', reason: { zh: '到期日期早于签约日期', en: 'ends before it was signed' } });
+    problems.push({
+      field: 'endDate',
+      reason: { zh: '到期日期早于签约日期', en: 'ends before it was signed' },
+    });
   if (!packageCodes.includes(c.packageCode))
     problems.push({
       field: 'packageCode',
-      reason: { zh: `服务包应为：${packageCodes.join('、')}`, en: `package must be one of ${packageCodes.join(', ')}` },
+      reason: {
+        zh: `服务包应为：${packageCodes.join('、')}`,
+        en: `package must be one of ${packageCodes.join(', ')}`,
+      },
     });
   if (c.terminatedDate !== null) {
     if (c.terminatedDate <= c.signedDate || c.terminatedDate > c.endDate)
       problems.push({
         field: 'terminatedDate',
-        reason: { zh: '解约日期应在签约日期之后、到期日期之前', en: 'termination must fall after signing and within the term' },
+        reason: {
+          zh: '解约日期应在签约日期之后、到期日期之前',
+          en: 'termination must fall after signing and within the term',
+        },
       });
     if (c.terminationReason === null)
-      problems.push({ field: 'terminationReason', reason: { zh: '解约须填写原因', en: 'a termination needs its reason' } });
+      problems.push({
+        field: 'terminationReason',
+        reason: { zh: '解约须填写原因', en: 'a termination needs its reason' },
+      });
   } else if (c.terminationReason !== null) {
-    problems.push({ field: 'terminatedDate', reason: { zh: '填写了解约原因但没有解约日期', en: 'a reason without a termination date' } });
+    problems.push({
+      field: 'terminatedDate',
+      reason: { zh: '填写了解约原因但没有解约日期', en: 'a reason without a termination date' },
+    });
   }
   if (c.terminationReason !== null && !isTerminationReason(c.terminationReason))
     problems.push({
       field: 'terminationReason',
       reason: {
-        zh: `解约原因应为：${Object.values(TERMINATION_REASONS).map((r) => r.zh).join('、')}`,
+        zh: `解约原因应为：${Object.values(TERMINATION_REASONS)
+          .map((r) => r.zh)
+          .join('、')}`,
         en: `reason must be one of ${Object.keys(TERMINATION_REASONS).join(', ')}`,
       },
     });

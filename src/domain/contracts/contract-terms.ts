@@ -4,7 +4,14 @@
  * org tree by the module, give the numerators and denominators of 签约率, 重点人群签约率,
  * 续约率 and 履约率 (ADR 0018).
  */
-import { ageOn, ELDERLY_AGE, isActiveOn, KEY_POPULATIONS, type EnrolmentSpan, type KeyPopulation } from './contract-rules.js';
+import {
+  ageOn,
+  ELDERLY_AGE,
+  isActiveOn,
+  KEY_POPULATIONS,
+  type EnrolmentSpan,
+  type KeyPopulation,
+} from './contract-rules.js';
 import { packageFulfilled, servicePackageFor, type DatedService } from './service-packages.js';
 
 /** One stored contract as the terms read it. */
@@ -61,7 +68,9 @@ const ENROLLED_GROUPS: readonly KeyPopulation[] = [
 ];
 
 function presentOn(h: ContractHistory, date: string): boolean {
-  return !(h.deathDate !== null && h.deathDate <= date) && !(h.movedOutDate !== null && h.movedOutDate <= date);
+  return (
+    !(h.deathDate !== null && h.deathDate <= date) && !(h.movedOutDate !== null && h.movedOutDate <= date)
+  );
 }
 
 /**
@@ -76,7 +85,11 @@ export function keyGroupsAt(h: ContractHistory, end: string): Set<KeyPopulation>
   if (age !== null && age >= ELDERLY_AGE) groups.add('elderly');
   if (age !== null && age >= 0 && age < 7) groups.add('child');
   for (const e of h.enrolments)
-    if ((ENROLLED_GROUPS as readonly string[]).includes(e.program) && e.startDate <= end && (e.endDate === null || e.endDate > end))
+    if (
+      (ENROLLED_GROUPS as readonly string[]).includes(e.program) &&
+      e.startDate <= end &&
+      (e.endDate === null || e.endDate > end)
+    )
       groups.add(e.program as KeyPopulation);
   return groups;
 }
@@ -103,8 +116,7 @@ export function contractTermsAt(h: ContractHistory, yearStart: string, end: stri
   if (holding !== undefined) {
     terms.add('contract.active');
     if (holding.keyPopulations.includes('disabled')) groups.add('disabled');
-    for (const g of holding.keyPopulations)
-      if (groups.has(g)) terms.add(`contract.key.${g}`);
+    for (const g of holding.keyPopulations) if (groups.has(g)) terms.add(`contract.key.${g}`);
     if (holding.keyPopulations.some((g) => groups.has(g))) terms.add('contract.key_any');
     const pkg = servicePackageFor(holding.packageCode);
     const from = holding.signedDate > yearStart ? holding.signedDate : yearStart;
@@ -116,7 +128,8 @@ export function contractTermsAt(h: ContractHistory, yearStart: string, end: stri
     if (c.terminatedDate !== null && c.terminatedDate <= c.endDate) continue;
     if (c.endDate < yearStart || c.endDate > end) continue;
     terms.add('contract.due');
-    if (h.contracts.some((n) => n.previousContractId === c.id && n.signedDate <= end)) terms.add('contract.renewed');
+    if (h.contracts.some((n) => n.previousContractId === c.id && n.signedDate <= end))
+      terms.add('contract.renewed');
   }
   return terms;
 }

@@ -40,12 +40,19 @@ export const SERVICE_PACKAGES: readonly ServicePackage[] = [
   {
     code: 'basic',
     name: { zh: '基础服务包', en: 'Basic package' },
-    requirements: [{ anyOf: PERSON_SERVICES, name: { zh: '任一项基本公共卫生服务', en: 'any basic public health service' } }],
+    requirements: [
+      {
+        anyOf: PERSON_SERVICES,
+        name: { zh: '任一项基本公共卫生服务', en: 'any basic public health service' },
+      },
+    ],
   },
   {
     code: 'elderly',
     name: { zh: '老年人服务包', en: 'Elderly package' },
-    requirements: [{ anyOf: ['elderly_checkup'], name: { zh: '老年人健康体检', en: 'elderly health check-up' } }],
+    requirements: [
+      { anyOf: ['elderly_checkup'], name: { zh: '老年人健康体检', en: 'elderly health check-up' } },
+    ],
   },
   {
     code: 'chronic',
@@ -62,7 +69,13 @@ export const SERVICE_PACKAGES: readonly ServicePackage[] = [
     name: { zh: '母婴服务包', en: 'Mother and child package' },
     requirements: [
       {
-        anyOf: ['prenatal_registration', 'postpartum_visit', 'postpartum_42d', 'newborn_visit', 'child_visit'],
+        anyOf: [
+          'prenatal_registration',
+          'postpartum_visit',
+          'postpartum_42d',
+          'newborn_visit',
+          'child_visit',
+        ],
         name: { zh: '孕产妇或儿童健康服务', en: 'maternal or child health service' },
       },
     ],

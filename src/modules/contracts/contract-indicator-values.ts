@@ -27,7 +27,11 @@ export interface OrgContractValues {
  *
  * @example await contractIndicatorsFor(db, subtreeScope(county), parsePeriod('2020H1'))
  */
-export async function contractIndicatorsFor(db: Db, scope: OrgScope, period: Period): Promise<OrgContractValues[]> {
+export async function contractIndicatorsFor(
+  db: Db,
+  scope: OrgScope,
+  period: Period,
+): Promise<OrgContractValues[]> {
   const tree = await loadOrgTree(db.kysely, scope, period.year);
   const histories = await loadContractHistories(db.kysely, scope, period.ytdStart, period.end);
   const counts = new Map<string, Map<ContractTerm, number>>();
@@ -46,7 +50,8 @@ export async function contractIndicatorsFor(db: Db, scope: OrgScope, period: Per
   }
   for (const o of tree)
     if (o.level === 5)
-      for (const org of [o.code, ...o.ancestors]) population.set(org, (population.get(org) ?? 0) + o.population);
+      for (const org of [o.code, ...o.ancestors])
+        population.set(org, (population.get(org) ?? 0) + o.population);
   return tree.map((o) => ({
     orgCode: o.code,
     orgName: o.name,

@@ -61,14 +61,22 @@ export async function loadContractHistories(
     .where(sql<boolean>`exists (select 1 from family_doctor_contracts c where c.resident_id = s.resident_id)`)
     .execute();
 
-  const byResident = new Map<number, { e: ContractHistory['enrolments'][number][]; c: ContractHistory['contracts'][number][]; s: ContractHistory['services'][number][] }>();
+  const byResident = new Map<
+    number,
+    {
+      e: ContractHistory['enrolments'][number][];
+      c: ContractHistory['contracts'][number][];
+      s: ContractHistory['services'][number][];
+    }
+  >();
   const of = (id: number | string) => {
     const key = Number(id);
     let entry = byResident.get(key);
     if (entry === undefined) byResident.set(key, (entry = { e: [], c: [], s: [] }));
     return entry;
   };
-  for (const e of enrolments) of(e.resident_id!).e.push({ program: e.program, startDate: e.start_date, endDate: e.end_date });
+  for (const e of enrolments)
+    of(e.resident_id!).e.push({ program: e.program, startDate: e.start_date, endDate: e.end_date });
   for (const c of contracts)
     of(c.resident_id).c.push({
       id: Number(c.id),
@@ -103,7 +111,16 @@ export async function loadOrgTree(
   const rows = await db
     .selectFrom('orgs as o')
     .leftJoin('org_population as p', (j) => j.onRef('p.org_code', '=', 'o.code').on('p.year', '=', year))
-    .select(['o.code', 'o.name', 'o.level', 'o.province_code', 'o.city_code', 'o.county_code', 'o.township_code', 'p.total'])
+    .select([
+      'o.code',
+      'o.name',
+      'o.level',
+      'o.province_code',
+      'o.city_code',
+      'o.county_code',
+      'o.township_code',
+      'p.total',
+    ])
     .where(orgsInScope(scope, 'o'))
     .orderBy('o.code')
     .execute();

@@ -79,9 +79,16 @@ export async function upsertTeams(
       members: JSON.stringify(t.members),
       villages: JSON.stringify(t.villages),
     };
-    const existing = await h.selectFrom('family_doctor_teams').select('id').where('code', '=', t.code).executeTakeFirst();
+    const existing = await h
+      .selectFrom('family_doctor_teams')
+      .select('id')
+      .where('code', '=', t.code)
+      .executeTakeFirst();
     if (existing === undefined) {
-      await h.insertInto('family_doctor_teams').values({ code: t.code, ...values }).execute();
+      await h
+        .insertInto('family_doctor_teams')
+        .values({ code: t.code, ...values })
+        .execute();
       inserted++;
     } else {
       await h.updateTable('family_doctor_teams').set(values).where('id', '=', existing.id).execute();
@@ -311,7 +318,8 @@ export async function listContracts(
       .where((eb) => eb.or([eb('c.terminated_date', 'is', null), eb('c.terminated_date', '>', d)]));
   }
   if (filter.teamCode !== undefined) q = q.where('t.code', '=', filter.teamCode);
-  if (filter.keyPopulation !== undefined) q = q.where('c.key_populations', 'like', `%|${filter.keyPopulation}|%`);
+  if (filter.keyPopulation !== undefined)
+    q = q.where('c.key_populations', 'like', `%|${filter.keyPopulation}|%`);
   const rows = await q
     .orderBy('c.signed_date', 'desc')
     .orderBy('c.contract_no')

@@ -19,7 +19,12 @@ import { importContractsFile } from './import-contracts.js';
 const TODAY = '2020-12-31';
 
 function resident(seq: number, village: string, birthDate: string): ResidentInput {
-  return fixtureResident(seq, { recordNo: recordNo(seq, village), orgCode: village, idNumber: null, birthDate });
+  return fixtureResident(seq, {
+    recordNo: recordNo(seq, village),
+    orgCode: village,
+    idNumber: null,
+    birthDate,
+  });
 }
 function enrol(no: string, program: EnrollmentInput['program'], startDate: string): EnrollmentInput {
   return { recordNo: no, program, startDate, endDate: null, endReason: null, detail: null };
@@ -43,7 +48,19 @@ async function buildData(db: Parameters<typeof importContractsFile>[0]): Promise
   await insertOrgTree(k);
   await k
     .insertInto('org_population')
-    .values([V1, V2].map((org_code) => ({ org_code, year: 2020, total: 10, age_0_6: null, age_65_plus: null, age_15_plus: null, age_18_plus: null, women_15_49: null, live_births: null })))
+    .values(
+      [V1, V2].map((org_code) => ({
+        org_code,
+        year: 2020,
+        total: 10,
+        age_0_6: null,
+        age_65_plus: null,
+        age_15_plus: null,
+        age_18_plus: null,
+        women_15_49: null,
+        live_births: null,
+      })),
+    )
     .execute();
   await k.transaction().execute(async (trx) => {
     await upsertResidents(
@@ -60,7 +77,12 @@ async function buildData(db: Parameters<typeof importContractsFile>[0]): Promise
       ],
       TODAY,
     );
-    await upsertEnrollments(trx, WHOLE_TREE, [enrol(R1, 'hypertension', '2019-01-01'), enrol(recordNo(6, V2), 'diabetes', '2019-01-01')], TODAY);
+    await upsertEnrollments(
+      trx,
+      WHOLE_TREE,
+      [enrol(R1, 'hypertension', '2019-01-01'), enrol(recordNo(6, V2), 'diabetes', '2019-01-01')],
+      TODAY,
+    );
     await upsertServices(
       trx,
       WHOLE_TREE,
@@ -73,7 +95,15 @@ async function buildData(db: Parameters<typeof importContractsFile>[0]): Promise
           orgCode: null,
           institution: null,
           doctor: null,
-          payload: { sbp: 130, dbp: 80, heartRate: null, controlled: true, guidance: true, medicationAdherence: null, symptoms: null },
+          payload: {
+            sbp: 130,
+            dbp: 80,
+            heartRate: null,
+            controlled: true,
+            guidance: true,
+            medicationAdherence: null,
+            symptoms: null,
+          },
         } as ServiceInput,
         {
           serviceNo: 'e3',
@@ -84,8 +114,22 @@ async function buildData(db: Parameters<typeof importContractsFile>[0]): Promise
           institution: null,
           doctor: null,
           payload: {
-            sbp: 130, dbp: 80, sbpRight: 132, dbpRight: 82, heartRate: 70, fastingGlucose: 6.5, weight: 60, waist: 80,
-            height: null, totalCholesterol: null, triglycerides: null, alt: null, creatinine: null, ecg: null, ultrasound: null, selfCareScore: null,
+            sbp: 130,
+            dbp: 80,
+            sbpRight: 132,
+            dbpRight: 82,
+            heartRate: 70,
+            fastingGlucose: 6.5,
+            weight: 60,
+            waist: 80,
+            height: null,
+            totalCholesterol: null,
+            triglycerides: null,
+            alt: null,
+            creatinine: null,
+            ecg: null,
+            ultrasound: null,
+            selfCareScore: null,
           },
         } as ServiceInput,
       ],
@@ -100,7 +144,18 @@ const TEAM_LINES = [
   `T2,第二团队,${TOWNSHIP},赵强:医生,${V2}`,
 ];
 
-const CONTRACT_HEADER = ['签约编号', '档案编号', '团队编号', '签约日期', '签约年限', '到期日期', '服务包', '残疾人', '解约日期', '解约原因'];
+const CONTRACT_HEADER = [
+  '签约编号',
+  '档案编号',
+  '团队编号',
+  '签约日期',
+  '签约年限',
+  '到期日期',
+  '服务包',
+  '残疾人',
+  '解约日期',
+  '解约原因',
+];
 const CONTRACT_ROWS: (string | null)[][] = [
   // C2 before C1: the import orders by signing, so C2 still finds C1 as its predecessor.
   ['C2', R1, 'T1', '2020年4月1日', null, null, '慢病服务包', '否', null, null],
@@ -150,21 +205,33 @@ describeEachDialect('family-doctor contracts', (t) => {
     const report = await importContractsFile(t.db, WHOLE_TREE, 'contracts', xlsx, { today: TODAY });
     expect(report.rejections).toEqual([]);
     expect(report).toMatchObject({ landed: true, inserted: 7, updated: 0, renewals: 1 });
-    const teams = await listTeams(t.db.kysely, subtreeScope({ code: TOWNSHIP, level: 4, countyCode: '620881' }));
+    const teams = await listTeams(
+      t.db.kysely,
+      subtreeScope({ code: TOWNSHIP, level: 4, countyCode: '620881' }),
+    );
     expect(teams.map((x) => [x.code, x.members.length, x.villages])).toEqual([
       ['T1', 3, [V1]],
       ['T2', 1, [V2]],
     ]);
     const contracts = await listContracts(t.db.kysely, WHOLE_TREE);
     const byNo = new Map(contracts.map((c) => [c.contractNo, c]));
-    expect(byNo.get('C1')).toMatchObject({ endDate: '2020-03-31', keyPopulations: ['elderly', 'hypertension'], renewal: false });
+    expect(byNo.get('C1')).toMatchObject({
+      endDate: '2020-03-31',
+      keyPopulations: ['elderly', 'hypertension'],
+      renewal: false,
+    });
     expect(byNo.get('C2')).toMatchObject({ endDate: '2021-03-31', packageCode: 'chronic', renewal: true });
     expect(byNo.get('C4')!.keyPopulations).toEqual(['elderly']);
     expect(byNo.get('C5')!.keyPopulations).toEqual(['child']);
-    expect(byNo.get('C6')).toMatchObject({ keyPopulations: ['diabetes'], terminationReason: 'resident_request' });
+    expect(byNo.get('C6')).toMatchObject({
+      keyPopulations: ['diabetes'],
+      terminationReason: 'resident_request',
+    });
     expect(byNo.get('C7')!.keyPopulations).toEqual(['disabled']);
     // The scope confines the list: the second village's contracts only.
-    const v2 = await listContracts(t.db.kysely, subtreeScope({ code: V2, level: 5, countyCode: '620881' }), { activeOn: '2020-06-30' });
+    const v2 = await listContracts(t.db.kysely, subtreeScope({ code: V2, level: 5, countyCode: '620881' }), {
+      activeOn: '2020-06-30',
+    });
     expect(v2.map((c) => c.contractNo)).toEqual(['C7']);
     // Importing again updates, never duplicates.
     const again = await importContractsFile(t.db, WHOLE_TREE, 'contracts', xlsx, { today: TODAY });
@@ -196,7 +263,9 @@ describeEachDialect('family-doctor contracts', (t) => {
     }
     // The day before: C4 not yet signed, R3 64 → elderly 1 of 2.
     const before = await contractIndicatorsFor(t.db, WHOLE_TREE, parsePeriod('2020-06-2'));
-    const elderly = before.find((r) => r.orgCode === TOWNSHIP)!.values.find((x) => x.id === 'contract_rate_key_elderly')!;
+    const elderly = before
+      .find((r) => r.orgCode === TOWNSHIP)!
+      .values.find((x) => x.id === 'contract_rate_key_elderly')!;
     expect([elderly.numerator, elderly.denominator]).toEqual([1, 2]);
   });
 });

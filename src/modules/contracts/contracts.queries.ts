@@ -50,10 +50,15 @@ export const QUERY_SAMPLES: ModuleQueries = {
           '2020-07-01T08:00:00.000Z',
         ),
       listContracts: (db) =>
-        contracts.listContracts(db.kysely, SCOPE, { activeOn: '2020-06-30', teamCode: 'T1', keyPopulation: 'elderly' }),
+        contracts.listContracts(db.kysely, SCOPE, {
+          activeOn: '2020-06-30',
+          teamCode: 'T1',
+          keyPopulation: 'elderly',
+        }),
     }),
     repositorySamples('contracts/contract-indicators-repository.ts', indicators, {
-      loadContractHistories: (db) => indicators.loadContractHistories(db.kysely, SCOPE, '2020-01-01', '2020-06-30'),
+      loadContractHistories: (db) =>
+        indicators.loadContractHistories(db.kysely, SCOPE, '2020-01-01', '2020-06-30'),
       loadOrgTree: (db) => indicators.loadOrgTree(db.kysely, SCOPE, 2020),
     }),
   ],

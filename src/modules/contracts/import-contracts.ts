@@ -70,7 +70,13 @@ const NOT_FOUND_RESIDENT: LocalizedText = {
   en: 'no such record number within your scope',
 };
 
-function problem(kind: ContractImportKind, field: string, cells: readonly RawCell[], header: ReadonlyMap<string, number>, reason: LocalizedText): ContractRowProblem {
+function problem(
+  kind: ContractImportKind,
+  field: string,
+  cells: readonly RawCell[],
+  header: ReadonlyMap<string, number>,
+  reason: LocalizedText,
+): ContractRowProblem {
   const spec = CONTRACT_IMPORT_COLUMNS[kind].find((s) => s.field === field)!;
   const i = header.get(field);
   return { column: spec.header, field, value: cellText(i === undefined ? null : (cells[i] ?? null)), reason };
@@ -124,7 +130,12 @@ export async function importContractsFile(
       const read = readContractRow(header, cells);
       if (!read.ok) refuse(row, cells, read.problems);
       else if (read.input.signedDate > today)
-        refuse(row, cells, [problem(kind, 'signedDate', cells, header.columns, { zh: '签约日期晚于今天', en: 'signed after today' })]);
+        refuse(row, cells, [
+          problem(kind, 'signedDate', cells, header.columns, {
+            zh: '签约日期晚于今天',
+            en: 'signed after today',
+          }),
+        ]);
       else contracts.push({ row, cells, input: read.input });
     }
   }
@@ -156,7 +167,11 @@ export async function importContractsFile(
     rejectsFile = options.rejectsPath ?? rejectsPathFor(path);
     const rows: RejectedRow[] = [...refused.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([row, r]) => ({ row, cells: r.cells, problems: r.problems.map((p) => ({ column: p.column, reason: p.reason })) }));
+      .map(([row, r]) => ({
+        row,
+        cells: r.cells,
+        problems: r.problems.map((p) => ({ column: p.column, reason: p.reason })),
+      }));
     await writeRejectsFile(rejectsFile, (headerCells ?? []).map(cellText), rows);
   }
   return {
@@ -195,13 +210,26 @@ async function writeTeams(
   for (const r of rows) {
     const problems: ContractRowProblem[] = [];
     if (!known.has(r.input.institutionCode))
-      problems.push(problem('teams', 'institutionCode', r.cells, columns, { zh: '机构编码不存在或不在管辖范围内', en: 'no such org within your scope' }));
+      problems.push(
+        problem('teams', 'institutionCode', r.cells, columns, {
+          zh: '机构编码不存在或不在管辖范围内',
+          en: 'no such org within your scope',
+        }),
+      );
     if (r.input.villages.some((v) => !known.has(v)))
-      problems.push(problem('teams', 'villages', r.cells, columns, { zh: '服务村居中有不存在或不在管辖范围内的代码', en: 'a village is not an org within your scope' }));
+      problems.push(
+        problem('teams', 'villages', r.cells, columns, {
+          zh: '服务村居中有不存在或不在管辖范围内的代码',
+          en: 'a village is not an org within your scope',
+        }),
+      );
     if (problems.length > 0) refuse(r.row, r.cells, problems);
     else valid.push(r.input);
   }
-  return upsertTeams(trx, valid.map((t) => ({ code: t.teamCode, ...t })));
+  return upsertTeams(
+    trx,
+    valid.map((t) => ({ code: t.teamCode, ...t })),
+  );
 }
 
 async function writeContracts(
@@ -211,25 +239,48 @@ async function writeContracts(
   columns: ReadonlyMap<string, number>,
   refuse: Refuse,
 ): Promise<{ inserted: number; updated: number; renewals: number }> {
-  const residents = await residentsByRecordNo(trx, scope, rows.map((r) => r.input.recordNo));
-  const teams = await teamsByCode(trx, scope, rows.map((r) => r.input.teamCode));
+  const residents = await residentsByRecordNo(
+    trx,
+    scope,
+    rows.map((r) => r.input.recordNo),
+  );
+  const teams = await teamsByCode(
+    trx,
+    scope,
+    rows.map((r) => r.input.teamCode),
+  );
   const now = new Date().toISOString();
   let inserted = 0;
   let updated = 0;
   let renewals = 0;
   // Earlier signings first, so a renewal in the same file finds its predecessor stored.
   const ordered = [...rows].sort((a, b) =>
-    a.input.signedDate === b.input.signedDate ? a.row - b.row : a.input.signedDate < b.input.signedDate ? -1 : 1,
+    a.input.signedDate === b.input.signedDate
+      ? a.row - b.row
+      : a.input.signedDate < b.input.signedDate
+        ? -1
+        : 1,
   );
   for (const r of ordered) {
     const resident = residents.get(r.input.recordNo);
     const team = teams.get(r.input.teamCode);
     const problems: ContractRowProblem[] = [];
-    if (resident === undefined) problems.push(problem('contracts', 'recordNo', r.cells, columns, NOT_FOUND_RESIDENT));
+    if (resident === undefined)
+      problems.push(problem('contracts', 'recordNo', r.cells, columns, NOT_FOUND_RESIDENT));
     if (team === undefined)
-      problems.push(problem('contracts', 'teamCode', r.cells, columns, { zh: '团队编号不存在或不在管辖范围内', en: 'no such team within your scope' }));
+      problems.push(
+        problem('contracts', 'teamCode', r.cells, columns, {
+          zh: '团队编号不存在或不在管辖范围内',
+          en: 'no such team within your scope',
+        }),
+      );
     else if (resident !== undefined && !team.villages.includes(resident.orgCode))
-      problems.push(problem('contracts', 'teamCode', r.cells, columns, { zh: '该团队不服务居民所在村（居）', en: "the team does not serve the resident's village" }));
+      problems.push(
+        problem('contracts', 'teamCode', r.cells, columns, {
+          zh: '该团队不服务居民所在村（居）',
+          en: "the team does not serve the resident's village",
+        }),
+      );
     if (problems.length > 0 || resident === undefined || team === undefined) {
       refuse(r.row, r.cells, problems);
       continue;
