@@ -9,12 +9,13 @@ import { pushPlanSchedules006 } from './006-push-plan-schedules.js';
 import { accounts007 } from './007-accounts.js';
 import { assessment008 } from './008-assessment.js';
 import { dataVersions009 } from './009-data-versions.js';
+import { familyDoctorContracts011 } from './011-family-doctor-contracts.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
  * is a new, higher-numbered migration. Numbers reserved per feature: 002 indicators,
  * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules, 007 accounts and the access trail,
- * 008 assessment, 009 data versions (serving), 010 funding.
+ * 008 assessment, 009 data versions (serving), 010 funding, 011 family-doctor contracts.
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -27,5 +28,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '007-accounts': accounts007(dialect),
     '008-assessment': assessment008(dialect),
     '009-data-versions': dataVersions009(dialect),
+    '011-family-doctor-contracts': familyDoctorContracts011(dialect),
   };
 }

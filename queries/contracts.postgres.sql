@@ -1,0 +1,233 @@
+-- Written by `npm run queries` from src/modules/contracts/contracts.queries.ts: do not edit.
+-- The PostgreSQL statements each repository function runs, in order, on the example arguments there; values are bound to the placeholders and not shown.
+
+-- contracts/contracts-repository.ts: orgCodesInScope
+select
+  "o"."code"
+from
+  "orgs" as "o"
+where
+  "o"."code" in ($1, $2)
+  and "o"."county_code" = $3;
+
+-- contracts/contracts-repository.ts: upsertTeams
+select
+  "id"
+from
+  "family_doctor_teams"
+where
+  "code" = $1;
+insert into
+  "family_doctor_teams" (
+    "code",
+    "name",
+    "county_code",
+    "institution_code",
+    "members",
+    "villages"
+  )
+values
+  ($1, $2, $3, $4, $5, $6);
+
+-- contracts/contracts-repository.ts: listTeams
+select
+  "t"."id",
+  "t"."code",
+  "t"."name",
+  "t"."institution_code",
+  "t"."members",
+  "t"."villages"
+from
+  "family_doctor_teams" as "t"
+  inner join "orgs" as "o" on "o"."code" = "t"."institution_code"
+where
+  "o"."county_code" = $1
+order by
+  "t"."code";
+
+-- contracts/contracts-repository.ts: teamsByCode
+select
+  "t"."id",
+  "t"."code",
+  "t"."name",
+  "t"."institution_code",
+  "t"."members",
+  "t"."villages"
+from
+  "family_doctor_teams" as "t"
+  inner join "orgs" as "o" on "o"."code" = "t"."institution_code"
+where
+  "t"."code" in ($1)
+  and "o"."county_code" = $2;
+
+-- contracts/contracts-repository.ts: residentsByRecordNo
+select
+  "r"."id",
+  "r"."record_no",
+  "r"."county_code",
+  "r"."org_code",
+  "r"."birth_date"
+from
+  "residents" as "r"
+where
+  "r"."record_no" in ($1)
+  and "r"."county_code" = $2;
+
+-- contracts/contracts-repository.ts: enrolmentsOf
+select
+  "program",
+  "start_date",
+  "end_date"
+from
+  "enrollments"
+where
+  "resident_id" = $1;
+
+-- contracts/contracts-repository.ts: contractsOf
+select
+  "id",
+  "contract_no",
+  "resident_id",
+  "signed_date",
+  "end_date",
+  "terminated_date"
+from
+  "family_doctor_contracts"
+where
+  "resident_id" = $1;
+
+-- contracts/contracts-repository.ts: upsertContract
+select
+  "id"
+from
+  "family_doctor_contracts"
+where
+  "contract_no" = $1;
+insert into
+  "family_doctor_contracts" (
+    "contract_no",
+    "created_at",
+    "county_code",
+    "org_code",
+    "resident_id",
+    "team_id",
+    "signed_date",
+    "end_date",
+    "package_code",
+    "key_populations",
+    "disabled",
+    "previous_contract_id",
+    "terminated_date",
+    "termination_reason"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
+
+-- contracts/contracts-repository.ts: listContracts
+select
+  "c"."contract_no",
+  "r"."record_no",
+  "r"."name",
+  "c"."org_code",
+  "t"."code" as "team_code",
+  "t"."name" as "team_name",
+  "c"."signed_date",
+  "c"."end_date",
+  "c"."package_code",
+  "c"."key_populations",
+  "c"."previous_contract_id",
+  "c"."terminated_date",
+  "c"."termination_reason"
+from
+  "family_doctor_contracts" as "c"
+  inner join "residents" as "r" on "r"."id" = "c"."resident_id"
+  inner join "family_doctor_teams" as "t" on "t"."id" = "c"."team_id"
+where
+  "c"."county_code" = $1
+  and "c"."signed_date" <= $2
+  and "c"."end_date" >= $3
+  and (
+    "c"."terminated_date" is null
+    or "c"."terminated_date" > $4
+  )
+  and "t"."code" = $5
+  and "c"."key_populations" like $6
+order by
+  "c"."signed_date" desc,
+  "c"."contract_no"
+limit
+  $7;
+
+-- contracts/contract-indicators-repository.ts: loadContractHistories
+select
+  "r"."id",
+  "r"."org_code",
+  "r"."birth_date",
+  "r"."death_date",
+  "r"."moved_out_date"
+from
+  "residents" as "r"
+where
+  "r"."county_code" = $1;
+select
+  "e"."resident_id",
+  "e"."program",
+  "e"."start_date",
+  "e"."end_date"
+from
+  "enrollments" as "e"
+  inner join "residents" as "r" on "r"."id" = "e"."resident_id"
+where
+  "r"."county_code" = $1;
+select
+  "c"."id",
+  "c"."resident_id",
+  "c"."signed_date",
+  "c"."end_date",
+  "c"."terminated_date",
+  "c"."package_code",
+  "c"."key_populations",
+  "c"."previous_contract_id"
+from
+  "family_doctor_contracts" as "c"
+  inner join "residents" as "r" on "r"."id" = "c"."resident_id"
+where
+  "r"."county_code" = $1;
+select
+  "s"."resident_id",
+  "s"."type",
+  "s"."service_date"
+from
+  "services" as "s"
+  inner join "residents" as "r" on "r"."id" = "s"."resident_id"
+where
+  "r"."county_code" = $1
+  and "s"."service_date" >= $2
+  and "s"."service_date" <= $3
+  and exists (
+    select
+      1
+    from
+      family_doctor_contracts c
+    where
+      c.resident_id = s.resident_id
+  );
+
+-- contracts/contract-indicators-repository.ts: loadOrgTree
+select
+  "o"."code",
+  "o"."name",
+  "o"."level",
+  "o"."province_code",
+  "o"."city_code",
+  "o"."county_code",
+  "o"."township_code",
+  "p"."total"
+from
+  "orgs" as "o"
+  left join "org_population" as "p" on "p"."org_code" = "o"."code"
+  and "p"."year" = $1
+where
+  "o"."county_code" = $2
+order by
+  "o"."code";
