@@ -13,6 +13,7 @@ import { registerAccessLogCommands } from '../modules/access-trail/cli.js';
 import { registerAccountCommands } from '../modules/accounts/cli.js';
 import { registerBackupCommands } from '../modules/backup/cli.js';
 import { registerAssessmentCommands } from '../modules/assessment/cli.js';
+import { registerFundingCommands } from '../modules/funding/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -30,4 +31,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerAccountCommands,
   registerBackupCommands,
   registerAssessmentCommands,
+  registerFundingCommands,
 ];

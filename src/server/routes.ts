@@ -13,6 +13,7 @@ import { registerAccountRoutes } from '../modules/accounts/routes.js';
 import { registerImportRoutes } from '../modules/import/routes.js';
 import { registerResidentLookupRoutes } from '../modules/records/lookup-routes.js';
 import { registerAssessmentRoutes } from '../modules/assessment/routes.js';
+import { registerFundingRoutes } from '../modules/funding/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -32,4 +33,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerImportRoutes,
   registerResidentLookupRoutes,
   registerAssessmentRoutes,
+  registerFundingRoutes,
 ];
