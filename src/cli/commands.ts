@@ -14,6 +14,7 @@ import { registerAccountCommands } from '../modules/accounts/cli.js';
 import { registerBackupCommands } from '../modules/backup/cli.js';
 import { registerAssessmentCommands } from '../modules/assessment/cli.js';
 import { registerDueCommands } from '../modules/due/cli.js';
+import { registerFundingCommands } from '../modules/funding/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -32,4 +33,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerBackupCommands,
   registerAssessmentCommands,
   registerDueCommands,
+  registerFundingCommands,
 ];

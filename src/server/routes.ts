@@ -15,6 +15,7 @@ import { registerResidentLookupRoutes } from '../modules/records/lookup-routes.j
 import { registerAssessmentRoutes } from '../modules/assessment/routes.js';
 import { registerEntryRoutes } from '../modules/records/entry-routes.js';
 import { registerDueRoutes } from '../modules/due/routes.js';
+import { registerFundingRoutes } from '../modules/funding/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -36,4 +37,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerAssessmentRoutes,
   registerEntryRoutes,
   registerDueRoutes,
+  registerFundingRoutes,
 ];

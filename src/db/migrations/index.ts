@@ -9,6 +9,7 @@ import { pushPlanSchedules006 } from './006-push-plan-schedules.js';
 import { accounts007 } from './007-accounts.js';
 import { assessment008 } from './008-assessment.js';
 import { dataVersions009 } from './009-data-versions.js';
+import { funding010 } from './010-funding.js';
 import { familyDoctorContracts011 } from './011-family-doctor-contracts.js';
 
 /**
@@ -28,6 +29,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '007-accounts': accounts007(dialect),
     '008-assessment': assessment008(dialect),
     '009-data-versions': dataVersions009(dialect),
+    '010-funding': funding010(dialect),
     '011-family-doctor-contracts': familyDoctorContracts011(dialect),
   };
 }

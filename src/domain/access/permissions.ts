@@ -19,6 +19,10 @@ export const PERMISSIONS = {
     zh: '管理考核方案、录入现场考核得分、运行绩效考核',
     en: 'manage assessment schemes, enter on-site scores, run assessments',
   },
+  'funds.write': {
+    zh: '分配基本公卫经费、录入拨付记录',
+    en: 'allocate basic public health funds and record disbursements',
+  },
   'users.manage': { zh: '管理用户和接口令牌', en: 'manage users and API tokens' },
   'access-log.read': { zh: '查看访问日志', en: 'read the access trail' },
 } as const satisfies Record<string, { zh: string; en: string }>;
@@ -62,6 +66,7 @@ export const ROLES = {
       'merges.write',
       'bulletins.write',
       'assessment.write',
+      'funds.write',
       'due.read',
       'access-log.read',
     ],
