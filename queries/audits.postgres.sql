@@ -192,6 +192,13 @@ from
 where
   id_number is not null
   and id_number <> upper(trim(id_number));
+select distinct
+  id_number
+from
+  residents
+where
+  id_number is not null
+  and length(trim(id_number)) = 15;
 select
   r.id,
   r.id_number,

@@ -3963,6 +3963,634 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funds/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allocations with a unit in your scope | 经费分配列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description share paid in advance, basis points */
+                            advanceShareBp: number;
+                            allocatedOn: string;
+                            countyCode: string | null;
+                            /** @description county matching share, basis points */
+                            countyShareBp: number;
+                            createdAt: string;
+                            createdBy: string;
+                            /** @description of which new money for villages and urban communities, fen per resident */
+                            earmarkFen: number;
+                            id: number;
+                            idleAfter: string;
+                            idleThresholdBp: number;
+                            lateAfterDays: number;
+                            orgCode: string;
+                            /** @description standard, fen per resident (7400 = 74.00 元) */
+                            perCapitaFen: number;
+                            population: number;
+                            source: string;
+                            totalFen: number;
+                            /** @description share of the rest paid on to village clinics, basis points */
+                            villageShareBp: number;
+                            year: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Allocate a year’s funds of an org down to its health centres | 经费分配
+         * @description The org must lie wholly inside your scope. 每年每个机构只分配一次。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        advanceShareBp?: number;
+                        allocatedOn?: string;
+                        idleAfter?: string;
+                        idleThresholdBp?: number;
+                        lateAfterDays?: number;
+                        orgCode: string;
+                        shares?: {
+                            centralBp: number;
+                            cityBp: number;
+                            countyBp: number;
+                            provinceBp: number;
+                        };
+                        villageShareBp?: number;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            totalFen: number;
+                            units: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record disbursements against an allocation (all rows or none) | 录入拨付记录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgCode: string;
+                        rows: {
+                            /** @description yuan, at most two decimals */
+                            amount: string | number;
+                            paidOn: string;
+                            payeeCode: string;
+                            payer: string;
+                            purpose?: string;
+                        }[];
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recorded: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-capita standards by year, with their source notices | 人均经费标准 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            earmarkFen: number;
+                            perCapitaFen: number;
+                            source: {
+                                en: string;
+                                zh: string;
+                            };
+                            verified: boolean;
+                            year: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per unit: allocated, disbursed, balance, days, late and idle flags, settlement | 经费执行情况 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description default: today */
+                    asOf?: string;
+                    org: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allocation: {
+                                /** @description share paid in advance, basis points */
+                                advanceShareBp: number;
+                                allocatedOn: string;
+                                countyCode: string | null;
+                                /** @description county matching share, basis points */
+                                countyShareBp: number;
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description of which new money for villages and urban communities, fen per resident */
+                                earmarkFen: number;
+                                id: number;
+                                idleAfter: string;
+                                idleThresholdBp: number;
+                                lateAfterDays: number;
+                                orgCode: string;
+                                /** @description standard, fen per resident (7400 = 74.00 元) */
+                                perCapitaFen: number;
+                                population: number;
+                                source: string;
+                                totalFen: number;
+                                /** @description share of the rest paid on to village clinics, basis points */
+                                villageShareBp: number;
+                                year: number;
+                            };
+                            asOf: string;
+                            totals: {
+                                amountFen: number;
+                                balanceFen: number;
+                                disbursedFen: number;
+                                idleUnits: number;
+                                lateUnits: number;
+                                population: number;
+                                settledFen: number;
+                            };
+                            units: {
+                                advanceFen: number;
+                                amountFen: number;
+                                balanceFen: number;
+                                countyCode: string;
+                                daysSinceAllocation: number;
+                                disbursedFen: number;
+                                earmarkFen: number;
+                                finalFen: number | null;
+                                /** @description balance above the threshold after the idle date (经费沉淀) */
+                                idle: boolean;
+                                lastPaidOn: string | null;
+                                /** @description advance not fully paid on within the grace days (拨付滞后) */
+                                late: boolean;
+                                population: number;
+                                score: {
+                                    centi: number;
+                                    maxCenti: number;
+                                    period: string;
+                                    runId: number;
+                                } | null;
+                                settledFen: number | null;
+                                settlementBaseFen: number;
+                                thresholdFen: number;
+                                unitCode: string;
+                                unitName: string;
+                                villageFen: number;
+                                withheldFen: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/status.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allocation and settlement tables as Word | 经费分配表、结算表（Word） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description default: today */
+                    asOf?: string;
+                    issuer?: string;
+                    org: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the allocation and settlement tables */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/status.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allocation and settlement tables as Excel | 经费分配表、结算表（Excel） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description default: today */
+                    asOf?: string;
+                    issuer?: string;
+                    org: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the allocation and settlement tables */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
