@@ -388,6 +388,40 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
     control: { statuses: [404], why: 'no token of that id: revoking one would end the walk of others' },
   },
 
+  'GET /api/funds/standards': { personal: 'none' },
+  'GET /api/funds/allocations': { personal: 'none' },
+  'POST /api/funds/allocations': {
+    personal: 'none',
+    body: (c) => ({ orgCode: c.site.org, year: YEAR }),
+    control: {
+      statuses: [409],
+      why: 'one allocation per org and year: a walking role may have made it first',
+    },
+  },
+  'POST /api/funds/disbursements': {
+    personal: 'none',
+    body: (c) => ({
+      orgCode: c.site.org,
+      year: YEAR,
+      rows: [{ paidOn: '2020-05-10', payer: '县财政局', payeeCode: c.site.org, amount: '1.00' }],
+    }),
+    control: {
+      statuses: [400, 404, 422],
+      why: 'the walk pays its own county, which is no health centre of the allocation',
+    },
+  },
+  'GET /api/funds/status': {
+    personal: 'none',
+    control: { statuses: [404], why: 'no allocation yet when the control walks before the allocating roles' },
+  },
+  'GET /api/funds/status.xlsx': {
+    personal: 'none',
+    control: { statuses: [404], why: 'no allocation yet when the control walks before the allocating roles' },
+  },
+  'GET /api/funds/status.docx': {
+    personal: 'none',
+    control: { statuses: [404], why: 'no allocation yet when the control walks before the allocating roles' },
+  },
   'GET /api/assessment/schemes': { personal: 'none' },
   'GET /api/assessment/schemes/{code}': { personal: 'none', values: () => ({ code: 'national-basic' }) },
   'POST /api/assessment/schemes': { personal: 'none', body: () => DEFAULT_SCHEME_JSON },

@@ -25,7 +25,11 @@ import { orgNameOf } from './due-repository.js';
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'not a calendar date');
+  // zod runs every check even after the pattern failed: an unparseable text must not throw here.
+  .refine((s) => {
+    const day = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s;
+  }, 'not a calendar date');
 
 const Service = z.enum(DUE_SERVICES);
 

@@ -74,6 +74,6 @@ export const importMessages = defineMessages({
     notListed:
       'Many problems: only the first {{count}} are listed; download the refused rows to see them all.',
     ignored: 'Columns not read: {{columns}}',
-    totalRows: 'Row {{rows}} is a total row (合计), not read as data',
+    totalRows: 'Row {{rows}} is a total row, not read as data',
   },
 });
