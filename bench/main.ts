@@ -24,6 +24,7 @@ import { computeIndicatorValues } from '../src/modules/indicators/indicator-valu
 import { upsertServices } from '../src/modules/records/services-repository.js';
 import { generateBenchCity, type BenchScale } from './bench-city.js';
 import { BENCH_SECTIONS, type BenchFigure } from './sections.js';
+import { measureYearRollover } from './year-rollover.js';
 
 interface Options {
   scale: BenchScale;
@@ -325,6 +326,12 @@ async function main(): Promise<void> {
       unit: 'rows/s',
       goal: '≥ 50000',
     });
+
+    // Last of all: it adds the next year to the database.
+    if (patients[1])
+      figures.push(
+        ...(await measureYearRollover(db, rootCode, [patients[0]!.record_no, patients[1].record_no], 2021)),
+      );
 
     figures.push({
       name: 'peak RSS',

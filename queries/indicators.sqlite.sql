@@ -19,6 +19,39 @@ from
 order by
   "year";
 
+-- indicators/facts-repository.ts: loadYearsInPreparation
+select
+  "year",
+  "prepared_through"
+from
+  "indicator_fact_years_preparing"
+order by
+  "year";
+
+-- indicators/facts-repository.ts: startPreparingYears
+insert into
+  "indicator_fact_years_preparing" ("year", "prepared_through")
+values
+  (?, ?)
+on conflict ("year") do nothing;
+
+-- indicators/facts-repository.ts: advancePreparation
+update "indicator_fact_years_preparing"
+set
+  "prepared_through" = ?
+where
+  "year" = ?;
+
+-- indicators/facts-repository.ts: finishPreparation
+delete from "indicator_fact_years_preparing"
+where
+  "year" = ?;
+insert into
+  "indicator_fact_years" ("year")
+values
+  (?)
+on conflict ("year") do nothing;
+
 -- indicators/facts-repository.ts: replaceIdKeys
 delete from "indicator_residents"
 where
@@ -89,6 +122,7 @@ where
   and "term" in (?);
 
 -- indicators/facts-repository.ts: clearFacts
+delete from "indicator_fact_years_preparing";
 delete from "indicator_tallies";
 delete from "indicator_memberships";
 delete from "indicator_residents";

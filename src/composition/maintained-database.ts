@@ -6,11 +6,31 @@
  * records module runs the maintainers without importing the modules that define them.
  */
 import { openDatabase, type Db, type DbTarget, type OpenOptions } from '../db/database.js';
-import { maintainIndicatorFacts } from '../modules/indicators/fact-maintainer.js';
+import { indicatorFactsMaintainer, maintainIndicatorFacts } from '../modules/indicators/fact-maintainer.js';
 import { withRecordsMaintainers, type AfterRecordsWrite } from '../modules/records/after-write.js';
 
 /** The maintainers every records write runs, in this order. */
 export const RECORDS_MAINTAINERS: readonly AfterRecordsWrite[] = [maintainIndicatorFacts];
+
+/**
+ * The maintainers of the server's writes: the same, except that a service in a year not
+ * maintained yet starts its preparation in the background instead of computing it for
+ * every resident while other writers wait (ADR 0021; the server's preparation job,
+ * src/server/background-jobs.ts, completes it).
+ */
+export const SERVER_RECORDS_MAINTAINERS: readonly AfterRecordsWrite[] = [
+  indicatorFactsMaintainer('in-background'),
+];
+
+/**
+ * The database as the server writes to it: {@link SERVER_RECORDS_MAINTAINERS} installed.
+ *
+ * @example
+ * const app = await buildApp({ db: asServerDatabase(db) });
+ */
+export function asServerDatabase(db: Db): Db {
+  return withRecordsMaintainers(db, SERVER_RECORDS_MAINTAINERS);
+}
 
 /**
  * Opens the database (applying pending migrations) with the records maintainers installed.

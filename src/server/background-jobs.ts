@@ -1,6 +1,6 @@
 /**
- * The work the server repeats while it is up: the bulletin schedules and the push-plan
- * checkpoints. Started by the composition root (`buildApp`, on by default; tests turn it
+ * The work the server repeats while it is up: the bulletin schedules, the push-plan
+ * checkpoints and the preparation of a new year's indicator facts (ADR 0021). Started by the composition root (`buildApp`, on by default; tests turn it
  * off), never by a module's routes, so a route file only answers requests.
  *
  * Each job's interval comes from its environment variable (`off` disables it, default one
@@ -8,7 +8,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
+import { localIsoDate } from '../modules/bulletins/local-date.js';
 import { runDueSchedules } from '../modules/bulletins/run-schedules.js';
+import { prepareFactYears } from '../modules/indicators/fact-year-preparation.js';
 import { WHOLE_TREE } from '../modules/orgs/org-scope.js';
 import {
   CHECKPOINT_RUN_MESSAGE,
@@ -22,6 +24,18 @@ export const BULLETIN_SCHEDULER_VARIABLE = 'GONGWEI_BULLETIN_SCHEDULER_MS';
 
 /** Environment variable of the milliseconds between push-plan checkpoint runs. */
 export const PUSH_PLAN_SCHEDULER_VARIABLE = 'GONGWEI_PUSH_PLAN_SCHEDULER_MS';
+
+/**
+ * Environment variable of the milliseconds between runs of the fact-year preparation
+ * (default 5 s); each run prepares batches for up to {@link PREPARATION_RUN_MS}.
+ */
+export const FACT_YEAR_PREPARATION_VARIABLE = 'GONGWEI_FACT_YEAR_PREPARATION_MS';
+
+/** How long one run of the preparation may keep starting batches (each is one short transaction). */
+const PREPARATION_RUN_MS = 1000;
+
+/** Residents per preparation batch: a writer or a request waits at most one (tens of ms). */
+const PREPARATION_BATCH = 500;
 
 /**
  * Registers the background jobs on `app`: they start when it is ready and stop when it
@@ -49,4 +63,18 @@ export function registerBackgroundJobs(app: FastifyInstance, db: Db): void {
       if (fields) app.log.info(fields, CHECKPOINT_RUN_MESSAGE);
     }
   });
+
+  repeatWhileUp(
+    app,
+    intervalFromEnv(FACT_YEAR_PREPARATION_VARIABLE, 5000),
+    'fact-year preparation',
+    async () => {
+      const now = new Date();
+      for (const p of await prepareFactYears(db, localIsoDate(now), {
+        milliseconds: PREPARATION_RUN_MS,
+        batchSize: PREPARATION_BATCH,
+      }))
+        if (p.complete) app.log.info({ year: p.year }, 'indicator facts of the year prepared');
+    },
+  );
 }

@@ -18,3 +18,11 @@ it('reads the interval from the environment: off, a number of at least a second,
     expect([bad, intervalFromEnv(VARIABLE)]).toEqual([bad, 60_000]);
   }
 });
+
+it('falls back to the interval the job gives', () => {
+  expect(intervalFromEnv(VARIABLE, 5000)).toBe(5000);
+  process.env[VARIABLE] = 'soon';
+  expect(intervalFromEnv(VARIABLE, 5000)).toBe(5000);
+  process.env[VARIABLE] = '3000';
+  expect(intervalFromEnv(VARIABLE, 5000)).toBe(3000);
+});

@@ -9,16 +9,16 @@ const DEFAULT_INTERVAL_MS = 60_000;
 
 /**
  * Milliseconds between runs, read from an environment variable: `off` disables (null); a
- * number of at least 1000; anything else (or unset) is one minute.
+ * number of at least 1000; anything else (or unset) is `fallbackMs` (one minute unless given).
  *
  * @example
  * intervalFromEnv('GONGWEI_BULLETIN_SCHEDULER_MS') // → 60000 when unset, null when 'off'
  */
-export function intervalFromEnv(variable: string): number | null {
+export function intervalFromEnv(variable: string, fallbackMs: number = DEFAULT_INTERVAL_MS): number | null {
   const raw = process.env[variable];
   if (raw === 'off') return null;
-  const n = raw ? Number(raw) : DEFAULT_INTERVAL_MS;
-  return Number.isFinite(n) && n >= 1000 ? n : DEFAULT_INTERVAL_MS;
+  const n = raw ? Number(raw) : fallbackMs;
+  return Number.isFinite(n) && n >= 1000 ? n : fallbackMs;
 }
 
 /**

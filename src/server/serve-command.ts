@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openMaintainedDatabase } from '../composition/maintained-database.js';
+import { asServerDatabase, openMaintainedDatabase } from '../composition/maintained-database.js';
 import { resolveDbTarget, type Db } from '../db/database.js';
 import { OPERATOR_SCOPE, withDbOption } from '../cli/command-context.js';
 import { GongweiError } from '../domain/gongwei-error.js';
@@ -105,7 +105,7 @@ async function listen(db: Db, options: ServeOptions, sqliteFile: string | undefi
     );
   const trustProxy = options.trustProxy === undefined ? undefined : parseTrustProxy(options.trustProxy);
   const app = await buildApp({
-    db,
+    db: asServerDatabase(db),
     logger: false,
     backgroundJobs: true,
     ...(trustProxy ? { trustProxy } : {}),

@@ -25,18 +25,22 @@ import {
   PERSON_SERVICE_READS,
 } from '../../domain/indicators/terms.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
-import type { ChangedRecords } from '../records/after-write.js';
+import type { AfterRecordsWrite } from '../records/after-write.js';
 import {
   addFactYears,
   addToTallies,
+  advancePreparation,
   clearFacts,
   deleteMemberships,
   deleteTallies,
+  finishPreparation,
   insertMemberships,
   loadFactYears,
+  loadYearsInPreparation,
   loadIdKeys,
   loadMemberships,
   replaceIdKeys,
+  startPreparingYears,
   type Handle,
 } from './facts-repository.js';
 import {
@@ -166,51 +170,114 @@ async function refreshEverything(
 }
 
 /**
- * The maintainer run after every records write, in the writing transaction. A service in a
- * year not maintained yet adds that year and computes it for everybody once (the cost of the
- * first service of a new year), so later writes stay incremental.
+ * What a write does with a service in a year not maintained yet:
+ * - `at-once`: adds the year and computes it for every resident in the writing transaction
+ *   (the CLI, the demo, the bench, tests: nobody waits behind them);
+ * - `in-background`: starts preparing the year and computes it for the written residents
+ *   only; the server's preparation job (./fact-year-preparation.ts) does the rest in short
+ *   batches, and until it is done reads of that year are answered from the raw rows
+ *   (ADR 0021).
  */
-export async function maintainIndicatorFacts(trx: Handle, changed: ChangedRecords): Promise<void> {
-  const years = await loadFactYears(trx);
-  if (changed.residentIds.length > 0) {
-    // A deferred write (a whole import) can change millions of residents: recompute them in
-    // batches, gathering the tally changes (they touch the same villages) and writing them once.
-    const tallies = new TallyChanges();
-    const newYears = new Set<number>();
-    const ids = changed.residentIds;
-    for (let i = 0; i < ids.length; i += RESIDENTS_PER_BATCH) {
-      const batch = ids.slice(i, i + RESIDENTS_PER_BATCH);
-      const seen = await refreshResidents(
-        trx,
-        batch,
-        years,
-        DEFAULT_PARAMETERS,
-        tallies,
-        changed.servicesSince,
+export type NewFactYears = 'at-once' | 'in-background';
+
+/** Recomputes residents `ids` for `years`, in batches, gathering the tally changes. */
+async function refreshInBatches(
+  trx: Handle,
+  ids: readonly number[],
+  years: readonly number[],
+  servicesSince: ReadonlyMap<number, string> | undefined,
+): Promise<Set<number>> {
+  // A deferred write (a whole import) can change millions of residents: recompute them in
+  // batches, gathering the tally changes (they touch the same villages) and writing them once.
+  const tallies = new TallyChanges();
+  const newYears = new Set<number>();
+  for (let i = 0; i < ids.length; i += RESIDENTS_PER_BATCH) {
+    const batch = ids.slice(i, i + RESIDENTS_PER_BATCH);
+    const seen = await refreshResidents(trx, batch, years, DEFAULT_PARAMETERS, tallies, servicesSince);
+    for (const y of seen) newYears.add(y);
+    await flushTallies(trx, tallies, false);
+  }
+  await flushTallies(trx, tallies, true);
+  return newYears;
+}
+
+/** Adds `years` to the maintained ones, the way `mode` says; `changedIds` were just written. */
+async function addYears(
+  trx: Handle,
+  years: readonly number[],
+  changedIds: readonly number[],
+  mode: NewFactYears,
+): Promise<void> {
+  if (years.length === 0) return;
+  if (mode === 'at-once') {
+    await addFactYears(trx, years);
+    await refreshEverything(trx, years, DEFAULT_PARAMETERS);
+    return;
+  }
+  await startPreparingYears(trx, years);
+  // The whole year for these residents (no "services since"): they have no facts in it yet.
+  await refreshInBatches(trx, changedIds, years, undefined);
+}
+
+/**
+ * The after-write maintainer that keeps the indicator facts fresh, in the writing
+ * transaction. Years being prepared are maintained like complete ones, so a resident already
+ * prepared stays right; `newYears` says what a service in a year not maintained yet costs.
+ *
+ * @example
+ * withRecordsMaintainers(db, [indicatorFactsMaintainer('in-background')]); // the server
+ */
+export function indicatorFactsMaintainer(newYears: NewFactYears): AfterRecordsWrite {
+  return async (trx, changed) => {
+    const maintained = async (): Promise<number[]> => [
+      ...(await loadFactYears(trx)),
+      ...(await loadYearsInPreparation(trx)).map((p) => p.year),
+    ];
+    const years = await maintained();
+    if (changed.residentIds.length > 0) {
+      const seen = await refreshInBatches(trx, changed.residentIds, years, changed.servicesSince);
+      await addYears(trx, [...seen].sort(), changed.residentIds, newYears);
+    }
+    if (changed.activityOrgCodes.length > 0) {
+      const type = ACTIVITY_TERM_FAMILY.reads.type;
+      const activityYears = (await loadActivities(trx, type, changed.activityOrgCodes)).map((a) =>
+        Number(a.date.slice(0, 4)),
       );
-      for (const y of seen) newYears.add(y);
-      await flushTallies(trx, tallies, false);
+      const current = await maintained();
+      const unseen = [...new Set(activityYears)].filter((y) => !current.includes(y)).sort();
+      await addYears(trx, unseen, [], newYears);
+      await refreshActivities(trx, changed.activityOrgCodes, await maintained());
     }
-    await flushTallies(trx, tallies, true);
-    if (newYears.size > 0) {
-      const added = [...newYears].sort();
-      await addFactYears(trx, added);
-      await refreshEverything(trx, added, DEFAULT_PARAMETERS);
-    }
+  };
+}
+
+/** The maintainer of every composition root but the server: a new year is computed at once. */
+export const maintainIndicatorFacts: AfterRecordsWrite = indicatorFactsMaintainer('at-once');
+
+/**
+ * Prepares one batch of `year` (a year being prepared): the next residents after
+ * `preparedThrough` are computed for that year only and the place advanced; when none are
+ * left, the activity tallies are computed and the year becomes maintained. Run in its own
+ * short transaction by ./fact-year-preparation.ts. Returns whether the year is complete.
+ */
+export async function prepareYearBatch(
+  trx: Handle,
+  year: number,
+  preparedThrough: number,
+  batchSize: number = RESIDENTS_PER_BATCH,
+): Promise<{ preparedThrough: number; complete: boolean }> {
+  const ids = await residentIdsAfter(trx, WHOLE_TREE, preparedThrough, batchSize);
+  if (ids.length === 0) {
+    await refreshActivities(trx, await activityOrgs(trx, ACTIVITY_TERM_FAMILY.reads.type), [year]);
+    await finishPreparation(trx, year);
+    return { preparedThrough, complete: true };
   }
-  if (changed.activityOrgCodes.length > 0) {
-    const type = ACTIVITY_TERM_FAMILY.reads.type;
-    const activityYears = (await loadActivities(trx, type, changed.activityOrgCodes)).map((a) =>
-      Number(a.date.slice(0, 4)),
-    );
-    const current = await loadFactYears(trx);
-    const newYears = [...new Set(activityYears)].filter((y) => !current.includes(y));
-    if (newYears.length > 0) {
-      await addFactYears(trx, newYears);
-      await refreshEverything(trx, newYears, DEFAULT_PARAMETERS);
-    }
-    await refreshActivities(trx, changed.activityOrgCodes, await loadFactYears(trx));
-  }
+  const tallies = new TallyChanges();
+  await refreshResidents(trx, ids, [year], DEFAULT_PARAMETERS, tallies);
+  await flushTallies(trx, tallies, true);
+  const last = ids[ids.length - 1]!;
+  await advancePreparation(trx, year, last);
+  return { preparedThrough: last, complete: false };
 }
 
 /**

@@ -14,6 +14,8 @@ import { executeBatch } from '../records/compiled-batches.js';
 /** Tables of migration 002 (a type alias, not an interface, to satisfy Kysely's table-map constraint). */
 export type IndicatorTables = {
   indicator_fact_years: { year: number };
+  /** Migration 013: years being prepared, complete up to resident `prepared_through`. */
+  indicator_fact_years_preparing: { year: number; prepared_through: number };
   indicator_residents: { resident_id: number; county_code: string; id_key: string | null };
   indicator_memberships: {
     resident_id: number;
@@ -60,6 +62,47 @@ export async function addFactYears(h: Handle, years: readonly number[]): Promise
     .values(years.map((year) => ({ year })))
     .onConflict((oc) => oc.column('year').doNothing())
     .execute();
+}
+
+/** A year being prepared: every resident with an id up to `preparedThrough` has its facts. */
+export interface YearInPreparation {
+  readonly year: number;
+  readonly preparedThrough: number;
+}
+
+/** The years being prepared (ADR 0021), by year. */
+export async function loadYearsInPreparation(h: Handle): Promise<YearInPreparation[]> {
+  const rows = await factTables(h)
+    .selectFrom('indicator_fact_years_preparing')
+    .select(['year', 'prepared_through'])
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => ({ year: Number(r.year), preparedThrough: Number(r.prepared_through) }));
+}
+
+/** Starts preparing `years` from the first resident (a year already started keeps its place). */
+export async function startPreparingYears(h: Handle, years: readonly number[]): Promise<void> {
+  if (years.length === 0) return;
+  await factTables(h)
+    .insertInto('indicator_fact_years_preparing')
+    .values(years.map((year) => ({ year, prepared_through: 0 })))
+    .onConflict((oc) => oc.column('year').doNothing())
+    .execute();
+}
+
+/** Records that every resident up to `preparedThrough` has its facts for `year`. */
+export async function advancePreparation(h: Handle, year: number, preparedThrough: number): Promise<void> {
+  await factTables(h)
+    .updateTable('indicator_fact_years_preparing')
+    .set({ prepared_through: preparedThrough })
+    .where('year', '=', year)
+    .execute();
+}
+
+/** Makes a prepared year a maintained one: reads now trust its tallies. */
+export async function finishPreparation(h: Handle, year: number): Promise<void> {
+  await factTables(h).deleteFrom('indicator_fact_years_preparing').where('year', '=', year).execute();
+  await addFactYears(h, [year]);
 }
 
 /** Stored ID keys of residents (before this write). */
@@ -245,6 +288,7 @@ export async function deleteTallies(
 /** Empties every maintained fact (before a full recomputation). */
 export async function clearFacts(h: Handle): Promise<void> {
   for (const t of [
+    'indicator_fact_years_preparing',
     'indicator_tallies',
     'indicator_memberships',
     'indicator_residents',

@@ -33,6 +33,10 @@ export const QUERY_SAMPLES: ModuleQueries = {
       factTables: { noQuery: 'adds the indicator tables to a handle' },
       addFactYears: (db) => facts.addFactYears(db.kysely, [2020]),
       loadFactYears: (db) => facts.loadFactYears(db.kysely),
+      loadYearsInPreparation: (db) => facts.loadYearsInPreparation(db.kysely),
+      startPreparingYears: (db) => facts.startPreparingYears(db.kysely, [2021]),
+      advancePreparation: (db) => facts.advancePreparation(db.kysely, 2021, 2000),
+      finishPreparation: (db) => facts.finishPreparation(db.kysely, 2021),
       replaceIdKeys: (db) =>
         facts.replaceIdKeys(
           db.kysely,
