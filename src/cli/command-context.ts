@@ -46,6 +46,11 @@ export function withDbOption(command: Command): Command {
   return command
     .option('--db <path>', 'SQLite file or postgres:// URL (default: DATABASE_URL or data/gongwei.sqlite)')
     .hook('preAction', (_hooked, actionCommand) => {
+      // `gongwei assess scheme list --db X`: commander gives --db to the first command that
+      // declares it (assess), not to the one that acts; the acting command takes it from there.
+      const own = actionCommand.opts() as { db?: string };
+      const inherited = (actionCommand.optsWithGlobals() as { db?: string }).db;
+      if (own.db === undefined && inherited !== undefined) actionCommand.setOptionValue('db', inherited);
       (actionCommand.opts() as Record<symbol, unknown>)[INVOCATION] = invocationOf(actionCommand);
     });
 }

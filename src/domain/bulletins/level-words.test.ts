@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelWords, wholeNameOfCode } from './level-words.js';
+import { defaultIssuer, levelWords, wholeNameOfCode } from './level-words.js';
 
 describe('levelWords', () => {
   it.each([
@@ -19,5 +19,14 @@ describe('levelWords', () => {
     expect(wholeNameOfCode('620000')).toBe('全省');
     expect(wholeNameOfCode('620800')).toBe('全市');
     expect(wholeNameOfCode('620881')).toBe('全县');
+  });
+});
+
+describe('defaultIssuer', () => {
+  it('names the health authority of the level', () => {
+    expect(defaultIssuer({ name: '甘肃省', level: 1 })).toBe('甘肃省卫生健康委员会');
+    expect(defaultIssuer({ name: '平凉市', level: 2 })).toBe('平凉市卫生健康委员会');
+    expect(defaultIssuer({ name: '崇信县', level: 3 })).toBe('崇信县卫生健康局');
+    expect(defaultIssuer({ name: '柏树镇', level: 4 })).toBe('柏树镇卫生院');
   });
 });

@@ -79,3 +79,14 @@ export function wholeNameOfCode(code: string): string {
   if (/^\d{4}00$/.test(code)) return '全市';
   return '全县';
 }
+
+/**
+ * The issuing body of a document of `org` when none is named: the org's name and its
+ * level's health authority (a city's 卫生健康委员会, a county's 卫生健康局, a township's
+ * 卫生院). Bulletins and the funds tables use it alike.
+ *
+ * @example defaultIssuer({ name: '崇信县', level: 3 }) // '崇信县卫生健康局'
+ */
+export function defaultIssuer(org: { readonly name: string; readonly level: number }): string {
+  return `${org.name}${levelWords(org.level).issuerSuffix}`;
+}

@@ -16,7 +16,7 @@ import {
 } from '../../domain/bulletins/bulletin-model.js';
 import { GongweiError, type LocalizedText } from '../../domain/gongwei-error.js';
 import { PeriodError } from '../../domain/periods/period.js';
-import { levelWords, wholeNameOfCode } from '../../domain/bulletins/level-words.js';
+import { defaultIssuer, wholeNameOfCode } from '../../domain/bulletins/level-words.js';
 import type { NamingRule } from '../../domain/bulletins/unit-naming.js';
 import { defaultNamingRules } from '../../domain/bulletins/bulletin-input.js';
 import type { BulletinSources } from './bulletin-sources.js';
@@ -142,7 +142,6 @@ export async function assembleBulletin(
   const org = await sources.getOrg(request.orgCode);
   if (!org) throw BulletinRequestError.unknownOrg(request.orgCode, 'orgCode');
   if (org.level >= 5) throw EmptyBulletinError.noChildUnits(org);
-  const words = levelWords(org.level);
   const children = await sources.listChildren(org.code);
   if (children.length === 0) throw EmptyBulletinError.noChildUnits(org);
 
@@ -179,7 +178,7 @@ export async function assembleBulletin(
       'dataTakenOn',
     );
   const options: BulletinOptions = {
-    issuer: request.issuer ?? `${org.name}${words.issuerSuffix}`,
+    issuer: request.issuer ?? defaultIssuer(org),
     date,
     dataTakenOn,
     ...(request.copyTo ? { copyTo: request.copyTo } : {}),

@@ -1,3 +1,4 @@
+import { defaultIssuer } from '../../domain/bulletins/level-words.js';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { OPERATOR_SCOPE, operatorName, withDb, withDbOption } from '../../cli/command-context.js';
@@ -195,9 +196,12 @@ export function registerFundingCommands(program: Command): void {
             year: year(o.year),
             asOf: o.asOf ?? new Date().toISOString().slice(0, 10),
           });
-          const name = (await getOrg(db, WHOLE_TREE, org))?.name ?? org;
+          const stored = await getOrg(db, WHOLE_TREE, org);
+          if (!stored)
+            throw GongweiError.notFound({ zh: `没有这个机构：${org}`, en: `no such org: ${org}` }, '--org');
+          const name = stored.name;
           if (o.xlsx) writeFileSync(o.xlsx, await fundsXlsx(s, name));
-          if (o.docx) writeFileSync(o.docx, await fundsDocx(s, name, o.issuer ?? `${name}卫生健康委员会`));
+          if (o.docx) writeFileSync(o.docx, await fundsDocx(s, name, o.issuer ?? defaultIssuer(stored)));
           process.stdout.write(`wrote ${[o.xlsx, o.docx].filter(Boolean).join(', ')}\n`);
         }),
     );

@@ -1,11 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
+import { defaultIssuer } from '../../domain/bulletins/level-words.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { subtreeScope, WHOLE_TREE } from '../orgs/org-scope.js';
 import { allocateFunds } from './allocate-funds.js';
+import { fundsDocx, fundsXlsx } from './export-funds.js';
 import { insertFundingWorld } from './funding.fixture.js';
 import { readFundsStatus } from './funds-status.js';
 import { importDisbursementsFile, recordDisbursements } from './record-disbursements.js';
@@ -109,5 +113,29 @@ describeEachDialect('funding: allocation, disbursements and status', (t) => {
         WHO,
       ),
     ).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('writes the allocation table as Excel and Word with the figures of the status', async () => {
+    const s = await readFundsStatus(t.db, WHOLE_TREE, { orgCode: '620800', year: 2020, asOf: '2020-10-31' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await fundsXlsx(s, '平凉市'));
+    const sheet = workbook.getWorksheet('经费分配')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const baishui = rows.find((r) => r[1] === '白水镇')!;
+    // 3333 residents × 74 yuan
+    expect(baishui.slice(2, 5)).toEqual([3333, 74, 246642]);
+    const total = rows.find((r) => r[0] === '合计')!;
+    expect(total[2]).toBe(11889);
+    expect(total[4]).toBe(11889 * 74);
+
+    const zip = await JSZip.loadAsync(
+      await fundsDocx(s, '平凉市', defaultIssuer({ name: '平凉市', level: 2 })),
+    );
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('平凉市卫生健康委员会');
+    expect(text).toContain('246,642.00');
+    expect(text).toContain('白水镇');
   });
 });

@@ -1,3 +1,5 @@
+import { defaultIssuer } from '../../domain/bulletins/level-words.js';
+import { GongweiError } from '../../domain/gongwei-error.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -278,11 +280,14 @@ export async function registerFundingRoutes(app: FastifyInstance, db: Db): Promi
           year: q.year,
           asOf: q.asOf ?? today(),
         });
-        const orgName = (await getOrg(db, WHOLE_TREE, q.org))?.name ?? q.org;
+        const org = await getOrg(db, WHOLE_TREE, q.org);
+        if (!org)
+          throw GongweiError.notFound({ zh: `没有这个机构：${q.org}`, en: `no such org: ${q.org}` }, 'org');
+        const orgName = org.name;
         const content =
           format === 'xlsx'
             ? await fundsXlsx(status, orgName)
-            : await fundsDocx(status, orgName, q.issuer ?? `${orgName}卫生健康委员会`);
+            : await fundsDocx(status, orgName, q.issuer ?? defaultIssuer(org));
         const fileName = `${orgName}${q.year}年基本公卫经费.${format}`;
         return reply
           .header(
