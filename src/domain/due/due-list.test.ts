@@ -72,6 +72,27 @@ describe('elderly annual check-up', () => {
     expect(dueOn(checked, '2021-02-27', 'elderly_checkup')).toBeNull();
     expect(dueOn(checked, '2021-02-28', 'elderly_checkup')?.dueDate).toBe('2021-02-28');
   });
+
+  it('owes no check-up of an earlier year: overdue since 1 January at the most', () => {
+    const old: DueFacts = { birthDate: '1933-05-05', enrollments: [], services: [] };
+    expect(dueOn(old, '2020-06-30', 'elderly_checkup')).toMatchObject({
+      dueDate: '2020-01-01',
+      daysOverdue: 181,
+    });
+    expect(dueOn(old, '2020-01-01', 'elderly_checkup')).toMatchObject({
+      dueDate: '2020-01-01',
+      daysOverdue: 0,
+    });
+    expect(dueOn(old, '2019-12-31', 'elderly_checkup')?.dueDate).toBe('2019-01-01');
+    const lapsed: DueFacts = { ...old, services: [svc('elderly_checkup', '2015-05-01')] };
+    expect(dueOn(lapsed, '2020-06-30', 'elderly_checkup')).toMatchObject({
+      dueDate: '2020-01-01',
+      lastServiceDate: '2015-05-01',
+    });
+    const lateLastYear: DueFacts = { ...old, services: [svc('elderly_checkup', '2019-11-20')] };
+    expect(dueOn(lateLastYear, '2020-06-30', 'elderly_checkup')).toBeNull();
+    expect(dueOn(lateLastYear, '2020-11-20', 'elderly_checkup')?.dueDate).toBe('2020-11-20');
+  });
 });
 
 describe('maternal', () => {

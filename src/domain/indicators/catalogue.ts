@@ -304,7 +304,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   }),
   def({
     id: 'tuberculosis.followup_rate',
-    name: { zh: '肺结核患者管理率', en: 'TB patient management (follow-up) rate' },
+    name: { zh: '肺结核患者随访率', en: 'TB patient follow-up rate' },
     unit: 'percent',
     program: 'tuberculosis',
     numerator: { term: 'tuberculosis.followed' },

@@ -6,6 +6,7 @@
 import {
   AimOutlined,
   AuditOutlined,
+  BellOutlined,
   DashboardOutlined,
   EditOutlined,
   FileSearchOutlined,
@@ -107,6 +108,13 @@ export const PAGES: readonly PageEntry[] = [
     icon: <EditOutlined />,
     permission: 'records.write',
     component: lazy(() => import('../pages/entry/EntryPage')),
+  },
+  {
+    path: '/due',
+    menu: 'menu.due',
+    icon: <BellOutlined />,
+    permission: 'due.read',
+    component: lazy(() => import('../pages/due/DuePage')),
   },
   {
     path: '/records',

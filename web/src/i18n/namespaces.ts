@@ -11,6 +11,7 @@ import { targetsMessages } from '../pages/targets/messages';
 import { plansMessages } from '../pages/plans/messages';
 import { assessmentMessages } from '../pages/assessment/messages';
 import { entryMessages } from '../pages/entry/messages';
+import { dueMessages } from '../pages/due/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -29,6 +30,7 @@ export const NAMESPACES = {
   plans: plansMessages,
   assessment: assessmentMessages,
   entry: entryMessages,
+  due: dueMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */
