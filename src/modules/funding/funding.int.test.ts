@@ -118,7 +118,7 @@ describeEachDialect('funding: allocation, disbursements and status', (t) => {
   it('writes the allocation table as Excel and Word with the figures of the status', async () => {
     const s = await readFundsStatus(t.db, WHOLE_TREE, { orgCode: '620800', year: 2020, asOf: '2020-10-31' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await fundsXlsx(s, '平凉市'));
+    await workbook.xlsx.load((await fundsXlsx(s, '平凉市')) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('经费分配')!;
     const rows: unknown[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));

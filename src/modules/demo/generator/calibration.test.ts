@@ -51,6 +51,18 @@ describe('managedTarget', () => {
     expect(managedTarget('tuberculosis', '620826', 1 / 50)).toBe(100);
   });
 
+  it('keeps the severe mental disorder floor under the patients the population lets expect', () => {
+    // 崇信县 at 1/50: 2 000 residents × 4.5‰ = 9 expected; the floor of 30 would print 333 %.
+    expect(managedTarget('severeMental', '620823', 1 / 50)).toBe(8);
+    for (const c of DEMO_COUNTIES)
+      for (const fraction of [1 / 50, 1 / 8, 1])
+        expect(managedTarget('severeMental', c.code, fraction)).toBeLessThanOrEqual(
+          Math.ceil(c.population * fraction * 0.0045),
+        );
+    // A test demo at 1/500 keeps a few per county, so that rates still rank.
+    expect(managedTarget('severeMental', '620823', 1 / 500)).toBe(8);
+  });
+
   it('refuses a county outside the scenario', () => {
     expect(() => managedTarget('elderly', '620100' as never, 1)).toThrow(/not a county/);
   });

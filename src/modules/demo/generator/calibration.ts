@@ -4,6 +4,7 @@
  * are copied here; the rates of the counties the bulletin does not name are solved so that
  * the city figure comes out as printed while every named (lagging) county stays lowest.
  */
+import { DEFAULT_PARAMETERS } from '../../../domain/indicators/parameters.js';
 import { solveOtherRates } from './allocation.js';
 
 /** The demo scales and the share of the real city each one generates. */
@@ -353,5 +354,23 @@ export function managedTarget(program: ManagedProgram, county: DemoCountyCode, f
   const county_ = DEMO_COUNTIES.find((c) => c.code === county);
   if (!county_) throw new RangeError(`not a county of the scenario: ${county}`);
   const floor = MANAGED_FLOOR[program] * (program === 'tuberculosis' && county === '620826' ? 4 : 1);
-  return Math.max(floor, Math.round((MANAGED_CITY[program] * fraction * weightOf(county_)) / sum));
+  const share = Math.round((MANAGED_CITY[program] * fraction * weightOf(county_)) / sum);
+  return Math.min(Math.max(floor, share), managedCeiling(program, county_.population * fraction));
+}
+
+/** Most of a county's expected severe mental disorder patients the demo manages. */
+const SEVERE_MENTAL_MANAGED_SHARE = 0.95;
+/** Patients a county keeps in any case, so that its follow-up rate still ranks in tiny test demos. */
+const SEVERE_MENTAL_RANKABLE = 8;
+
+/**
+ * The most people a county may manage: for severe mental disorders, whose management rate is
+ * over the patients expected from the population (4.5‰), more would print a rate over 100 %
+ * (崇信县 at 333 % in the small demo, from the floor); other programmes have no such bound.
+ * Below 1/50 of the city (test demos) a few patients are kept whatever the population.
+ */
+function managedCeiling(program: ManagedProgram, population: number): number {
+  if (program !== 'severeMental') return Infinity;
+  const expected = population * DEFAULT_PARAMETERS.severeMentalPrevalence;
+  return Math.max(SEVERE_MENTAL_RANKABLE, Math.floor(expected * SEVERE_MENTAL_MANAGED_SHARE));
 }

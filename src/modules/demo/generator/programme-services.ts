@@ -5,6 +5,8 @@
  * and severe mental disorder follow-ups. Each writer draws from the village's random stream;
  * the village generator calls them in a fixed order, so the same seed gives the same rows.
  */
+import { NATIONAL_IMMUNISATION_SCHEDULE } from '../../../domain/due/parameters.js';
+import { VACCINES } from '../../../domain/indicators/vaccines.js';
 import type { ServiceInput } from '../../../domain/records/inputs.js';
 import type { ServicePayload } from '../../../domain/records/service-payloads.js';
 import { ARM_BP_OVER_20_SHARE } from './calibration.js';
@@ -28,19 +30,16 @@ import {
 } from './service-days.js';
 import type { ServiceBuilder, VillageDraw } from './village-draw.js';
 
-const VACCINE_SCHEDULE: readonly [number, string, number][] = [
-  [0, '乙肝疫苗', 1],
-  [1, '乙肝疫苗', 2],
-  [2, '脊灰疫苗', 1],
-  [3, '百白破疫苗', 1],
-  [4, '百白破疫苗', 2],
-  [5, '百白破疫苗', 3],
-  [6, '乙肝疫苗', 3],
-  [8, '麻腮风疫苗', 1],
-  [9, '流脑疫苗', 2],
-  [18, '百白破疫苗', 4],
-  [24, '乙脑疫苗', 2],
-];
+/** Chinese names as clinics write them, by the schedule's vaccine ids. */
+const VACCINE_NAME: Readonly<Record<string, string>> = Object.fromEntries(
+  VACCINES.map((v) => [v.id, v.name.zh]),
+);
+/** Share of children given no vaccination at all (hard to reach, or vaccinated elsewhere unrecorded). */
+const UNVACCINATED_SHARE = 0.02;
+/** Chance that a vaccinated child has a given dose of its age recorded. */
+const DOSE_COVERAGE = 0.96;
+/** Average days in a month, to place a dose due at an age in months. */
+const DAYS_PER_MONTH = 30.44;
 
 /**
  * Elderly check-ups: this year's for the checked (identical clusters first, then arm-BP
@@ -235,13 +234,19 @@ export function writeChildServices(draw: VillageDraw, children: readonly number[
         }
       }
     }
-    if (p.age < 3 && r.chance(0.7)) {
-      const day = r.int(Math.max(YEAR_START, p.created), AS_OF);
-      const months = monthsBetween(p.birthDay, day);
-      const dose = [...VACCINE_SCHEDULE].reverse().find(([m]) => m <= months) ?? VACCINE_SCHEDULE[0]!;
-      out.services.push(service('vaccination', p.recordNo, day, { vaccine: dose[1], dose: dose[2] }));
-      touch(i, day);
-    }
+    // The national schedule's doses the child has reached, each given at its age or a
+    // little later (years before 2020 included: BCG and the first hepatitis B at birth).
+    if (!r.chance(UNVACCINATED_SHARE))
+      for (const dose of NATIONAL_IMMUNISATION_SCHEDULE) {
+        const due = p.birthDay + Math.ceil(dose.ageMonths * DAYS_PER_MONTH);
+        if (due > AS_OF) break;
+        if (!r.chance(DOSE_COVERAGE)) continue;
+        const day = Math.min(AS_OF, due + r.int(0, 14));
+        out.services.push(
+          service('vaccination', p.recordNo, day, { vaccine: VACCINE_NAME[dose.vaccine]!, dose: dose.dose }),
+        );
+        touch(i, day);
+      }
   });
 }
 
