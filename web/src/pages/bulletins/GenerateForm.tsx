@@ -32,7 +32,10 @@ interface FormValues {
   format: (typeof BULLETIN_FORMATS)[number];
   issuer?: string;
   date?: Dayjs | null;
+  dataTakenOn?: Dayjs | null;
   docNumber?: string;
+  copyTo?: string;
+  printedBy?: string;
   compareTo?: string;
   nameLowest?: number | null;
   threshold?: string;
@@ -46,7 +49,12 @@ export function generateBody(orgCode: string, period: string, v: FormValues): Ge
   const docNumber = text(v.docNumber);
   const compareTo = text(v.compareTo);
   const threshold = text(v.threshold);
+  const copyTo = text(v.copyTo);
+  const printedBy = text(v.printedBy);
   if (issuer) body.issuer = issuer;
+  if (copyTo) body.copyTo = copyTo;
+  if (printedBy) body.printedBy = printedBy;
+  if (v.dataTakenOn) body.dataTakenOn = v.dataTakenOn.format('YYYY-MM-DD');
   if (docNumber) body.docNumber = docNumber;
   if (compareTo) body.compareTo = compareTo;
   if (threshold) body.threshold = threshold;
@@ -130,6 +138,19 @@ export function GenerateForm({ onPreview }: { onPreview(id: number): void }): Re
                   </Form.Item>
                   <Form.Item name="threshold" label={t('form.threshold')} tooltip={t('form.thresholdHint')}>
                     <Input maxLength={300} style={{ width: 280 }} placeholder="records=0.9,elderly=target" />
+                  </Form.Item>
+                  <Form.Item
+                    name="dataTakenOn"
+                    label={t('form.dataTakenOn')}
+                    tooltip={t('form.dataTakenOnHint')}
+                  >
+                    <DatePicker placeholder={t('form.datePlaceholder')} />
+                  </Form.Item>
+                  <Form.Item name="copyTo" label={t('form.copyTo')} tooltip={t('form.copyToHint')}>
+                    <Input maxLength={200} style={{ width: 280 }} />
+                  </Form.Item>
+                  <Form.Item name="printedBy" label={t('form.printedBy')} tooltip={t('form.printedByHint')}>
+                    <Input maxLength={100} style={{ width: 240 }} />
                   </Form.Item>
                 </Space>
               ),

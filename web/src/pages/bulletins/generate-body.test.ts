@@ -23,6 +23,9 @@ describe('the body of a bulletin request', () => {
         compareTo: '620000=92.73%',
         nameLowest: 0,
         threshold: 'records=0.9',
+        dataTakenOn: dayjs('2020-07-05'),
+        copyTo: ' 市人民政府办公室 ',
+        printedBy: '平凉市卫生健康委员会办公室',
       }),
     ).toEqual({
       orgCode: '620800',
@@ -34,6 +37,9 @@ describe('the body of a bulletin request', () => {
       compareTo: '620000=92.73%',
       nameLowest: 0,
       threshold: 'records=0.9',
+      dataTakenOn: '2020-07-05',
+      copyTo: '市人民政府办公室',
+      printedBy: '平凉市卫生健康委员会办公室',
     });
   });
 });
