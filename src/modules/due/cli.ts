@@ -5,6 +5,7 @@ import { DUE_SERVICE_NAMES, DUE_SERVICES, isDueService, type DueService } from '
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { ageInYears } from '../../domain/privacy/masking.js';
 import { scopeOfOrg } from '../orgs/org-scope.js';
+import { teamVillages } from './team-villages.js';
 import { dueList, type DueRow } from './due-list.js';
 
 const COLUMNS = [
@@ -76,6 +77,7 @@ export function registerDueCommands(program: Command): void {
       .requiredOption('--as-of <date>', 'the day the list is for, YYYY-MM-DD')
       .option('--service <ids...>', `services to list (${DUE_SERVICES.join(', ')}); all when absent`)
       .option('--doctor <name>', "only residents whose latest service was this doctor's")
+      .option('--team <code>', "a family-doctor team's code: only the villages it serves")
       .option('--window <days>', 'also list what is due within this many days', '0')
       .option('--format <format>', 'table, csv or json', 'table'),
   ).action(
@@ -85,6 +87,7 @@ export function registerDueCommands(program: Command): void {
       asOf: string;
       service?: string[];
       doctor?: string;
+      team?: string;
       window: string;
       format: string;
     }) =>
@@ -107,6 +110,10 @@ export function registerDueCommands(program: Command): void {
           services: asServices(o.service ?? []),
           windowDays,
           doctor: o.doctor,
+          villages:
+            o.team === undefined
+              ? undefined
+              : await teamVillages(db.kysely, OPERATOR_SCOPE, o.team, '--team'),
         });
         if (o.format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         else if (o.format === 'csv')

@@ -21,6 +21,8 @@ export interface DueRow extends DueItem {
 export interface DueListQuery extends DueQuery {
   /** Only residents whose latest service was given by this doctor. */
   readonly doctor?: string | undefined;
+  /** Only residents of these villages (a family-doctor team's, ./team-villages.ts). */
+  readonly villages?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function dueList(h: Kysely<Database>, scope: OrgScope, query: DueLi
   });
   const rows: (DueRow & { tie: string })[] = [];
   for (const c of candidates) {
+    if (query.villages !== undefined && !query.villages.has(c.orgCode)) continue;
     const latest = [...c.services].sort((a, b) => (a.date < b.date ? 1 : -1))[0];
     const doctor = latest?.doctor ?? null;
     if (query.doctor !== undefined && doctor !== query.doctor) continue;

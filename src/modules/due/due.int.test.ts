@@ -8,7 +8,9 @@ import { listTrail } from '../access-trail/trail-repository.js';
 import { generateDemo } from '../demo/generate-demo.js';
 import { subtreeScope, WHOLE_TREE } from '../orgs/org-scope.js';
 import { FIXTURE_ORGS, fixtureResident, insertFixtureOrgs } from '../records/records.fixture.js';
+import { upsertTeams } from '../contracts/contracts-repository.js';
 import { dueList } from './due-list.js';
+import { teamVillages } from './team-villages.js';
 
 const AS_OF = '2020-06-30';
 
@@ -112,6 +114,41 @@ describeEachDialect('due list (随访提醒) on hand-built records', (t) => {
       doctor: '陈医生',
     });
     expect(byDoctor.map((r) => r.resident.recordNo)).toEqual([no(2)]);
+  });
+
+  it('keeps a family-doctor team to the villages it serves', async () => {
+    await upsertTeams(t.db.kysely, [
+      {
+        code: 'T-OTHER',
+        name: '二号团队',
+        institutionCode: FIXTURE_ORGS.township,
+        members: [],
+        villages: [FIXTURE_ORGS.otherVillage],
+      },
+    ]);
+    const villages = await teamVillages(t.db.kysely, WHOLE_TREE, 'T-OTHER');
+    const rows = await dueList(t.db.kysely, WHOLE_TREE, {
+      asOf: AS_OF,
+      services: [],
+      windowDays: 0,
+      villages,
+    });
+    expect(rows.map((r) => r.resident.recordNo)).toEqual([`${FIXTURE_ORGS.otherVillage}00005`]);
+
+    const res = await centre.inject({
+      method: 'GET',
+      url: `/api/due?org=${FIXTURE_ORGS.township}&asOf=${AS_OF}&team=T-OTHER`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rows.map((r: { recordNo: string }) => r.recordNo)).toEqual([
+      `${FIXTURE_ORGS.otherVillage}00005`,
+    ]);
+    const unknown = await centre.inject({
+      method: 'GET',
+      url: `/api/due?org=${FIXTURE_ORGS.township}&asOf=${AS_OF}&team=T-NONE`,
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ field: 'team' });
   });
 
   it('answers GET /api/due within the caller scope, masked as a list, in the access trail', async () => {

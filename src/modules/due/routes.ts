@@ -21,6 +21,7 @@ import { scopeOfOrg } from '../orgs/org-scope.js';
 import { dueXlsx } from './due-export.js';
 import { dueList, type DueRow } from './due-list.js';
 import { orgNameOf } from './due-repository.js';
+import { teamVillages } from './team-villages.js';
 
 const IsoDate = z
   .string()
@@ -50,6 +51,13 @@ const DueFilter = z.object({
     .max(40)
     .optional()
     .describe("only residents whose latest service was this doctor's"),
+  team: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe("a family-doctor team's code: only the villages it serves"),
   windowDays: z.coerce
     .number()
     .int()
@@ -160,6 +168,7 @@ export async function registerDueRoutes(app: FastifyInstance, db: Db): Promise<v
         services: servicesOf(q.service),
         windowDays: q.windowDays,
         doctor: q.doctor,
+        villages: q.team === undefined ? undefined : await teamVillages(db.kysely, caller.scope, q.team),
       });
       const page = rows.slice(q.offset, q.offset + q.limit);
       noteAccess(request, {
@@ -203,6 +212,7 @@ export async function registerDueRoutes(app: FastifyInstance, db: Db): Promise<v
         services: servicesOf(q.service),
         windowDays: q.windowDays,
         doctor: q.doctor,
+        villages: q.team === undefined ? undefined : await teamVillages(db.kysely, caller.scope, q.team),
       });
       noteAccess(request, {
         action: 'due.export',

@@ -3702,6 +3702,8 @@ export interface paths {
                     org: string;
                     /** @description services to list (repeat the parameter); all when absent */
                     service?: ("hypertension_followup" | "diabetes_followup" | "elderly_checkup" | "postpartum_visit" | "postpartum_42d" | "newborn_visit" | "child_visit" | "vaccination" | "tb_followup" | "mental_followup") | ("hypertension_followup" | "diabetes_followup" | "elderly_checkup" | "postpartum_visit" | "postpartum_42d" | "newborn_visit" | "child_visit" | "vaccination" | "tb_followup" | "mental_followup")[];
+                    /** @description a family-doctor team's code: only the villages it serves */
+                    team?: string;
                     /** @description also list what is due within this many days */
                     windowDays?: number;
                 };
@@ -3820,6 +3822,8 @@ export interface paths {
                     org: string;
                     /** @description services to list (repeat the parameter); all when absent */
                     service?: ("hypertension_followup" | "diabetes_followup" | "elderly_checkup" | "postpartum_visit" | "postpartum_42d" | "newborn_visit" | "child_visit" | "vaccination" | "tb_followup" | "mental_followup") | ("hypertension_followup" | "diabetes_followup" | "elderly_checkup" | "postpartum_visit" | "postpartum_42d" | "newborn_visit" | "child_visit" | "vaccination" | "tb_followup" | "mental_followup")[];
+                    /** @description a family-doctor team's code: only the villages it serves */
+                    team?: string;
                     /** @description also list what is due within this many days */
                     windowDays?: number;
                 };
