@@ -148,8 +148,17 @@ describe.skipIf(unavailable !== null)('import, records and administration in Chr
     await site.screenshot(page, 'admin-users.zh');
     await page.getByRole('tab', { name: '接口令牌' }).click();
     await page.getByRole('button', { name: '新建令牌' }).click();
-    await page.getByLabel('名称').fill('lab-system');
-    await page.getByRole('button', { name: /保\s*存/ }).click();
+    // Scoped to the dialog, so that a field of the users tab can never take the name; the
+    // answer is awaited, so that a refusal fails here with its status and words.
+    const dialog = page.getByRole('dialog', { name: '新建令牌' });
+    await dialog.getByLabel('名称').fill('lab-system');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/tokens') && r.request().method() === 'POST',
+      { timeout: 60_000 },
+    );
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const answer = await created;
+    expect(answer.status(), await answer.text()).toBe(201);
     await expect
       .poll(() => page.getByTestId('token-secret').innerText(), { timeout: 20_000 })
       .toMatch(/^gwt_/);
