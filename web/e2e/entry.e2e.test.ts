@@ -49,12 +49,30 @@ describe.skipIf(unavailable !== null)('entry forms on a phone (录入)', () => {
         site,
         `/api/due?org=620802&asOf=${AS_OF}&service=hypertension_followup&limit=1`,
       );
-      const patient = due.rows[0]!;
-      expect(patient).toBeDefined();
-      const village = patient.orgCode;
+      expect(due.rows[0]).toBeDefined();
+      const village = due.rows[0]!.orgCode;
       await county.context().close();
 
+      // The team opens its due list, keeps the hypertension follow-ups and taps 录入 on one:
+      // the form opens with that person's record number.
       const page = await site.signedInPage('team', village, { viewport: PHONE });
+      await page.goto(site.url(`/due?org=${village}&period=2020Q2`));
+      const rows = page.locator('[data-testid="due-page"] .ant-table-tbody tr.ant-table-row');
+      await rows.first().waitFor({ timeout: 30_000 });
+      await page.locator('.gw-due-services').click();
+      await page.locator('.ant-select-item-option', { hasText: '高血压患者随访' }).click();
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(async () => (await rows.allInnerTexts()).every((t) => t.includes('高血压')), {
+          timeout: 20_000,
+        })
+        .toBe(true);
+      await page.locator('.gw-due-entry').first().click();
+      await page.locator('#entry-recordNo').waitFor({ timeout: 30_000 });
+      const patient = { recordNo: await page.locator('#entry-recordNo').inputValue() };
+      expect(patient.recordNo).toMatch(/^\d{17}$/);
+      expect(page.url()).toContain('form=hypertension_followup');
+
       const history = await getJson<{
         services: { type: string; serviceDate: string; controlled: boolean | null }[];
       }>(page, site, `/api/residents/${patient.recordNo}/history`);
@@ -71,13 +89,11 @@ describe.skipIf(unavailable !== null)('entry forms on a phone (录入)', () => {
         ).find((v) => v.org === village && v.indicator === 'hypertension.control_rate')!.numerator;
       const before = await controlNumerator();
 
-      await page.goto(site.url(`/entry?org=${village}&period=2020Q2&form=hypertension_followup`));
-      await page.locator('#entry-recordNo').fill(patient.recordNo);
       await page.locator('#entry-serviceDate').fill(AS_OF);
       await choose(page, 'entry-visitMode', '门诊');
       await page.locator('#entry-sbp').fill('128');
       await page.locator('#entry-dbp').fill('78');
-      await choose(page, 'entry-controlled', '是');
+      await choose(page, 'entry-controlled', '控制满意');
       await choose(page, 'entry-guidance', '是');
       await page.locator('#entry-doctor').fill('手机录入');
       await site.screenshot(page, 'entry.phone');
@@ -116,12 +132,25 @@ describe.skipIf(unavailable !== null)('entry forms on a phone (录入)', () => {
       expect(other).toBeDefined();
       const page = await site.signedInPage('team', first!.orgCode, { viewport: PHONE });
       await page.goto(site.url(`/entry?org=${first!.orgCode}&period=2020Q2&form=hypertension_followup`));
+      // 查找居民 finds the team's own resident and takes the record number into the form…
+      const find = async (text: string): Promise<void> => {
+        await page.locator('#entry-find').fill(text);
+        await page.locator('#entry-find').press('Enter');
+      };
+      await find(first!.recordNo);
+      await page.getByTestId(`pick-${first!.recordNo}`).click();
+      await expect.poll(() => page.locator('#entry-recordNo').inputValue()).toBe(first!.recordNo);
+      // …but not a resident of another village.
+      await find(other.recordNo);
+      await expect
+        .poll(() => page.getByTestId('entry-finder').innerText(), { timeout: 20_000 })
+        .toContain('本辖区没有找到');
       await page.locator('#entry-recordNo').fill(other.recordNo);
       await page.locator('#entry-serviceDate').fill(AS_OF);
       await choose(page, 'entry-visitMode', '门诊');
       await page.locator('#entry-sbp').fill('128');
       await page.locator('#entry-dbp').fill('78');
-      await choose(page, 'entry-controlled', '是');
+      await choose(page, 'entry-controlled', '控制满意');
       await choose(page, 'entry-guidance', '是');
       await page.getByRole('button', { name: /保\s*存/ }).click();
       const refused = page.locator('.ant-alert-error');

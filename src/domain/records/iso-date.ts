@@ -1,6 +1,7 @@
 /**
  * ISO calendar dates (`YYYY-MM-DD`), the only date form stored and passed around in Gongwei.
  */
+import { z } from 'zod';
 import { daysInMonth } from '../periods/period.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -33,3 +34,13 @@ export function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   return m !== null && isoDateOf(Number(m[1]), Number(m[2]), Number(m[3])) === text;
 }
+
+/**
+ * The request and payload schema of an ISO date: the pattern and a day of the calendar
+ * between 1900 and 2100, so that 2020-02-30 is refused where it is read, naming its field.
+ *
+ * @example z.object({ asOf: isoDateText }).parse({ asOf: '2020-06-30' })
+ */
+export const isoDateText = z
+  .string()
+  .refine(isIsoDate, 'expected a date YYYY-MM-DD that exists in the calendar (1900–2100)');

@@ -2,6 +2,7 @@
  * The zod schemas of the audit routes' requests and answers (the OpenAPI document shows
  * them). Rule parameters are not here: each rule's schema is in its own file.
  */
+import { isoDateText } from '../../domain/records/iso-date.js';
 import { z } from 'zod';
 import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
 import { AUDIT_RULE_IDS } from './rules/index.js';
@@ -14,7 +15,7 @@ export const OrgCode = z
 /** An audit rule id in a request. */
 export const RuleId = z.enum(AUDIT_RULE_IDS).describe('audit rule id');
 /** A date `YYYY-MM-DD` in a request. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const IsoDate = isoDateText;
 /** A row id in a path. */
 export const Id = z.coerce.number().int().min(1);
 /** Chinese and English text. */

@@ -2,6 +2,7 @@
  * Use-case: run the audit rules over an org scope and a window, and store their findings
  * (contract 5: `runAudits`).
  */
+import { isIsoDate } from '../../domain/records/iso-date.js';
 import type { Db } from '../../db/database.js';
 import type { AuditWindow } from '../../domain/audits/vocabulary.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
@@ -55,8 +56,6 @@ export interface AuditRunResult {
   /** Milliseconds spent per rule (finding and storing), closing vanished findings, and counting. */
   timings: Partial<Record<AuditRuleId | 'close' | 'counts', number>>;
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Runs the rules over `scope` (narrowed to `options.orgCode`) and stores the findings in one
@@ -139,7 +138,7 @@ function selectRules(requested: readonly string[] | undefined): AuditRuleId[] {
 
 /** The window a run examines, from its period, as-of date and today. */
 export function auditWindow(options: Pick<RunAuditsOptions, 'period' | 'asOf' | 'today'>): AuditWindow {
-  if (options.asOf !== undefined && !ISO_DATE.test(options.asOf))
+  if (options.asOf !== undefined && !isIsoDate(options.asOf))
     throw GongweiError.badRequest(
       { zh: `${options.asOf} 不是日期，应为 YYYY-MM-DD`, en: `${options.asOf}: expected a date YYYY-MM-DD` },
       'asOf',

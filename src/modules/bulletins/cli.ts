@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../domain/records/iso-date.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
@@ -55,7 +56,7 @@ function withRequestOptions(command: Command): Command {
 }
 
 function isoDateOption(value: string, flag: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+  if (!isIsoDate(value))
     throw GongweiError.badRequest(
       { zh: `不是日期（YYYY-MM-DD）：${value}`, en: `not a date (YYYY-MM-DD): ${value}` },
       flag,

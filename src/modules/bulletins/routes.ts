@@ -1,3 +1,4 @@
+import { isoDateText } from '../../domain/records/iso-date.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,14 +29,8 @@ const RequestOptions = z.object({
     .optional()
     .describe('org code and/or rate of the level above: 620000, 620000=92.73%'),
   issuer: z.string().min(1).max(100).optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .describe('signing date, default today'),
-  dataTakenOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+  date: isoDateText.optional().describe('signing date, default today'),
+  dataTakenOn: isoDateText
     .optional()
     .describe(
       'when the data was taken from the system, not after the signing date; default the earlier of today and the signing date',

@@ -6,6 +6,7 @@
  * `personal.read` sees the phone masked to 138****1234 (others: none) and opens a resident by
  * record number for the full record. The Excel file, for `personal.export`, is in full.
  */
+import { isoDateText } from '../../domain/records/iso-date.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -23,14 +24,7 @@ import { dueList, type DueRow } from './due-list.js';
 import { orgNameOf } from './due-repository.js';
 import { teamVillages } from './team-villages.js';
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  // zod runs every check even after the pattern failed: an unparseable text must not throw here.
-  .refine((s) => {
-    const day = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s;
-  }, 'not a calendar date');
+const IsoDate = isoDateText;
 
 const Service = z.enum(DUE_SERVICES);
 

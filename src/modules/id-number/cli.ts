@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../domain/records/iso-date.js';
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
 import { GongweiError } from '../../domain/gongwei-error.js';
@@ -34,7 +35,7 @@ export function registerIdCommands(program: Command): void {
     )
     .action(async (numbers: string[], options: IdOptions) => {
       const today = options.today ?? new Date().toISOString().slice(0, 10);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+      if (!isIsoDate(today)) {
         throw GongweiError.badRequest(
           { zh: `日期格式应为 YYYY-MM-DD：${today}`, en: `expected YYYY-MM-DD: ${today}` },
           '--today',

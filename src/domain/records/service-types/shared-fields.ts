@@ -6,6 +6,7 @@
  * weight is not an adult's), which is why each type's schema states its own range.
  */
 import { z } from 'zod';
+import { isoDateText } from '../iso-date.js';
 import { payloadColumn } from '../../import/column-spec.js';
 
 const mmHg = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -23,7 +24,7 @@ export const visitMode = z.enum(['clinic', 'home', 'phone']);
 /** Medication adherence at a chronic-disease follow-up (服药依从性). */
 export const adherence = z.enum(['regular', 'intermittent', 'none']);
 /** An ISO date inside a payload. */
-export const payloadDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const payloadDate = isoDateText;
 
 /** 收缩压 (left arm at check-ups). */
 export const SBP_COLUMN = payloadColumn({

@@ -2,7 +2,8 @@
  * 随访提醒: who is due or overdue in the chosen org on a day (GET /api/due), most overdue
  * first, one page of the server's list at a time; the whole list as Excel for a role with
  * personal.export (GET /api/due.xlsx), and a print layout (no menus, the table on A4).
- * Names are masked as the server answers them; a record number opens the record page.
+ * Names are masked as the server answers them; a record number opens the record page, and
+ * 录入 opens the service's entry form for that person (roles with records.write).
  */
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -17,7 +18,8 @@ import type { paths } from '../../api/schema';
 import { formatDate } from '../../format/figures';
 import type { Language } from '../../i18n/i18n';
 import { useScope, useScopedHref } from '../../scope/scope';
-import { Allowed } from '../../session/session';
+import { Allowed, useSignedIn } from '../../session/session';
+import { isEntryForm } from '../entry/entry-form';
 import { defaultDueDate } from './due-date';
 
 type DueAnswer = paths['/api/due']['get']['responses'][200]['content']['application/json'];
@@ -57,6 +59,7 @@ export default function DuePage(): ReactNode {
   const { message } = App.useApp();
   const { orgCode, org, periodChoice } = useScope();
   const href = useScopedHref();
+  const canRecord = useSignedIn().can('records.write');
   const [picked, setPicked] = useState<string | null>(null);
   const asOf = picked ?? defaultDueDate(periodChoice, new Date());
   const [services, setServices] = useState<DueService[]>([]);
@@ -126,6 +129,25 @@ export default function DuePage(): ReactNode {
     { title: t('lastService'), key: 'last', render: (_, r) => date(r.lastServiceDate) },
     { title: t('doctor'), key: 'doctor', render: (_, r) => r.doctor ?? '—' },
     { title: t('phone'), key: 'phone', render: (_, r) => r.phone ?? '—' },
+    ...(canRecord
+      ? [
+          {
+            title: t('entry'),
+            key: 'entry',
+            className: 'gw-print-hidden',
+            render: (_: unknown, r: DueRow): ReactNode =>
+              isEntryForm(r.service) ? (
+                <Link
+                  to={href('/entry', { form: r.service, record: r.recordNo })}
+                  className="gw-due-entry"
+                  data-testid={`due-entry-${r.service}-${r.recordNo}`}
+                >
+                  {t('recordIt')}
+                </Link>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   const exportExcel = (): void => {

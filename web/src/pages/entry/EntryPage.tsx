@@ -22,6 +22,8 @@ import {
   type EnteredForm,
   type EntryForm,
 } from './entry-form';
+import { ResidentFinder } from './ResidentFinder';
+import { useSignedIn } from '../../session/session';
 
 type Key = Parameters<ReturnType<typeof useTranslation<'entry'>>['t']>[0];
 
@@ -47,10 +49,22 @@ function Findings({
 }
 
 /** One service form. */
-export function ServiceForm({ form, today }: { form: EntryForm; today: string }): ReactNode {
+export function ServiceForm({
+  form,
+  today,
+  recordNo = '',
+  findResidents = false,
+}: {
+  form: EntryForm;
+  today: string;
+  /** The person's record number when the form is opened for one (from the due list). */
+  recordNo?: string;
+  /** Offer 查找居民 (roles with personal.read). */
+  findResidents?: boolean;
+}): ReactNode {
   const { t, i18n } = useTranslation('entry');
   const [entered, setEntered] = useState<EnteredForm>({
-    recordNo: '',
+    recordNo,
     serviceDate: today,
     institution: '',
     doctor: '',
@@ -84,6 +98,7 @@ export function ServiceForm({ form, today }: { form: EntryForm; today: string })
   const language = i18n.language;
   return (
     <Form layout="vertical" onFinish={() => save.mutate()} style={{ maxWidth: 560 }}>
+      {findResidents && <ResidentFinder onPick={(picked) => set({ recordNo: picked })} />}
       <Form.Item label={t('recordNo')} htmlFor="entry-recordNo" extra={t('recordNoHint')}>
         <Input
           id="entry-recordNo"
@@ -125,7 +140,10 @@ export function ServiceForm({ form, today }: { form: EntryForm; today: string })
                 allowClear
                 value={value === '' ? undefined : value}
                 onChange={(v: string | undefined) => onValue(v ?? '')}
-                options={choices.map((c) => ({ value: c, label: t(`choice.${c}` as Key) }))}
+                options={choices.map((c) => ({
+                  value: c,
+                  label: t((column.type === 'controlled' ? `choice.controlled.${c}` : `choice.${c}`) as Key),
+                }))}
               />
             ) : (
               <Input
@@ -294,10 +312,20 @@ export function ResidentForm({ today }: { today: string }): ReactNode {
 export default function EntryPage(): ReactNode {
   const { t } = useTranslation('entry');
   const [params, setParams] = useSearchParams();
+  const { can } = useSignedIn();
   const form = params.get('form');
   // The local calendar date, ISO (the Swedish locale writes dates as YYYY-MM-DD).
   const today = new Date().toLocaleDateString('sv-SE');
-  const choose = (f: string | null): void => setParams(f === null ? {} : { form: f });
+  const record = params.get('record') ?? '';
+  // The scope's org and period stay in the address; the form and its person change.
+  const choose = (f: string | null): void =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.delete('record');
+      if (f === null) next.delete('form');
+      else next.set('form', f);
+      return next;
+    });
   if (form === null || (!isEntryForm(form) && form !== 'resident'))
     return (
       <Card
@@ -336,7 +364,13 @@ export default function EntryPage(): ReactNode {
       {form === 'resident' ? (
         <ResidentForm today={today} />
       ) : (
-        <ServiceForm key={form} form={form} today={today} />
+        <ServiceForm
+          key={`${form}:${record}`}
+          form={form}
+          today={today}
+          recordNo={record}
+          findResidents={can('personal.read')}
+        />
       )}
     </Card>
   );
