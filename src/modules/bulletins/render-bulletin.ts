@@ -2,7 +2,7 @@
  * Renders a bulletin model to a file: HTML with inline SVG charts, or Word with PNG charts.
  */
 import type { BulletinModel } from '../../domain/bulletins/bulletin-model.js';
-import { CHART_SIZE, renderChartSvg, svgToPng } from './charts.js';
+import { chartSize, renderChartSvg, svgToPng } from './charts.js';
 import { renderBulletinDocx } from './render-docx.js';
 import { renderBulletinHtml } from './render-html.js';
 
@@ -46,6 +46,6 @@ export async function renderBulletin(
     };
   }
   // Word shows the PNG at the chart's CSS size; it is rasterised at 2× for print sharpness.
-  const charts = svgs.map((svg) => ({ png: svgToPng(svg, 2), ...CHART_SIZE }));
+  const charts = svgs.map((svg, i) => ({ png: svgToPng(svg, 2), ...chartSize(model.charts[i]!) }));
   return { content: await renderBulletinDocx(model, charts), contentType: CONTENT_TYPES.docx, fileName };
 }

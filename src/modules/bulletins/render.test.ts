@@ -1,3 +1,4 @@
+import { formatPercent } from '../../domain/bulletins/chinese-format.js';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,14 @@ import { buildBulletin } from '../../domain/bulletins/bulletin-model.js';
 import type { BulletinInput } from '../../domain/bulletins/bulletin-input.js';
 import { parseBulletinPeriod } from '../../domain/bulletins/bulletin-period.js';
 import { pingliangInput } from '../../domain/bulletins/pingliang-bulletin.fixture.js';
-import { renderChartSvg, svgToPng } from './charts.js';
+import {
+  CHART_SIZE,
+  chartOption,
+  chartSize,
+  renderChartSvg,
+  svgToPng,
+  UPRIGHT_UNITS_AT_MOST,
+} from './charts.js';
 import { indicatorTableXlsx } from './export-xlsx.js';
 import { renderBulletin } from './render-bulletin.js';
 import { renderBulletinHtml } from './render-html.js';
@@ -69,8 +77,42 @@ describe('charts', () => {
     const svg = renderChartSvg(elderly);
     expect(svg.startsWith('<svg')).toBe(true);
     for (const name of elderly.categories) expect(svg).toContain(name);
-    expect(svg).toContain('目标 50.00%');
-    expect(svg).toContain('全市 49.05%');
+    // The lines are named in the subtitle, the threshold without needless decimals…
+    expect(svg).toContain('红色实线：目标 50%');
+    expect(svg).toContain('灰色虚线：全市 49.05%');
+    // …and each unit's rate under its name, never in the plot where a line could cross it.
+    const option = chartOption(elderly);
+    const series = option.series as { markLine?: { label?: { show?: boolean } }; label?: unknown }[];
+    expect(series[0]!.markLine!.label!.show).toBe(false);
+    expect(series[0]!.label).toBeUndefined();
+    const axis = option.xAxis as { axisLabel: { formatter: (name: string) => string } };
+    const first = elderly.categories[0]!;
+    expect(axis.axisLabel.formatter(first)).toBe(`${first}\n{value|${formatPercent(elderly.values[0]!)}}`);
+    expect(chartSize(elderly)).toEqual(CHART_SIZE);
+  });
+
+  it('lays the bars down when there are more units than fit under upright bars', () => {
+    const names = Array.from({ length: UPRIGHT_UNITS_AT_MOST + 8 }, (_, i) => `第${i + 1}乡镇`);
+    const many = {
+      ...elderly,
+      categories: names,
+      values: names.map((_, i) => 0.4 + i / 100),
+      targets: names.map((_, i) => (i % 2 === 0 ? 0.6 : 0.65)),
+    };
+    const option = chartOption(many);
+    expect((option.yAxis as { type: string }).type).toBe('category');
+    expect((option.xAxis as { type: string }).type).toBe('value');
+    expect(chartSize(many).height).toBeGreaterThan(CHART_SIZE.height);
+    const svg = renderChartSvg(many);
+    for (const name of names) expect(svg).toContain(name);
+    expect(svg).toContain('红色短线：各单位目标');
+  });
+
+  it('draws a rate above 100 % whole', () => {
+    const over = { ...elderly, values: elderly.values.map((v, i) => (i === 0 ? 1.3 : v)) };
+    const max = (chartOption(over).yAxis as { max: (e: { max: number }) => number }).max;
+    expect(max({ max: 130 })).toBe(130);
+    expect(max({ max: 64 })).toBe(100);
   });
 
   it('converts to a PNG of twice the size', () => {
