@@ -7,6 +7,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   ImageRun,
   LineRuleType,
   Packer,
@@ -124,12 +125,13 @@ function annexTable(annex: Annex, group: Annex['groups'][number]): Table {
 }
 
 /**
- * The closing block (版记, GB/T 9704 7.4) at the foot of the body: 抄送 when given, then who
- * prints it and on what day, between rules.
+ * The closing block (版记, GB/T 9704 7.4): 抄送 when given, then who prints it and on what
+ * day, between rules. It closes the document after the annexes (附件 come before the 版记)
+ * and stands at the foot of the last page, its last line on the page's last line.
  */
 function closingBlock(model: BulletinModel): Paragraph[] {
   const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 };
-  const lines: Paragraph[] = [new Paragraph({ children: [] })];
+  const lines: Paragraph[] = [];
   if (model.closing.copyTo !== null)
     lines.push(
       new Paragraph({
@@ -212,7 +214,6 @@ export async function renderBulletinDocx(
       align: AlignmentType.RIGHT,
     }),
   );
-  main.push(...closingBlock(model));
 
   const portrait = { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } };
   const landscape = {
@@ -264,6 +265,15 @@ export async function renderBulletinDocx(
       );
     sections.push({ properties: portrait, children: chartChildren });
   }
+  // The 版记 page: a page of its own whose footer holds the block, because a footer is the
+  // one place at the foot of a page that Word and LibreOffice both keep (LibreOffice drops a
+  // frame or table anchored to the bottom of the page). The page carries no page number,
+  // as GB/T 9704 7.5 has it for the 版记 page.
+  sections.push({
+    properties: portrait,
+    footers: { default: new Footer({ children: closingBlock(model) }) },
+    children: [new Paragraph({ children: [] })],
+  });
 
   const doc = new Document({
     title: model.title,

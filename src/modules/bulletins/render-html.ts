@@ -43,7 +43,7 @@ table { border-collapse: collapse; width: 100%; font-family: "Noto Sans SC", Sim
 th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; }
-.closing { margin-top: 28pt; font-size: 14pt; }
+.closing { margin-top: 28pt; font-size: 14pt; break-inside: avoid; }
 .closing p { text-indent: 0; margin: 0; padding: 2pt 1em; border-top: 1px solid #000; }
 .closing p:last-child { border-bottom: 1px solid #000; }
 .closing .printed { display: flex; justify-content: space-between; }
@@ -110,9 +110,6 @@ ${body}
 ${model.annexNote.map((line) => `<p class="annex-note">${escapeHtml(line)}</p>`).join('\n')}
 <p class="issuer">${escapeHtml(model.issuer)}</p>
 <p class="date">${escapeHtml(model.dateText)}</p>
-<footer class="closing">
-${model.closing.copyTo === null ? '' : `<p>抄送：${escapeHtml(model.closing.copyTo)}。</p>\n`}<p class="printed"><span>${escapeHtml(model.closing.printedBy)}</span><span>${escapeHtml(model.closing.printedOn)}</span></p>
-</footer>
 </main>
 <section class="annex">
 <h2>附件${chartSvgs.length ? '1' : ''}</h2>
@@ -121,6 +118,9 @@ ${annexTables(model.annex)}
 ${model.annex.notes.map((note) => `<p class="table-note">${escapeHtml(note)}</p>`).join('\n')}
 </section>
 ${charts}
+<footer class="closing">
+${model.closing.copyTo === null ? '' : `<p>抄送：${escapeHtml(model.closing.copyTo)}。</p>\n`}<p class="printed"><span>${escapeHtml(model.closing.printedBy)}</span><span>${escapeHtml(model.closing.printedOn)}</span></p>
+</footer>
 </body>
 </html>
 `;

@@ -69,6 +69,29 @@ describe('Word bulletin', () => {
   });
 });
 
+describe('the closing block (版记)', () => {
+  it('closes the document after the annexes, in the footer of a last page of its own', async () => {
+    const model = buildBulletin(pingliangInput());
+    const rendered = await renderBulletin(model, 'docx');
+    const zip = await JSZip.loadAsync(rendered.content);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // Not in the body: the body ends with the issuer and the date, the annexes follow.
+    expect(xml).not.toContain('印发');
+    // The body's last section refers to the one footer, which holds the 版记.
+    const last = xml.slice(xml.lastIndexOf('<w:sectPr'));
+    const footerId = /<w:footerReference[^>]*r:id="([^"]+)"/.exec(last)?.[1];
+    expect(footerId).toBeDefined();
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const target = new RegExp(`Id="${footerId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+    const footer = await zip.file(`word/${target}`)!.async('string');
+    const footerText = [...footer.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(footerText).toContain(`${model.closing.printedBy}`);
+    expect(footerText).toContain(`${model.closing.printedOn}`);
+    // No earlier section has a footer: the block is on the last page only.
+    expect(xml.match(/<w:footerReference/g)).toHaveLength(1);
+  });
+});
+
 describe('charts', () => {
   const model = buildBulletin(pingliangInput());
   const elderly = model.charts.find((c) => c.section === 'elderly')!;
