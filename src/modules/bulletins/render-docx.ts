@@ -90,10 +90,36 @@ function annexTable(annex: Annex, group: Annex['groups'][number]): Table {
       margins: { left: 60, right: 60 },
       children: [new Paragraph({ alignment: align, children: [run(text, FONTS.table, size, bold)] })],
     });
+  // A Latin word that opens a header (HEARTS) gets a line of its own, a size smaller in the
+  // wide groups: a narrow column would otherwise break it between letters (HEART|S).
+  const headerCell = (name: string): TableCell => {
+    const latin = /^([A-Za-z][A-Za-z0-9-]*)\s*(.+)$/.exec(name);
+    if (latin === null) return cell(name, columnWidth, true);
+    const latinSize = group.columns.length > 9 ? size - 2 : size;
+    return new TableCell({
+      width: { size: columnWidth, type: WidthType.DXA },
+      margins: { left: 60, right: 60 },
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            run(latin[1]!, FONTS.table, latinSize, true),
+            new TextRun({
+              text: latin[2]!,
+              break: 1,
+              bold: true,
+              size,
+              font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.table },
+            }),
+          ],
+        }),
+      ],
+    });
+  };
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: [cell('单位', UNIT_COLUMN, true), ...group.columns.map((c) => cell(c.name, columnWidth, true))],
+    children: [cell('单位', UNIT_COLUMN, true), ...group.columns.map((c) => headerCell(c.name))],
   });
   const rows = annex.rows.map(
     (row) =>

@@ -69,6 +69,28 @@ describe('Word bulletin', () => {
   });
 });
 
+describe('annex headers', () => {
+  it('give a leading Latin word (HEARTS) a line of its own, so a narrow column cannot split it', async () => {
+    const plain = buildBulletin(pingliangInput());
+    const [first, ...rest] = plain.annex.groups;
+    const hearts = {
+      ...first!.columns[0]!,
+      indicator: 'hypertension.hearts_under_care',
+      name: 'HEARTS在治患者数',
+    };
+    const model = {
+      ...plain,
+      annex: { ...plain.annex, groups: [{ ...first!, columns: [...first!.columns, hearts] }, ...rest] },
+    };
+    const rendered = await renderBulletin(model, 'docx');
+    const xml = await (await JSZip.loadAsync(rendered.content)).file('word/document.xml')!.async('string');
+    const split = [
+      ...xml.matchAll(/<w:t(?: [^>]*)?>HEARTS<\/w:t><\/w:r><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:br\/>/g),
+    ];
+    expect(split).toHaveLength(1);
+  });
+});
+
 describe('the closing block (版记)', () => {
   it('closes the document after the annexes, in the footer of a last page of its own', async () => {
     const model = buildBulletin(pingliangInput());
