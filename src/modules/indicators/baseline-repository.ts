@@ -14,7 +14,11 @@ import {
   PERSON_SERVICE_READS,
 } from '../../domain/indicators/terms.js';
 import type { ServiceReads } from '../../domain/indicators/service-reads.js';
-import { VACCINES } from '../../domain/indicators/vaccines.js';
+import {
+  VACCINATION_COHORT_MONTHS_BELOW,
+  vaccineDoseAges,
+  VACCINES,
+} from '../../domain/indicators/vaccines.js';
 import { orgsInScope, type OrgScope } from '../orgs/org-scope.js';
 
 type Cond = RawBuilder<unknown>;
@@ -30,7 +34,7 @@ function declaredField(reads: ServiceReads, type: string, field: string): string
 }
 
 /**
- * HEARTS months back from E, written apart from the engine's rule: at a month end, the day
+ * Whole months back from E (HEARTS windows, the vaccination cohorts), written apart from the engine's rule: at a month end, the day
  * before the first day of the month `months − 1` before (30 June, 3 → 31 March); on the 10th
  * or 20th, the same day `months` before.
  */
@@ -177,10 +181,24 @@ export async function baselineTermCounts(
     'child.systematic': () =>
       sql`${under3} and ${countYtd('child_visit')} >= ${requiredFollowups(p.childSystematicVisitsPerYear, months)}`,
   } satisfies Record<string, () => Cond>);
+  // A vaccine's cohort: born by the cut-off of its first dose's age, not by that of 7 years.
+  // The cut-off is the latest birth date that has reached the age on E (whole months back, a
+  // month end to the month end), where the engine adds the months to each birth date.
+  const bornBy = (months: number): Cond => sql`r.birth_date <= ${heartsMonthsBefore(E, months)}`;
   for (const v of VACCINES) {
-    conds[`vaccination.${v.id}`] = () =>
-      sql`${child} and exists (select 1 from services s where s.resident_id = r.id and s.type = 'vaccination'
-        and s.service_date <= ${E} and lower(trim(${json('vaccination', 'vaccine')})) in (${sql.join(v.aliases.map((a) => sql`${a}`))}))`;
+    const ages = vaccineDoseAges(v.id);
+    const cohort = sql`${child} and r.birth_date is not null and ${bornBy(ages[0]!)}
+      and not ${bornBy(VACCINATION_COHORT_MONTHS_BELOW)}`;
+    const due = sql.join(
+      ages.map((age) => sql`(case when ${bornBy(age)} then 1 else 0 end)`),
+      sql` + `,
+    );
+    const dose = sql`coalesce(max(cast(${json('vaccination', 'dose')} as integer)), 0)`;
+    const received = sql`(select case when count(*) > ${dose} then count(*) else ${dose} end
+      from services s where s.resident_id = r.id and s.type = 'vaccination' and s.service_date <= ${E}
+      and lower(trim(${json('vaccination', 'vaccine')})) in (${sql.join(v.aliases.map((a) => sql`${a}`))}))`;
+    conds[`vaccination.${v.id}_due`] = () => cohort;
+    conds[`vaccination.${v.id}`] = () => sql`${cohort} and ${received} >= ${due}`;
   }
   Object.assign(conds, {
     'tuberculosis.managed': () => managed('tuberculosis'),

@@ -74,14 +74,16 @@ const TOWNSHIP_2020: Record<string, Cell> = {
   'child.newborn_visit_rate': [1, 1],
   'child.health_management_rate': [1, 15],
   'child.systematic_management_rate': [0, 1],
+  // At 31 December R8 is 9 months old: due BCG, 3 doses of hepatitis B (1 given), polio,
+  // DTaP, MMR, JE and meningococcal; not yet hepatitis A (18 months).
   'vaccination.bcg_coverage': [1, 1],
-  'vaccination.hepb_coverage': [1, 1],
+  'vaccination.hepb_coverage': [0, 1],
   'vaccination.polio_coverage': [0, 1],
   'vaccination.dtap_coverage': [0, 1],
   'vaccination.mmr_coverage': [0, 1],
   'vaccination.je_coverage': [0, 1],
   'vaccination.mening_coverage': [0, 1],
-  'vaccination.hepa_coverage': [0, 1],
+  'vaccination.hepa_coverage': [0, 0],
   // R9's TB enrolment ended 30 September.
   'tuberculosis.managed': [0, null],
   'tuberculosis.followup_rate': [0, 0],
