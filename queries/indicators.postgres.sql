@@ -469,6 +469,7 @@ where
   )
 group by
   r.org_code;
+-- (2 times)
 select
   r.org_code as code,
   count(*) as n
@@ -2088,6 +2089,85 @@ where
   )
   and r.birth_date > $7
   and r.birth_date <= $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date <= $7
+  and r.birth_date > $8
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date <= $7
+  and r.birth_date > $8
 group by
   r.org_code;
 select

@@ -469,6 +469,7 @@ where
   )
 group by
   r.org_code;
+-- (2 times)
 select
   r.org_code as code,
   count(*) as n
@@ -2088,6 +2089,85 @@ where
   )
   and r.birth_date > ?
   and r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date <= ?
+  and r.birth_date > ?
+  and exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date <= ?
+  and r.birth_date > ?
 group by
   r.org_code;
 select

@@ -142,6 +142,19 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     period: 'as_of',
     formula: { zh: '在管老年人数 ÷ 65岁及以上常住人口数', en: 'managed elderly ÷ population 65+' },
   }),
+  def({
+    id: 'elderly.tcm_management_rate',
+    name: { zh: '老年人中医药健康管理率', en: 'Elderly TCM health management rate' },
+    unit: 'percent',
+    program: 'elderly',
+    numerator: { term: 'elderly.tcm' },
+    denominator: term('elderly.managed'),
+    period: 'ytd',
+    formula: {
+      zh: '年初至期末接受中医药健康管理服务（中医体质辨识和中医药保健指导）的在管65岁及以上老年人数 ÷ 期末在管65岁及以上老年人数',
+      en: 'managed elderly (65+) given TCM health management (constitution identification and guidance) year to date ÷ managed elderly at the period end',
+    },
+  }),
   ...chronicIndicators('hypertension', '高血压', 'Hypertension'),
   ...HEARTS_INDICATORS,
   ...chronicIndicators('diabetes', '糖尿病', 'Diabetes'),
@@ -283,6 +296,19 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'managed children under 3 with ≥ ceil(2 × months elapsed / 12) child visits year to date ÷ managed children under 3',
     },
     parameters: ['childSystematicAgeMonths', 'childSystematicVisitsPerYear'],
+  }),
+  def({
+    id: 'child.tcm_management_rate',
+    name: { zh: '儿童中医药健康管理率', en: 'Child TCM health management rate' },
+    unit: 'percent',
+    program: 'child',
+    numerator: { term: 'child.tcm' },
+    denominator: term('child.tcm_cohort'),
+    period: 'ytd',
+    formula: {
+      zh: '年初至期末按月龄（6、12、18、24、30、36月龄）接受中医药健康管理服务的0～36月龄在管儿童数 ÷ 期末0～36月龄（未满37月龄）在管儿童数',
+      en: 'managed children aged 0–36 months given TCM health management at a scheduled age (6, 12, 18, 24, 30, 36 months) year to date ÷ managed children aged 0–36 months (under 37 months) at the period end',
+    },
   }),
   ...VACCINES.map((v) =>
     def({

@@ -228,6 +228,46 @@ describe('other programmes', () => {
     expect(at(h, 2)).not.toContain('vaccination.bcg_due'); // 31 January: before birth
   });
 
+  it('TCM health management of the elderly: managed, with a service this year', () => {
+    const h = person({
+      enrollments: [{ program: 'elderly', startDate: '2019-01-01', endDate: null }],
+      services: [service('tcm_elderly', '2019-11-05'), service('tcm_elderly', '2020-05-05')],
+    });
+    expect(at(h, 11)).not.toContain('elderly.tcm'); // 30 April: last year's does not count
+    expect(at(h, 12)).toContain('elderly.tcm'); // 10 May
+    expect(at(h, DEC, 2019)).toContain('elderly.tcm');
+    // A service of a resident not under elderly management counts nowhere.
+    const unmanaged = person({ services: [service('tcm_elderly', '2020-05-05')] });
+    expect(at(unmanaged, JUNE)).not.toContain('elderly.tcm');
+  });
+
+  it('TCM health management of children 0–36 months, until the 37-month birthday', () => {
+    const child = (birthDate: string, services: ServiceFact[] = []): ResidentHistory =>
+      person({
+        birthDate,
+        span: { created: birthDate, gone: null },
+        enrollments: [{ program: 'child', startDate: birthDate, endDate: null }],
+        services,
+      });
+    // Born 31 May 2017: 36 months on 31 May 2020, 37 months on 30 June (June has no 31st).
+    const h = child('2017-05-31', [service('tcm_child', '2020-05-31', { ageMonths: 36 })]);
+    expect(at(h, 14)).toEqual(expect.arrayContaining(['child.tcm_cohort', 'child.tcm'])); // 31 May
+    expect(at(h, 16)).toContain('child.tcm'); // 20 June
+    expect(at(h, JUNE)).not.toContain('child.tcm_cohort'); // 30 June: 37 months
+    expect(at(h, JUNE)).not.toContain('child.tcm');
+    // Born on the period end: in the cohort, no service yet.
+    const newborn = child('2020-06-30');
+    expect(at(newborn, JUNE)).toContain('child.tcm_cohort');
+    expect(at(newborn, JUNE)).not.toContain('child.tcm');
+    expect(at(newborn, 16)).not.toContain('child.tcm_cohort'); // not yet born
+    // Leap day: born 29 February 2020, 6 months on 29 August; last year's service does not count.
+    const leap = child('2020-02-29', [service('tcm_child', '2020-08-29', { ageMonths: 6 })]);
+    expect(at(leap, 22)).not.toContain('child.tcm'); // 20 August
+    expect(at(leap, 23)).toContain('child.tcm'); // 31 August
+    expect(at(leap, 2, 2021)).not.toContain('child.tcm'); // 31 January 2021: a new year
+    expect(at(leap, 2, 2021)).toContain('child.tcm_cohort');
+  });
+
   describe('vaccination cohorts', () => {
     const child = (
       birthDate: string,

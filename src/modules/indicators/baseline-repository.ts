@@ -19,6 +19,7 @@ import {
   vaccineDoseAges,
   VACCINES,
 } from '../../domain/indicators/vaccines.js';
+import { TCM_CHILD_COHORT_MONTHS_BELOW } from '../../domain/indicators/term-families/child.js';
 import { orgsInScope, type OrgScope } from '../orgs/org-scope.js';
 
 type Cond = RawBuilder<unknown>;
@@ -112,6 +113,7 @@ export async function baselineTermCounts(
         and s.service_date > ${addMonthsIso(E, -p.recordUseMonths)} and s.service_date <= ${E})`,
     'elderly.managed': () => managed('elderly'),
     'elderly.checked_up': () => sql`${managed('elderly')} and ${has('elderly_checkup', ytd)}`,
+    'elderly.tcm': () => sql`${managed('elderly')} and ${has('tcm_elderly', ytd)}`,
   };
   const chronic = (program: string, type: string, status: Cond): void => {
     conds[`${program}.managed`] = () => managed(program);
@@ -171,6 +173,9 @@ export async function baselineTermCounts(
   const child = managed('child');
   const newborn = sql`${child} and r.birth_date >= ${ytd} and r.birth_date <= ${E}`;
   const under3 = sql`${child} and r.birth_date > ${addMonthsIso(E, -p.childSystematicAgeMonths)} and r.birth_date <= ${E}`;
+  // 0–36 months: not yet 37 months old at E (born after the 37-month cut-off).
+  const tcmCohort = sql`${child} and r.birth_date <= ${E}
+    and r.birth_date > ${heartsMonthsBefore(E, TCM_CHILD_COHORT_MONTHS_BELOW)}`;
   Object.assign(conds, {
     'child.managed': () => child,
     'child.followed': () => sql`${child} and (${has('child_visit', ytd)} or ${has('newborn_visit', ytd)})`,
@@ -180,6 +185,8 @@ export async function baselineTermCounts(
     'child.under3': () => under3,
     'child.systematic': () =>
       sql`${under3} and ${countYtd('child_visit')} >= ${requiredFollowups(p.childSystematicVisitsPerYear, months)}`,
+    'child.tcm_cohort': () => tcmCohort,
+    'child.tcm': () => sql`${tcmCohort} and ${has('tcm_child', ytd)}`,
   } satisfies Record<string, () => Cond>);
   // A vaccine's cohort: born by the cut-off of its first dose's age, not by that of 7 years.
   // The cut-off is the latest birth date that has reached the age on E (whole months back, a
