@@ -469,6 +469,7 @@ where
   )
 group by
   r.org_code;
+-- (2 times)
 select
   r.org_code as code,
   count(*) as n
@@ -2120,6 +2121,8 @@ where
         or e.end_date > $6
       )
   )
+  and r.birth_date <= $7
+  and r.birth_date > $8
   and exists (
     select
       1
@@ -2127,9 +2130,9 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.type = 'vaccination'
-      and s.service_date <= $7
-      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10)
+      and s.type = $9
+      and s.service_date >= $10
+      and s.service_date <= $11
   )
 group by
   r.org_code;
@@ -2163,16 +2166,67 @@ where
         or e.end_date > $6
       )
   )
+  and r.birth_date <= $7
+  and r.birth_date > $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(("s"."payload"::jsonb ->> $9) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(("s"."payload"::jsonb ->> $10) as integer)),
+          0
+        )
+      end
     from
       services s
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $7
-      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11)
+      and s.service_date <= $11
+      and lower(trim(("s"."payload"::jsonb ->> $12))) in ($13, $14)
+  ) >= (
+    case
+      when r.birth_date <= $15 then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2206,16 +2260,78 @@ where
         or e.end_date > $6
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(("s"."payload"::jsonb ->> $9) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(("s"."payload"::jsonb ->> $10) as integer)),
+          0
+        )
+      end
     from
       services s
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $7
-      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11, $12, $13, $14)
+      and s.service_date <= $11
+      and lower(trim(("s"."payload"::jsonb ->> $12))) in ($13, $14, $15)
+  ) >= (
+    case
+      when r.birth_date <= $16 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $17 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $18 then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2249,16 +2365,83 @@ where
         or e.end_date > $6
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(("s"."payload"::jsonb ->> $9) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(("s"."payload"::jsonb ->> $10) as integer)),
+          0
+        )
+      end
     from
       services s
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $7
-      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11, $12)
+      and s.service_date <= $11
+      and lower(trim(("s"."payload"::jsonb ->> $12))) in ($13, $14, $15, $16, $17, $18)
+  ) >= (
+    case
+      when r.birth_date <= $19 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $20 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $21 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $22 then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2292,16 +2475,83 @@ where
         or e.end_date > $6
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(("s"."payload"::jsonb ->> $9) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(("s"."payload"::jsonb ->> $10) as integer)),
+          0
+        )
+      end
     from
       services s
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $7
-      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11, $12, $13)
+      and s.service_date <= $11
+      and lower(trim(("s"."payload"::jsonb ->> $12))) in ($13, $14, $15, $16)
+  ) >= (
+    case
+      when r.birth_date <= $17 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $18 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $19 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $20 then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2335,16 +2585,73 @@ where
         or e.end_date > $6
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(("s"."payload"::jsonb ->> $9) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(("s"."payload"::jsonb ->> $10) as integer)),
+          0
+        )
+      end
     from
       services s
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $7
-      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11)
+      and s.service_date <= $11
+      and lower(trim(("s"."payload"::jsonb ->> $12))) in ($13, $14, $15, $16, $17)
+  ) >= (
+    case
+      when r.birth_date <= $18 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $19 then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2378,16 +2685,73 @@ where
         or e.end_date > $6
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(("s"."payload"::jsonb ->> $9) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(("s"."payload"::jsonb ->> $10) as integer)),
+          0
+        )
+      end
     from
       services s
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $7
-      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11, $12, $13)
+      and s.service_date <= $11
+      and lower(trim(("s"."payload"::jsonb ->> $12))) in ($13, $14, $15)
+  ) >= (
+    case
+      when r.birth_date <= $16 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $17 then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2421,17 +2785,214 @@ where
         or e.end_date > $6
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(("s"."payload"::jsonb ->> $9) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(("s"."payload"::jsonb ->> $10) as integer)),
+          0
+        )
+      end
     from
       services s
     where
       s.resident_id = r.id
       and s.type = 'vaccination'
-      and s.service_date <= $7
-      and lower(trim(("s"."payload"::jsonb ->> $8))) in ($9, $10, $11)
+      and s.service_date <= $11
+      and lower(trim(("s"."payload"::jsonb ->> $12))) in ($13, $14, $15, $16, $17)
+  ) >= (
+    case
+      when r.birth_date <= $18 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $19 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $20 then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= $21 then 1
+      else 0
+    end
   )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(("s"."payload"::jsonb ->> $9) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(("s"."payload"::jsonb ->> $10) as integer)),
+          0
+        )
+      end
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = 'vaccination'
+      and s.service_date <= $11
+      and lower(trim(("s"."payload"::jsonb ->> $12))) in ($13, $14, $15)
+  ) >= (
+    case
+      when r.birth_date <= $16 then 1
+      else 0
+    end
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $4
+      and e.start_date <= $5
+      and (
+        e.end_date is null
+        or e.end_date > $6
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= $7
+  and not r.birth_date <= $8
 group by
   r.org_code;
 select

@@ -469,6 +469,7 @@ where
   )
 group by
   r.org_code;
+-- (2 times)
 select
   r.org_code as code,
   count(*) as n
@@ -2120,9 +2121,100 @@ where
         or e.end_date > ?
       )
   )
+  and r.birth_date <= ?
+  and r.birth_date > ?
   and exists (
     select
       1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date <= ?
+  and r.birth_date > ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        )
+      end
     from
       services s
     where
@@ -2130,6 +2222,11 @@ where
       and s.type = 'vaccination'
       and s.service_date <= ?
       and lower(trim(json_extract("s"."payload", ?))) in (?, ?)
+  ) >= (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2163,9 +2260,56 @@ where
         or e.end_date > ?
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        )
+      end
     from
       services s
     where
@@ -2173,6 +2317,21 @@ where
       and s.type = 'vaccination'
       and s.service_date <= ?
       and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?)
+  ) >= (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2206,9 +2365,56 @@ where
         or e.end_date > ?
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        )
+      end
     from
       services s
     where
@@ -2216,6 +2422,26 @@ where
       and s.type = 'vaccination'
       and s.service_date <= ?
       and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?, ?, ?, ?)
+  ) >= (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2249,9 +2475,56 @@ where
         or e.end_date > ?
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        )
+      end
     from
       services s
     where
@@ -2259,6 +2532,26 @@ where
       and s.type = 'vaccination'
       and s.service_date <= ?
       and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?, ?)
+  ) >= (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2292,9 +2585,56 @@ where
         or e.end_date > ?
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        )
+      end
     from
       services s
     where
@@ -2302,6 +2642,16 @@ where
       and s.type = 'vaccination'
       and s.service_date <= ?
       and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?, ?, ?)
+  ) >= (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2335,9 +2685,56 @@ where
         or e.end_date > ?
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        )
+      end
     from
       services s
     where
@@ -2345,6 +2742,16 @@ where
       and s.type = 'vaccination'
       and s.service_date <= ?
       and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?)
+  ) >= (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2378,9 +2785,56 @@ where
         or e.end_date > ?
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        )
+      end
     from
       services s
     where
@@ -2388,6 +2842,26 @@ where
       and s.type = 'vaccination'
       and s.service_date <= ?
       and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?, ?, ?)
+  ) >= (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
+  ) + (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
   )
 group by
   r.org_code;
@@ -2421,9 +2895,56 @@ where
         or e.end_date > ?
       )
   )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
   and exists (
     select
       1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
+  and (
+    select
+      case
+        when count(*) > coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        ) then count(*)
+        else coalesce(
+          max(cast(json_extract("s"."payload", ?) as integer)),
+          0
+        )
+      end
     from
       services s
     where
@@ -2431,7 +2952,47 @@ where
       and s.type = 'vaccination'
       and s.service_date <= ?
       and lower(trim(json_extract("s"."payload", ?))) in (?, ?, ?)
+  ) >= (
+    case
+      when r.birth_date <= ? then 1
+      else 0
+    end
   )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+  and r.birth_date is not null
+  and r.birth_date <= ?
+  and not r.birth_date <= ?
 group by
   r.org_code;
 select

@@ -23,6 +23,8 @@ import { postpartumVisit } from './records/service-types/postpartum-visit.js';
 import { prenatalRegistration } from './records/service-types/prenatal-registration.js';
 import type { ServiceTypeDefinition } from './records/service-types/service-type.js';
 import { tbFollowup } from './records/service-types/tb-followup.js';
+import { tcmChild } from './records/service-types/tcm-child.js';
+import { tcmElderly } from './records/service-types/tcm-elderly.js';
 import { vaccination } from './records/service-types/vaccination.js';
 
 export type { ServiceTypeDefinition } from './records/service-types/service-type.js';
@@ -32,11 +34,13 @@ export const SERVICE_TYPE_DEFINITIONS = [
   hypertensionFollowup,
   diabetesFollowup,
   elderlyCheckup,
+  tcmElderly,
   prenatalRegistration,
   postpartumVisit,
   postpartum42d,
   newbornVisit,
   childVisit,
+  tcmChild,
   tbFollowup,
   mentalFollowup,
   vaccination,

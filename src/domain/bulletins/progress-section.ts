@@ -67,9 +67,17 @@ interface PopulationText {
   readonly text: (ctx: SectionContext) => string;
 }
 
-function guidanceClause(rate: number | null, who: string, patients: string): string {
+/**
+ * The name the annex and the charts print for an indicator (the catalogue's, through the
+ * input), so that the text calls a rate by the same name; `fallback` for an input without it.
+ */
+function nameOf(ctx: SectionContext, id: string, fallback: string): string {
+  return ctx.input.indicators.find((m) => m.id === id)?.name.zh ?? fallback;
+}
+
+function guidanceClause(rate: number | null, name: string, who: string, patients: string): string {
   if (rate === null) return '';
-  return `对${who}中有健康指导意见或针对性就诊建议的人数占${formatPercent(rate)}，有${formatPercent(1 - rate)}的${patients}无指导意见`;
+  return `${name}为${formatPercent(rate)}（${who}中有健康指导意见或针对性就诊建议的人数占比），有${formatPercent(1 - rate)}的${patients}无指导意见`;
 }
 
 function chronicText(
@@ -88,7 +96,12 @@ function chronicText(
     namedClause(ctx.named[program], ctx.rules[program], words),
   ]);
   const guidance = sentence([
-    guidanceClause(table.value(org, `${program}.guidance_rate`), who, uncontrolled),
+    guidanceClause(
+      table.value(org, `${program}.guidance_rate`),
+      nameOf(ctx, `${program}.guidance_rate`, '控制不满意患者干预率'),
+      who,
+      uncontrolled,
+    ),
   ]);
   return first + guidance;
 }
@@ -144,10 +157,10 @@ const POPULATION_TEXTS: readonly PopulationText[] = [
         sentence([
           `${words.self}管理孕产妇（未结案+已结案且结案时间为${input.period.year}年）${countText(table.value(org, 'maternal.managed'), '人')}`,
           `有效管理人数为${countText(table.value(org, 'maternal.effectively_managed'), '人')}`,
-          `服务率${formatPercent(table.value(org, 'maternal.service_rate'))}`,
+          `${nameOf(ctx, 'maternal.service_rate', '孕产妇健康管理率')}${formatPercent(table.value(org, 'maternal.service_rate'))}`,
         ]).replace(/。$/, '；') +
         sentence([
-          `按产后42天随访结案的产妇数来看，有效服务率为${formatPercent(table.value(org, 'maternal.postpartum_42d_rate'))}`,
+          `按产后42天随访结案的产妇数来看，${nameOf(ctx, 'maternal.postpartum_42d_rate', '产后42天健康检查率')}为${formatPercent(table.value(org, 'maternal.postpartum_42d_rate'))}`,
           namedClause(ctx.named.maternal, ctx.rules.maternal, words),
         ])
       );

@@ -1,6 +1,7 @@
 import type { Program } from '../programs.js';
 import { PROGRAM_NAMES } from '../programs.js';
 import { SERVICE_TYPE_DEFINITIONS } from '../service-types.js';
+import { TCM_CONSTITUTIONS } from '../records/service-types/tcm-elderly.js';
 import { cleanText, compactCode, compactPhone, toHalfWidth } from '../records/full-width.js';
 import type { Reason } from '../records/validation.js';
 import type { CellType } from './column-spec.js';
@@ -99,6 +100,27 @@ export const CELL_VOCABULARY: Readonly<
     basically_stable: 'basically_stable',
     不稳定: 'unstable',
     unstable: 'unstable',
+  },
+  tcmConstitution: {
+    平和质: 'balanced',
+    平和: 'balanced',
+    气虚质: 'qi_deficiency',
+    气虚: 'qi_deficiency',
+    阳虚质: 'yang_deficiency',
+    阳虚: 'yang_deficiency',
+    阴虚质: 'yin_deficiency',
+    阴虚: 'yin_deficiency',
+    痰湿质: 'phlegm_dampness',
+    痰湿: 'phlegm_dampness',
+    湿热质: 'damp_heat',
+    湿热: 'damp_heat',
+    血瘀质: 'blood_stasis',
+    血瘀: 'blood_stasis',
+    气郁质: 'qi_stagnation',
+    气郁: 'qi_stagnation',
+    特禀质: 'inherited_special',
+    特禀: 'inherited_special',
+    ...Object.fromEntries(TCM_CONSTITUTIONS.map((c) => [c, c])),
   },
   activityKind: {
     讲座: 'lecture',

@@ -23,6 +23,7 @@ export type CellType =
   | 'visitMode'
   | 'normalAbnormal'
   | 'mentalCondition'
+  | 'tcmConstitution'
   | 'activityKind';
 
 /** One column of an import file. */

@@ -20,6 +20,7 @@ const TYPE_NAMES: Readonly<Record<CellType, string>> = {
   visitMode: '随访方式 visit mode',
   normalAbnormal: '正常/异常 normal/abnormal',
   mentalCondition: '病情 condition',
+  tcmConstitution: '中医体质 constitution',
   activityKind: '活动形式 activity kind',
 };
 

@@ -208,6 +208,44 @@ describe('readRow: enrolments, services, population', () => {
     expect(!unknown.ok && unknown.problems.map((p) => p.column)).toEqual(['服务类型']);
   });
 
+  it('reads TCM health management rows: the constitution by its Chinese name, the child visit at its age', () => {
+    const tcm = layoutOf('services', [
+      '档案编号',
+      '服务类型',
+      '服务日期',
+      '体质辨识结果',
+      '中医药保健指导',
+      '月龄',
+    ]);
+    const cells = (values: string[]): string[] => [...values, '', '', '', ''].slice(0, 6);
+    const elderly = readRow(
+      tcm,
+      cells(['62088110020100012', '中医体质辨识', '2020-05-06', '痰湿质', '']),
+      TODAY,
+    );
+    expect(elderly.ok && elderly.input).toMatchObject({
+      type: 'tcm_elderly',
+      payload: { constitution: 'phlegm_dampness', tcmGuidance: true },
+    });
+    const child = readRow(
+      tcm,
+      cells(['62088110020100013', '儿童中医药健康管理', '2020-05-06', '', '', '18']),
+      TODAY,
+    );
+    expect(child.ok && child.input).toMatchObject({
+      type: 'tcm_child',
+      payload: { ageMonths: 18, methodTaught: true },
+    });
+    const badAge = readRow(
+      tcm,
+      cells(['62088110020100013', '儿童中医药健康管理', '2020-05-06', '', '', '8']),
+      TODAY,
+    );
+    expect(!badAge.ok && badAge.problems.map((p) => p.column)).toEqual(['月龄']);
+    const badType = readRow(tcm, cells(['62088110020100012', '中医体质辨识', '2020-05-06', '健康质']), TODAY);
+    expect(!badType.ok && badType.problems.map((p) => p.column)).toEqual(['体质辨识结果']);
+  });
+
   it('reads an activity without a person, and requires its org', () => {
     const ok = readRow(services, row({ 1: '健康教育', 2: '2020-04-10', 15: '620881100', 16: '讲座' }), TODAY);
     expect(ok.ok && ok.input).toMatchObject({

@@ -5,6 +5,7 @@
  */
 import { PROGRAM_NAMES, isProgram } from '../programs.js';
 import { INDICATORS, type IndicatorDefinition } from './catalogue.js';
+import { cohortDefinitionLines } from './cohort-doc.js';
 import { hypertensionDefinitionLines } from './hypertension-doc.js';
 import { DEFAULT_PARAMETERS, PARAMETER_NOTES, type IndicatorParameters } from './parameters.js';
 import type { ServiceRead } from './term-family.js';
@@ -104,6 +105,7 @@ export function catalogueMarkdown(): string {
     lines.push('');
   }
   lines.push(...hypertensionDefinitionLines());
+  lines.push(...cohortDefinitionLines());
   lines.push(...termFamilyLines());
   lines.push('## 参数 Parameters', '', '| parameter | default | 说明 description |', '| --- | --- | --- |');
   for (const key of Object.keys(DEFAULT_PARAMETERS) as (keyof IndicatorParameters)[])

@@ -6,9 +6,16 @@
  * specification (国家基本公共卫生服务规范 第三版) and the WHO HEARTS technical package.
  */
 import { chronicIndicators, HEARTS_INDICATORS } from './catalogue-chronic.js';
-import { def, pop, term, type IndicatorDefinition, type PopulationBase } from './catalogue-definition.js';
+import {
+  def,
+  pop,
+  term,
+  type Bilingual,
+  type IndicatorDefinition,
+  type PopulationBase,
+} from './catalogue-definition.js';
 import type { IndicatorParameters } from './parameters.js';
-import { VACCINES } from './vaccines.js';
+import { vaccineDoseAges, VACCINES, type Vaccine } from './vaccines.js';
 import { roundProductHalfUp } from '../targets/rounding.js';
 
 export type { Bilingual, Denominator, IndicatorDefinition, PopulationBase } from './catalogue-definition.js';
@@ -134,6 +141,19 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     denominator: pop('age_65_plus'),
     period: 'as_of',
     formula: { zh: '在管老年人数 ÷ 65岁及以上常住人口数', en: 'managed elderly ÷ population 65+' },
+  }),
+  def({
+    id: 'elderly.tcm_management_rate',
+    name: { zh: '老年人中医药健康管理率', en: 'Elderly TCM health management rate' },
+    unit: 'percent',
+    program: 'elderly',
+    numerator: { term: 'elderly.tcm' },
+    denominator: term('elderly.managed'),
+    period: 'ytd',
+    formula: {
+      zh: '年初至期末接受中医药健康管理服务（中医体质辨识和中医药保健指导）的在管65岁及以上老年人数 ÷ 期末在管65岁及以上老年人数',
+      en: 'managed elderly (65+) given TCM health management (constitution identification and guidance) year to date ÷ managed elderly at the period end',
+    },
   }),
   ...chronicIndicators('hypertension', '高血压', 'Hypertension'),
   ...HEARTS_INDICATORS,
@@ -277,6 +297,19 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
     parameters: ['childSystematicAgeMonths', 'childSystematicVisitsPerYear'],
   }),
+  def({
+    id: 'child.tcm_management_rate',
+    name: { zh: '儿童中医药健康管理率', en: 'Child TCM health management rate' },
+    unit: 'percent',
+    program: 'child',
+    numerator: { term: 'child.tcm' },
+    denominator: term('child.tcm_cohort'),
+    period: 'ytd',
+    formula: {
+      zh: '年初至期末按月龄（6、12、18、24、30、36月龄）接受中医药健康管理服务的0～36月龄在管儿童数 ÷ 期末0～36月龄（未满37月龄）在管儿童数',
+      en: 'managed children aged 0–36 months given TCM health management at a scheduled age (6, 12, 18, 24, 30, 36 months) year to date ÷ managed children aged 0–36 months (under 37 months) at the period end',
+    },
+  }),
   ...VACCINES.map((v) =>
     def({
       id: `vaccination.${v.id}_coverage`,
@@ -284,12 +317,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       unit: 'percent',
       program: 'vaccination',
       numerator: { term: `vaccination.${v.id}` },
-      denominator: term('child.managed'),
+      denominator: term(`vaccination.${v.id}_due`),
       period: 'as_of',
-      formula: {
-        zh: `期末前接种过${v.name.zh}的在管儿童数 ÷ 在管儿童数`,
-        en: `managed children vaccinated with ${v.name.en} by the period end ÷ managed children`,
-      },
+      formula: vaccinationFormula(v),
     }),
   ),
   def({
@@ -430,6 +460,23 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   }),
 ];
+
+/**
+ * The words of a vaccine's coverage: the denominator is the cohort due the vaccine (reached
+ * the age of its first dose under the national schedule by the period end, not yet 7), the
+ * numerator those of it with every dose of their age (src/domain/indicators/vaccines.ts).
+ */
+function vaccinationFormula(v: Vaccine): Bilingual {
+  const ages = vaccineDoseAges(v.id);
+  const zhAges = ages.map((a) => (a === 0 ? '出生' : a % 12 === 0 ? `${a / 12}岁` : `${a}月龄`)).join('、');
+  const enAges = ages
+    .map((a) => (a === 0 ? 'birth' : a % 12 === 0 ? `${a / 12} years` : `${a} month${a === 1 ? '' : 's'}`))
+    .join(', ');
+  return {
+    zh: `已接种按月龄应种的全部${v.name.zh}剂次的儿童数 ÷ 应种儿童数（期末已满第1剂接种月龄、未满7周岁的在管儿童；免疫程序：${zhAges}）`,
+    en: `children with every ${v.name.en} dose due at their age ÷ children due (managed children who reached the age of the first dose by the period end and are not yet 7; schedule: ${enAges})`,
+  };
+}
 
 /** The catalogue entry of an id, or undefined. */
 export function findIndicator(id: string): IndicatorDefinition | undefined {

@@ -36,6 +36,7 @@ const COLUMNS: readonly ServiceColumn[] = ['sbp', 'dbp', 'fastingGlucose', 'cont
 const payload = fc.record({
   gestationalWeeks: fc.oneof(fc.integer({ min: 5, max: 40 }), fc.constant('12')),
   vaccine: fc.constantFrom('BCG', '乙肝', 'MMR', 'unknown'),
+  dose: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant('2')),
   medicationRegular: fc.boolean(),
   activityKind: fc.constantFrom('lecture', 'board'),
   participants: fc.integer({ min: 0, max: 50 }),
@@ -53,7 +54,7 @@ const service = fc.record({
 });
 
 const history = fc.record({
-  birthDate: fc.constantFrom('1950-01-01', '2019-11-01', '2020-02-10'),
+  birthDate: fc.constantFrom('1950-01-01', '2013-06-30', '2016-02-29', '2019-11-01', '2020-02-10'),
   // Mostly long-running enrolments, so that most draws exercise the programmes' rules.
   enrollments: fc.array(
     fc.record({
@@ -133,7 +134,7 @@ describe('term families', () => {
     ).toEqual({
       prenatal_registration: { gestationalWeeks: 'number' },
       tb_followup: { medicationRegular: 'boolean' },
-      vaccination: { vaccine: 'string' },
+      vaccination: { vaccine: 'string', dose: 'number' },
     });
     expect(ACTIVITY_SERVICE_READS.types).toEqual(['health_education']);
     expect(Object.fromEntries(ACTIVITY_SERVICE_READS.payloadFields.get('health_education')!)).toEqual({

@@ -214,13 +214,139 @@ describe('other programmes', () => {
         'child.newborn_visited',
         'child.under3',
         'child.systematic',
+        'vaccination.bcg_due',
         'vaccination.bcg',
-        'vaccination.hepb',
+        'vaccination.hepb_due',
+        'vaccination.polio_due',
       ]),
     );
+    // Hepatitis B: 2 doses due (birth, 1 month), 1 recorded; polio due at 2 months, none.
+    expect(june).not.toContain('vaccination.hepb');
     expect(june).not.toContain('vaccination.polio');
+    expect(june).not.toContain('vaccination.mmr_due'); // 8 months on 10 October
     expect(at(h, DEC)).not.toContain('child.systematic');
-    expect(at(h, 2)).not.toContain('vaccination.hepb'); // 31 January: before birth
+    expect(at(h, 2)).not.toContain('vaccination.bcg_due'); // 31 January: before birth
+  });
+
+  it('TCM health management of the elderly: managed, with a service this year', () => {
+    const h = person({
+      enrollments: [{ program: 'elderly', startDate: '2019-01-01', endDate: null }],
+      services: [service('tcm_elderly', '2019-11-05'), service('tcm_elderly', '2020-05-05')],
+    });
+    expect(at(h, 11)).not.toContain('elderly.tcm'); // 30 April: last year's does not count
+    expect(at(h, 12)).toContain('elderly.tcm'); // 10 May
+    expect(at(h, DEC, 2019)).toContain('elderly.tcm');
+    // A service of a resident not under elderly management counts nowhere.
+    const unmanaged = person({ services: [service('tcm_elderly', '2020-05-05')] });
+    expect(at(unmanaged, JUNE)).not.toContain('elderly.tcm');
+  });
+
+  it('TCM health management of children 0–36 months, until the 37-month birthday', () => {
+    const child = (birthDate: string, services: ServiceFact[] = []): ResidentHistory =>
+      person({
+        birthDate,
+        span: { created: birthDate, gone: null },
+        enrollments: [{ program: 'child', startDate: birthDate, endDate: null }],
+        services,
+      });
+    // Born 31 May 2017: 36 months on 31 May 2020, 37 months on 30 June (June has no 31st).
+    const h = child('2017-05-31', [service('tcm_child', '2020-05-31', { ageMonths: 36 })]);
+    expect(at(h, 14)).toEqual(expect.arrayContaining(['child.tcm_cohort', 'child.tcm'])); // 31 May
+    expect(at(h, 16)).toContain('child.tcm'); // 20 June
+    expect(at(h, JUNE)).not.toContain('child.tcm_cohort'); // 30 June: 37 months
+    expect(at(h, JUNE)).not.toContain('child.tcm');
+    // Born on the period end: in the cohort, no service yet.
+    const newborn = child('2020-06-30');
+    expect(at(newborn, JUNE)).toContain('child.tcm_cohort');
+    expect(at(newborn, JUNE)).not.toContain('child.tcm');
+    expect(at(newborn, 16)).not.toContain('child.tcm_cohort'); // not yet born
+    // Leap day: born 29 February 2020, 6 months on 29 August; last year's service does not count.
+    const leap = child('2020-02-29', [service('tcm_child', '2020-08-29', { ageMonths: 6 })]);
+    expect(at(leap, 22)).not.toContain('child.tcm'); // 20 August
+    expect(at(leap, 23)).toContain('child.tcm'); // 31 August
+    expect(at(leap, 2, 2021)).not.toContain('child.tcm'); // 31 January 2021: a new year
+    expect(at(leap, 2, 2021)).toContain('child.tcm_cohort');
+  });
+
+  describe('vaccination cohorts', () => {
+    const child = (
+      birthDate: string,
+      services: ServiceFact[] = [],
+      gone: string | null = null,
+    ): ResidentHistory =>
+      person({
+        birthDate,
+        span: { created: birthDate, gone },
+        enrollments: [{ program: 'child', startDate: birthDate, endDate: null }],
+        services,
+      });
+    const vaccinated = (vaccine: string, date: string, dose: number): ServiceFact =>
+      service('vaccination', date, { vaccine, dose });
+
+    it('enter the cohort on the day the first dose is due, with no new record', () => {
+      // MMR at 8 months: born 30 October 2019, 8 months on 30 June, the end of slot 17.
+      const h = child('2019-10-30');
+      const masks = residentTermMasks(h, 2020, P);
+      const due = masks.get('vaccination.mmr_due')!;
+      expect(due & (2 ** JUNE - 1)).toBe(0); // not before 30 June
+      expect(due & (2 ** JUNE)).toBe(2 ** JUNE);
+      expect(masks.get('vaccination.mmr')).toBeUndefined();
+      // Born a day later: 8 months on 1 July, so in the cohort from the 10 July slot on.
+      const later = residentTermMasks(child('2019-10-31'), 2020, P).get('vaccination.mmr_due')!;
+      expect(later & (2 ** JUNE)).toBe(2 ** JUNE); // June has no 31st: 30 June
+      const after = residentTermMasks(child('2019-11-01'), 2020, P).get('vaccination.mmr_due')!;
+      expect(after & (2 ** JUNE)).toBe(0);
+      expect(after & (2 ** (JUNE + 1))).toBe(2 ** (JUNE + 1));
+    });
+
+    it('count as vaccinated only with every dose of the age', () => {
+      const h = child('2020-01-15', [
+        vaccinated('百白破', '2020-04-20', 1),
+        vaccinated('百白破', '2020-05-18', 2),
+      ]);
+      expect(at(h, 14)).toContain('vaccination.dtap'); // 31 May: 4 months, 2 doses
+      expect(at(h, 15)).toContain('vaccination.dtap'); // 10 June: 5 months on 15 June
+      expect(at(h, 16)).toContain('vaccination.dtap_due');
+      expect(at(h, 16)).not.toContain('vaccination.dtap'); // 20 June: 5 months, dose 3 missing
+      expect(at(h, 9)).not.toContain('vaccination.dtap'); // 10 April: 3 months on 15 April
+      expect(at(h, 9)).not.toContain('vaccination.dtap_due');
+      expect(at(h, 10)).toContain('vaccination.dtap'); // 20 April: dose 1 on the 20th
+      // A later dose number says the earlier ones were given.
+      const numbered = child('2020-01-15', [vaccinated('DTaP', '2020-06-20', 3)]);
+      expect(at(numbered, JUNE)).toContain('vaccination.dtap');
+    });
+
+    it('handle leap-day births and year ends', () => {
+      // Born 29 February 2020: hepatitis B dose 2 due on 29 March, dose 3 (6 months) on 29 August.
+      const h = child('2020-02-29', [
+        vaccinated('乙肝', '2020-02-29', 1),
+        vaccinated('乙肝', '2020-03-29', 2),
+      ]);
+      expect(at(h, 5)).toContain('vaccination.hepb_due'); // 29 February, born on the slot end
+      expect(at(h, 5)).toContain('vaccination.hepb');
+      expect(at(h, 22)).toContain('vaccination.hepb'); // 20 August
+      expect(at(h, 23)).not.toContain('vaccination.hepb'); // 31 August: dose 3 due on the 29th
+      // JE is due at 8 months and 2 years; the 2-year birthday of a leap-day child is 28 February 2022.
+      const je = child('2020-02-29', [vaccinated('乙脑', '2020-10-29', 1)]);
+      expect(at(je, 5, 2022)).not.toContain('vaccination.je'); // 28 February 2022: 2 doses due
+      expect(at(je, 4, 2022)).toContain('vaccination.je'); // 20 February 2022
+      // Across the year end: born 31 December 2019, hepatitis B dose 2 due 31 January 2020.
+      const ye = child('2019-12-31', [vaccinated('乙肝', '2019-12-31', 1)]);
+      expect(at(ye, DEC, 2019)).toContain('vaccination.hepb');
+      expect(at(ye, 1)).toContain('vaccination.hepb'); // 20 January
+      expect(at(ye, 2)).not.toContain('vaccination.hepb'); // 31 January
+    });
+
+    it('leave on the 7th birthday, at death or move-out, and without child management', () => {
+      const h = child('2013-06-30', [vaccinated('BCG', '2013-07-01', 1)]);
+      expect(at(h, 16)).toContain('vaccination.bcg_due'); // 20 June 2020: 6
+      expect(at(h, JUNE)).not.toContain('vaccination.bcg_due'); // 30 June 2020: 7
+      const gone = child('2019-01-01', [], '2020-05-05');
+      expect(at(gone, 11)).toContain('vaccination.bcg_due'); // 30 April
+      expect(at(gone, 12)).not.toContain('vaccination.bcg_due'); // 10 May, gone on the 5th
+      const unmanaged = person({ birthDate: '2019-01-01', enrollments: [] });
+      expect(at(unmanaged, JUNE).filter((t) => t.startsWith('vaccination.'))).toEqual([]);
+    });
   });
 
   it('TB regular medication at the latest follow-up; severe mental follow-ups', () => {

@@ -17,6 +17,8 @@ export { postpartum42dPayload } from './service-types/postpartum-42d.js';
 export { postpartumVisitPayload } from './service-types/postpartum-visit.js';
 export { prenatalRegistrationPayload } from './service-types/prenatal-registration.js';
 export { tbFollowupPayload } from './service-types/tb-followup.js';
+export { tcmChildPayload } from './service-types/tcm-child.js';
+export { tcmElderlyPayload } from './service-types/tcm-elderly.js';
 export { vaccinationPayload } from './service-types/vaccination.js';
 
 type Definition = (typeof SERVICE_TYPE_DEFINITIONS)[number];

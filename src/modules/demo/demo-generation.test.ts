@@ -232,6 +232,36 @@ describe('demo generation, 1/500 of the city', () => {
     }
   });
 
+  it('gives TCM health management to about two thirds of the managed elderly and of the children 0–36 months', () => {
+    const served = (type: string): Set<string> =>
+      new Set(
+        g.services.filter((s) => s.type === type && s.serviceDate >= '2020-01-01').map((s) => s.recordNo!),
+      );
+    const enrolled = (program: string): string[] =>
+      g.enrollments.filter((e) => e.program === program).map((e) => e.recordNo);
+    const elderly = enrolled('elderly');
+    const elderlyServed = served('tcm_elderly');
+    const elderlyRate = elderly.filter((n) => elderlyServed.has(n)).length / elderly.length;
+    expect(elderlyRate).toBeGreaterThan(0.6);
+    expect(elderlyRate).toBeLessThan(0.75);
+    // Children aged 0–36 months on 30 June (born after 31 May 2017), managed.
+    const born = new Map(g.residents.map((r) => [r.recordNo, r.birthDate!]));
+    const cohort = enrolled('child').filter((n) => born.get(n)! > '2017-05-31');
+    const childServed = served('tcm_child');
+    const childRate = cohort.filter((n) => childServed.has(n)).length / cohort.length;
+    expect(cohort.length).toBeGreaterThan(50);
+    expect(childRate).toBeGreaterThan(0.55);
+    expect(childRate).toBeLessThan(0.8);
+    // Each child visit at its scheduled age (or up to two weeks later), never at an age not reached.
+    for (const s of g.services.filter((x) => x.type === 'tcm_child')) {
+      const birth = born.get(s.recordNo!)!;
+      const months = (Date.parse(s.serviceDate) - Date.parse(birth)) / 86_400_000 / 30.44;
+      const { ageMonths } = s.payload as { ageMonths: number };
+      expect(months, `${birth} ${s.serviceDate} ${ageMonths}`).toBeGreaterThanOrEqual(ageMonths - 0.05);
+      expect(months).toBeLessThan(ageMonths + 1);
+    }
+  });
+
   it('leaves some records unused for 12 months', () => {
     const served = new Set(g.services.filter((s) => s.serviceDate >= '2019-07-01').map((s) => s.recordNo));
     const unused = g.residents.filter((r) => r.recordUpdated! < '2019-07-01' && !served.has(r.recordNo));

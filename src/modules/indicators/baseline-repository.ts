@@ -14,7 +14,12 @@ import {
   PERSON_SERVICE_READS,
 } from '../../domain/indicators/terms.js';
 import type { ServiceReads } from '../../domain/indicators/service-reads.js';
-import { VACCINES } from '../../domain/indicators/vaccines.js';
+import {
+  VACCINATION_COHORT_MONTHS_BELOW,
+  vaccineDoseAges,
+  VACCINES,
+} from '../../domain/indicators/vaccines.js';
+import { TCM_CHILD_COHORT_MONTHS_BELOW } from '../../domain/indicators/term-families/child.js';
 import { orgsInScope, type OrgScope } from '../orgs/org-scope.js';
 
 type Cond = RawBuilder<unknown>;
@@ -30,7 +35,7 @@ function declaredField(reads: ServiceReads, type: string, field: string): string
 }
 
 /**
- * HEARTS months back from E, written apart from the engine's rule: at a month end, the day
+ * Whole months back from E (HEARTS windows, the vaccination cohorts), written apart from the engine's rule: at a month end, the day
  * before the first day of the month `months − 1` before (30 June, 3 → 31 March); on the 10th
  * or 20th, the same day `months` before.
  */
@@ -108,6 +113,7 @@ export async function baselineTermCounts(
         and s.service_date > ${addMonthsIso(E, -p.recordUseMonths)} and s.service_date <= ${E})`,
     'elderly.managed': () => managed('elderly'),
     'elderly.checked_up': () => sql`${managed('elderly')} and ${has('elderly_checkup', ytd)}`,
+    'elderly.tcm': () => sql`${managed('elderly')} and ${has('tcm_elderly', ytd)}`,
   };
   const chronic = (program: string, type: string, status: Cond): void => {
     conds[`${program}.managed`] = () => managed(program);
@@ -167,6 +173,9 @@ export async function baselineTermCounts(
   const child = managed('child');
   const newborn = sql`${child} and r.birth_date >= ${ytd} and r.birth_date <= ${E}`;
   const under3 = sql`${child} and r.birth_date > ${addMonthsIso(E, -p.childSystematicAgeMonths)} and r.birth_date <= ${E}`;
+  // 0–36 months: not yet 37 months old at E (born after the 37-month cut-off).
+  const tcmCohort = sql`${child} and r.birth_date <= ${E}
+    and r.birth_date > ${heartsMonthsBefore(E, TCM_CHILD_COHORT_MONTHS_BELOW)}`;
   Object.assign(conds, {
     'child.managed': () => child,
     'child.followed': () => sql`${child} and (${has('child_visit', ytd)} or ${has('newborn_visit', ytd)})`,
@@ -176,11 +185,27 @@ export async function baselineTermCounts(
     'child.under3': () => under3,
     'child.systematic': () =>
       sql`${under3} and ${countYtd('child_visit')} >= ${requiredFollowups(p.childSystematicVisitsPerYear, months)}`,
+    'child.tcm_cohort': () => tcmCohort,
+    'child.tcm': () => sql`${tcmCohort} and ${has('tcm_child', ytd)}`,
   } satisfies Record<string, () => Cond>);
+  // A vaccine's cohort: born by the cut-off of its first dose's age, not by that of 7 years.
+  // The cut-off is the latest birth date that has reached the age on E (whole months back, a
+  // month end to the month end), where the engine adds the months to each birth date.
+  const bornBy = (months: number): Cond => sql`r.birth_date <= ${heartsMonthsBefore(E, months)}`;
   for (const v of VACCINES) {
-    conds[`vaccination.${v.id}`] = () =>
-      sql`${child} and exists (select 1 from services s where s.resident_id = r.id and s.type = 'vaccination'
-        and s.service_date <= ${E} and lower(trim(${json('vaccination', 'vaccine')})) in (${sql.join(v.aliases.map((a) => sql`${a}`))}))`;
+    const ages = vaccineDoseAges(v.id);
+    const cohort = sql`${child} and r.birth_date is not null and ${bornBy(ages[0]!)}
+      and not ${bornBy(VACCINATION_COHORT_MONTHS_BELOW)}`;
+    const due = sql.join(
+      ages.map((age) => sql`(case when ${bornBy(age)} then 1 else 0 end)`),
+      sql` + `,
+    );
+    const dose = sql`coalesce(max(cast(${json('vaccination', 'dose')} as integer)), 0)`;
+    const received = sql`(select case when count(*) > ${dose} then count(*) else ${dose} end
+      from services s where s.resident_id = r.id and s.type = 'vaccination' and s.service_date <= ${E}
+      and lower(trim(${json('vaccination', 'vaccine')})) in (${sql.join(v.aliases.map((a) => sql`${a}`))}))`;
+    conds[`vaccination.${v.id}_due`] = () => cohort;
+    conds[`vaccination.${v.id}`] = () => sql`${cohort} and ${received} >= ${due}`;
   }
   Object.assign(conds, {
     'tuberculosis.managed': () => managed('tuberculosis'),

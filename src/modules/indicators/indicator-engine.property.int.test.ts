@@ -67,7 +67,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     created: date,
     electronic: fc.boolean(),
     // 1955-05-05 turns 65 in May 2020: the national BP limits change between two follow-ups.
-    birth: fc.constantFrom('1950-05-05', '1955-05-05', '2019-08-08', '2020-02-02'),
+    // 2017-05-31 leaves the 0–36-month TCM cohort on 30 June 2020, 2013-06-30 the vaccine cohorts.
+    birth: fc.constantFrom(
+      '1950-05-05',
+      '1955-05-05',
+      '2013-06-30',
+      '2017-05-31',
+      '2019-08-08',
+      '2020-02-02',
+    ),
   }),
   fc.record({
     kind: fc.constant('enrol' as const),
@@ -80,7 +88,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     kind: fc.constant('service' as const),
     seq,
     no: fc.integer({ min: 1, max: 12 }),
-    type: fc.integer({ min: 0, max: 10 }),
+    type: fc.integer({ min: 0, max: 12 }),
     date,
     a: fc.integer({ min: 0, max: 99 }),
     b: fc.boolean(),
@@ -160,7 +168,9 @@ function serviceOf(o: Extract<Op, { kind: 'service' }>): ServiceInput {
     ['child_visit', { ageMonths: 6, weight: null, height: null }],
     ['tb_followup', { medicationRegular: o.b }],
     ['mental_followup', { condition: 'stable' }],
-    ['vaccination', { vaccine: o.b ? '卡介苗' : 'MMR', dose: 1 }],
+    ['vaccination', { vaccine: o.b ? '卡介苗' : 'MMR', dose: 1 + (o.a % 3) }],
+    ['tcm_elderly', { constitution: 'balanced', tcmGuidance: o.b }],
+    ['tcm_child', { ageMonths: 6 * (1 + (o.a % 6)), methodTaught: o.b }],
   ];
   const [type, payload] = payloads[o.type]!;
   return {

@@ -35,6 +35,8 @@ const TOWNSHIP_2020: Record<string, Cell> = {
   'elderly.checked_up': [1, null],
   'elderly.checkup_rate': [1, 1],
   'elderly.management_rate': [1, 30],
+  // R4's constitution identification in April.
+  'elderly.tcm_management_rate': [1, 1],
   // R1 (4 follow-ups, latest 31 Dec 150/92 without guidance) and R2 (enrolled 1 July,
   // 2 follow-ups, the November one corrected to 130/85); R3 died.
   'hypertension.managed': [2, null],
@@ -74,14 +76,18 @@ const TOWNSHIP_2020: Record<string, Cell> = {
   'child.newborn_visit_rate': [1, 1],
   'child.health_management_rate': [1, 15],
   'child.systematic_management_rate': [0, 1],
+  // R8 (9 months old) had the 6-month TCM guidance in August (with its 6-month check, a little early).
+  'child.tcm_management_rate': [1, 1],
+  // At 31 December R8 is 9 months old: due BCG, 3 doses of hepatitis B (1 given), polio,
+  // DTaP, MMR, JE and meningococcal; not yet hepatitis A (18 months).
   'vaccination.bcg_coverage': [1, 1],
-  'vaccination.hepb_coverage': [1, 1],
+  'vaccination.hepb_coverage': [0, 1],
   'vaccination.polio_coverage': [0, 1],
   'vaccination.dtap_coverage': [0, 1],
   'vaccination.mmr_coverage': [0, 1],
   'vaccination.je_coverage': [0, 1],
   'vaccination.mening_coverage': [0, 1],
-  'vaccination.hepa_coverage': [0, 1],
+  'vaccination.hepa_coverage': [0, 0],
   // R9's TB enrolment ended 30 September.
   'tuberculosis.managed': [0, null],
   'tuberculosis.followup_rate': [0, 0],

@@ -194,6 +194,8 @@ export async function buildHandData(db: Db): Promise<void> {
       svc('c8-2', R(8, V2), 'vaccination', '2020-03-06', { vaccine: '卡介苗', dose: 1 }),
       svc('c8-3', R(8, V2), 'vaccination', '2020-03-06', { vaccine: 'HepB', dose: 1 }),
       svc('c8-4', R(8, V2), 'child_visit', '2020-06-05', { ageMonths: 3, weight: 6.5, height: 60 }),
+      svc('c8-5', R(8, V2), 'tcm_child', '2020-08-10', { ageMonths: 6, methodTaught: true }),
+      svc('e4-2', R(4), 'tcm_elderly', '2020-04-10', { constitution: 'qi_deficiency', tcmGuidance: true }),
       svc('t9-1', R(9), 'tb_followup', '2020-02-01', { medicationRegular: true }),
       svc('t9-2', R(9), 'tb_followup', '2020-05-01', { medicationRegular: false }),
       svc('s10-1', R(10, V2), 'mental_followup', '2020-01-05', { condition: 'stable' }),

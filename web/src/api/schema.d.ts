@@ -7691,6 +7691,36 @@ export interface paths {
                          */
                         orgCode?: string | null;
                         payload: {
+                            /** @enum {string} */
+                            constitution: "balanced" | "qi_deficiency" | "yang_deficiency" | "yin_deficiency" | "phlegm_dampness" | "damp_heat" | "blood_stasis" | "qi_stagnation" | "inherited_special";
+                            /** @default true */
+                            tcmGuidance?: boolean;
+                        };
+                        /**
+                         * @description 17-digit record number: county 6 + township 3 + village 3 + sequence 5
+                         * @default null
+                         */
+                        recordNo?: string | null;
+                        /** @description YYYY-MM-DD */
+                        serviceDate: string;
+                        /**
+                         * @description the source system's id; the match key when present
+                         * @default null
+                         */
+                        serviceNo?: string | null;
+                        /** @enum {string} */
+                        type: "tcm_elderly";
+                    } | {
+                        /** @default null */
+                        doctor?: string | null;
+                        /** @default null */
+                        institution?: string | null;
+                        /**
+                         * @description defaults to the resident's village
+                         * @default null
+                         */
+                        orgCode?: string | null;
+                        payload: {
                             gestationalWeeks: number;
                         };
                         /**
@@ -7822,6 +7852,35 @@ export interface paths {
                         serviceNo?: string | null;
                         /** @enum {string} */
                         type: "child_visit";
+                    } | {
+                        /** @default null */
+                        doctor?: string | null;
+                        /** @default null */
+                        institution?: string | null;
+                        /**
+                         * @description defaults to the resident's village
+                         * @default null
+                         */
+                        orgCode?: string | null;
+                        payload: {
+                            ageMonths: number;
+                            /** @default true */
+                            methodTaught?: boolean;
+                        };
+                        /**
+                         * @description 17-digit record number: county 6 + township 3 + village 3 + sequence 5
+                         * @default null
+                         */
+                        recordNo?: string | null;
+                        /** @description YYYY-MM-DD */
+                        serviceDate: string;
+                        /**
+                         * @description the source system's id; the match key when present
+                         * @default null
+                         */
+                        serviceNo?: string | null;
+                        /** @enum {string} */
+                        type: "tcm_child";
                     } | {
                         /** @default null */
                         doctor?: string | null;
@@ -8099,7 +8158,7 @@ export interface paths {
                         serviceDate: string;
                         /** @default null */
                         serviceNo?: string | null;
-                        /** @description one of hypertension_followup, diabetes_followup, elderly_checkup, prenatal_registration, postpartum_visit, postpartum_42d, newborn_visit, child_visit, tb_followup, mental_followup, vaccination, health_education */
+                        /** @description one of hypertension_followup, diabetes_followup, elderly_checkup, tcm_elderly, prenatal_registration, postpartum_visit, postpartum_42d, newborn_visit, child_visit, tcm_child, tb_followup, mental_followup, vaccination, health_education */
                         type: string;
                     };
                 };
@@ -8232,7 +8291,7 @@ export interface paths {
                             serviceDate: string;
                             /** @default null */
                             serviceNo?: string | null;
-                            /** @description one of hypertension_followup, diabetes_followup, elderly_checkup, prenatal_registration, postpartum_visit, postpartum_42d, newborn_visit, child_visit, tb_followup, mental_followup, vaccination, health_education */
+                            /** @description one of hypertension_followup, diabetes_followup, elderly_checkup, tcm_elderly, prenatal_registration, postpartum_visit, postpartum_42d, newborn_visit, child_visit, tcm_child, tb_followup, mental_followup, vaccination, health_education */
                             type: string;
                         };
                     };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { payloadColumn } from '../../import/column-spec.js';
 import { defineServiceType } from './service-type.js';
-import { HEIGHT_COLUMN, WEIGHT_COLUMN } from './shared-fields.js';
+import { AGE_MONTHS_COLUMN, HEIGHT_COLUMN, WEIGHT_COLUMN } from './shared-fields.js';
 
 /** Scheduled child health check (儿童健康检查). */
 export const childVisitPayload = z.object({
@@ -18,15 +17,5 @@ export const childVisit = defineServiceType({
   program: 'child',
   subject: 'resident',
   payload: childVisitPayload,
-  columns: [
-    WEIGHT_COLUMN,
-    HEIGHT_COLUMN,
-    payloadColumn({
-      field: 'ageMonths',
-      header: '月龄',
-      type: 'integer',
-      description: { zh: '月龄', en: 'age in months' },
-      example: '12',
-    }),
-  ],
+  columns: [WEIGHT_COLUMN, HEIGHT_COLUMN, AGE_MONTHS_COLUMN],
 });

@@ -82,6 +82,15 @@ export const HEIGHT_COLUMN = payloadColumn({
   example: '165',
 });
 
+/** 月龄 of a child's service (health check, TCM guidance): one column for both types. */
+export const AGE_MONTHS_COLUMN = payloadColumn({
+  field: 'ageMonths',
+  header: '月龄',
+  type: 'integer',
+  description: { zh: '月龄', en: 'age in months' },
+  example: '12',
+});
+
 /** 随访方式 at a chronic-disease follow-up. */
 export const VISIT_MODE_COLUMN = payloadColumn({
   field: 'visitMode',

@@ -24,6 +24,7 @@ import {
   writeTuberculosisFollowups,
 } from './programme-services.js';
 import { DemoRandom } from './random.js';
+import { writeTcmServices } from './tcm-services.js';
 import { AS_OF, USED_SINCE, Y2020, createdDay } from './service-days.js';
 import type { PlantedProblems, VillageDraw, VillagePerson, VillageRecords } from './village-draw.js';
 import type { VillagePlan } from './village-plan.js';
@@ -192,6 +193,7 @@ export class VillageRecordGenerator {
     writeChildServices(draw, children);
     writeTuberculosisFollowups(draw, tbPatients);
     writeMentalFollowups(draw, mentalPatients);
+    writeTcmServices({ ...draw, r: new DemoRandom(this.seed, 'tcm', v.code) }, elderlyManaged, children);
 
     // Residents of the first records.
     for (const p of people) {

@@ -21,6 +21,17 @@ describe('entry form values', () => {
   it('lists a field for every payload field of each form', () => {
     for (const form of ENTRY_FORMS) expect(formFields(form).length).toBeGreaterThan(0);
     expect(formFields('elderly_checkup').map((c) => c.field)).toContain('advice');
+    expect(formFields('tcm_elderly').map((c) => c.field)).toEqual(['constitution', 'tcmGuidance']);
+  });
+  it('builds a TCM service from the chosen constitution and age, refusing an age off the schedule', () => {
+    expect(
+      serviceBody('tcm_elderly', entered({ constitution: 'qi_deficiency', tcmGuidance: 'true' })).payload,
+    ).toEqual({ constitution: 'qi_deficiency', tcmGuidance: true });
+    expect(
+      checkInBrowser('tcm_child', entered({ ageMonths: '18', methodTaught: 'true' }), '2026-12-05'),
+    ).toEqual({ refusals: [], warnings: [] });
+    const off = checkInBrowser('tcm_child', entered({ ageMonths: '8', methodTaught: 'true' }), '2026-12-05');
+    expect(off.refusals.map((r) => r.field)).toContain('payload.ageMonths');
   });
   it('builds the service body and checks it with the server’s rules', () => {
     const body = serviceBody(

@@ -8,6 +8,7 @@ import type { CellType, PayloadColumn } from '../../../../src/domain/import/colu
 import { runEntryChecks, type EntryFinding } from '../../../../src/domain/records/entry-checks/index';
 import type { ServiceInput } from '../../../../src/domain/records/inputs';
 import { validateService } from '../../../../src/domain/records/validation';
+import { TCM_CONSTITUTIONS } from '../../../../src/domain/records/service-types/tcm-elderly';
 import { serviceTypeDefinition, type ServiceType } from '../../../../src/domain/service-types';
 
 /** The service forms of the 录入 page, in menu order. */
@@ -17,6 +18,8 @@ export const ENTRY_FORMS = [
   'elderly_checkup',
   'postpartum_visit',
   'child_visit',
+  'tcm_elderly',
+  'tcm_child',
 ] as const satisfies readonly ServiceType[];
 
 /** A service form of the 录入 page. */
@@ -41,6 +44,7 @@ export const CHOICES: Partial<Record<CellType, readonly string[]>> = {
   visitMode: ['clinic', 'home', 'phone'],
   adherence: ['regular', 'intermittent', 'none'],
   normalAbnormal: ['normal', 'abnormal'],
+  tcmConstitution: TCM_CONSTITUTIONS,
 };
 
 /** The payload value of one typed-in field: numbers parsed, booleans read, empty as null. */

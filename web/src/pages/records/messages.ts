@@ -70,6 +70,8 @@ export const recordsMessages = defineMessages({
     'service.tb_followup': '肺结核患者随访',
     'service.mental_followup': '严重精神障碍患者随访',
     'service.vaccination': '预防接种',
+    'service.tcm_elderly': '老年人中医药健康管理',
+    'service.tcm_child': '儿童中医药健康管理',
     'service.health_education': '健康教育',
   },
   en: {
@@ -141,6 +143,8 @@ export const recordsMessages = defineMessages({
     'service.tb_followup': 'TB follow-up',
     'service.mental_followup': 'Severe mental disorder follow-up',
     'service.vaccination': 'Vaccination',
+    'service.tcm_elderly': 'TCM health management (elderly)',
+    'service.tcm_child': 'TCM health management (children)',
     'service.health_education': 'Health education',
   },
 });
