@@ -398,6 +398,10 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
       why: 'one allocation per org and year: a walking role may have made it first',
     },
   },
+  'GET /api/funds/disbursements': {
+    personal: 'none',
+    control: { statuses: [404], why: 'no allocation yet when the control walks before the allocating roles' },
+  },
   'POST /api/funds/disbursements': {
     personal: 'none',
     body: (c) => ({

@@ -12,7 +12,7 @@ import { getOrg } from '../orgs/org-repository.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { allocateFunds } from './allocate-funds.js';
 import { fundsDocx, fundsXlsx } from './export-funds.js';
-import { listAllocations } from './funding-repository.js';
+import { findAllocation, listAllocations, listDisbursements } from './funding-repository.js';
 import { readFundsStatus } from './funds-status.js';
 import { recordDisbursements } from './record-disbursements.js';
 
@@ -182,6 +182,47 @@ export async function registerFundingRoutes(app: FastifyInstance, db: Db): Promi
       return reply
         .status(201)
         .send({ id: r.id, totalFen: r.allocation.totalFen, units: r.allocation.units.length });
+    },
+  );
+
+  api.get(
+    '/funds/disbursements',
+    {
+      config: { access: 'aggregates.read' },
+      schema: {
+        tags: ['funds'],
+        summary: 'Disbursements of an allocation to units in your scope, by date | 拨付记录',
+        querystring: z.object({ org: OrgCode, year: Year }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.number().int(),
+              unitCode: z.string(),
+              paidOn: z.string(),
+              payer: z.string(),
+              amountFen: z.number().int(),
+              purpose: z.string(),
+              createdBy: z.string(),
+            }),
+          ),
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const scope = callerScope(request);
+      const allocation = await findAllocation(db, scope, request.query.org, request.query.year);
+      if (!allocation)
+        throw GongweiError.notFound(
+          {
+            zh: `没有${request.query.org}的${request.query.year}年经费分配`,
+            en: `no allocation of ${request.query.org} for ${request.query.year}`,
+          },
+          'year',
+        );
+      // Every payment recorded, whatever its date: the list is the ledger, not a status on a day.
+      const rows = await listDisbursements(db, scope, allocation.id, '9999-12-31');
+      return rows.map((r) => ({ ...r, id: Number(r.id), amountFen: Number(r.amountFen) }));
     },
   );
 
