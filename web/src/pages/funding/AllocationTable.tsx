@@ -4,6 +4,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagReasons, totalsOf, yuan, type FundsStatus, type UnitStatus } from './funding-data';
 
+/** A reason wraps under its tag in a column of its own width, rather than widening the table. */
+const REASON_STYLE = { display: 'block', maxWidth: 300, whiteSpace: 'normal' } as const;
+
 /**
  * The allocation table down to the health centres: allocated, of which villages and the new
  * earmark, paid, balance, days since the allocation, and the late and idle flags as tags with
@@ -24,7 +27,7 @@ export function AllocationTable({
     return (
       <Space direction="vertical" size={2}>
         {why.late && (
-          <span data-flag="late">
+          <span data-flag="late" style={REASON_STYLE}>
             <Tag color="orange">{t('flag.late')}</Tag>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t(why.late.key, why.late.values)}
@@ -32,7 +35,7 @@ export function AllocationTable({
           </span>
         )}
         {why.idle && (
-          <span data-flag="idle">
+          <span data-flag="idle" style={REASON_STYLE}>
             <Tag color="red">{t('flag.idle')}</Tag>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t(why.idle.key, why.idle.values)}
@@ -60,7 +63,7 @@ export function AllocationTable({
     { key: 'disbursed', title: t('col.disbursed'), align: 'right', render: (_, u) => money(u.disbursedFen) },
     { key: 'balance', title: t('col.balance'), align: 'right', render: (_, u) => money(u.balanceFen) },
     { key: 'days', title: t('col.days'), align: 'right', render: (_, u) => u.daysSinceAllocation },
-    { key: 'flags', title: t('col.flags'), render: (_, u) => flags(u) },
+    { key: 'flags', title: t('col.flags'), width: 300, render: (_, u) => flags(u) },
   ];
   const sum = totalsOf(units);
   return (

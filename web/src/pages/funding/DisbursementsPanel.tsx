@@ -19,7 +19,7 @@ interface EntryValues {
 }
 
 /**
- * The payments recorded against the allocation (GET /api/funds/disbursements), and for a role
+ * The payments recorded against the allocation (GET /api/funds/disbursements), newest first, and for a role
  * with funds.write a form to record one. The amount is typed in yuan with two decimals and sent
  * as text, so the server parses it to fen exactly (no float on the way).
  */
@@ -68,7 +68,10 @@ export function DisbursementsPanel({
     },
     onError: (error) => void message.error(errorText(error, language)),
   });
-  const shown = (list.data ?? []).filter((d) => names.has(d.unitCode));
+  // Newest first: the payment just recorded is on the first page.
+  const shown = (list.data ?? [])
+    .filter((d) => names.has(d.unitCode))
+    .sort((a, b) => b.paidOn.localeCompare(a.paidOn) || b.id - a.id);
   const columns: ColumnsType<DisbursementRecord> = [
     { key: 'paidOn', title: t('col.paidOn'), render: (_, d) => formatDate(d.paidOn, language) },
     { key: 'payer', title: t('col.payer'), dataIndex: 'payer' },

@@ -18,7 +18,7 @@ import { Allowed } from '../../session/session';
 import { errorText, useLanguage } from '../bulletins/bulletin-data';
 import { AllocationTable } from './AllocationTable';
 import { DisbursementsPanel } from './DisbursementsPanel';
-import { coveringAllocation, defaultYear, FUNDING_KEY, unitsUnder, yuan } from './funding-data';
+import { coveringAllocation, defaultYear, FUNDING_KEY, perCapita, unitsUnder, yuan } from './funding-data';
 import { SettlementTable } from './SettlementTable';
 
 /** The day the status is read on: today, or the year's last day once the year is over. */
@@ -134,7 +134,7 @@ export default function FundingPage(): ReactNode {
             {t('allocationOf', {
               org: covering.orgCode === orgCode ? orgName : covering.orgCode,
               year,
-              standard: yuan(status.data.allocation.perCapitaFen),
+              standard: perCapita(status.data.allocation.perCapitaFen),
               date: formatDate(status.data.allocation.allocatedOn, language),
             })}
           </Typography.Text>

@@ -4,6 +4,7 @@ import {
   defaultYear,
   flagReasons,
   percent,
+  perCapita,
   totalsOf,
   unitsUnder,
   yuan,
@@ -62,6 +63,8 @@ describe('funds figures on the page', () => {
     expect(yuan(22_207_400)).toBe('222,074.00');
     expect(yuan(5)).toBe('0.05');
     expect(yuan(-123_456)).toBe('-1,234.56');
+    expect(perCapita(7400)).toBe('74');
+    expect(perCapita(7450)).toBe('74.50');
     expect(percent(3000)).toBe('30%');
     expect(percent(1250)).toBe('12.5%');
   });

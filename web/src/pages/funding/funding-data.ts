@@ -30,6 +30,15 @@ export function yuan(fen: number): string {
 }
 
 /**
+ * A per-capita standard as the notices write it: whole yuan without decimals.
+ *
+ * @example perCapita(7400) // '74'
+ */
+export function perCapita(fen: number): string {
+  return fen % 100 === 0 ? String(fen / 100) : yuan(fen);
+}
+
+/**
  * A share in basis points as a percentage without needless decimals.
  *
  * @example percent(3000) // '30%'
