@@ -414,6 +414,11 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
       why: 'the walk pays its own county, which is no health centre of the allocation',
     },
   },
+  'POST /api/funds/disbursements/file': {
+    personal: 'none',
+    values: () => ({ file: 'walk.csv' }),
+    control: { statuses: [400, 404], why: 'the walk sends no file: an empty body is refused' },
+  },
   'GET /api/funds/status': {
     personal: 'none',
     control: { statuses: [404], why: 'no allocation yet when the control walks before the allocating roles' },

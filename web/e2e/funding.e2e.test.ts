@@ -99,6 +99,34 @@ describe.skipIf(unavailable !== null)('the funds page (经费) in Chromium', () 
         )
         .toEqual([expect.stringContaining('1,234.50')]);
       await site.screenshot(page, 'funding.payments');
+
+      // A file with one bad row is refused whole, the problem named by row and column; fixed, it lands.
+      const header = '拨付日期,付款单位,收款单位编码,金额（元）,用途';
+      const upload = (rows: string[]) =>
+        page
+          .locator('[data-form="disbursement"] ~ * input[type="file"], .ant-upload input[type="file"]')
+          .first()
+          .setInputFiles({
+            name: 'bofu.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from([header, ...rows].join('\n'), 'utf8'),
+          });
+      await upload([
+        `2020-12-21,平凉市卫生健康委员会,${first.unitCode},100.00,结算`,
+        '2020-12-21,平凉市卫生健康委员会,620899999,1.001,结算',
+      ]);
+      await expect
+        .poll(() => page.locator('[data-refusal="disbursements"]').innerText())
+        .toContain('第3行「收款单位编码」');
+      await upload([`2020-12-21,平凉市卫生健康委员会,${first.unitCode},100.00,结算`]);
+      await page.getByText('已导入1条拨付记录').waitFor();
+      expect(await page.locator('[data-refusal="disbursements"]').count()).toBe(0);
+      await expect
+        .poll(() =>
+          page.locator('[data-table="disbursements"] tr', { hasText: '2020年12月21日' }).allInnerTexts(),
+        )
+        .toEqual([expect.stringContaining('100.00')]);
+      await site.screenshot(page, 'funding.import');
       await page.context().close();
     },
     TEST_TIMEOUT,

@@ -1,10 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer, api } from '../../api/client';
+import { answer, api, ApiError } from '../../api/client';
 import { formatDate } from '../../format/figures';
 import { Allowed } from '../../session/session';
 import { errorText, useLanguage } from '../bulletins/bulletin-data';
@@ -69,6 +84,27 @@ export function DisbursementsPanel({
     onError: (error) => void message.error(errorText(error, language)),
   });
   // Newest first: the payment just recorded is on the first page.
+  const [refused, setRefused] = useState<ApiError | null>(null);
+  const upload = useMutation({
+    mutationFn: (file: File) =>
+      answer(
+        api.POST('/api/funds/disbursements/file', {
+          params: { query: { org: orgCode, year, file: file.name } },
+          body: file as unknown as Record<string, never>,
+          bodySerializer: (body: unknown) => body as BodyInit,
+          headers: { 'Content-Type': 'application/octet-stream' },
+        }),
+      ),
+    onMutate: () => setRefused(null),
+    onSuccess: async (r) => {
+      void message.success(t('import.done', { count: r.recorded }));
+      await queries.invalidateQueries({ queryKey: [FUNDING_KEY] });
+    },
+    onError: (error) =>
+      error instanceof ApiError && error.issues.length > 0
+        ? setRefused(error)
+        : void message.error(errorText(error, language)),
+  });
   const shown = (list.data ?? [])
     .filter((d) => names.has(d.unitCode))
     .sort((a, b) => b.paidOn.localeCompare(a.paidOn) || b.id - a.id);
@@ -123,6 +159,39 @@ export function DisbursementsPanel({
               </Button>
             </Form.Item>
           </Form>
+          <Space wrap style={{ marginTop: 12 }}>
+            <Upload
+              accept=".csv,.xlsx"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                upload.mutate(file);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />} loading={upload.isPending}>
+                {t('import.button')}
+              </Button>
+            </Upload>
+            <Typography.Text type="secondary">{t('import.hint')}</Typography.Text>
+          </Space>
+          {refused && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 12 }}
+              data-refusal="disbursements"
+              message={t('import.refused')}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {refused.issues.map((i) => (
+                    <li key={`${i.field}:${i.message}`}>
+                      {i.field}：{i.message}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
         </Card>
       </Allowed>
       {list.error ? (

@@ -55,6 +55,11 @@ export const fundingMessages = defineMessages({
     'entry.saved': '已录入拨付记录',
     'entry.required': '请填写',
     'disbursements.empty': '还没有拨付记录。',
+    'import.button': '导入拨付文件',
+    'import.hint':
+      '.csv 或 .xlsx，表头：拨付日期、付款单位、收款单位编码、金额（元）、用途；有一行错误则整个文件不导入。',
+    'import.done': '已导入{{count}}条拨付记录',
+    'import.refused': '文件未导入，请改正后重新导入：',
     'settlement.intro':
       '预拨以外的部分按考核折算得分清算：得分85分（满分100）即拨付清算基数的85%，其余扣减。所用考核：{{runs}}。',
     'settlement.none': '本年度还没有考核结果，清算待考核后进行。',
@@ -114,6 +119,11 @@ export const fundingMessages = defineMessages({
     'entry.saved': 'Payment recorded',
     'entry.required': 'Required',
     'disbursements.empty': 'No payments recorded yet.',
+    'import.button': 'Import a payments file',
+    'import.hint':
+      '.csv or .xlsx with the headers 拨付日期, 付款单位, 收款单位编码, 金额（元）, 用途; one bad row refuses the whole file.',
+    'import.done': '{{count}} payments imported',
+    'import.refused': 'The file was not imported; correct it and import it again:',
     'settlement.intro':
       'The part not paid in advance is paid in proportion to the converted assessment score: 85 of 100 pays 85 % of the settlement base, the rest is withheld. Assessment used: {{runs}}.',
     'settlement.none': 'No assessment result this year yet; the settlement waits for one.',
