@@ -141,6 +141,9 @@ describe.skipIf(unavailable !== null)('the funds page (经费) in Chromium', () 
       const rows = page.locator('[data-table="allocation"] .ant-table-tbody tr.ant-table-row');
       await rows.first().waitFor({ timeout: 30_000 });
       expect(await rows.count()).toBe(1);
+      await expect
+        .poll(() => page.getByText(/allocation of 2020/).innerText())
+        .toBe('平凉市: allocation of 2020 (74 yuan per resident, made on 20 Apr 2020)');
       await expect.poll(() => page.getByRole('heading', { level: 3 }).innerText()).toContain('Funds');
       await page.getByRole('tab', { name: 'Payments' }).click();
       await page.locator('[data-table="disbursements"]').waitFor();

@@ -53,6 +53,12 @@ export default function FundingPage(): ReactNode {
       answer(api.GET('/api/funds/status', { params: { query: { org: covering!.orgCode, year, asOf } } })),
     enabled: covering !== null,
   });
+  // A county or a centre reads the city's allocation: its heading names the city.
+  const coveringOrg = useQuery({
+    queryKey: ['org', covering?.orgCode],
+    queryFn: () => answer(api.GET('/api/orgs/{code}', { params: { path: { code: covering!.orgCode } } })),
+    enabled: covering !== null && covering.orgCode !== orgCode,
+  });
   const allocate = useMutation({
     mutationFn: () => answer(api.POST('/api/funds/allocations', { body: { orgCode, year } })),
     onSuccess: async (r) => {
@@ -132,7 +138,7 @@ export default function FundingPage(): ReactNode {
         <>
           <Typography.Text strong>
             {t('allocationOf', {
-              org: covering.orgCode === orgCode ? orgName : covering.orgCode,
+              org: covering.orgCode === orgCode ? orgName : (coveringOrg.data?.name ?? covering.orgCode),
               year,
               standard: perCapita(status.data.allocation.perCapitaFen),
               date: formatDate(status.data.allocation.allocatedOn, language),
