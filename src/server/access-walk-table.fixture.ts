@@ -398,6 +398,10 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
       why: 'one allocation per org and year: a walking role may have made it first',
     },
   },
+  'GET /api/funds/disbursements': {
+    personal: 'none',
+    control: { statuses: [404], why: 'no allocation yet when the control walks before the allocating roles' },
+  },
   'POST /api/funds/disbursements': {
     personal: 'none',
     body: (c) => ({
@@ -409,6 +413,11 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
       statuses: [400, 404, 422],
       why: 'the walk pays its own county, which is no health centre of the allocation',
     },
+  },
+  'POST /api/funds/disbursements/file': {
+    personal: 'none',
+    values: () => ({ file: 'walk.csv' }),
+    control: { statuses: [400, 404], why: 'the walk sends no file: an empty body is refused' },
   },
   'GET /api/funds/status': {
     personal: 'none',

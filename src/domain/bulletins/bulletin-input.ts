@@ -6,6 +6,7 @@
  */
 import { PROGRAMS } from '../programs.js';
 import type { BulletinPeriod } from './bulletin-period.js';
+import type { BulletinFunds } from './funds-section.js';
 import type { NamingRule } from './unit-naming.js';
 
 /** One indicator value of one org (the indicator engine's `IndicatorValue`). */
@@ -117,5 +118,7 @@ export interface BulletinInput {
   readonly hotspots: Readonly<Record<string, readonly HotspotRow[]>>;
   readonly targets: readonly TargetRateRow[];
   readonly compareTo?: CompareTo;
+  /** The funds of the org's units for the period's year, when an allocation covers them. */
+  readonly funds?: BulletinFunds;
   readonly options: BulletinOptions;
 }

@@ -19,6 +19,7 @@ import { buildChartSpecs, type ChartSpec } from './chart-specs.js';
 import { formatChineseDate, sectionMarker } from './chinese-format.js';
 import { RANKING_INDICATOR, unitRates, ValueTable, type SectionContext } from './bulletin-facts.js';
 import { levelWords, type LevelWords } from './level-words.js';
+import { buildFundsBlocks } from './funds-section.js';
 import { buildProgressBlocks } from './progress-section.js';
 import { buildRequirements } from './requirements.js';
 import { selectNamedUnits, type NamedUnit, type NamingRule } from './unit-naming.js';
@@ -124,6 +125,8 @@ export function buildBulletin(input: BulletinInput): BulletinModel {
   const ctx: SectionContext = { input, table, words, named, rules };
 
   const blocks: BulletinBlock[] = buildProgressBlocks(ctx);
+  const subsections = blocks.filter((b) => b.kind === 'heading' && b.level === 2).length;
+  blocks.push(...buildFundsBlocks(input.funds, words, subsections + 1));
   blocks.push({ kind: 'heading', level: 1, text: `${sectionMarker(2)}下一步工作要求` });
   blocks.push(...buildRequirements(ctx));
 

@@ -8,6 +8,7 @@
 import type { NamingSection } from './bulletin-input.js';
 import { findingTotal, hotspotLabels, namedList, sentence, type SectionContext } from './bulletin-facts.js';
 import type { BulletinBlock } from './bulletin-block.js';
+import { fundsRequirement } from './funds-section.js';
 import {
   enumerationMarker,
   formatCount,
@@ -206,6 +207,11 @@ export function buildRequirements(ctx: SectionContext): BulletinBlock[] {
       lead: `${subsectionMarker(n)}提高数据真实性和准确性。`,
       text: plausibility,
     });
+  }
+  const funds = fundsRequirement(ctx.input.funds, ctx.words);
+  if (funds) {
+    n += 1;
+    blocks.push({ kind: 'paragraph', lead: `${subsectionMarker(n)}规范使用项目经费。`, text: funds });
   }
   if (n === 0) {
     blocks.push({

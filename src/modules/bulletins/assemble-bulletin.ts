@@ -165,6 +165,7 @@ export async function assembleBulletin(
   }
   const targets = await sources.targetRates(org.code, period.text);
   const compareTo = await resolveCompareTo(sources, request);
+  const funds = sources.funds ? await sources.funds(org.code, period.year, period.end) : null;
 
   const naming = { ...defaultNamingRules(request.nameLowest ?? 3), ...(request.naming ?? {}) };
   const date = request.date ?? today;
@@ -197,6 +198,7 @@ export async function assembleBulletin(
     hotspots,
     targets,
     ...(compareTo ? { compareTo } : {}),
+    ...(funds ? { funds } : {}),
     options,
   });
 }

@@ -3,6 +3,7 @@
  * values, audit counts and hotspots, targets). `databaseSources(db)` wires it to the real
  * modules; tests may build one over hand-made data.
  */
+import type { BulletinFunds } from '../../domain/bulletins/funds-section.js';
 import type {
   FindingCountRow,
   IndicatorMeta,
@@ -43,4 +44,10 @@ export interface BulletinSources {
   hotspots(rule: string, orgCode: string, limit: number): Promise<SourceHotspot[]>;
   /** Contract 6: target rates of the children for the period. */
   targetRates(orgCode: string, period: string): Promise<TargetRateRow[]>;
+  /**
+   * The funds of the org's health centres for `year` on `asOf`, from the allocation covering
+   * the org (its own or an ancestor's); null when there is none. Optional: sources without
+   * funding data leave it out and the bulletin has no funds section.
+   */
+  funds?(orgCode: string, year: number, asOf: string): Promise<BulletinFunds | null>;
 }

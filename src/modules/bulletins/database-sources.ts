@@ -7,6 +7,8 @@
 import type { Db } from '../../db/database.js';
 import { INDICATORS } from '../../domain/indicators/catalogue.js';
 import { countFindings, listHotspots } from '../audits/finding-queries.js';
+import { findAllocation } from '../funding/funding-repository.js';
+import { readFundsStatus } from '../funding/funds-status.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { getOrg, listChildren } from '../orgs/org-repository.js';
@@ -14,6 +16,11 @@ import { progress } from '../targets/progress.js';
 import type { OrgScope } from '../orgs/org-scope.js';
 import { orgNames } from './bulletin-repository.js';
 import type { BulletinSources } from './bulletin-sources.js';
+
+/** The significant part of a division code: 620800 → 6208, 620000 → 62; 9 and 12 digits as they are. */
+function codeStem(code: string): string {
+  return code.length === 6 ? code.replace(/(00)+$/, '') : code;
+}
 
 /**
  * The real sources of a bulletin, reading only what `scope` (the caller's) sees.
@@ -56,6 +63,47 @@ export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
         count: h.count,
         fullName: h.fullName,
       }));
+    },
+    async funds(orgCode, year, asOf) {
+      const org = await getOrg(db, scope, orgCode);
+      if (!org) return null;
+      // The allocation that covers the org: its own, else the nearest ancestor's (a city
+      // allocates down to its counties' health centres).
+      const lineage = [org.code, org.countyCode, org.cityCode, org.provinceCode].filter(
+        (c, i, all): c is string => c !== null && all.indexOf(c) === i,
+      );
+      let covering: string | null = null;
+      for (const code of lineage) {
+        if (await findAllocation(db, scope, code, year)) {
+          covering = code;
+          break;
+        }
+      }
+      if (covering === null) return null;
+      const status = await readFundsStatus(db, scope, { orgCode: covering, year, asOf });
+      const stem = codeStem(org.code);
+      const units = status.units.filter((u) => u.unitCode.startsWith(stem));
+      // Under a city or a province the centres are named with their county (崆峒区崆峒镇).
+      const counties =
+        org.level <= 2 ? await orgNames(db, scope, [...new Set(units.map((u) => u.countyCode))]) : null;
+      return {
+        year,
+        asOf,
+        allocatedOn: status.allocation.allocatedOn,
+        perCapitaFen: status.allocation.perCapitaFen,
+        idleAfter: status.allocation.idleAfter,
+        idleThresholdBp: status.allocation.idleThresholdBp,
+        lateAfterDays: status.allocation.lateAfterDays,
+        units: units.map((u) => ({
+          label: `${counties?.get(u.countyCode)?.name ?? ''}${u.unitName}`,
+          amountFen: u.amountFen,
+          advanceFen: u.advanceFen,
+          disbursedFen: u.disbursedFen,
+          balanceFen: u.balanceFen,
+          late: u.late,
+          idle: u.idle,
+        })),
+      };
     },
     async targetRates(orgCode, period) {
       // Targets are counts (contract 6); on a rate chart the line is the milestone due by

@@ -289,3 +289,40 @@ describe('HTML bulletin', () => {
     expect(html).toContain('@page');
   });
 });
+
+describe('the funds section in Word and HTML', () => {
+  const model = buildBulletin({
+    ...pingliangInput(),
+    funds: {
+      year: 2020,
+      asOf: '2020-06-30',
+      allocatedOn: '2020-04-15',
+      perCapitaFen: 7400,
+      idleAfter: '2020-09-30',
+      idleThresholdBp: 3000,
+      lateAfterDays: 30,
+      units: [
+        {
+          label: '泾川县城关镇',
+          amountFen: 41_107_000,
+          advanceFen: 28_774_900,
+          disbursedFen: 10_000_000,
+          balanceFen: 31_107_000,
+          late: true,
+          idle: false,
+        },
+      ],
+    },
+  });
+
+  it('prints the heading, the amounts in 万元 and the requirement naming the late unit', async () => {
+    const { text } = await docxText((await renderBulletin(model, 'docx')).content);
+    expect(text.split('\n')).toContain('（三）经费拨付与沉淀');
+    expect(text).toContain('全市共下达基本公共卫生服务经费41.11万元，截至2020年6月30日已拨付10.00万元');
+    expect(text).toContain('泾川县城关镇（应预拨28.77万元，已拨付10.00万元）');
+    expect(text).toContain('规范使用项目经费。');
+    const html = renderBulletinHtml(model);
+    expect(html).toContain('（三）经费拨付与沉淀');
+    expect(html).toContain('泾川县城关镇要尽快将预拨经费足额拨付到位');
+  });
+});

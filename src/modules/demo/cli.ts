@@ -9,6 +9,7 @@ const PHASES: Readonly<Record<string, { zh: string; en: string }>> = {
   orgs: { zh: '导入区划', en: 'division tree' },
   population: { zh: '人口', en: 'population' },
   records: { zh: '档案与服务', en: 'records and services' },
+  funds: { zh: '经费与考核', en: 'funds and assessment' },
 };
 
 /**
@@ -89,6 +90,8 @@ function formatSummary(s: DemoSummary, location: string): string {
     `  埋设的问题 planted: 重复档案 duplicates ${p.duplicateRecords}, 身份证号异常 bad ID numbers ${p.badIdNumbers}, ` +
       `体检雷同 identical check-ups ${p.identicalCheckups}, 左右臂血压差>10 arm BP ${p.armBpDifferences}, ` +
       `死亡/迁出后服务 services after death/move-out ${p.servicesAfterDeathOrMoveOut}, 非动态档案 unused records ${p.unusedRecords}`,
+    `  经费 funds 2020: 卫生院 centres ${s.funds.units}, 拨付记录 payments ${s.funds.payments}, ` +
+      `2020H1考核 assessment run #${s.funds.assessmentRunId}`,
     '',
   ].join('\n');
 }

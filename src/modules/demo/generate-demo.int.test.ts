@@ -4,6 +4,8 @@ import { demoBatches } from './generator/demo-batches.js';
 import { demoVillages } from './generator/demo-tree.js';
 import { planDemo } from './generator/plan.js';
 import { listSubtree } from '../orgs/org-repository.js';
+import { databaseSources } from '../bulletins/database-sources.js';
+import { readFundsStatus } from '../funding/funds-status.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
 
@@ -75,10 +77,11 @@ describeEachDialect('generateDemo', (t) => {
   });
 
   it('reports progress per phase and ends with every record written', () => {
-    expect([...new Set(phases.map((p) => p.phase))]).toEqual(['orgs', 'population', 'records']);
-    const last = phases.at(-1)!;
+    expect([...new Set(phases.map((p) => p.phase))]).toEqual(['orgs', 'population', 'records', 'funds']);
+    const last = phases.filter((p) => p.phase === 'records').at(-1)!;
     expect(last.done).toBe(last.total);
     expect(last.total).toBe(summary.residents);
+    expect(phases.at(-1)).toEqual({ phase: 'funds', done: 3, total: 3 });
     expect(phases.filter((p) => p.phase === 'records').length).toBeGreaterThan(2);
   });
 
@@ -109,5 +112,47 @@ describeEachDialect('generateDemo', (t) => {
       DemoDatabaseNotEmptyError,
     );
     expect(await count('residents')).toBe(before);
+  });
+
+  it('allocates 2020 at 74 yuan a resident and pays it so that a few centres are late and a few idle', async () => {
+    const courses = Object.values(summary.funds.courses);
+    const of = (c: string): number => courses.filter((x) => x === c).length;
+    expect(of('slow')).toBeGreaterThanOrEqual(2);
+    expect(of('idle')).toBeGreaterThanOrEqual(2);
+    expect(of('short')).toBeGreaterThanOrEqual(1);
+    const june = await readFundsStatus(t.db, WHOLE_TREE, {
+      orgCode: '620800',
+      year: 2020,
+      asOf: '2020-06-30',
+    });
+    expect(june.allocation).toMatchObject({ perCapitaFen: 7400, allocatedOn: '2020-04-20' });
+    expect(june.totals.amountFen).toBe(7400 * summary.population);
+    expect(june.totals.lateUnits).toBe(of('slow') + of('short'));
+    expect(june.totals.idleUnits).toBe(0);
+    const december = await readFundsStatus(t.db, WHOLE_TREE, {
+      orgCode: '620800',
+      year: 2020,
+      asOf: '2020-12-31',
+    });
+    expect(december.totals.lateUnits).toBe(of('short'));
+    expect(december.totals.idleUnits).toBe(of('idle') + of('short'));
+    for (const u of december.units.filter((x) => x.idle))
+      expect(['idle', 'short']).toContain(summary.funds.courses[u.unitCode]);
+  });
+
+  it("settles 崆峒区's centres by their 2020H1 scores, and names the troubled centres in the bulletin's funds", async () => {
+    const s = await readFundsStatus(t.db, WHOLE_TREE, { orgCode: '620800', year: 2020, asOf: '2020-12-31' });
+    const kongtong = s.units.filter((u) => u.countyCode === '620802');
+    expect(kongtong.length).toBeGreaterThan(5);
+    for (const u of kongtong) {
+      expect(u.score).toMatchObject({ runId: summary.funds.assessmentRunId, period: '2020H1' });
+      expect(u.finalFen).toBe(u.advanceFen + u.settledFen!);
+      expect(u.settledFen! + u.withheldFen!).toBe(u.settlementBaseFen);
+    }
+    expect(s.units.filter((u) => u.countyCode !== '620802').every((u) => u.score === null)).toBe(true);
+    const funds = await databaseSources(t.db, WHOLE_TREE).funds!('620800', 2020, '2020-12-31');
+    const idle = funds!.units.filter((u) => u.idle).map((u) => u.label);
+    expect(idle.length).toBe(s.totals.idleUnits);
+    for (const label of idle) expect(label).toMatch(/^(崆峒区|泾川县|灵台县|崇信县|华亭市|庄浪县|静宁县)/);
   });
 });

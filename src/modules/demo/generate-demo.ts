@@ -4,11 +4,15 @@ import { GongweiError } from '../../domain/gongwei-error.js';
 import { DEMO_CITY, DEMO_SCALES, type DemoScale } from './generator/calibration.js';
 import { demoBatches } from './generator/demo-batches.js';
 import { demoVillages } from './generator/demo-tree.js';
+import { DEMO_FUNDS, planDemoPayments, type DemoFundsCourse } from './generator/funds.js';
 import { planDemo } from './generator/plan.js';
 import type { PlantedProblems } from './generator/village-records.js';
+import { runAssessment } from '../assessment/run-assessment.js';
+import { allocateFunds } from '../funding/allocate-funds.js';
+import { recordDisbursements } from '../funding/record-disbursements.js';
 import { importDivisionTree } from '../orgs/division-import.js';
 import { listSubtree } from '../orgs/org-repository.js';
-import { WHOLE_TREE, findOrgLineage, rootOf, subtreeScope } from '../orgs/org-scope.js';
+import { WHOLE_TREE, findOrgLineage, rootOf, subtreeScope, type OrgScope } from '../orgs/org-scope.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
 import { upsertEnrollments } from '../records/enrollments-repository.js';
@@ -33,6 +37,13 @@ export interface DemoSummary {
   planted: PlantedProblems;
   /** Townships whose follow-up BP readings show terminal-digit preference. */
   digitPreferenceTownships: string[];
+  /** The 2020 funds: centres allocated, payments recorded, each centre's course, the 2020H1 run. */
+  funds: {
+    units: number;
+    payments: number;
+    courses: Readonly<Record<string, DemoFundsCourse>>;
+    assessmentRunId: number;
+  };
 }
 
 /** Options of `generateDemo`. */
@@ -116,6 +127,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
     progress('records', residents, total);
   }
 
+  const funds = await demoFunds(db, scope, options.seed, progress);
+
   return {
     scale: options.scale,
     seed: options.seed,
@@ -127,5 +140,54 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
     population: plan.population.reduce((s, p) => s + p.total, 0),
     planted: planted!,
     digitPreferenceTownships: plan.digitPreferenceTownships,
+    funds,
+  };
+}
+
+/**
+ * The city's 2020 allocation at the 2020 standard (74 yuan), the year's payments (a few late,
+ * a few idle) and the 2020H1 assessment of one county's township centres by the default
+ * scheme, through the same use-cases a bureau uses, so the settlement has scores to read.
+ */
+async function demoFunds(
+  db: Db,
+  scope: OrgScope,
+  seed: number,
+  progress: (phase: string, done: number, total: number) => void,
+): Promise<DemoSummary['funds']> {
+  const who = { by: 'demo', at: `${DEMO_FUNDS.allocatedOn}T08:00:00.000Z` };
+  progress('funds', 0, 3);
+  const { allocation } = await allocateFunds(
+    db,
+    scope,
+    {
+      orgCode: DEMO_CITY.code,
+      year: DEMO_FUNDS.year,
+      allocatedOn: DEMO_FUNDS.allocatedOn,
+      advanceShareBp: DEMO_FUNDS.advanceShareBp,
+    },
+    who,
+  );
+  progress('funds', 1, 3);
+  const counties = new Map(allocation.counties.map((c) => [c.code, c.name]));
+  const plan = planDemoPayments(allocation.units, counties, seed);
+  if (plan.payments.length > 0)
+    await recordDisbursements(db, scope, { orgCode: DEMO_CITY.code, year: DEMO_FUNDS.year }, plan.payments, {
+      by: 'demo',
+      at: '2020-12-31T08:00:00.000Z',
+    });
+  progress('funds', 2, 3);
+  const assessmentRunId = await runAssessment(
+    db,
+    scope,
+    { schemeCode: 'national-basic', orgCode: DEMO_FUNDS.assessedCounty, period: DEMO_FUNDS.assessedPeriod },
+    { by: 'demo', at: '2020-07-10T08:00:00.000Z' },
+  );
+  progress('funds', 3, 3);
+  return {
+    units: allocation.units.length,
+    payments: plan.payments.length,
+    courses: Object.fromEntries(plan.courses),
+    assessmentRunId,
   };
 }

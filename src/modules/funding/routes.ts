@@ -12,9 +12,10 @@ import { getOrg } from '../orgs/org-repository.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { allocateFunds } from './allocate-funds.js';
 import { fundsDocx, fundsXlsx } from './export-funds.js';
-import { listAllocations } from './funding-repository.js';
+import { findAllocation, listAllocations, listDisbursements } from './funding-repository.js';
 import { readFundsStatus } from './funds-status.js';
-import { recordDisbursements } from './record-disbursements.js';
+import { withUploadedFile } from '../import/routes.js';
+import { importDisbursementsFile, recordDisbursements } from './record-disbursements.js';
 
 const OrgCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, 'org code has 6, 9 or 12 digits');
 const Year = z.coerce.number().int().min(2009).max(2100);
@@ -185,6 +186,47 @@ export async function registerFundingRoutes(app: FastifyInstance, db: Db): Promi
     },
   );
 
+  api.get(
+    '/funds/disbursements',
+    {
+      config: { access: 'aggregates.read' },
+      schema: {
+        tags: ['funds'],
+        summary: 'Disbursements of an allocation to units in your scope, by date | 拨付记录',
+        querystring: z.object({ org: OrgCode, year: Year }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.number().int(),
+              unitCode: z.string(),
+              paidOn: z.string(),
+              payer: z.string(),
+              amountFen: z.number().int(),
+              purpose: z.string(),
+              createdBy: z.string(),
+            }),
+          ),
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const scope = callerScope(request);
+      const allocation = await findAllocation(db, scope, request.query.org, request.query.year);
+      if (!allocation)
+        throw GongweiError.notFound(
+          {
+            zh: `没有${request.query.org}的${request.query.year}年经费分配`,
+            en: `no allocation of ${request.query.org} for ${request.query.year}`,
+          },
+          'year',
+        );
+      // Every payment recorded, whatever its date: the list is the ledger, not a status on a day.
+      const rows = await listDisbursements(db, scope, allocation.id, '9999-12-31');
+      return rows.map((r) => ({ ...r, id: Number(r.id), amountFen: Number(r.amountFen) }));
+    },
+  );
+
   api.post(
     '/funds/disbursements',
     {
@@ -231,6 +273,53 @@ export async function registerFundingRoutes(app: FastifyInstance, db: Db): Promi
       return reply.status(201).send({ recorded });
     },
   );
+
+  // Encapsulated: only this route reads raw bytes (the file itself, as the import does).
+  await app.register(async (scoped) => {
+    scoped.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scoped.withTypeProvider<ZodTypeProvider>().post(
+      '/funds/disbursements/file',
+      {
+        config: { access: 'funds.write' },
+        schema: {
+          tags: ['funds'],
+          summary: 'Record the disbursements of a .csv or .xlsx file (all rows or none) | 导入拨付记录',
+          description:
+            'Headers 拨付日期, 付款单位, 收款单位编码, 金额（元）, 用途, as `gongwei funds disburse`. ' +
+            'A file with one bad row is refused whole, each problem named by row and column.',
+          consumes: ['application/octet-stream'],
+          querystring: z.object({
+            org: OrgCode,
+            year: Year,
+            file: z.string().min(1).max(200).describe('the file name; .csv or .xlsx decides how it is read'),
+          }),
+          body: z
+            .custom<Buffer>((value) => Buffer.isBuffer(value), 'send the file as application/octet-stream')
+            .describe('the bytes of the .csv or .xlsx file'),
+          response: {
+            201: z.object({ recorded: z.number().int() }),
+            400: ErrorSchema,
+            403: ErrorSchema,
+            404: ErrorSchema,
+            413: ErrorSchema,
+            415: ErrorSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { org, year, file } = request.query;
+        const recorded = await withUploadedFile(request.body, file, (path) =>
+          importDisbursementsFile(db, callerScope(request), { orgCode: org, year }, path, {
+            by: callerOf(request).name,
+            at: new Date().toISOString(),
+          }),
+        );
+        return reply.status(201).send({ recorded });
+      },
+    );
+  });
 
   api.get(
     '/funds/status',

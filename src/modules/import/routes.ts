@@ -101,7 +101,7 @@ function answerOf(report: ImportReport, fileName: string): ReportAnswer {
 }
 
 /** The upload as the import reads files: written to a folder of its own, removed afterwards. */
-async function withUploadedFile<T>(
+export async function withUploadedFile<T>(
   body: Buffer,
   fileName: string,
   use: (path: string, folder: string) => Promise<T>,

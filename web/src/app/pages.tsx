@@ -11,6 +11,7 @@ import {
   EditOutlined,
   FileSearchOutlined,
   FundOutlined,
+  MoneyCollectOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -94,6 +95,13 @@ export const PAGES: readonly PageEntry[] = [
     icon: <AuditOutlined />,
     permission: 'aggregates.read',
     component: lazy(() => import('../pages/assessment/AssessmentPage')),
+  },
+  {
+    path: '/funding',
+    menu: 'menu.funding',
+    icon: <MoneyCollectOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/funding/FundingPage')),
   },
   {
     path: '/import',
