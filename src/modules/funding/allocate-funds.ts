@@ -3,6 +3,7 @@
  * by the year's per-capita standard and the villages' populations, and store the allocation
  * with every parameter it used.
  */
+import { isIsoDate } from '../../domain/records/iso-date.js';
 import type { Db } from '../../db/database.js';
 import { allocate, type Allocation } from '../../domain/funding/allocation.js';
 import {
@@ -41,8 +42,6 @@ export interface AllocationResult {
   readonly allocation: Allocation;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Allocates and stores; an org with an allocation for the year already is a 409 (an allocation
  * once paid against is not silently recomputed).
@@ -65,7 +64,7 @@ export async function allocateFunds(
     ['allocatedOn', allocatedOn],
     ['idleAfter', idleAfter],
   ] as const) {
-    if (!DATE.test(v) || Number.isNaN(Date.parse(v))) {
+    if (!isIsoDate(v)) {
       throw GongweiError.badRequest({ zh: '日期格式应为YYYY-MM-DD', en: 'a date must be YYYY-MM-DD' }, field);
     }
   }

@@ -1,3 +1,4 @@
+import { isoDateText } from '../../domain/records/iso-date.js';
 import { defaultIssuer } from '../../domain/bulletins/level-words.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import type { FastifyInstance } from 'fastify';
@@ -19,7 +20,7 @@ import { importDisbursementsFile, recordDisbursements } from './record-disbursem
 
 const OrgCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, 'org code has 6, 9 or 12 digits');
 const Year = z.coerce.number().int().min(2009).max(2100);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const IsoDate = isoDateText;
 const Bp = z.number().int().min(0).max(10000);
 const Text = z.object({ zh: z.string(), en: z.string() });
 
