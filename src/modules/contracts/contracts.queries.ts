@@ -49,12 +49,19 @@ export const QUERY_SAMPLES: ModuleQueries = {
           },
           '2020-07-01T08:00:00.000Z',
         ),
-      listContracts: (db) =>
-        contracts.listContracts(db.kysely, SCOPE, {
-          activeOn: '2020-06-30',
+      countContracts: (db) =>
+        contracts.countContracts(db.kysely, SCOPE, {
+          status: { is: 'active', on: '2020-06-30' },
           teamCode: 'T1',
           keyPopulation: 'elderly',
         }),
+      findContracts: (db) =>
+        contracts.findContracts(
+          db.kysely,
+          SCOPE,
+          { status: { is: 'expired', on: '2020-06-30' }, teamCode: 'T1' },
+          { limit: 50, offset: 0 },
+        ),
     }),
     repositorySamples('contracts/contract-indicators-repository.ts', indicators, {
       loadContractHistories: (db) =>
