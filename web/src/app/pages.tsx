@@ -14,6 +14,7 @@ import {
   NotificationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TeamOutlined,
   ThunderboltOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -115,6 +116,13 @@ export const PAGES: readonly PageEntry[] = [
     icon: <BellOutlined />,
     permission: 'due.read',
     component: lazy(() => import('../pages/due/DuePage')),
+  },
+  {
+    path: '/contracts',
+    menu: 'menu.contracts',
+    icon: <TeamOutlined />,
+    permission: 'contracts.read',
+    component: lazy(() => import('../pages/contracts/ContractsPage')),
   },
   {
     path: '/records',

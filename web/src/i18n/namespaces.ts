@@ -12,6 +12,7 @@ import { plansMessages } from '../pages/plans/messages';
 import { assessmentMessages } from '../pages/assessment/messages';
 import { entryMessages } from '../pages/entry/messages';
 import { dueMessages } from '../pages/due/messages';
+import { contractsMessages } from '../pages/contracts/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -31,6 +32,7 @@ export const NAMESPACES = {
   assessment: assessmentMessages,
   entry: entryMessages,
   due: dueMessages,
+  contracts: contractsMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */
