@@ -147,6 +147,36 @@ insert into
 values
   (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
+-- contracts/contracts-repository.ts: insertContracts
+insert into
+  "family_doctor_contracts" (
+    "contract_no",
+    "county_code",
+    "org_code",
+    "resident_id",
+    "team_id",
+    "signed_date",
+    "end_date",
+    "package_code",
+    "key_populations",
+    "disabled",
+    "previous_contract_id",
+    "terminated_date",
+    "termination_reason",
+    "created_at"
+  )
+values
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- contracts/contracts-repository.ts: contractIdsByNo
+select
+  "id",
+  "contract_no"
+from
+  "family_doctor_contracts"
+where
+  "contract_no" in (?, ?);
+
 -- contracts/contracts-repository.ts: countContracts
 select
   count(*) as "n"

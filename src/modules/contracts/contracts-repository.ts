@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
+import { chunks, KEYS_PER_LOOKUP, rowsPerStatement } from '../../db/statement-chunks.js';
 import type { ContractStatus, KeyPopulation } from '../../domain/contracts/contract-rules.js';
 import type { TeamMember } from '../../domain/contracts/contract-columns.js';
 import { orgsInScope, rowsInScope, type OrgScope } from '../orgs/org-scope.js';
@@ -266,6 +266,54 @@ export async function upsertContract(db: Kysely<Database>, c: ContractWrite, now
   }
   await h.updateTable('family_doctor_contracts').set(values).where('id', '=', existing.id).execute();
   return false;
+}
+
+/**
+ * Inserts new contracts in multi-row statements (the demo's bulk path: the numbers must be
+ * new; the import goes through {@link upsertContract}).
+ */
+export async function insertContracts(
+  db: Kysely<Database>,
+  contracts: readonly ContractWrite[],
+  now: string,
+): Promise<void> {
+  const h = contractHandle(db);
+  const rows = contracts.map((c) => ({
+    contract_no: c.contractNo,
+    county_code: c.countyCode,
+    org_code: c.orgCode,
+    resident_id: c.residentId,
+    team_id: c.teamId,
+    signed_date: c.signedDate,
+    end_date: c.endDate,
+    package_code: c.packageCode,
+    key_populations: c.keyPopulations.length === 0 ? '|' : `|${c.keyPopulations.join('|')}|`,
+    disabled: c.disabled ? 1 : 0,
+    previous_contract_id: c.previousContractId,
+    terminated_date: c.terminatedDate,
+    termination_reason: c.terminationReason,
+    created_at: now,
+  }));
+  const perStatement = rowsPerStatement(14);
+  for (const part of chunks(rows, perStatement))
+    await h.insertInto('family_doctor_contracts').values(part).execute();
+}
+
+/** The ids of the contracts with these numbers. */
+export async function contractIdsByNo(
+  db: Kysely<Database>,
+  contractNos: readonly string[],
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const part of chunks([...new Set(contractNos)], KEYS_PER_LOOKUP)) {
+    const rows = await contractHandle(db)
+      .selectFrom('family_doctor_contracts')
+      .select(['id', 'contract_no'])
+      .where('contract_no', 'in', part)
+      .execute();
+    for (const r of rows) found.set(r.contract_no, Number(r.id));
+  }
+  return found;
 }
 
 /**

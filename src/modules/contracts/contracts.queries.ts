@@ -49,6 +49,29 @@ export const QUERY_SAMPLES: ModuleQueries = {
           },
           '2020-07-01T08:00:00.000Z',
         ),
+      insertContracts: (db) =>
+        contracts.insertContracts(
+          db.kysely,
+          [
+            {
+              contractNo: 'C2',
+              countyCode: O.county,
+              orgCode: O.village,
+              residentId: 1,
+              teamId: 1,
+              signedDate: '2020-07-01',
+              endDate: '2021-06-30',
+              packageCode: 'chronic',
+              keyPopulations: ['hypertension'],
+              disabled: false,
+              previousContractId: 1,
+              terminatedDate: null,
+              terminationReason: null,
+            },
+          ],
+          '2020-07-01T08:00:00.000Z',
+        ),
+      contractIdsByNo: (db) => contracts.contractIdsByNo(db.kysely, ['C1', 'C2']),
       countContracts: (db) =>
         contracts.countContracts(db.kysely, SCOPE, {
           status: { is: 'active', on: '2020-06-30' },
