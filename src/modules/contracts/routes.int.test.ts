@@ -192,6 +192,9 @@ describeEachDialect('contract routes (/api/contracts)', (t) => {
       { code: 'T1', members: [{ name: '张伟', role: 'doctor' }, {}, {}], villages: [V1] },
       { code: 'T2', villages: [V2] },
     ]);
+    // Members are people: a viewer (no personal.read) sees them masked.
+    const viewed = await viewer.inject({ method: 'GET', url: `/api/contracts/teams?org=${TOWNSHIP}` });
+    expect(viewed.json()[0].members.map((m: { name: string }) => m.name)).toEqual(['张**', '李**', '王**']);
   });
 
   it('answers the indicators of an org and its children for a period', async () => {

@@ -21,6 +21,7 @@ import {
 } from '../../domain/contracts/contract-rules.js';
 import { SERVICE_PACKAGE_CODES } from '../../domain/contracts/service-packages.js';
 import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
+import { maskName } from '../../domain/privacy/masking.js';
 import { parsePeriod, periodLabel } from '../../domain/periods/period.js';
 import { noteAccess } from '../../server/access-notes.js';
 import { callerOf, callerScope } from '../../server/caller-scope.js';
@@ -214,19 +215,23 @@ export async function registerContractRoutes(app: FastifyInstance, db: Db): Prom
         tags: ['contracts'],
         summary: 'Family-doctor teams of your scope | 家庭医生团队',
         description:
-          "The teams whose institution lies in the caller's scope (below `org` when given), by code, " +
-          'with their members and the villages they serve.',
+          "The teams whose institution lies in the caller's scope, or that serve one of its villages " +
+          '(below `org` when given), by code, with their members (names masked for a role without ' +
+          'personal.read) and the villages they serve.',
         querystring: z.object({ org: OrgCode.optional() }),
         response: { 200: z.array(TeamSchema), 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => {
-      const teams = await teamsOf(db, callerScope(request), request.query.org);
+      const caller = callerOf(request);
+      const teams = await teamsOf(db, caller.scope, request.query.org);
+      // Members are people too: a role without personal.read (the viewer) sees them masked.
+      const full = caller.permissions.has('personal.read');
       return teams.map((t) => ({
         code: t.code,
         name: t.name,
         institutionCode: t.institutionCode,
-        members: t.members.map((m) => ({ name: m.name, role: m.role })),
+        members: t.members.map((m) => ({ name: full ? m.name : (maskName(m.name) ?? ''), role: m.role })),
         villages: [...t.villages],
       }));
     },

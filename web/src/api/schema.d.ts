@@ -4044,7 +4044,7 @@ export interface paths {
         };
         /**
          * Family-doctor teams of your scope | 家庭医生团队
-         * @description The teams whose institution lies in the caller's scope (below `org` when given), by code, with their members and the villages they serve.
+         * @description The teams whose institution lies in the caller's scope, or that serve one of its villages (below `org` when given), by code, with their members (names masked for a role without personal.read) and the villages they serve.
          */
         get: {
             parameters: {
