@@ -26,9 +26,9 @@ import type { DemoVillage } from './village-plan.js';
  * often names as lagging (崇信, 庄浪, 泾川, 华亭: see RATE_CALIBRATION) sign fewer.
  */
 export const CONTRACT_CALIBRATION: Readonly<Record<DemoCountyCode, { key: number; other: number }>> = {
-  '620802': { key: 0.76, other: 0.26 },
+  '620802': { key: 0.74, other: 0.26 },
   '620821': { key: 0.67, other: 0.22 },
-  '620822': { key: 0.76, other: 0.25 },
+  '620822': { key: 0.74, other: 0.25 },
   '620823': { key: 0.64, other: 0.21 },
   '620825': { key: 0.64, other: 0.22 },
   '620826': { key: 0.74, other: 0.24 },
