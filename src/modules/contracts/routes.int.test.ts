@@ -100,6 +100,10 @@ describeEachDialect('contract routes (/api/contracts)', (t) => {
     // Nothing landed, not even the valid first row.
     expect((await list(centre, `org=${TOWNSHIP}`)).body.total).toBe(0);
     expect((await upload(centre, 'contracts', bad, '签约.xls')).statusCode).toBe(400);
+    // A teams file sent as contracts lacks the required columns: refused whole, naming them.
+    const wrongKind = await upload(centre, 'contracts', teams, '团队.csv');
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json().message).toContain('签约编号');
 
     const good = join(dir, 'contracts.xlsx');
     await writeXlsx(good, [CONTRACT_HEADER, ...CONTRACT_ROWS]);
