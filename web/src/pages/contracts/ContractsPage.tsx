@@ -16,6 +16,8 @@ import { formatDate } from '../../format/figures';
 import type { Language } from '../../i18n/i18n';
 import { useScope } from '../../scope/scope';
 import { defaultDueDate } from '../due/due-date';
+import { useSignedIn } from '../../session/session';
+import { ContractImportPanel } from './ContractImportPanel';
 import { ContractIndicatorsTable } from './ContractIndicatorsTable';
 
 type ListAnswer = paths['/api/contracts']['get']['responses'][200]['content']['application/json'];
@@ -41,6 +43,7 @@ export default function ContractsPage(): ReactNode {
   const { t, i18n } = useTranslation('contracts');
   const language = i18n.language as Language;
   const { orgCode, org, period, periodChoice } = useScope();
+  const { can } = useSignedIn();
   const [picked, setPicked] = useState<string | null>(null);
   // The list's day: the period's last day (never after today) until one is picked.
   const asOf = picked ?? defaultDueDate(periodChoice, new Date());
@@ -251,6 +254,9 @@ export default function ContractsPage(): ReactNode {
               />
             ),
           },
+          ...(can('contracts.write')
+            ? [{ key: 'import', label: t('tab.import'), children: <ContractImportPanel /> }]
+            : []),
         ]}
       />
     </div>
