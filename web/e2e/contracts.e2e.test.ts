@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR_SCOPE } from '../../src/cli/command-context.js';
 import { listChildren } from '../../src/modules/orgs/org-repository.js';
@@ -88,8 +91,47 @@ describe.skipIf(unavailable !== null)('the family-doctor contracts page (家庭�
         trs.map((tr) => (tr.querySelectorAll('td')[2] as HTMLElement).innerText),
       );
       for (const id of ids) expect(id).toMatch(/^(\d{6}\*+|—)$/);
+      // Importing is for contracts.write: the viewer is not offered it.
+      expect(await page.getByRole('tab', { name: 'Import' }).count()).toBe(0);
       await site.screenshot(page, 'contracts.viewer.en');
       await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'lets a health centre import a contracts file: a bad row is named and nothing is stored',
+    async () => {
+      const [township] = await listChildren(site.db, OPERATOR_SCOPE, '620802');
+      const [village] = await listChildren(site.db, OPERATOR_SCOPE, township!.code);
+      const dir = mkdtempSync(join(tmpdir(), 'gongwei-contracts-e2e-'));
+      const file = join(dir, '签约.csv');
+      writeFileSync(
+        file,
+        `签约编号,档案编号,团队编号,签约日期\nQYE2E1,${village!.code}99999,T${township!.code}-1,2020-06-01\n`,
+      );
+      const page = await site.signedInPage('centre', township!.code);
+      const total = async (): Promise<number> =>
+        (
+          (await (
+            await page.request.get(site.url(`/api/contracts?org=${township!.code}&limit=1`))
+          ).json()) as { total: number }
+        ).total;
+      const before = await total();
+      await page.goto(site.url(`/contracts?org=${township!.code}&period=2020Q2`));
+      await page.getByRole('tab', { name: '导入' }).click();
+      await page.locator('.gw-contract-import-kind').click();
+      await page.locator('.ant-select-item-option[title="签约"]').click();
+      await page.locator('[data-testid="contracts-page"] input[type="file"]').setInputFiles(file);
+      const refused = page.locator('.ant-tabs-tabpane-active tr.ant-table-row');
+      await refused.first().waitFor({ timeout: 30_000 });
+      const cells = await refused.first().locator('td').allInnerTexts();
+      expect(cells.slice(0, 2)).toEqual(['2', '档案编号']);
+      expect(await page.getByText('1 行被拒绝，未导入任何数据').count()).toBe(1);
+      expect(await total()).toBe(before);
+      await site.screenshot(page, 'contracts.import');
+      await page.context().close();
+      rmSync(dir, { recursive: true, force: true });
     },
     TEST_TIMEOUT,
   );

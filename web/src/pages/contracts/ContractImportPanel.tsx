@@ -89,6 +89,7 @@ export function ContractImportPanel(): ReactNode {
       <Space wrap>
         <Select
           aria-label={t('import.kind')}
+          className="gw-contract-import-kind"
           style={{ width: 160 }}
           value={kind}
           onChange={(next: Kind) => {
