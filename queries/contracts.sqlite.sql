@@ -41,7 +41,19 @@ from
   "family_doctor_teams" as "t"
   inner join "orgs" as "o" on "o"."code" = "t"."institution_code"
 where
-  "o"."county_code" = ?
+  (
+    "o"."county_code" = ?
+    or exists (
+      select
+        1
+      from
+        orgs v
+      where
+        v.level = 5
+        and "v"."county_code" = ?
+        and t.villages like '%"' || v.code || '"%'
+    )
+  )
 order by
   "t"."code";
 
@@ -58,7 +70,19 @@ from
   inner join "orgs" as "o" on "o"."code" = "t"."institution_code"
 where
   "t"."code" in (?)
-  and "o"."county_code" = ?;
+  and (
+    "o"."county_code" = ?
+    or exists (
+      select
+        1
+      from
+        orgs v
+      where
+        v.level = 5
+        and "v"."county_code" = ?
+        and t.villages like '%"' || v.code || '"%'
+    )
+  );
 
 -- contracts/contracts-repository.ts: residentsByRecordNo
 select
@@ -123,11 +147,60 @@ insert into
 values
   (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
--- contracts/contracts-repository.ts: listContracts
+-- contracts/contracts-repository.ts: insertContracts
+insert into
+  "family_doctor_contracts" (
+    "contract_no",
+    "county_code",
+    "org_code",
+    "resident_id",
+    "team_id",
+    "signed_date",
+    "end_date",
+    "package_code",
+    "key_populations",
+    "disabled",
+    "previous_contract_id",
+    "terminated_date",
+    "termination_reason",
+    "created_at"
+  )
+values
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- contracts/contracts-repository.ts: contractIdsByNo
+select
+  "id",
+  "contract_no"
+from
+  "family_doctor_contracts"
+where
+  "contract_no" in (?, ?);
+
+-- contracts/contracts-repository.ts: countContracts
+select
+  count(*) as "n"
+from
+  "family_doctor_contracts" as "c"
+  inner join "family_doctor_teams" as "t" on "t"."id" = "c"."team_id"
+where
+  "c"."county_code" = ?
+  and "c"."signed_date" <= ?
+  and "c"."end_date" >= ?
+  and (
+    "c"."terminated_date" is null
+    or "c"."terminated_date" > ?
+  )
+  and "t"."code" = ?
+  and "c"."key_populations" like ?;
+
+-- contracts/contracts-repository.ts: findContracts
 select
   "c"."contract_no",
   "r"."record_no",
   "r"."name",
+  "r"."id_number",
+  "c"."county_code",
   "c"."org_code",
   "t"."code" as "team_code",
   "t"."name" as "team_name",
@@ -140,22 +213,23 @@ select
   "c"."termination_reason"
 from
   "family_doctor_contracts" as "c"
-  inner join "residents" as "r" on "r"."id" = "c"."resident_id"
   inner join "family_doctor_teams" as "t" on "t"."id" = "c"."team_id"
+  inner join "residents" as "r" on "r"."id" = "c"."resident_id"
 where
   "c"."county_code" = ?
   and "c"."signed_date" <= ?
-  and "c"."end_date" >= ?
+  and "c"."end_date" < ?
   and (
     "c"."terminated_date" is null
     or "c"."terminated_date" > ?
   )
   and "t"."code" = ?
-  and "c"."key_populations" like ?
 order by
   "c"."signed_date" desc,
   "c"."contract_no"
 limit
+  ?
+offset
   ?;
 
 -- contracts/contract-indicators-repository.ts: loadContractHistories

@@ -350,6 +350,16 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
   // An export is full for a role with personal.export, as a single record is.
   'GET /api/due.xlsx': { personal: 'record' },
 
+  'GET /api/contracts/teams': { personal: 'none' },
+  // A list of people: masked for every role (names 陈**, ID numbers to the region and last 4).
+  'GET /api/contracts': { personal: 'list' },
+  'GET /api/contracts/indicators': { personal: 'none' },
+  'POST /api/contracts/import': {
+    personal: 'none',
+    values: () => ({ kind: 'contracts', file: 'walk.csv' }),
+    control: { statuses: [400], why: 'the walk sends no file: an empty body is refused' },
+  },
+
   'GET /api/access-log': { personal: 'none', values: () => ({ limit: 20 }) },
 
   'GET /api/users': { personal: 'none' },

@@ -15,6 +15,11 @@ export const PERMISSIONS = {
   'merges.write': { zh: '合并重复档案', en: 'merge duplicate records' },
   'bulletins.write': { zh: '生成通报、管理定时通报', en: 'generate bulletins and manage schedules' },
   'due.read': { zh: '查看随访提醒', en: 'read due lists' },
+  'contracts.read': {
+    zh: '查看家庭医生团队和签约名单（居民信息脱敏）',
+    en: 'read family-doctor teams and contract lists (residents masked)',
+  },
+  'contracts.write': { zh: '导入家庭医生团队和签约', en: 'import family-doctor teams and contracts' },
   'assessment.write': {
     zh: '管理考核方案、录入现场考核得分、运行绩效考核',
     en: 'manage assessment schemes, enter on-site scores, run assessments',
@@ -68,6 +73,7 @@ export const ROLES = {
       'assessment.write',
       'funds.write',
       'due.read',
+      'contracts.read',
       'access-log.read',
     ],
   },
@@ -88,6 +94,8 @@ export const ROLES = {
       'merges.write',
       'bulletins.write',
       'due.read',
+      'contracts.read',
+      'contracts.write',
     ],
   },
   team: {
@@ -96,12 +104,15 @@ export const ROLES = {
       zh: '本团队所辖村的居民、录入服务、随访提醒',
       en: "its villages' residents, records services, its due work",
     },
-    permissions: ['aggregates.read', 'personal.read', 'records.write', 'due.read'],
+    permissions: ['aggregates.read', 'personal.read', 'records.write', 'due.read', 'contracts.read'],
   },
   viewer: {
     label: { zh: '只读用户', en: 'viewer' },
-    who: { zh: '只看汇总，不看个人信息', en: 'aggregates only, never personal data' },
-    permissions: ['aggregates.read'],
+    who: {
+      zh: '只看汇总和签约情况，不看个人信息（签约名单中姓名、身份证号脱敏）',
+      en: 'aggregates and contracts only, never personal data (contract lists masked)',
+    },
+    permissions: ['aggregates.read', 'contracts.read'],
   },
 } as const satisfies Record<string, RoleDefinition>;
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   ageOn,
   contractProblems,
+  contractStatusOn,
+  CONTRACT_STATUSES,
   isActiveOn,
   keyPopulationsAtSigning,
   previousContract,
@@ -37,6 +39,28 @@ describe('isActiveOn', () => {
     const t = { ...c, terminatedDate: '2020-10-10' };
     expect(isActiveOn(t, '2020-10-09')).toBe(true);
     expect(isActiveOn(t, '2020-10-10')).toBe(false);
+  });
+});
+
+describe('contractStatusOn', () => {
+  const c = { signedDate: '2020-07-01', endDate: '2021-06-30', terminatedDate: null };
+  it('pending before the signing, active through the end day, expired after', () => {
+    expect(contractStatusOn(c, '2020-06-30')).toBe('pending');
+    expect(contractStatusOn(c, '2020-07-01')).toBe('active');
+    expect(contractStatusOn(c, '2021-06-30')).toBe('active');
+    expect(contractStatusOn(c, '2021-07-01')).toBe('expired');
+  });
+  it('terminated from the termination day, also after the term', () => {
+    const t = { ...c, terminatedDate: '2020-10-10' };
+    expect(contractStatusOn(t, '2020-10-09')).toBe('active');
+    expect(contractStatusOn(t, '2020-10-10')).toBe('terminated');
+    expect(contractStatusOn(t, '2022-01-01')).toBe('terminated');
+  });
+  it('agrees with isActiveOn on every day around the edges', () => {
+    const t = { ...c, terminatedDate: '2021-06-30' };
+    for (const d of ['2020-06-30', '2020-07-01', '2021-06-29', '2021-06-30', '2021-07-01'])
+      for (const x of [c, t]) expect(contractStatusOn(x, d) === 'active').toBe(isActiveOn(x, d));
+    expect(CONTRACT_STATUSES).toContain(contractStatusOn(t, '2021-06-30'));
   });
 });
 

@@ -99,6 +99,35 @@ export function isActiveOn(contract: ContractSpan, date: string): boolean {
   return contract.terminatedDate === null || contract.terminatedDate > date;
 }
 
+/** Where a contract stands on a day: what the contract list shows and filters by. */
+export const CONTRACT_STATUSES = ['active', 'pending', 'expired', 'terminated'] as const;
+
+/** One contract status. */
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** Names of the statuses, for what users see. */
+export const CONTRACT_STATUS_NAMES: Readonly<Record<ContractStatus, LocalizedText>> = {
+  active: { zh: '履约中', en: 'active' },
+  pending: { zh: '未生效', en: 'not yet in force' },
+  expired: { zh: '已到期', en: 'expired' },
+  terminated: { zh: '已解约', en: 'terminated' },
+};
+
+/**
+ * The status of a contract on `date`: not yet signed (pending), terminated on or before it,
+ * its term over (expired), else active. A termination falls within the term, so a
+ * contract terminated and past its end is terminated, not expired: the termination is what
+ * the team must account for.
+ *
+ * @example contractStatusOn({ signedDate: '2020-07-01', endDate: '2021-06-30', terminatedDate: null }, '2021-07-01') // 'expired'
+ */
+export function contractStatusOn(contract: ContractSpan, date: string): ContractStatus {
+  if (contract.signedDate > date) return 'pending';
+  if (contract.terminatedDate !== null && contract.terminatedDate <= date) return 'terminated';
+  if (contract.endDate < date) return 'expired';
+  return 'active';
+}
+
 /** Completed years of age on `date` for a birth date; null when the birth date is unknown. */
 export function ageOn(birthDate: string | null, date: string): number | null {
   if (birthDate === null) return null;

@@ -11,7 +11,7 @@ import {
 } from '../../domain/contracts/contract-indicators.js';
 import { contractTermsAt, type ContractTerm } from '../../domain/contracts/contract-terms.js';
 import type { Period } from '../../domain/periods/period.js';
-import type { OrgScope } from '../orgs/org-scope.js';
+import { scopeOfOrg, type OrgScope } from '../orgs/org-scope.js';
 import { loadContractHistories, loadOrgTree } from './contract-indicators-repository.js';
 
 /** The contract indicators of one org. */
@@ -19,6 +19,8 @@ export interface OrgContractValues {
   readonly orgCode: string;
   readonly orgName: string;
   readonly level: number;
+  /** The org above it; null for a root of the tree. */
+  readonly parentCode: string | null;
   readonly values: readonly ContractIndicatorValue[];
 }
 
@@ -56,6 +58,41 @@ export async function contractIndicatorsFor(
     orgCode: o.code,
     orgName: o.name,
     level: o.level,
+    parentCode: o.ancestors.at(-1) ?? null,
     values: contractIndicatorValues(counts.get(o.code) ?? new Map(), population.get(o.code) ?? 0),
   }));
+}
+
+/** The contract indicators of an org and its children. */
+export interface OrgContractIndicators {
+  readonly period: Period;
+  readonly org: { readonly code: string; readonly countyCode: string | null };
+  /** The org first, then its children (in the caller's scope) by code. */
+  readonly rows: readonly OrgContractValues[];
+}
+
+/**
+ * The contract indicators of `orgCode` and of its children for `period`, within the
+ * caller's scope: 403 for an org beside it, 404 for an unknown org (naming `field`). The
+ * whole subtree is read (a parent is the sum of its villages); only the org and its
+ * children are answered, as the indicator table shows them.
+ *
+ * @example await contractIndicatorsOfOrg(db, caller.scope, '620881', parsePeriod('2020H1'))
+ */
+export async function contractIndicatorsOfOrg(
+  db: Db,
+  callerScope: OrgScope,
+  orgCode: string,
+  period: Period,
+  field = 'org',
+): Promise<OrgContractIndicators> {
+  const { org, scope } = await scopeOfOrg(db.kysely, callerScope, orgCode, { field });
+  const all = await contractIndicatorsFor(db, scope, period);
+  const self = all.find((o) => o.orgCode === org.code);
+  const children = all.filter((o) => o.parentCode === org.code);
+  return {
+    period,
+    org: { code: org.code, countyCode: org.countyCode },
+    rows: self === undefined ? children : [self, ...children],
+  };
 }

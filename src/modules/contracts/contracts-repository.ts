@@ -2,10 +2,10 @@
  * SQL of family-doctor teams and contracts. Every function that reads takes the caller's
  * scope and confines rows with the one scope predicate.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
-import type { KeyPopulation } from '../../domain/contracts/contract-rules.js';
+import { chunks, KEYS_PER_LOOKUP, rowsPerStatement } from '../../db/statement-chunks.js';
+import type { ContractStatus, KeyPopulation } from '../../domain/contracts/contract-rules.js';
 import type { TeamMember } from '../../domain/contracts/contract-columns.js';
 import { orgsInScope, rowsInScope, type OrgScope } from '../orgs/org-scope.js';
 import { contractHandle } from './contract-tables.js';
@@ -99,21 +99,31 @@ export async function upsertTeams(
 }
 
 /**
- * The teams of institutions in `scope` (those of a township or village below `orgCode` when
- * given, through the institution's org), by code.
+ * The condition under which the caller of `scope` sees team `t`: its institution is in the
+ * scope, or it serves a village of the scope. The second is for a village's user: its team
+ * belongs to the township centre above it, outside its subtree. (Villages are JSON text; the
+ * teams table is small, so the match by text is cheap.)
+ */
+function teamInScope(scope: OrgScope) {
+  return sql<SqlBool>`(${orgsInScope(scope, 'o')} or exists (select 1 from orgs v where v.level = 5 and ${orgsInScope(scope, 'v')} and t.villages like ${sql`'%"' || v.code || '"%'`}))`;
+}
+
+/**
+ * The teams seen from `scope` (its institution in it, or serving one of its villages), by
+ * code.
  */
 export async function listTeams(db: Kysely<Database>, scope: OrgScope): Promise<TeamRow[]> {
   const rows = await contractHandle(db)
     .selectFrom('family_doctor_teams as t')
     .innerJoin('orgs as o', 'o.code', 't.institution_code')
     .select(['t.id', 't.code', 't.name', 't.institution_code', 't.members', 't.villages'])
-    .where(orgsInScope(scope, 'o'))
+    .where(teamInScope(scope))
     .orderBy('t.code')
     .execute();
   return rows.map(toTeam);
 }
 
-/** The teams with these codes whose institution is in `scope`. */
+/** The teams with these codes seen from `scope` (see {@link listTeams}). */
 export async function teamsByCode(
   db: Kysely<Database>,
   scope: OrgScope,
@@ -126,7 +136,7 @@ export async function teamsByCode(
       .innerJoin('orgs as o', 'o.code', 't.institution_code')
       .select(['t.id', 't.code', 't.name', 't.institution_code', 't.members', 't.villages'])
       .where('t.code', 'in', part)
-      .where(orgsInScope(scope, 'o'))
+      .where(teamInScope(scope))
       .execute();
     for (const r of rows) found.set(r.code, toTeam(r));
   }
@@ -258,11 +268,64 @@ export async function upsertContract(db: Kysely<Database>, c: ContractWrite, now
   return false;
 }
 
-/** One contract as the list shows it (personal data: the resident's name and record number). */
-export interface ContractListRow {
+/**
+ * Inserts new contracts in multi-row statements (the demo's bulk path: the numbers must be
+ * new; the import goes through {@link upsertContract}).
+ */
+export async function insertContracts(
+  db: Kysely<Database>,
+  contracts: readonly ContractWrite[],
+  now: string,
+): Promise<void> {
+  const h = contractHandle(db);
+  const rows = contracts.map((c) => ({
+    contract_no: c.contractNo,
+    county_code: c.countyCode,
+    org_code: c.orgCode,
+    resident_id: c.residentId,
+    team_id: c.teamId,
+    signed_date: c.signedDate,
+    end_date: c.endDate,
+    package_code: c.packageCode,
+    key_populations: c.keyPopulations.length === 0 ? '|' : `|${c.keyPopulations.join('|')}|`,
+    disabled: c.disabled ? 1 : 0,
+    previous_contract_id: c.previousContractId,
+    terminated_date: c.terminatedDate,
+    termination_reason: c.terminationReason,
+    created_at: now,
+  }));
+  const perStatement = rowsPerStatement(14);
+  for (const part of chunks(rows, perStatement))
+    await h.insertInto('family_doctor_contracts').values(part).execute();
+}
+
+/** The ids of the contracts with these numbers. */
+export async function contractIdsByNo(
+  db: Kysely<Database>,
+  contractNos: readonly string[],
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const part of chunks([...new Set(contractNos)], KEYS_PER_LOOKUP)) {
+    const rows = await contractHandle(db)
+      .selectFrom('family_doctor_contracts')
+      .select(['id', 'contract_no'])
+      .where('contract_no', 'in', part)
+      .execute();
+    for (const r of rows) found.set(r.contract_no, Number(r.id));
+  }
+  return found;
+}
+
+/**
+ * One contract as stored, with its resident's name and ID number **unmasked**: only
+ * `listContracts` (list-contracts.ts) reads it, and masks them before anything shows them.
+ */
+export interface StoredContractRow {
   readonly contractNo: string;
   readonly recordNo: string;
-  readonly residentName: string;
+  readonly name: string;
+  readonly idNumber: string | null;
+  readonly countyCode: string;
   readonly orgCode: string;
   readonly teamCode: string;
   readonly teamName: string;
@@ -277,27 +340,74 @@ export interface ContractListRow {
 
 /** Filters of the contract list. */
 export interface ContractFilter {
-  /** Holding on this day. */
-  readonly activeOn?: string;
+  /** With `status`: the contracts of that status on this day. */
+  readonly status?: { readonly is: ContractStatus; readonly on: string };
   readonly teamCode?: string;
   readonly keyPopulation?: KeyPopulation;
-  readonly limit?: number;
 }
 
-/** The contracts in `scope`, newest signing first. */
-export async function listContracts(
+function filteredContracts(db: Kysely<Database>, scope: OrgScope, filter: ContractFilter) {
+  let q = contractHandle(db)
+    .selectFrom('family_doctor_contracts as c')
+    .innerJoin('family_doctor_teams as t', 't.id', 'c.team_id')
+    .where(rowsInScope(scope, { county: 'c.county_code', org: 'c.org_code' }));
+  if (filter.status !== undefined) {
+    const d = filter.status.on;
+    // The SQL of contractStatusOn (src/domain/contracts/contract-rules.ts), status by status.
+    switch (filter.status.is) {
+      case 'pending':
+        q = q.where('c.signed_date', '>', d);
+        break;
+      case 'terminated':
+        q = q.where('c.signed_date', '<=', d).where('c.terminated_date', '<=', d);
+        break;
+      case 'expired':
+        q = q
+          .where('c.signed_date', '<=', d)
+          .where('c.end_date', '<', d)
+          .where((eb) => eb.or([eb('c.terminated_date', 'is', null), eb('c.terminated_date', '>', d)]));
+        break;
+      case 'active':
+        q = q
+          .where('c.signed_date', '<=', d)
+          .where('c.end_date', '>=', d)
+          .where((eb) => eb.or([eb('c.terminated_date', 'is', null), eb('c.terminated_date', '>', d)]));
+        break;
+    }
+  }
+  if (filter.teamCode !== undefined) q = q.where('t.code', '=', filter.teamCode);
+  if (filter.keyPopulation !== undefined)
+    q = q.where('c.key_populations', 'like', `%|${filter.keyPopulation}|%`);
+  return q;
+}
+
+/** How many contracts in `scope` pass `filter`. */
+export async function countContracts(
   db: Kysely<Database>,
   scope: OrgScope,
   filter: ContractFilter = {},
-): Promise<ContractListRow[]> {
-  let q = contractHandle(db)
-    .selectFrom('family_doctor_contracts as c')
+): Promise<number> {
+  const row = await filteredContracts(db, scope, filter)
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A page of the contracts in `scope` passing `filter`, newest signing first (unmasked). */
+export async function findContracts(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  filter: ContractFilter = {},
+  page: { readonly limit: number; readonly offset: number } = { limit: 1000, offset: 0 },
+): Promise<StoredContractRow[]> {
+  const rows = await filteredContracts(db, scope, filter)
     .innerJoin('residents as r', 'r.id', 'c.resident_id')
-    .innerJoin('family_doctor_teams as t', 't.id', 'c.team_id')
     .select([
       'c.contract_no',
       'r.record_no',
       'r.name',
+      'r.id_number',
+      'c.county_code',
       'c.org_code',
       't.code as team_code',
       't.name as team_name',
@@ -309,26 +419,17 @@ export async function listContracts(
       'c.terminated_date',
       'c.termination_reason',
     ])
-    .where(rowsInScope(scope, { county: 'c.county_code', org: 'c.org_code' }));
-  if (filter.activeOn !== undefined) {
-    const d = filter.activeOn;
-    q = q
-      .where('c.signed_date', '<=', d)
-      .where('c.end_date', '>=', d)
-      .where((eb) => eb.or([eb('c.terminated_date', 'is', null), eb('c.terminated_date', '>', d)]));
-  }
-  if (filter.teamCode !== undefined) q = q.where('t.code', '=', filter.teamCode);
-  if (filter.keyPopulation !== undefined)
-    q = q.where('c.key_populations', 'like', `%|${filter.keyPopulation}|%`);
-  const rows = await q
     .orderBy('c.signed_date', 'desc')
     .orderBy('c.contract_no')
-    .limit(filter.limit ?? 1000)
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
   return rows.map((r) => ({
     contractNo: r.contract_no,
     recordNo: r.record_no,
-    residentName: r.name,
+    name: r.name,
+    idNumber: r.id_number,
+    countyCode: r.county_code,
     orgCode: r.org_code,
     teamCode: r.team_code,
     teamName: r.team_name,

@@ -49,12 +49,42 @@ export const QUERY_SAMPLES: ModuleQueries = {
           },
           '2020-07-01T08:00:00.000Z',
         ),
-      listContracts: (db) =>
-        contracts.listContracts(db.kysely, SCOPE, {
-          activeOn: '2020-06-30',
+      insertContracts: (db) =>
+        contracts.insertContracts(
+          db.kysely,
+          [
+            {
+              contractNo: 'C2',
+              countyCode: O.county,
+              orgCode: O.village,
+              residentId: 1,
+              teamId: 1,
+              signedDate: '2020-07-01',
+              endDate: '2021-06-30',
+              packageCode: 'chronic',
+              keyPopulations: ['hypertension'],
+              disabled: false,
+              previousContractId: 1,
+              terminatedDate: null,
+              terminationReason: null,
+            },
+          ],
+          '2020-07-01T08:00:00.000Z',
+        ),
+      contractIdsByNo: (db) => contracts.contractIdsByNo(db.kysely, ['C1', 'C2']),
+      countContracts: (db) =>
+        contracts.countContracts(db.kysely, SCOPE, {
+          status: { is: 'active', on: '2020-06-30' },
           teamCode: 'T1',
           keyPopulation: 'elderly',
         }),
+      findContracts: (db) =>
+        contracts.findContracts(
+          db.kysely,
+          SCOPE,
+          { status: { is: 'expired', on: '2020-06-30' }, teamCode: 'T1' },
+          { limit: 50, offset: 0 },
+        ),
     }),
     repositorySamples('contracts/contract-indicators-repository.ts', indicators, {
       loadContractHistories: (db) =>

@@ -87,6 +87,7 @@ function formatSummary(s: DemoSummary, location: string): string {
     `  规模 scale ${s.scale}, 种子 seed ${s.seed}, 用时 ${s.seconds} 秒 seconds`,
     `  机构 orgs ${count(s.orgs)}, 人口 population ${count(s.population)}`,
     `  档案 residents ${count(s.residents)}, 专项管理 enrolments ${count(s.enrollments)}, 服务 services ${count(s.services)}`,
+    `  家庭医生团队 teams ${count(s.teams)}, 签约 contracts ${count(s.contracts)}`,
     `  埋设的问题 planted: 重复档案 duplicates ${p.duplicateRecords}, 身份证号异常 bad ID numbers ${p.badIdNumbers}, ` +
       `体检雷同 identical check-ups ${p.identicalCheckups}, 左右臂血压差>10 arm BP ${p.armBpDifferences}, ` +
       `死亡/迁出后服务 services after death/move-out ${p.servicesAfterDeathOrMoveOut}, 非动态档案 unused records ${p.unusedRecords}`,

@@ -8,6 +8,10 @@ import { databaseSources } from '../bulletins/database-sources.js';
 import { readFundsStatus } from '../funding/funds-status.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
+import { parsePeriod } from '../../domain/periods/period.js';
+import { contractIndicatorsFor } from '../contracts/contract-indicator-values.js';
+import { countContracts, findContracts, listTeams } from '../contracts/contracts-repository.js';
+import { DemoContractGenerator, demoTeams } from './generator/contract-plan.js';
 
 const FRACTION = 1 / 2000;
 const SEED = 7;
@@ -104,6 +108,30 @@ describeEachDialect('generateDemo', (t) => {
       )
       .execute();
     expect(armDiffs).toHaveLength(summary.planted.armBpDifferences);
+  });
+
+  it('stores the teams and contracts the pure generator draws, each on the team of its village', async () => {
+    const villages = demoVillages(await listSubtree(t.db, WHOLE_TREE, '620800'));
+    const teams = demoTeams(villages, SEED);
+    expect(summary.teams).toBe(teams.length);
+    const stored = await listTeams(t.db.kysely, WHOLE_TREE);
+    expect(stored.map((x) => x.code)).toEqual(teams.map((x) => x.code).sort());
+    const generator = new DemoContractGenerator(SEED, teams);
+    const plan = planDemo(villages, { seed: SEED, fraction: FRACTION });
+    const expected = [...demoBatches(plan, 300)].flatMap((b) =>
+      generator.contractsFor(b.residents, b.enrollments),
+    );
+    expect(summary.contracts).toBe(expected.length);
+    expect(await countContracts(t.db.kysely, WHOLE_TREE)).toBe(expected.length);
+    const rows = await findContracts(t.db.kysely, WHOLE_TREE, {}, { limit: 100_000, offset: 0 });
+    const servedBy = new Map(stored.flatMap((x) => x.villages.map((v) => [v, x.code] as const)));
+    for (const r of rows) expect(r.teamCode).toBe(servedBy.get(r.orgCode));
+    expect(rows.filter((r) => r.renewal)).toHaveLength(expected.filter((d) => d.renews !== null).length);
+    // The indicators read them: some key-population contracts hold at the cut-off.
+    const [city] = await contractIndicatorsFor(t.db, WHOLE_TREE, parsePeriod('2020H1'));
+    const key = city!.values.find((v) => v.id === 'contract_rate_key')!;
+    expect(key.numerator).toBeGreaterThan(0);
+    expect(key.numerator).toBeLessThan(key.denominator);
   });
 
   it('refuses a database that already holds records, and leaves it as it was', async () => {

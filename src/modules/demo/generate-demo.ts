@@ -19,6 +19,17 @@ import { upsertEnrollments } from '../records/enrollments-repository.js';
 import { upsertResidents } from '../records/residents-repository.js';
 import { upsertServices } from '../records/services-repository.js';
 import { countResidents } from './demo-repository.js';
+import {
+  contractIdsByNo,
+  insertContracts,
+  residentsByRecordNo,
+  teamsByCode,
+  upsertTeams,
+  type ContractWrite,
+} from '../contracts/contracts-repository.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { DemoContractGenerator, demoTeams, type DemoContractDraft } from './generator/contract-plan.js';
 
 /** What `generateDemo` built. */
 export interface DemoSummary {
@@ -29,6 +40,9 @@ export interface DemoSummary {
   residents: number;
   enrollments: number;
   services: number;
+  /** Family-doctor teams and contracts (ADR 0018). */
+  teams: number;
+  contracts: number;
   /** Wall-clock seconds, import of the tree included. */
   seconds: number;
   /** Population of the synthetic city (sum over its villages). */
@@ -105,6 +119,20 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
   await db.kysely.transaction().execute((trx) => upsertPopulation(trx, scope, plan.population));
   progress('population', plan.population.length, plan.population.length);
 
+  // One or two family-doctor teams per township centre, before the contracts that name them.
+  const teams = demoTeams(villages, options.seed);
+  const teamIds = await db.kysely.transaction().execute(async (trx) => {
+    await upsertTeams(trx, teams);
+    const stored = await teamsByCode(
+      trx,
+      scope,
+      teams.map((t) => t.code),
+    );
+    return new Map([...stored].map(([code, t]) => [code, t.id]));
+  });
+  const contractGenerator = new DemoContractGenerator(options.seed, teams);
+  let contracts = 0;
+
   const total = plan.villages.reduce((s, v) => s + v.births.length + v.duplicates + v.dead + v.movedOut, 0);
   let residents = 0;
   let enrollments = 0;
@@ -119,6 +147,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
         await upsertEnrollments(trx, scope, batch.enrollments);
         // Some follow-ups were stored before the death was known: kept, for the audits to find.
         await upsertServices(trx, scope, batch.services, { beyondLife: 'keep' });
+        const drafts = contractGenerator.contractsFor(batch.residents, batch.enrollments);
+        contracts += await writeDemoContracts(trx, scope, drafts, teamIds);
       }),
     );
     residents += batch.residents.length;
@@ -136,6 +166,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
     residents,
     enrollments,
     services,
+    teams: teams.length,
+    contracts,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     population: plan.population.reduce((s, p) => s + p.total, 0),
     planted: planted!,
@@ -190,4 +222,60 @@ async function demoFunds(
     courses: Object.fromEntries(plan.courses),
     assessmentRunId,
   };
+}
+
+/**
+ * Stores a batch's contracts: the first signings in bulk, then the renewals with the ids of
+ * the contracts they continue; answers how many were stored.
+ */
+async function writeDemoContracts(
+  trx: Kysely<Database>,
+  scope: OrgScope,
+  drafts: readonly DemoContractDraft[],
+  teamIds: ReadonlyMap<string, number>,
+): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const residents = await residentsByRecordNo(
+    trx,
+    scope,
+    drafts.map((d) => d.recordNo),
+  );
+  const now = new Date().toISOString();
+  // Every drafted resident was written in this batch; a lookup that misses would be a bug of
+  // the generator, and its contract is left out rather than stored without a resident.
+  const stored = drafts.filter((d) => residents.has(d.recordNo));
+  const write = (d: DemoContractDraft, previousContractId: number | null): ContractWrite => {
+    const resident = residents.get(d.recordNo)!;
+    return {
+      contractNo: d.contractNo,
+      countyCode: resident.countyCode,
+      orgCode: resident.orgCode,
+      residentId: resident.id,
+      teamId: teamIds.get(d.teamCode)!,
+      signedDate: d.signedDate,
+      endDate: d.endDate,
+      packageCode: d.packageCode,
+      keyPopulations: d.keyPopulations,
+      disabled: d.disabled,
+      previousContractId,
+      terminatedDate: null,
+      terminationReason: null,
+    };
+  };
+  await insertContracts(
+    trx,
+    stored.filter((d) => d.renews === null).map((d) => write(d, null)),
+    now,
+  );
+  const renewals = stored.filter((d) => d.renews !== null);
+  const ids = await contractIdsByNo(
+    trx,
+    renewals.map((d) => d.renews!),
+  );
+  await insertContracts(
+    trx,
+    renewals.map((d) => write(d, ids.get(d.renews!)!)),
+    now,
+  );
+  return stored.length;
 }

@@ -100,7 +100,11 @@ function answerOf(report: ImportReport, fileName: string): ReportAnswer {
   };
 }
 
-/** The upload as the import reads files: written to a folder of its own, removed afterwards. */
+/**
+ * The upload as the import reads files: written to a folder of its own, removed afterwards;
+ * only .csv, .txt and .xlsx (by the user's file name), never empty. The contract import
+ * reads its uploads through it too.
+ */
 export async function withUploadedFile<T>(
   body: Buffer,
   fileName: string,

@@ -3678,6 +3678,452 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts of an org, paged, residents masked | 签约名单
+         * @description The contracts of `org` (within the caller's scope), newest signing first, with each one's status on `asOf`. A list of people: names masked as 陈** for every role, ID numbers to the region and last 4 for a role with personal.read and to the region for others. Every page is written to the access trail.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the day statuses are judged on (default: today) */
+                    asOf?: string;
+                    /** @description only contracts flagged for this group at signing */
+                    keyPopulation?: "elderly" | "hypertension" | "diabetes" | "maternal" | "child" | "severe_mental" | "tuberculosis" | "disabled";
+                    limit?: number;
+                    offset?: number;
+                    /** @description a village, township or above, within your scope */
+                    org: string;
+                    /** @description only contracts of this status on asOf */
+                    status?: "active" | "pending" | "expired" | "terminated";
+                    /** @description a team's code: only its contracts (404 when no such team) */
+                    team?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            /** @description newest signing first */
+                            rows: {
+                                contractNo: string;
+                                endDate: string;
+                                /** @description masked: region and last 4 for a role with personal.read, the region only for others */
+                                idNumber: string | null;
+                                /** @description fixed at signing from the registries */
+                                keyPopulations: ("elderly" | "hypertension" | "diabetes" | "maternal" | "child" | "severe_mental" | "tuberculosis" | "disabled")[];
+                                /** @description masked as 陈** (a list) for every role */
+                                name: string;
+                                /** @description the resident's village at signing */
+                                orgCode: string;
+                                /** @enum {string} */
+                                packageCode: "basic" | "elderly" | "chronic" | "maternal_child";
+                                recordNo: string;
+                                /** @description continues an earlier contract (续约) */
+                                renewal: boolean;
+                                signedDate: string;
+                                /**
+                                 * @description on asOf
+                                 * @enum {string}
+                                 */
+                                status: "active" | "pending" | "expired" | "terminated";
+                                teamCode: string;
+                                teamName: string;
+                                terminatedDate: string | null;
+                                /** @enum {string|null} */
+                                terminationReason: "death" | "moved_out" | "resident_request" | "team_change" | "other" | null;
+                            }[];
+                            /** @description contracts passing the filters in all */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import family-doctor teams or contracts (all or nothing) | 导入家庭医生团队或签约
+         * @description The body is the .csv or .xlsx file itself (application/octet-stream), with the Chinese headers of docs/contracts.md. Every row is checked against the caller’s scope (the org, the villages, the resident and the team); one refused row and nothing is stored, and the report names each refused row, column and reason. Importing a contract number again updates it.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description the file name as the user chose it; .csv (UTF-8 or GBK) or .xlsx decides how it is read */
+                    file: string;
+                    /** @description what the file holds */
+                    kind: "teams" | "contracts";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the bytes of the .csv or .xlsx file */
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            responses: {
+                /** @description What a contract import did (docs/contracts.md) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description utf-8, gbk or xlsx */
+                            encoding: string;
+                            /** @description the file name sent */
+                            file: string;
+                            ignoredColumns: string[];
+                            inserted: number;
+                            /** @enum {string} */
+                            kind: "teams" | "contracts";
+                            /** @description false when any row was refused: then nothing is stored */
+                            landed: boolean;
+                            /** @description rows refused */
+                            rejected: number;
+                            /** @description every problem of the refused rows in file order, at most 1000 */
+                            rejections: {
+                                column: string;
+                                field: string;
+                                reason: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description as Excel shows it (the header is row 1) */
+                                row: number;
+                                value: string;
+                            }[];
+                            /** @description false when more problems were found than listed */
+                            rejectionsListed: boolean;
+                            /** @description of the contracts stored, those continuing an earlier one */
+                            renewals: number;
+                            /** @description non-blank data rows (the header not counted) */
+                            rowsRead: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contract indicators of an org and its children | 签约指标
+         * @description The contract rate, the key-population contract rates (overall and per group), the renewal rate and the rate of contracted services delivered, year to date at the end of `period`, for `org` and each of its children in the caller’s scope: sums of numerators over sums of denominators, computed on demand from the stored contracts (ADR 0018).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the org whose row and children rows are answered */
+                    org: string;
+                    /** @description '2020', '2020H1', '2020Q2', '2020-06' or a 旬 '2020-06-1'; year to date as of its end */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicators: {
+                                definition: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            period: string;
+                            periodLabel: {
+                                en: string;
+                                zh: string;
+                            };
+                            /** @description the org first, then its children by code */
+                            rows: {
+                                level: number;
+                                orgCode: string;
+                                orgName: string;
+                                values: {
+                                    denominator: number;
+                                    id: string;
+                                    numerator: number;
+                                    /** @description percent; null when the denominator is 0 */
+                                    value: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Family-doctor teams of your scope | 家庭医生团队
+         * @description The teams whose institution lies in the caller's scope, or that serve one of its villages (below `org` when given), by code, with their members (names masked for a role without personal.read) and the villages they serve.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    org?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @description the township health centre (or community centre) it belongs to */
+                            institutionCode: string;
+                            members: {
+                                name: string;
+                                /** @enum {string} */
+                                role: "doctor" | "nurse" | "public_health";
+                            }[];
+                            name: string;
+                            /** @description village codes it serves */
+                            villages: string[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/due": {
         parameters: {
             query?: never;

@@ -15,6 +15,7 @@ import {
   NotificationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TeamOutlined,
   ThunderboltOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -123,6 +124,13 @@ export const PAGES: readonly PageEntry[] = [
     icon: <BellOutlined />,
     permission: 'due.read',
     component: lazy(() => import('../pages/due/DuePage')),
+  },
+  {
+    path: '/contracts',
+    menu: 'menu.contracts',
+    icon: <TeamOutlined />,
+    permission: 'contracts.read',
+    component: lazy(() => import('../pages/contracts/ContractsPage')),
   },
   {
     path: '/records',

@@ -13,6 +13,7 @@ import { assessmentMessages } from '../pages/assessment/messages';
 import { entryMessages } from '../pages/entry/messages';
 import { dueMessages } from '../pages/due/messages';
 import { fundingMessages } from '../pages/funding/messages';
+import { contractsMessages } from '../pages/contracts/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -33,6 +34,7 @@ export const NAMESPACES = {
   entry: entryMessages,
   due: dueMessages,
   funding: fundingMessages,
+  contracts: contractsMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */
