@@ -108,11 +108,8 @@ export const ROLES = {
   },
   viewer: {
     label: { zh: '只读用户', en: 'viewer' },
-    who: {
-      zh: '只看汇总和签约情况，不看个人信息（签约名单中姓名、身份证号脱敏）',
-      en: 'aggregates and contracts only, never personal data (contract lists masked)',
-    },
-    permissions: ['aggregates.read', 'contracts.read'],
+    who: { zh: '只看汇总，不看个人信息', en: 'aggregates only, never personal data' },
+    permissions: ['aggregates.read'],
   },
 } as const satisfies Record<string, RoleDefinition>;
 

@@ -55,7 +55,7 @@ describeEachDialect('user and token management use-cases', (t) => {
   });
 
   it('grants only roles whose permissions the caller holds, naming the role field', async () => {
-    const narrow = narrowAdmin('aggregates.read', 'contracts.read'); // the viewer's permissions
+    const narrow = narrowAdmin('aggregates.read');
     expect((await addUser(t.db, narrow, input('narrow.viewer', 'viewer'), { now })).role).toBe('viewer');
     const team = await refusal(addUser(t.db, narrow, input('narrow.team', 'team'), { now }));
     expect(team.code).toBe('forbidden');
@@ -80,7 +80,7 @@ describeEachDialect('user and token management use-cases', (t) => {
 
   it('manages only accounts of roles the caller could grant', async () => {
     await addUser(t.db, operator, input('strong.centre', 'centre'), { now });
-    const narrow = narrowAdmin('aggregates.read', 'contracts.read'); // the viewer's permissions
+    const narrow = narrowAdmin('aggregates.read');
     expect((await refusal(lockUser(t.db, narrow, 'strong.centre', { now }))).code).toBe('forbidden');
     expect(
       (await refusal(resetPassword(t.db, narrow, 'strong.centre', 'Other-pass-2026', { now }))).code,

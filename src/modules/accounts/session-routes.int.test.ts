@@ -26,11 +26,7 @@ describeEachDialect('log-in, sessions and route access', (t) => {
     const viewer = await signInAs(app, t.db, 'viewer', '620881');
     const me = await viewer.inject({ method: 'GET', url: '/api/session' });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({
-      role: 'viewer',
-      orgCode: '620881',
-      permissions: ['aggregates.read', 'contracts.read'],
-    });
+    expect(me.json()).toMatchObject({ role: 'viewer', orgCode: '620881', permissions: ['aggregates.read'] });
     expect((await viewer.inject({ method: 'GET', url: '/api/orgs/620881' })).statusCode).toBe(200);
     const people = await viewer.inject({ method: 'GET', url: '/api/residents/X1' });
     expect(people.statusCode).toBe(403);

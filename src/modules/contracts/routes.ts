@@ -4,7 +4,8 @@
  * people: masked for every role and written to the access trail), the contract indicators of
  * an org and its children for a period, and the import of a teams or contracts file (all or
  * nothing: one refused row and nothing is stored; the report names each row and column).
- * Reading needs `contracts.read`, importing `contracts.write`; every call is confined to the
+ * The indicators need `aggregates.read`; the teams and the contract list (people) `contracts.read`;
+ * importing `contracts.write`; every call is confined to the
  * caller's scope (an org beside it 403, an unknown org or team 404).
  */
 import { join } from 'node:path';
@@ -285,7 +286,7 @@ export async function registerContractRoutes(app: FastifyInstance, db: Db): Prom
   api.get(
     '/contracts/indicators',
     {
-      config: { access: 'contracts.read' },
+      config: { access: 'aggregates.read' },
       schema: {
         tags: ['contracts'],
         summary: 'Contract indicators of an org and its children | 签约指标',

@@ -129,7 +129,7 @@ export const PAGES: readonly PageEntry[] = [
     path: '/contracts',
     menu: 'menu.contracts',
     icon: <TeamOutlined />,
-    permission: 'contracts.read',
+    permission: 'aggregates.read',
     component: lazy(() => import('../pages/contracts/ContractsPage')),
   },
   {

@@ -57,12 +57,16 @@ export default function ContractsPage(): ReactNode {
       answer(api.GET('/api/contracts/indicators', { params: { query: { org: orgCode, period } } })),
     retry: false,
   });
+  // Teams and contracts are people: only for contracts.read (the viewer sees the rates only).
+  const people = can('contracts.read');
   const teams = useQuery({
+    enabled: people,
     queryKey: ['contract-teams', orgCode],
     queryFn: () => answer(api.GET('/api/contracts/teams', { params: { query: { org: orgCode } } })),
     retry: false,
   });
   const list = useQuery({
+    enabled: people,
     queryKey: ['contracts', orgCode, asOf, status, team, page],
     queryFn: () =>
       answer(
@@ -236,24 +240,28 @@ export default function ContractsPage(): ReactNode {
               </>
             ),
           },
-          { key: 'contracts', label: t('tab.contracts'), children: contractsTab },
-          {
-            key: 'teams',
-            label: t('tab.teams'),
-            children: teams.error ? (
-              <Alert type="error" showIcon message={errorText(teams.error, language)} />
-            ) : (
-              <Table
-                size="small"
-                rowKey="code"
-                loading={teams.isPending}
-                dataSource={teams.data ?? []}
-                columns={teamColumns}
-                locale={{ emptyText: t('noTeams') }}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              />
-            ),
-          },
+          ...(people ? [{ key: 'contracts', label: t('tab.contracts'), children: contractsTab }] : []),
+          ...(people
+            ? [
+                {
+                  key: 'teams',
+                  label: t('tab.teams'),
+                  children: teams.error ? (
+                    <Alert type="error" showIcon message={errorText(teams.error, language)} />
+                  ) : (
+                    <Table
+                      size="small"
+                      rowKey="code"
+                      loading={teams.isPending}
+                      dataSource={teams.data ?? []}
+                      columns={teamColumns}
+                      locale={{ emptyText: t('noTeams') }}
+                      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                    />
+                  ),
+                },
+              ]
+            : []),
           ...(can('contracts.write')
             ? [{ key: 'import', label: t('tab.import'), children: <ContractImportPanel /> }]
             : []),
