@@ -93,6 +93,43 @@ describe.skipIf(unavailable !== null)('the due list (随访提醒) in Chromium',
   );
 
   it(
+    "keeps the list to one family-doctor team's villages when a team is chosen",
+    async () => {
+      const page = await site.signedInPage('centre', township);
+      const teams = (await (
+        await page.request.get(site.url(`/api/contracts/teams?org=${township}`))
+      ).json()) as { code: string; name: string }[];
+      expect(teams.length).toBeGreaterThan(0);
+      const chosen = teams[0]!;
+      const whole = (await (
+        await page.request.get(site.url(`/api/due?org=${township}&asOf=2020-06-30&limit=1`))
+      ).json()) as { total: number };
+      const ofTeam = (await (
+        await page.request.get(
+          site.url(`/api/due?org=${township}&asOf=2020-06-30&team=${chosen.code}&limit=1`),
+        )
+      ).json()) as { total: number };
+      expect(ofTeam.total).toBeLessThanOrEqual(whole.total);
+      await page.goto(site.url(`/due?org=${township}&period=2020Q2`));
+      await page
+        .locator('[data-testid="due-page"] .ant-table-tbody tr.ant-table-row')
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page.locator('.gw-due-team').click();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+          hasText: chosen.name,
+        })
+        .click();
+      await expect
+        .poll(() => page.locator('.ant-pagination-total-text').innerText(), { timeout: 20_000 })
+        .toBe(`共 ${ofTeam.total} 人次`);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'offers a team its list without the Excel export, which needs personal.export',
     async () => {
       const [village] = await listChildren(site.db, OPERATOR_SCOPE, township);

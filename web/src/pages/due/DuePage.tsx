@@ -46,9 +46,11 @@ function filterQuery(
   asOf: string,
   services: readonly DueService[],
   windowDays: number,
+  team: string | undefined,
 ): URLSearchParams {
   const q = new URLSearchParams({ org, asOf, windowDays: String(windowDays) });
   for (const s of services) q.append('service', s);
+  if (team) q.set('team', team);
   return q;
 }
 
@@ -59,15 +61,24 @@ export default function DuePage(): ReactNode {
   const { message } = App.useApp();
   const { orgCode, org, periodChoice } = useScope();
   const href = useScopedHref();
-  const canRecord = useSignedIn().can('records.write');
+  const { can } = useSignedIn();
+  const canRecord = can('records.write');
   const [picked, setPicked] = useState<string | null>(null);
   const asOf = picked ?? defaultDueDate(periodChoice, new Date());
   const [services, setServices] = useState<DueService[]>([]);
   const [windowDays, setWindowDays] = useState(0);
   const [page, setPage] = useState(1);
+  const [team, setTeam] = useState<string | undefined>(undefined);
+  // The family-doctor teams serving the org, to keep the list to one team's villages.
+  const teams = useQuery({
+    enabled: can('contracts.read'),
+    queryKey: ['contract-teams', orgCode],
+    queryFn: () => answer(api.GET('/api/contracts/teams', { params: { query: { org: orgCode } } })),
+    retry: false,
+  });
 
   const list = useQuery({
-    queryKey: ['due', orgCode, asOf, services, windowDays, page],
+    queryKey: ['due', orgCode, asOf, services, windowDays, team, page],
     queryFn: () =>
       answer(
         api.GET('/api/due', {
@@ -77,6 +88,7 @@ export default function DuePage(): ReactNode {
               asOf,
               windowDays,
               ...(services.length > 0 ? { service: services } : {}),
+              ...(team ? { team } : {}),
               limit: PAGE_SIZE,
               offset: (page - 1) * PAGE_SIZE,
             },
@@ -151,7 +163,7 @@ export default function DuePage(): ReactNode {
   ];
 
   const exportExcel = (): void => {
-    const q = filterQuery(orgCode, asOf, services, windowDays);
+    const q = filterQuery(orgCode, asOf, services, windowDays, team);
     void download(`/api/due.xlsx?${q.toString()}`, `随访提醒-${asOf}.xlsx`).catch((error: unknown) =>
       message.error(error instanceof ApiError ? error.messageIn(language) : String(error)),
     );
@@ -193,6 +205,21 @@ export default function DuePage(): ReactNode {
           }}
           options={SERVICES.map((s) => ({ value: s, label: t(`service.${s}`) }))}
         />
+        {(teams.data?.length ?? 0) > 0 && (
+          <Select
+            aria-label={t('team')}
+            className="gw-due-team"
+            allowClear
+            style={{ minWidth: 180 }}
+            placeholder={t('allTeams')}
+            value={team}
+            onChange={(v: string | undefined) => {
+              setTeam(v);
+              setPage(1);
+            }}
+            options={(teams.data ?? []).map((x) => ({ value: x.code, label: x.name }))}
+          />
+        )}
         <span>{t('windowDays')}</span>
         <InputNumber
           aria-label={t('windowDays')}
