@@ -52,6 +52,31 @@ values
   ($1)
 on conflict ("year") do nothing;
 
+-- indicators/facts-repository.ts: loadFactFingerprint
+select
+  "fingerprint"
+from
+  "indicator_fact_definitions";
+
+-- indicators/facts-repository.ts: saveFactFingerprint
+delete from "indicator_fact_definitions";
+insert into
+  "indicator_fact_definitions" ("fingerprint")
+values
+  ($1);
+
+-- indicators/facts-repository.ts: prepareYearsAgain
+delete from "indicator_fact_years"
+where
+  "year" in ($1);
+insert into
+  "indicator_fact_years_preparing" ("year", "prepared_through")
+values
+  ($1, $2)
+on conflict ("year") do update
+set
+  "prepared_through" = $3;
+
 -- indicators/facts-repository.ts: replaceIdKeys
 delete from "indicator_residents"
 where

@@ -6,6 +6,7 @@
  * records module runs the maintainers without importing the modules that define them.
  */
 import { openDatabase, type Db, type DbTarget, type OpenOptions } from '../db/database.js';
+import { followFactDefinitions } from '../modules/indicators/fact-definitions-check.js';
 import { indicatorFactsMaintainer, maintainIndicatorFacts } from '../modules/indicators/fact-maintainer.js';
 import { withRecordsMaintainers, type AfterRecordsWrite } from '../modules/records/after-write.js';
 
@@ -33,7 +34,8 @@ export function asServerDatabase(db: Db): Db {
 }
 
 /**
- * Opens the database (applying pending migrations) with the records maintainers installed.
+ * Opens the database (applying pending migrations) with the records maintainers installed,
+ * and prepares the indicator facts again when they were computed by other definitions.
  * `options.create: false` refuses an SQLite file that does not exist (see {@link OpenOptions}).
  *
  * @example
@@ -41,5 +43,14 @@ export function asServerDatabase(db: Db): Db {
  * try { … } finally { await db.close(); }
  */
 export async function openMaintainedDatabase(target: DbTarget, options: OpenOptions = {}): Promise<Db> {
-  return withRecordsMaintainers(await openDatabase(target, options), RECORDS_MAINTAINERS);
+  const db = withRecordsMaintainers(await openDatabase(target, options), RECORDS_MAINTAINERS);
+  // Facts computed by other definitions (an upgrade changed a term) are prepared again and
+  // read from the records meanwhile: never an answer by rules the code no longer has.
+  const { yearsPreparedAgain } = await followFactDefinitions(db);
+  if (yearsPreparedAgain.length > 0)
+    process.stderr.write(
+      `指标定义已更新：${yearsPreparedAgain.join('、')}年的指标事实将重新计算（服务运行时在后台完成，或运行 gongwei indicators-recompute），其间按原始记录计算。\n` +
+        `indicator definitions changed: the facts of ${yearsPreparedAgain.join(', ')} are prepared again (the server does it in the background, or run gongwei indicators-recompute); answers are computed from the records meanwhile.\n`,
+    );
+  return db;
 }

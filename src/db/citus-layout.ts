@@ -42,6 +42,7 @@ export const CITUS_LAYOUT: Readonly<Record<string, CitusPlacement>> = {
   org_population: reference,
   indicator_fact_years: reference,
   indicator_fact_years_preparing: reference,
+  indicator_fact_definitions: reference,
   assessment_schemes: reference,
   // Administrative: few rows, written by few people.
   users: coordinator,

@@ -46,7 +46,7 @@ export function cohortDefinitionLines(): string[] {
     '  (TCM guidance at the 6, 12, 18, 24, 30 or 36-month visit) from 1 January to E, over the managed children aged 0–36 months',
     `  at E: born on or before E and not yet ${TCM_CHILD_COHORT_MONTHS_BELOW} months old, so a child keeps its 36th month (the month of the 36-month visit).`,
     '',
-    'A database whose indicator facts were computed before these terms existed gets them with `gongwei indicators-recompute`.',
+    'A database whose indicator facts were computed before these terms existed prepares them again when it is opened (ADR 0021, "When the definitions change"): in the background on a server, at once with `gongwei indicators-recompute`; answers come from the records meanwhile.',
     '',
   ];
 }

@@ -16,6 +16,8 @@ export type IndicatorTables = {
   indicator_fact_years: { year: number };
   /** Migration 013: years being prepared, complete up to resident `prepared_through`. */
   indicator_fact_years_preparing: { year: number; prepared_through: number };
+  /** Migration 014: the fingerprint of the definitions the facts were computed with. */
+  indicator_fact_definitions: { fingerprint: string };
   indicator_residents: { resident_id: number; county_code: string; id_key: string | null };
   indicator_memberships: {
     resident_id: number;
@@ -103,6 +105,36 @@ export async function advancePreparation(h: Handle, year: number, preparedThroug
 export async function finishPreparation(h: Handle, year: number): Promise<void> {
   await factTables(h).deleteFrom('indicator_fact_years_preparing').where('year', '=', year).execute();
   await addFactYears(h, [year]);
+}
+
+/** The fingerprint stored with the facts, or null before any was stored. */
+export async function loadFactFingerprint(h: Handle): Promise<string | null> {
+  const row = await factTables(h)
+    .selectFrom('indicator_fact_definitions')
+    .select('fingerprint')
+    .executeTakeFirst();
+  return row?.fingerprint ?? null;
+}
+
+/** Stores the fingerprint of the definitions the facts are (or will be) computed with. */
+export async function saveFactFingerprint(h: Handle, fingerprint: string): Promise<void> {
+  await factTables(h).deleteFrom('indicator_fact_definitions').execute();
+  await factTables(h).insertInto('indicator_fact_definitions').values({ fingerprint }).execute();
+}
+
+/**
+ * Turns `years` into years being prepared from the first resident: they leave the maintained
+ * years (reads take the raw rows until they are complete again) and the preparation goes
+ * over every resident, writing the difference between its stored and its computed facts.
+ */
+export async function prepareYearsAgain(h: Handle, years: readonly number[]): Promise<void> {
+  if (years.length === 0) return;
+  await factTables(h).deleteFrom('indicator_fact_years').where('year', 'in', years).execute();
+  await factTables(h)
+    .insertInto('indicator_fact_years_preparing')
+    .values(years.map((year) => ({ year, prepared_through: 0 })))
+    .onConflict((oc) => oc.column('year').doUpdateSet({ prepared_through: 0 }))
+    .execute();
 }
 
 /** Stored ID keys of residents (before this write). */

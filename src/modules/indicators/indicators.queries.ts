@@ -37,6 +37,9 @@ export const QUERY_SAMPLES: ModuleQueries = {
       startPreparingYears: (db) => facts.startPreparingYears(db.kysely, [2021]),
       advancePreparation: (db) => facts.advancePreparation(db.kysely, 2021, 2000),
       finishPreparation: (db) => facts.finishPreparation(db.kysely, 2021),
+      loadFactFingerprint: (db) => facts.loadFactFingerprint(db.kysely),
+      saveFactFingerprint: (db) => facts.saveFactFingerprint(db.kysely, 'r1-0123abcd'),
+      prepareYearsAgain: (db) => facts.prepareYearsAgain(db.kysely, [2020]),
       replaceIdKeys: (db) =>
         facts.replaceIdKeys(
           db.kysely,
