@@ -16,6 +16,7 @@ import { registerAssessmentRoutes } from '../modules/assessment/routes.js';
 import { registerEntryRoutes } from '../modules/records/entry-routes.js';
 import { registerDueRoutes } from '../modules/due/routes.js';
 import { registerFundingRoutes } from '../modules/funding/routes.js';
+import { registerReportedRoutes } from '../modules/reported/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -38,4 +39,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerEntryRoutes,
   registerDueRoutes,
   registerFundingRoutes,
+  registerReportedRoutes,
 ];
