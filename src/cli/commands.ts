@@ -15,6 +15,7 @@ import { registerBackupCommands } from '../modules/backup/cli.js';
 import { registerAssessmentCommands } from '../modules/assessment/cli.js';
 import { registerDueCommands } from '../modules/due/cli.js';
 import { registerFundingCommands } from '../modules/funding/cli.js';
+import { registerReportedCommands } from '../modules/reported/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -34,4 +35,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerAssessmentCommands,
   registerDueCommands,
   registerFundingCommands,
+  registerReportedCommands,
 ];
