@@ -103,6 +103,12 @@ describeEachDialect('reported values: store, history, indicator table and cache'
       depth: 1,
       ids: [RATE, 'records.total'],
     });
+    // A report has no people behind it: the drill-down says so instead of an empty list.
+    const people = await centre.inject({
+      url: `/api/indicators/${RATE}/people?org=${TOWNSHIP}&period=2020Q2`,
+    });
+    expect(people.statusCode).toBe(400);
+    expect(people.json()).toMatchObject({ field: 'id' });
     const cell = (org: string, id = RATE) => rows.find((r) => r.org === org && r.indicator === id);
     expect(cell(TOWNSHIP)).toMatchObject({
       numerator: 48,
