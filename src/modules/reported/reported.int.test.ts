@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { signInAs, type SignedInClient } from '../../../test/sign-in.js';
 import { buildApp } from '../../server/app.js';
+import { computeIndicatorValuesBaseline } from '../indicators/indicator-baseline.js';
 import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { buildHandData, TOWNSHIP, V1, V2 } from '../indicators/indicators.fixture.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
@@ -119,6 +120,15 @@ describeEachDialect('reported values: store, history, indicator table and cache'
     });
     expect(cell(V1)).toMatchObject({ numerator: 18, denominator: 20, value: 0.9, source: 'reported' });
     expect(cell(V1, 'records.total')).not.toHaveProperty('source');
+    // The plain recomputation (the bench's baseline, the property test's oracle) agrees.
+    expect(
+      await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, {
+        orgCode: TOWNSHIP,
+        period: '2020Q2',
+        depth: 1,
+        ids: [RATE, 'records.total'],
+      }),
+    ).toEqual(rows);
     // Another period has no report: the cell is empty, not zero per cent.
     const q1 = await computeIndicatorValues(t.db, WHOLE_TREE, {
       orgCode: TOWNSHIP,
