@@ -16,6 +16,7 @@ import { registerAssessmentCommands } from '../modules/assessment/cli.js';
 import { registerDueCommands } from '../modules/due/cli.js';
 import { registerFundingCommands } from '../modules/funding/cli.js';
 import { registerContractCommands } from '../modules/contracts/cli.js';
+import { registerReportedCommands } from '../modules/reported/cli.js';
 
 /** Each feature module contributes its sub-commands here, one line per module. */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
@@ -36,4 +37,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerDueCommands,
   registerFundingCommands,
   registerContractCommands,
+  registerReportedCommands,
 ];

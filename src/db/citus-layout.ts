@@ -34,6 +34,9 @@ export const CITUS_LAYOUT: Readonly<Record<string, CitusPlacement>> = {
   audit_merges: byCounty,
   family_doctor_teams: byCounty,
   family_doctor_contracts: byCounty,
+  // A report per org and period, keyed by county so the tallies' shard holds it beside them
+  // and its data-version trigger bumps the county's row there.
+  reported_values: byCounty,
   // One row per county (the scope is the county code) and '*': bumped by the tally triggers
   // in the writing transaction, so it must sit on the shard of the tallies it counts.
   data_versions: { kind: 'distributed', by: 'scope' },
@@ -52,6 +55,7 @@ export const CITUS_LAYOUT: Readonly<Record<string, CitusPlacement>> = {
   targets: coordinator,
   target_changes: coordinator,
   target_parameters: coordinator,
+  reported_value_changes: coordinator,
   push_plan_snapshots: coordinator,
   push_plan_rows: coordinator,
   push_plan_schedules: coordinator,

@@ -408,6 +408,26 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
       why: 'one allocation per org and year: a walking role may have made it first',
     },
   },
+  'POST /api/reported-values': {
+    personal: 'none',
+    body: (c) => ({
+      items: [
+        {
+          orgCode: c.site.org,
+          period: '2020H1',
+          indicator: 'infectious_disease.report_rate',
+          numerator: 19,
+          denominator: 20,
+          source: '传染病报告信息管理系统',
+        },
+      ],
+    }),
+  },
+  'GET /api/reported-values': { personal: 'none' },
+  'GET /api/reported-values/history': {
+    personal: 'none',
+    values: () => ({ indicator: 'infectious_disease.report_rate' }),
+  },
   'GET /api/funds/disbursements': {
     personal: 'none',
     control: { statuses: [404], why: 'no allocation yet when the control walks before the allocating roles' },

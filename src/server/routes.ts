@@ -17,6 +17,7 @@ import { registerEntryRoutes } from '../modules/records/entry-routes.js';
 import { registerDueRoutes } from '../modules/due/routes.js';
 import { registerFundingRoutes } from '../modules/funding/routes.js';
 import { registerContractRoutes } from '../modules/contracts/routes.js';
+import { registerReportedRoutes } from '../modules/reported/routes.js';
 
 /** A module's REST routes, mounted under /api. */
 export type RouteRegistration = (api: FastifyInstance, db: Db) => Promise<void>;
@@ -40,4 +41,5 @@ export const routeRegistrations: readonly RouteRegistration[] = [
   registerDueRoutes,
   registerFundingRoutes,
   registerContractRoutes,
+  registerReportedRoutes,
 ];

@@ -13,13 +13,14 @@ import { funding010 } from './010-funding.js';
 import { familyDoctorContracts011 } from './011-family-doctor-contracts.js';
 import { factYearsInPreparation013 } from './013-fact-years-in-preparation.js';
 import { factDefinitions014 } from './014-fact-definitions.js';
+import { reportedValues017 } from './017-reported-values.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
  * is a new, higher-numbered migration. Numbers reserved per feature: 002 indicators,
  * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules, 007 accounts and the access trail,
  * 008 assessment, 009 data versions (serving), 010 funding, 011 family-doctor contracts,
- * 013 fact years in preparation, 014 fact definitions (indicators).
+ * 013 fact years in preparation, 014 fact definitions (indicators), 017 reported values.
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -36,5 +37,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '011-family-doctor-contracts': familyDoctorContracts011(dialect),
     '013-fact-years-in-preparation': factYearsInPreparation013(),
     '014-fact-definitions': factDefinitions014(),
+    '017-reported-values': reportedValues017(dialect),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndicatorTable, cellText, groupTitle, OVER_FULL_NOTE } from './annex.js';
 import type { IndicatorMeta, IndicatorValueRow } from './bulletin-input.js';
+import { INDICATORS as CATALOGUE } from '../indicators/catalogue.js';
 
 const INDICATORS: IndicatorMeta[] = [
   {
@@ -78,6 +79,8 @@ describe('annex', () => {
     expect(annex.groups.map((g) => g.title)).toEqual(['预防接种', '健康教育']);
     expect(groupTitle('records')).toBe('居民健康档案管理');
     expect(groupTitle('severe_mental')).toBe('严重精神障碍患者管理');
+    // Every group of the catalogue has a Chinese title, the reported ones too.
+    for (const i of CATALOGUE) expect([i.program, groupTitle(i.program)]).not.toEqual([i.program, i.program]);
   });
 
   it('prints counts whole and never marks them', () => {

@@ -60,6 +60,10 @@ const OTHER_GROUP_TITLES: Readonly<Record<string, string>> = {
   vaccination: '预防接种',
   health_education: '健康教育',
   contracts: '家庭医生签约服务',
+  // Reported per org and period rather than computed (src/domain/indicators/catalogue-reported.ts).
+  infectious_disease: '传染病及突发公共卫生事件报告和处理',
+  health_supervision: '卫生监督协管',
+  health_literacy: '居民健康素养',
 };
 
 const GROUP_ORDER: readonly string[] = ['records', ...PROGRAMS];

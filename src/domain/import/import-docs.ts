@@ -1,3 +1,5 @@
+import { REPORTED_INDICATORS } from '../indicators/catalogue-reported.js';
+import { REPORTED_COLUMNS } from '../reported/reported-columns.js';
 import { SERVICE_TYPES } from '../service-types.js';
 import type { CellType } from './cell-values.js';
 import { acceptedLabels, CELL_VOCABULARY } from './cell-values.js';
@@ -146,5 +148,39 @@ export function importDocumentation(): string {
     }
     out.push(...table(kind), '');
   }
+  out.push(...reportedSection());
   return out.join('\n');
+}
+
+/** The reported values file (`gongwei reported import`): not a records import, listed here with the others. */
+function reportedSection(): string[] {
+  const out = [
+    '## 上报指标数据 Reported indicator values — `gongwei reported import`',
+    '',
+    '传染病疫情报告、卫生监督协管、健康素养调查等不由服务记录计算的指标，按单位和时期上报（见 docs/reported-indicators.md）。',
+    '标题行和合计行自动识别并跳过；任一行有误则不保存任何数据，错误逐一列出行号和列名。同一单位、时期、指标再次导入即更新，原值保留在修改记录中。',
+    'Indicators not computed from service records (notifiable disease reporting, health supervision assistance,',
+    'health-literacy surveys) are reported per org and period (see docs/reported-indicators.md). A title row and a',
+    'total row are recognised and skipped; any bad row refuses the whole file, every bad cell named by row and column',
+    '(no `--accept-valid`: a report is a whole). Importing the same org, period and indicator again updates it; the',
+    'earlier value stays in its history. Also POST /api/reported-values (JSON).',
+    '',
+    '| 中文表头 Chinese header | 英文名 English name | 必填 Required | 说明 Description | 其他表头 Other accepted headers |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const c of REPORTED_COLUMNS)
+    out.push(
+      `| ${c.header} | \`${c.field}\` | ${c.required ? '是 yes' : '否 no'} | ${c.note.zh}；${c.note.en} | ${c.aliases.join('、')} |`,
+    );
+  out.push(
+    '',
+    '指标可填 Indicators accepted (id or Chinese name):',
+    '',
+    ...REPORTED_INDICATORS.map(
+      (i) =>
+        `- \`${i.id}\` ${i.name.zh}（${i.reported!.kind === 'count' ? '分子 = 次数' : i.reported!.kind === 'survey' ? '数值或分子分母' : '分子、分母'}；${i.reported!.periods.join('/')}）`,
+    ),
+    '',
+  );
+  return out;
 }

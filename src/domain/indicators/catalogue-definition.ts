@@ -3,6 +3,7 @@
  * to write one: the sources, `def` (the national specification by default), and the
  * denominators `term` and `pop`.
  */
+import type { PeriodKind } from '../periods/period.js';
 import type { IndicatorParameters } from './parameters.js';
 
 /** Text in Chinese first, with English. */
@@ -36,12 +37,40 @@ export interface IndicatorDefinition {
   readonly numerator: { readonly term: string; readonly minus?: string };
   /** Null for counts. */
   readonly denominator: Denominator | null;
-  /** ytd: services from 1 January to the period end; as_of: state at the period end; window: rolling months. */
-  readonly period: 'ytd' | 'as_of' | 'window';
+  /**
+   * ytd: services from 1 January to the period end; as_of: state at the period end; window:
+   * rolling months; reported: the figure an org reports for the period (see `reported`).
+   */
+  readonly period: 'ytd' | 'as_of' | 'window' | 'reported';
   readonly formula: Bilingual;
   readonly source: Bilingual;
   readonly parameters: readonly (keyof IndicatorParameters)[];
+  /**
+   * Set on an indicator that is not computed from residents' services but reported per org
+   * and period (issue 13 point 10): its numerator and denominator terms are never counted;
+   * the value is the stored report (src/domain/reported/reported-value.ts).
+   */
+  readonly reported?: ReportedSpec;
 }
+
+/**
+ * How a reported indicator is entered: `ratio` — numerator and denominator (summed up the
+ * tree); `count` — a numerator only (summed); `survey` — a percentage from a sample survey,
+ * entered as a percentage (never summed: a sample's rate is no sum of its parts) or with the
+ * sample's numerator and denominator (then summed like a ratio).
+ */
+export interface ReportedSpec {
+  readonly kind: 'ratio' | 'count' | 'survey';
+  /** The period kinds a value may be entered for (a survey is yearly, a report quarterly …). */
+  readonly periods: readonly PeriodKind[];
+  /** What the numerator counts. */
+  readonly numerator: Bilingual;
+  /** What the denominator counts (not for counts). */
+  readonly denominator?: Bilingual;
+}
+
+/** The pseudo-term a reported indicator names: no family decides it, the engine never counts it. */
+export const REPORTED_TERM = 'reported';
 
 /** The national service specification, the default source. */
 export const SPEC: Bilingual = {

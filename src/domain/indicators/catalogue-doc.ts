@@ -15,15 +15,30 @@ const AREA_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   records: { zh: '居民健康档案', en: 'Health records' },
   vaccination: { zh: '预防接种', en: 'Vaccination' },
   health_education: { zh: '健康教育', en: 'Health education' },
+  infectious_disease: {
+    zh: '传染病及突发公共卫生事件报告和处理（上报）',
+    en: 'Infectious disease and public-health emergency reporting (reported)',
+  },
+  health_supervision: { zh: '卫生监督协管（上报）', en: 'Health supervision assistance (reported)' },
+  health_literacy: { zh: '居民健康素养（调查，上报）', en: 'Health literacy (survey, reported)' },
 };
 
 const PERIOD_NAMES: Readonly<Record<IndicatorDefinition['period'], string>> = {
   ytd: '年初至期末 year to date',
   as_of: '期末时点 as of the period end',
   window: '滚动窗口 rolling window',
+  reported: '按期上报 reported per period',
+};
+
+const REPORTED_KIND_NAMES: Readonly<Record<NonNullable<IndicatorDefinition['reported']>['kind'], string>> = {
+  ratio: '分子分母 numerator and denominator',
+  count: '数 count',
+  survey: '百分比或样本分子分母 a percentage, or the sample numerator and denominator',
 };
 
 function denominatorText(i: IndicatorDefinition): string {
+  if (i.reported?.denominator)
+    return `上报：${i.reported.denominator.zh}<br>reported: ${i.reported.denominator.en}`;
   const d = i.denominator;
   if (!d) return '—';
   if (d.kind === 'term') return `\`${d.term}\``;
@@ -63,6 +78,28 @@ function termFamilyLines(): string[] {
   return lines;
 }
 
+/** The section on reported indicators: how they are entered and rolled up. */
+function reportedLines(): string[] {
+  const lines = [
+    '## 上报指标 Reported indicators',
+    '',
+    "The indicators of the three sections marked 上报 are not computed from residents' services: each org reports them per period",
+    "(`gongwei reported import`, POST /api/reported-values; see docs/reported-indicators.md), with their source. An org's value",
+    'is its own report (`source: reported` in GET /api/indicators) or, when only units below it reported, the sum of their numerators',
+    'over the sum of their denominators (`source: summed`); a survey percentage entered without its sample is shown only where reported.',
+    '',
+    '| id | 上报方式 entered as | 期间 periods |',
+    '| --- | --- | --- |',
+  ];
+  for (const i of INDICATORS)
+    if (i.reported)
+      lines.push(
+        `| \`${i.id}\` | ${REPORTED_KIND_NAMES[i.reported.kind]} | ${i.reported.periods.join(', ')} |`,
+      );
+  lines.push('');
+  return lines;
+}
+
 /** The markdown of docs/indicators.md. */
 export function catalogueMarkdown(): string {
   const lines: string[] = [
@@ -94,9 +131,11 @@ export function catalogueMarkdown(): string {
     );
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const i of INDICATORS.filter((x) => x.program === program)) {
-      const numerator = i.numerator.minus
-        ? `\`${i.numerator.term}\` − \`${i.numerator.minus}\``
-        : `\`${i.numerator.term}\``;
+      const numerator = i.reported
+        ? `上报：${i.reported.numerator.zh}<br>reported: ${i.reported.numerator.en}`
+        : i.numerator.minus
+          ? `\`${i.numerator.term}\` − \`${i.numerator.minus}\``
+          : `\`${i.numerator.term}\``;
       const params = i.parameters.length ? ` (${i.parameters.join(', ')})` : '';
       lines.push(
         `| \`${i.id}\` | ${i.name.zh}<br>${i.name.en} | ${i.unit === 'percent' ? '%' : '数 count'} | ${numerator} | ${denominatorText(i)} | ${PERIOD_NAMES[i.period]} | ${i.formula.zh}<br>${i.formula.en} | ${i.source.zh}<br>${i.source.en}${params} |`,
@@ -104,6 +143,7 @@ export function catalogueMarkdown(): string {
     }
     lines.push('');
   }
+  lines.push(...reportedLines());
   lines.push(...hypertensionDefinitionLines());
   lines.push(...cohortDefinitionLines());
   lines.push(...termFamilyLines());

@@ -6,6 +6,7 @@
  * specification (国家基本公共卫生服务规范 第三版) and the WHO HEARTS technical package.
  */
 import { chronicIndicators, HEARTS_INDICATORS } from './catalogue-chronic.js';
+import { REPORTED_INDICATORS } from './catalogue-reported.js';
 import {
   def,
   pop,
@@ -18,7 +19,13 @@ import type { IndicatorParameters } from './parameters.js';
 import { vaccineDoseAges, VACCINES, type Vaccine } from './vaccines.js';
 import { roundProductHalfUp } from '../targets/rounding.js';
 
-export type { Bilingual, Denominator, IndicatorDefinition, PopulationBase } from './catalogue-definition.js';
+export type {
+  Bilingual,
+  Denominator,
+  IndicatorDefinition,
+  PopulationBase,
+  ReportedSpec,
+} from './catalogue-definition.js';
 
 /** Every indicator, in display order. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -459,6 +466,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'participants of all activities from 1 January to the period end',
     },
   }),
+  ...REPORTED_INDICATORS,
 ];
 
 /**
@@ -483,8 +491,9 @@ export function findIndicator(id: string): IndicatorDefinition | undefined {
   return INDICATORS.find((i) => i.id === id);
 }
 
-/** Terms an indicator reads (numerator, subtracted term, denominator term). */
+/** Terms an indicator reads (numerator, subtracted term, denominator term); none for a reported one. */
 export function termsOf(indicator: IndicatorDefinition): string[] {
+  if (indicator.reported) return [];
   const out = [indicator.numerator.term];
   if (indicator.numerator.minus) out.push(indicator.numerator.minus);
   if (indicator.denominator?.kind === 'term') out.push(indicator.denominator.term);
@@ -504,6 +513,10 @@ export function indicatorValue(
   population: (base: PopulationBase) => number,
   parameters: IndicatorParameters,
 ): { numerator: number; denominator: number | null; value: number | null } {
+  // A reported indicator is never computed: its cells are filled from the reports (see
+  // src/modules/reported/reported-overlay.ts); without a report it has no value.
+  if (indicator.reported)
+    return { numerator: 0, denominator: indicator.denominator === null ? null : 0, value: null };
   const numerator =
     term(indicator.numerator.term) - (indicator.numerator.minus ? term(indicator.numerator.minus) : 0);
   const d = indicator.denominator;

@@ -10,6 +10,7 @@ const PHASES: Readonly<Record<string, { zh: string; en: string }>> = {
   population: { zh: '人口', en: 'population' },
   records: { zh: '档案与服务', en: 'records and services' },
   funds: { zh: '经费与考核', en: 'funds and assessment' },
+  reported: { zh: '上报指标', en: 'reported values' },
 };
 
 /**
@@ -93,6 +94,7 @@ function formatSummary(s: DemoSummary, location: string): string {
       `死亡/迁出后服务 services after death/move-out ${p.servicesAfterDeathOrMoveOut}, 非动态档案 unused records ${p.unusedRecords}`,
     `  经费 funds 2020: 卫生院 centres ${s.funds.units}, 拨付记录 payments ${s.funds.payments}, ` +
       `2020H1考核 assessment run #${s.funds.assessmentRunId}`,
+    `  上报指标 reported values (2020Q2, 2020H1): ${s.reported}`,
     '',
   ].join('\n');
 }

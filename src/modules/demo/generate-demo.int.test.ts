@@ -7,6 +7,7 @@ import { listSubtree } from '../orgs/org-repository.js';
 import { databaseSources } from '../bulletins/database-sources.js';
 import { readFundsStatus } from '../funding/funds-status.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
+import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
 import { parsePeriod } from '../../domain/periods/period.js';
 import { contractIndicatorsFor } from '../contracts/contract-indicator-values.js';
@@ -81,11 +82,18 @@ describeEachDialect('generateDemo', (t) => {
   });
 
   it('reports progress per phase and ends with every record written', () => {
-    expect([...new Set(phases.map((p) => p.phase))]).toEqual(['orgs', 'population', 'records', 'funds']);
+    expect([...new Set(phases.map((p) => p.phase))]).toEqual([
+      'orgs',
+      'population',
+      'records',
+      'funds',
+      'reported',
+    ]);
     const last = phases.filter((p) => p.phase === 'records').at(-1)!;
     expect(last.done).toBe(last.total);
     expect(last.total).toBe(summary.residents);
-    expect(phases.at(-1)).toEqual({ phase: 'funds', done: 3, total: 3 });
+    expect(phases.filter((p) => p.phase === 'funds').at(-1)).toEqual({ phase: 'funds', done: 3, total: 3 });
+    expect(phases.at(-1)).toEqual({ phase: 'reported', done: 1, total: 1 });
     expect(phases.filter((p) => p.phase === 'records').length).toBeGreaterThan(2);
   });
 
@@ -182,5 +190,38 @@ describeEachDialect('generateDemo', (t) => {
     const idle = funds!.units.filter((u) => u.idle).map((u) => u.label);
     expect(idle.length).toBe(s.totals.idleUnits);
     for (const label of idle) expect(label).toMatch(/^(崆峒区|泾川县|灵台县|崇信县|华亭市|庄浪县|静宁县)/);
+  });
+
+  it('has every county report plausible rates for 2020Q2 and 2020H1, summed for the city', async () => {
+    expect(summary.reported).toBe(7 * 12);
+    const ids = [
+      'infectious_disease.report_rate',
+      'infectious_disease.timely_report_rate',
+      'health_supervision.report_rate',
+      'health_literacy.level',
+    ];
+    const rows = await computeIndicatorValues(t.db, WHOLE_TREE, {
+      orgCode: '620800',
+      period: '2020H1',
+      depth: 1,
+      ids,
+    });
+    const range: Record<string, [number, number]> = {
+      'infectious_disease.report_rate': [0.95, 1],
+      'infectious_disease.timely_report_rate': [0.9, 1],
+      'health_supervision.report_rate': [0.9, 1],
+      'health_literacy.level': [0.18, 0.252],
+    };
+    expect(rows).toHaveLength(8 * ids.length);
+    for (const r of rows) {
+      expect([r.org, r.indicator, r.source]).toEqual([
+        r.org,
+        r.indicator,
+        r.level === 2 ? 'summed' : 'reported',
+      ]);
+      const [low, high] = range[r.indicator]!;
+      expect(r.value!).toBeGreaterThanOrEqual(low);
+      expect(r.value!).toBeLessThanOrEqual(high);
+    }
   });
 });

@@ -6,11 +6,13 @@ import { demoBatches } from './generator/demo-batches.js';
 import { demoVillages } from './generator/demo-tree.js';
 import { DEMO_FUNDS, planDemoPayments, type DemoFundsCourse } from './generator/funds.js';
 import { planDemo } from './generator/plan.js';
+import { planDemoReports } from './generator/reported.js';
 import type { PlantedProblems } from './generator/village-records.js';
 import { runAssessment } from '../assessment/run-assessment.js';
 import { allocateFunds } from '../funding/allocate-funds.js';
 import { recordDisbursements } from '../funding/record-disbursements.js';
 import { importDivisionTree } from '../orgs/division-import.js';
+import { enterReportedValues } from '../reported/enter-reported-values.js';
 import { listSubtree } from '../orgs/org-repository.js';
 import { WHOLE_TREE, findOrgLineage, rootOf, subtreeScope, type OrgScope } from '../orgs/org-scope.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
@@ -58,13 +60,15 @@ export interface DemoSummary {
     courses: Readonly<Record<string, DemoFundsCourse>>;
     assessmentRunId: number;
   };
+  /** Reported values entered (notifiable diseases, health supervision, health literacy; 2020Q2 and 2020H1). */
+  reported: number;
 }
 
 /** Options of `generateDemo`. */
 export interface DemoOptions {
   scale: DemoScale;
   seed: number;
-  /** Called as work advances: phase 'orgs' | 'population' | 'records', done of total. */
+  /** Called as work advances: phase 'orgs' | 'population' | 'records' | 'funds' | 'reported', done of total. */
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Overrides the scale's share of the real city (tests use ~1/500 to run in seconds). */
   fraction?: number;
@@ -159,6 +163,21 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
 
   const funds = await demoFunds(db, scope, options.seed, progress);
 
+  // What the counties report from other systems and the survey, entered as a bureau enters it.
+  progress('reported', 0, 1);
+  const countyPopulation = new Map<string, number>();
+  for (const p of plan.population)
+    if (p.orgCode.length === 12) {
+      const county = p.orgCode.slice(0, 6);
+      countyPopulation.set(county, (countyPopulation.get(county) ?? 0) + p.total);
+    }
+  const reports = planDemoReports(
+    [...countyPopulation].map(([code, population]) => ({ code, population })),
+    options.seed,
+  );
+  await enterReportedValues(db, scope, reports, { by: 'demo', at: '2020-07-08T08:00:00.000Z' });
+  progress('reported', 1, 1);
+
   return {
     scale: options.scale,
     seed: options.seed,
@@ -173,6 +192,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
     planted: planted!,
     digitPreferenceTownships: plan.digitPreferenceTownships,
     funds,
+    reported: reports.length,
   };
 }
 

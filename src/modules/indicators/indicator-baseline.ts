@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.js';
 import { termsOf } from '../../domain/indicators/catalogue.js';
 import { DEFAULT_PARAMETERS } from '../../domain/indicators/parameters.js';
 import type { OrgScope } from '../orgs/org-scope.js';
+import { overlayReportedValues } from '../reported/reported-overlay.js';
 import { baselineTermCounts } from './baseline-repository.js';
 import { resolveQuery, type IndicatorQuery } from './indicator-query.js';
 import { assembleValues, type IndicatorValue } from './value-assembly.js';
@@ -25,9 +26,19 @@ export async function computeIndicatorValuesBaseline(
   const resolved = await resolveQuery(db, callerScope, query);
   const terms = [...new Set(resolved.indicators.flatMap(termsOf))];
   const counts = await baselineTermCounts(db, resolved.scope, resolved.period, terms, DEFAULT_PARAMETERS);
-  return assembleValues(
+  const values = await assembleValues(
     db,
     resolved,
     counts.map((c) => ({ org_code: c.code, term: c.term, n: c.n })),
+  );
+  // Reported indicators are stored, not computed: both tables read them the same way.
+  return overlayReportedValues(
+    db.kysely,
+    resolved.scope,
+    resolved.period.text,
+    resolved.indicators,
+    resolved.orgs,
+    (code) => resolved.scopeOrgs.get(code),
+    values,
   );
 }

@@ -90,6 +90,11 @@ async function selectPeople(
       zh: `指标 '${indicator.id}' 统计的是活动，不是人`,
       en: `indicator '${indicator.id}' counts activities, not people`,
     });
+  if (indicator.reported)
+    throw new IndicatorQueryError('id', {
+      zh: `指标 '${indicator.id}' 是按单位上报的数据，没有人员名单（见 GET /api/reported-values）`,
+      en: `indicator '${indicator.id}' is reported per org, with no list of people (see GET /api/reported-values)`,
+    });
   if (query.set === 'gap' && indicator.denominator?.kind !== 'term')
     throw new IndicatorQueryError('set', {
       zh: `指标 '${indicator.id}' 的分母不是名单（计数或人口基数），请用 set=numerator`,

@@ -115,8 +115,13 @@ function expectCells(actual: Record<string, Cell>, expected: Record<string, Cell
 }
 
 describe('hand-built expectations', () => {
-  it('cover every indicator of the catalogue', () => {
-    expect(Object.keys(TOWNSHIP_2020).sort()).toEqual(INDICATORS.map((i) => i.id).sort());
+  it('cover every computed indicator of the catalogue', () => {
+    // Reported indicators are not computed from the data: src/modules/reported/reported.int.test.ts.
+    expect(Object.keys(TOWNSHIP_2020).sort()).toEqual(
+      INDICATORS.filter((i) => !i.reported)
+        .map((i) => i.id)
+        .sort(),
+    );
   });
 });
 

@@ -2,12 +2,14 @@
  * The indicator table: every requested indicator for an org and its descendants down to
  * `depth` levels, for one period, from the maintained tallies (one read of the tally nodes
  * of the period's 旬 for the scope, added up the tree: sums of numerators over sums of
- * denominators, never averages).
+ * denominators, never averages). The reported indicators (catalogue `reported`) take their
+ * cells from the reports of the period instead (../reported/reported-overlay.ts).
  */
 import type { Db } from '../../db/database.js';
 import { DEFAULT_PARAMETERS } from '../../domain/indicators/parameters.js';
 import { prefixNodes } from '../../domain/indicators/slot-tree.js';
 import type { OrgScope } from '../orgs/org-scope.js';
+import { overlayReportedValues } from '../reported/reported-overlay.js';
 import { loadFactYears } from './facts-repository.js';
 import { resolveQuery, type IndicatorQuery } from './indicator-query.js';
 import { termCountsFromRawRows } from './unmaintained-year.js';
@@ -35,5 +37,15 @@ export async function computeIndicatorValues(
   const counts = (await loadFactYears(db.kysely)).includes(period.year)
     ? await tallyNodesInScope(db.kysely, scope, period.year, prefixNodes(period.endSlot))
     : await termCountsFromRawRows(db.kysely, scope, period, DEFAULT_PARAMETERS);
-  return assembleValues(db, resolved, counts);
+  const values = await assembleValues(db, resolved, counts);
+  // Reported indicators are not counted from facts: their cells come from the reports.
+  return overlayReportedValues(
+    db.kysely,
+    scope,
+    period.text,
+    resolved.indicators,
+    resolved.orgs,
+    (code) => resolved.scopeOrgs.get(code),
+    values,
+  );
 }

@@ -44,6 +44,16 @@ const ValueSchema = z
       .describe(
         'present on a rate above 100 %: the denominator is too low (population or prevalence to check)',
       ),
+    source: z
+      .enum(['reported', 'summed'])
+      .optional()
+      .describe(
+        "only on a reported indicator with a value: 'reported' = the org's own report, 'summed' = sum of the numerators over sum of the denominators of the reports below it",
+      ),
+    reportSource: z
+      .string()
+      .optional()
+      .describe('with source: where the reported figure comes from (a reporting system, a survey)'),
   })
   .describe('One indicator value of one org');
 
@@ -73,10 +83,19 @@ const CatalogueSchema = z.object({
   name: z.object({ zh: z.string(), en: z.string() }),
   unit: z.enum(['percent', 'count']),
   program: z.string(),
-  period: z.enum(['ytd', 'as_of', 'window']),
+  period: z.enum(['ytd', 'as_of', 'window', 'reported']),
   formula: z.object({ zh: z.string(), en: z.string() }),
   source: z.object({ zh: z.string(), en: z.string() }),
   parameters: z.array(z.string()),
+  reported: z
+    .object({
+      kind: z.enum(['ratio', 'count', 'survey']),
+      periods: z.array(z.enum(['year', 'half', 'quarter', 'month', 'dekad'])),
+      numerator: z.object({ zh: z.string(), en: z.string() }),
+      denominator: z.object({ zh: z.string(), en: z.string() }).optional(),
+    })
+    .optional()
+    .describe('present on an indicator reported per org and period rather than computed from services'),
   parameterNotes: z
     .array(
       z.object({
@@ -128,6 +147,16 @@ export async function registerIndicatorRoutes(app: FastifyInstance, db: Db): Pro
         formula: i.formula,
         source: i.source,
         parameters: [...i.parameters],
+        ...(i.reported
+          ? {
+              reported: {
+                kind: i.reported.kind,
+                periods: [...i.reported.periods],
+                numerator: i.reported.numerator,
+                ...(i.reported.denominator ? { denominator: i.reported.denominator } : {}),
+              },
+            }
+          : {}),
         parameterNotes: i.parameters.map((name) => ({
           name,
           default: DEFAULT_PARAMETERS[name],

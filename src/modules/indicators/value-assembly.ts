@@ -27,6 +27,14 @@ export interface IndicatorValue {
   value: number | null;
   /** Present on a rate above 100 %: its denominator is too low (src/domain/indicators/rate-over-full.ts). */
   remark?: LocalizedText;
+  /**
+   * Only on a reported indicator with a value (catalogue `reported`): `reported` — the org's
+   * own report; `summed` — the sum of the numerators over the sum of the denominators of the
+   * reports of the units below it.
+   */
+  source?: 'reported' | 'summed';
+  /** Only with `source`: where the figure comes from (e.g. 传染病报告信息管理系统). */
+  reportSource?: string;
 }
 
 const POPULATION_BASES: readonly PopulationBase[] = [

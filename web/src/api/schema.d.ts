@@ -5784,6 +5784,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            /** @description with source: where the reported figure comes from (a reporting system, a survey) */
+                            reportSource?: string;
+                            /**
+                             * @description only on a reported indicator with a value: 'reported' = the org's own report, 'summed' = sum of the numerators over sum of the denominators of the reports below it
+                             * @enum {string}
+                             */
+                            source?: "reported" | "summed";
                             /** @description fraction 0..1 for percent indicators, the count for counts; null when the denominator is 0 */
                             value: number | null;
                         }[];
@@ -6057,8 +6064,22 @@ export interface paths {
                             }[];
                             parameters: string[];
                             /** @enum {string} */
-                            period: "ytd" | "as_of" | "window";
+                            period: "ytd" | "as_of" | "window" | "reported";
                             program: string;
+                            /** @description present on an indicator reported per org and period rather than computed from services */
+                            reported?: {
+                                denominator?: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @enum {string} */
+                                kind: "ratio" | "count" | "survey";
+                                numerator: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                periods: ("year" | "half" | "quarter" | "month" | "dekad")[];
+                            };
                             source: {
                                 en: string;
                                 zh: string;
@@ -7403,6 +7424,232 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reported-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reported values of an org subtree | 上报指标数据列表 */
+        get: {
+            parameters: {
+                query: {
+                    indicator?: string;
+                    org: string;
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            denominator: number | null;
+                            enteredAt: string;
+                            enteredBy: string;
+                            indicator: string;
+                            numerator: number | null;
+                            orgCode: string;
+                            orgName: string | null;
+                            percent: number | null;
+                            period: string;
+                            source: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Enter reported values (all or none) | 录入上报指标数据
+         * @description Every org must be in the caller's scope (403 otherwise); any bad item refuses the whole batch (400, every problem in `issues`, named `items.<n>.<field>`). Kept in the history as entered by the signed-in user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            denominator?: number | null;
+                            /** @description a reported indicator of the catalogue (catalogue `reported`) */
+                            indicator: string;
+                            numerator?: number | null;
+                            orgCode: string;
+                            /** @description a survey percentage 0..100, only when the sample numerator and denominator are not given */
+                            percent?: number | null;
+                            /** @description '2020', '2020H1', '2020Q2' or '2020-06', as the indicator allows */
+                            period: string;
+                            /** @description where the figure comes from, e.g. 传染病报告信息管理系统 */
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            unchanged: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reported-values/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** History of one reported value, oldest first | 上报数据修改记录 */
+        get: {
+            parameters: {
+                query: {
+                    indicator: string;
+                    org: string;
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "insert" | "update" | "delete";
+                            changedAt: string;
+                            changedBy: string;
+                            denominator: number | null;
+                            numerator: number | null;
+                            percent: number | null;
+                            source: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
