@@ -15,6 +15,7 @@ const AREA_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   records: { zh: '居民健康档案', en: 'Health records' },
   vaccination: { zh: '预防接种', en: 'Vaccination' },
   health_education: { zh: '健康教育', en: 'Health education' },
+  contracts: { zh: '家庭医生签约', en: 'Family-doctor contracts' },
 };
 
 const PERIOD_NAMES: Readonly<Record<IndicatorDefinition['period'], string>> = {

@@ -27,7 +27,7 @@ export async function loadContractHistories(
   const inScope = rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' });
   const residents = await db
     .selectFrom('residents as r')
-    .select(['r.id', 'r.org_code', 'r.birth_date', 'r.death_date', 'r.moved_out_date'])
+    .select(['r.id', 'r.org_code', 'r.birth_date', 'r.record_created', 'r.death_date', 'r.moved_out_date'])
     .where(inScope)
     .execute();
   const enrolments = await db
@@ -93,6 +93,7 @@ export async function loadContractHistories(
     return {
       orgCode: r.org_code,
       birthDate: r.birth_date,
+      recordCreated: r.record_created,
       deathDate: r.death_date,
       movedOutDate: r.moved_out_date,
       enrolments: entry?.e ?? [],
