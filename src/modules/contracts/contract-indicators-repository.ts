@@ -1,8 +1,9 @@
 /**
- * The raw rows the contract indicators are computed from (ADR 0018): residents of the scope,
- * their enrolments, contracts and the services of contracted residents in the year, and the
- * villages' population. Read on demand; nothing is maintained (see the ADR for what wiring
- * into the maintained facts of ADR 0005 still needs).
+ * The raw rows the contract indicators are computed from on demand (ADR 0018): residents of
+ * the scope, their enrolments, contracts and the services of contracted residents in the
+ * year, and the villages' population. The same figures are kept in the maintained indicator
+ * facts (the `contracts` term family); this path serves the contracts page and is the oracle
+ * of src/modules/contracts/contract-facts.int.test.ts.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
