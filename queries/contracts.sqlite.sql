@@ -122,7 +122,8 @@ where
 
 -- contracts/contracts-repository.ts: upsertContract
 select
-  "id"
+  "id",
+  "resident_id"
 from
   "family_doctor_contracts"
 where
@@ -237,6 +238,7 @@ select
   "r"."id",
   "r"."org_code",
   "r"."birth_date",
+  "r"."record_created",
   "r"."death_date",
   "r"."moved_out_date"
 from

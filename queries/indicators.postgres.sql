@@ -193,6 +193,21 @@ from
 where
   "resident_id" in ($1, $2);
 
+-- indicators/raw-rows-repository.ts: loadContracts
+select
+  "id",
+  "resident_id",
+  "signed_date",
+  "end_date",
+  "terminated_date",
+  "package_code",
+  "key_populations",
+  "previous_contract_id"
+from
+  "family_doctor_contracts"
+where
+  "resident_id" in ($1, $2);
+
 -- indicators/raw-rows-repository.ts: loadServices
 select
   "id",
@@ -3259,6 +3274,1548 @@ where
       and s.service_date >= $8
       and s.service_date <= $9
   ) >= $10
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    select
+      c.id
+    from
+      family_doctor_contracts c
+    where
+      c.resident_id = r.id
+      and c.signed_date <= $5
+      and c.end_date >= $6
+      and (
+        c.terminated_date is null
+        or c.terminated_date > $7
+      )
+    order by
+      c.signed_date desc,
+      c.id desc
+    limit
+      1
+  ) is not null
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    (
+      (
+        r.birth_date is not null
+        and cast(
+          cast(substr(r.birth_date, 1, 4) as integer) + cast($5 as integer) as text
+        ) || substr(r.birth_date, 5) <= $6
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= $7
+              and c.end_date >= $8
+              and (
+                c.terminated_date is null
+                or c.terminated_date > $9
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like $10
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = $11
+          and e.start_date <= $12
+          and (
+            e.end_date is null
+            or e.end_date > $13
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= $14
+              and c.end_date >= $15
+              and (
+                c.terminated_date is null
+                or c.terminated_date > $16
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like $17
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = $18
+          and e.start_date <= $19
+          and (
+            e.end_date is null
+            or e.end_date > $20
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= $21
+              and c.end_date >= $22
+              and (
+                c.terminated_date is null
+                or c.terminated_date > $23
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like $24
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = $25
+          and e.start_date <= $26
+          and (
+            e.end_date is null
+            or e.end_date > $27
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= $28
+              and c.end_date >= $29
+              and (
+                c.terminated_date is null
+                or c.terminated_date > $30
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like $31
+      )
+    )
+    or (
+      (
+        (
+          r.birth_date <= $32
+          and not (
+            r.birth_date is not null
+            and cast(
+              cast(substr(r.birth_date, 1, 4) as integer) + cast($33 as integer) as text
+            ) || substr(r.birth_date, 5) <= $34
+          )
+        )
+        or exists (
+          select
+            1
+          from
+            enrollments e
+          where
+            e.resident_id = r.id
+            and e.program = $35
+            and e.start_date <= $36
+            and (
+              e.end_date is null
+              or e.end_date > $37
+            )
+        )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= $38
+              and c.end_date >= $39
+              and (
+                c.terminated_date is null
+                or c.terminated_date > $40
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like $41
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = $42
+          and e.start_date <= $43
+          and (
+            e.end_date is null
+            or e.end_date > $44
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= $45
+              and c.end_date >= $46
+              and (
+                c.terminated_date is null
+                or c.terminated_date > $47
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like $48
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = $49
+          and e.start_date <= $50
+          and (
+            e.end_date is null
+            or e.end_date > $51
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= $52
+              and c.end_date >= $53
+              and (
+                c.terminated_date is null
+                or c.terminated_date > $54
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like $55
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= $56
+              and c.end_date >= $57
+              and (
+                c.terminated_date is null
+                or c.terminated_date > $58
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like $59
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= $60
+              and c.end_date >= $61
+              and (
+                c.terminated_date is null
+                or c.terminated_date > $62
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like $63
+      )
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    (
+      r.birth_date is not null
+      and cast(
+        cast(substr(r.birth_date, 1, 4) as integer) + cast($5 as integer) as text
+      ) || substr(r.birth_date, 5) <= $6
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $7
+        and e.start_date <= $8
+        and (
+          e.end_date is null
+          or e.end_date > $9
+        )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $10
+        and e.start_date <= $11
+        and (
+          e.end_date is null
+          or e.end_date > $12
+        )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $13
+        and e.start_date <= $14
+        and (
+          e.end_date is null
+          or e.end_date > $15
+        )
+    )
+    or (
+      (
+        r.birth_date <= $16
+        and not (
+          r.birth_date is not null
+          and cast(
+            cast(substr(r.birth_date, 1, 4) as integer) + cast($17 as integer) as text
+          ) || substr(r.birth_date, 5) <= $18
+        )
+      )
+      or exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = $19
+          and e.start_date <= $20
+          and (
+            e.end_date is null
+            or e.end_date > $21
+          )
+      )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $22
+        and e.start_date <= $23
+        and (
+          e.end_date is null
+          or e.end_date > $24
+        )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $25
+        and e.start_date <= $26
+        and (
+          e.end_date is null
+          or e.end_date > $27
+        )
+    )
+    or exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $28
+            and c.end_date >= $29
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $30
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $31
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    (
+      r.birth_date is not null
+      and cast(
+        cast(substr(r.birth_date, 1, 4) as integer) + cast($5 as integer) as text
+      ) || substr(r.birth_date, 5) <= $6
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $7
+            and c.end_date >= $8
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $9
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $10
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    r.birth_date is not null
+    and cast(
+      cast(substr(r.birth_date, 1, 4) as integer) + cast($5 as integer) as text
+    ) || substr(r.birth_date, 5) <= $6
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $5
+        and e.start_date <= $6
+        and (
+          e.end_date is null
+          or e.end_date > $7
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $8
+            and c.end_date >= $9
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $10
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $11
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $5
+        and e.start_date <= $6
+        and (
+          e.end_date is null
+          or e.end_date > $7
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $8
+            and c.end_date >= $9
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $10
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $11
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $5
+        and e.start_date <= $6
+        and (
+          e.end_date is null
+          or e.end_date > $7
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $8
+            and c.end_date >= $9
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $10
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $11
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    (
+      (
+        r.birth_date <= $5
+        and not (
+          r.birth_date is not null
+          and cast(
+            cast(substr(r.birth_date, 1, 4) as integer) + cast($6 as integer) as text
+          ) || substr(r.birth_date, 5) <= $7
+        )
+      )
+      or exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = $8
+          and e.start_date <= $9
+          and (
+            e.end_date is null
+            or e.end_date > $10
+          )
+      )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $11
+            and c.end_date >= $12
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $13
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $14
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    (
+      r.birth_date <= $5
+      and not (
+        r.birth_date is not null
+        and cast(
+          cast(substr(r.birth_date, 1, 4) as integer) + cast($6 as integer) as text
+        ) || substr(r.birth_date, 5) <= $7
+      )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $8
+        and e.start_date <= $9
+        and (
+          e.end_date is null
+          or e.end_date > $10
+        )
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $5
+        and e.start_date <= $6
+        and (
+          e.end_date is null
+          or e.end_date > $7
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $8
+            and c.end_date >= $9
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $10
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $11
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = $5
+        and e.start_date <= $6
+        and (
+          e.end_date is null
+          or e.end_date > $7
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $8
+            and c.end_date >= $9
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $10
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $11
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = $5
+      and e.start_date <= $6
+      and (
+        e.end_date is null
+        or e.end_date > $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and (
+    exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $5
+            and c.end_date >= $6
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $7
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $8
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= $9
+            and c.end_date >= $10
+            and (
+              c.terminated_date is null
+              or c.terminated_date > $11
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like $12
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and exists (
+    select
+      1
+    from
+      family_doctor_contracts h
+    where
+      h.id = (
+        select
+          c.id
+        from
+          family_doctor_contracts c
+        where
+          c.resident_id = r.id
+          and c.signed_date <= $5
+          and c.end_date >= $6
+          and (
+            c.terminated_date is null
+            or c.terminated_date > $7
+          )
+        order by
+          c.signed_date desc,
+          c.id desc
+        limit
+          1
+      )
+      and h.key_populations like $8
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and exists (
+    select
+      1
+    from
+      family_doctor_contracts d
+    where
+      d.resident_id = r.id
+      and (
+        d.terminated_date is null
+        or d.terminated_date > d.end_date
+      )
+      and d.end_date >= $5
+      and d.end_date <= $6
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts n
+        where
+          n.previous_contract_id = d.id
+          and n.signed_date <= $7
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and exists (
+    select
+      1
+    from
+      family_doctor_contracts d
+    where
+      d.resident_id = r.id
+      and (
+        d.terminated_date is null
+        or d.terminated_date > d.end_date
+      )
+      and d.end_date >= $5
+      and d.end_date <= $6
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = $1
+  and (
+    r.death_date is null
+    or r.death_date > $2
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > $3
+  )
+  and r.record_created <= $4
+  and exists (
+    select
+      1
+    from
+      family_doctor_contracts h
+    where
+      h.id = (
+        select
+          c.id
+        from
+          family_doctor_contracts c
+        where
+          c.resident_id = r.id
+          and c.signed_date <= $5
+          and c.end_date >= $6
+          and (
+            c.terminated_date is null
+            or c.terminated_date > $7
+          )
+        order by
+          c.signed_date desc,
+          c.id desc
+        limit
+          1
+      )
+      and (
+        (
+          h.package_code = $8
+          and exists (
+            select
+              1
+            from
+              services s
+            where
+              s.resident_id = r.id
+              and s.type in ($9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+              and s.service_date >= h.signed_date
+              and s.service_date >= $20
+              and s.service_date <= $21
+          )
+        )
+        or (
+          h.package_code = $22
+          and exists (
+            select
+              1
+            from
+              services s
+            where
+              s.resident_id = r.id
+              and s.type in ($23)
+              and s.service_date >= h.signed_date
+              and s.service_date >= $24
+              and s.service_date <= $25
+          )
+        )
+        or (
+          h.package_code = $26
+          and exists (
+            select
+              1
+            from
+              services s
+            where
+              s.resident_id = r.id
+              and s.type in ($27, $28)
+              and s.service_date >= h.signed_date
+              and s.service_date >= $29
+              and s.service_date <= $30
+          )
+        )
+        or (
+          h.package_code = $31
+          and exists (
+            select
+              1
+            from
+              services s
+            where
+              s.resident_id = r.id
+              and s.type in ($32, $33, $34, $35, $36)
+              and s.service_date >= h.signed_date
+              and s.service_date >= $37
+              and s.service_date <= $38
+          )
+        )
+      )
+  )
 group by
   r.org_code;
 select

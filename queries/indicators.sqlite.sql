@@ -193,6 +193,21 @@ from
 where
   "resident_id" in (?, ?);
 
+-- indicators/raw-rows-repository.ts: loadContracts
+select
+  "id",
+  "resident_id",
+  "signed_date",
+  "end_date",
+  "terminated_date",
+  "package_code",
+  "key_populations",
+  "previous_contract_id"
+from
+  "family_doctor_contracts"
+where
+  "resident_id" in (?, ?);
+
 -- indicators/raw-rows-repository.ts: loadServices
 select
   "id",
@@ -3259,6 +3274,1548 @@ where
       and s.service_date >= ?
       and s.service_date <= ?
   ) >= ?
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    select
+      c.id
+    from
+      family_doctor_contracts c
+    where
+      c.resident_id = r.id
+      and c.signed_date <= ?
+      and c.end_date >= ?
+      and (
+        c.terminated_date is null
+        or c.terminated_date > ?
+      )
+    order by
+      c.signed_date desc,
+      c.id desc
+    limit
+      1
+  ) is not null
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    (
+      (
+        r.birth_date is not null
+        and cast(
+          cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+        ) || substr(r.birth_date, 5) <= ?
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= ?
+              and c.end_date >= ?
+              and (
+                c.terminated_date is null
+                or c.terminated_date > ?
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like ?
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = ?
+          and e.start_date <= ?
+          and (
+            e.end_date is null
+            or e.end_date > ?
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= ?
+              and c.end_date >= ?
+              and (
+                c.terminated_date is null
+                or c.terminated_date > ?
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like ?
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = ?
+          and e.start_date <= ?
+          and (
+            e.end_date is null
+            or e.end_date > ?
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= ?
+              and c.end_date >= ?
+              and (
+                c.terminated_date is null
+                or c.terminated_date > ?
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like ?
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = ?
+          and e.start_date <= ?
+          and (
+            e.end_date is null
+            or e.end_date > ?
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= ?
+              and c.end_date >= ?
+              and (
+                c.terminated_date is null
+                or c.terminated_date > ?
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like ?
+      )
+    )
+    or (
+      (
+        (
+          r.birth_date <= ?
+          and not (
+            r.birth_date is not null
+            and cast(
+              cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+            ) || substr(r.birth_date, 5) <= ?
+          )
+        )
+        or exists (
+          select
+            1
+          from
+            enrollments e
+          where
+            e.resident_id = r.id
+            and e.program = ?
+            and e.start_date <= ?
+            and (
+              e.end_date is null
+              or e.end_date > ?
+            )
+        )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= ?
+              and c.end_date >= ?
+              and (
+                c.terminated_date is null
+                or c.terminated_date > ?
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like ?
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = ?
+          and e.start_date <= ?
+          and (
+            e.end_date is null
+            or e.end_date > ?
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= ?
+              and c.end_date >= ?
+              and (
+                c.terminated_date is null
+                or c.terminated_date > ?
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like ?
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = ?
+          and e.start_date <= ?
+          and (
+            e.end_date is null
+            or e.end_date > ?
+          )
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= ?
+              and c.end_date >= ?
+              and (
+                c.terminated_date is null
+                or c.terminated_date > ?
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like ?
+      )
+    )
+    or (
+      exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= ?
+              and c.end_date >= ?
+              and (
+                c.terminated_date is null
+                or c.terminated_date > ?
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like ?
+      )
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts h
+        where
+          h.id = (
+            select
+              c.id
+            from
+              family_doctor_contracts c
+            where
+              c.resident_id = r.id
+              and c.signed_date <= ?
+              and c.end_date >= ?
+              and (
+                c.terminated_date is null
+                or c.terminated_date > ?
+              )
+            order by
+              c.signed_date desc,
+              c.id desc
+            limit
+              1
+          )
+          and h.key_populations like ?
+      )
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    (
+      r.birth_date is not null
+      and cast(
+        cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+      ) || substr(r.birth_date, 5) <= ?
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    or (
+      (
+        r.birth_date <= ?
+        and not (
+          r.birth_date is not null
+          and cast(
+            cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+          ) || substr(r.birth_date, 5) <= ?
+        )
+      )
+      or exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = ?
+          and e.start_date <= ?
+          and (
+            e.end_date is null
+            or e.end_date > ?
+          )
+      )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    or exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    (
+      r.birth_date is not null
+      and cast(
+        cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+      ) || substr(r.birth_date, 5) <= ?
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    r.birth_date is not null
+    and cast(
+      cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+    ) || substr(r.birth_date, 5) <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    (
+      (
+        r.birth_date <= ?
+        and not (
+          r.birth_date is not null
+          and cast(
+            cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+          ) || substr(r.birth_date, 5) <= ?
+        )
+      )
+      or exists (
+        select
+          1
+        from
+          enrollments e
+        where
+          e.resident_id = r.id
+          and e.program = ?
+          and e.start_date <= ?
+          and (
+            e.end_date is null
+            or e.end_date > ?
+          )
+      )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    (
+      r.birth_date <= ?
+      and not (
+        r.birth_date is not null
+        and cast(
+          cast(substr(r.birth_date, 1, 4) as integer) + cast(? as integer) as text
+        ) || substr(r.birth_date, 5) <= ?
+      )
+    )
+    or exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        enrollments e
+      where
+        e.resident_id = r.id
+        and e.program = ?
+        and e.start_date <= ?
+        and (
+          e.end_date is null
+          or e.end_date > ?
+        )
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      enrollments e
+    where
+      e.resident_id = r.id
+      and e.program = ?
+      and e.start_date <= ?
+      and (
+        e.end_date is null
+        or e.end_date > ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and (
+    exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+    and exists (
+      select
+        1
+      from
+        family_doctor_contracts h
+      where
+        h.id = (
+          select
+            c.id
+          from
+            family_doctor_contracts c
+          where
+            c.resident_id = r.id
+            and c.signed_date <= ?
+            and c.end_date >= ?
+            and (
+              c.terminated_date is null
+              or c.terminated_date > ?
+            )
+          order by
+            c.signed_date desc,
+            c.id desc
+          limit
+            1
+        )
+        and h.key_populations like ?
+    )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      family_doctor_contracts h
+    where
+      h.id = (
+        select
+          c.id
+        from
+          family_doctor_contracts c
+        where
+          c.resident_id = r.id
+          and c.signed_date <= ?
+          and c.end_date >= ?
+          and (
+            c.terminated_date is null
+            or c.terminated_date > ?
+          )
+        order by
+          c.signed_date desc,
+          c.id desc
+        limit
+          1
+      )
+      and h.key_populations like ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      family_doctor_contracts d
+    where
+      d.resident_id = r.id
+      and (
+        d.terminated_date is null
+        or d.terminated_date > d.end_date
+      )
+      and d.end_date >= ?
+      and d.end_date <= ?
+      and exists (
+        select
+          1
+        from
+          family_doctor_contracts n
+        where
+          n.previous_contract_id = d.id
+          and n.signed_date <= ?
+      )
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      family_doctor_contracts d
+    where
+      d.resident_id = r.id
+      and (
+        d.terminated_date is null
+        or d.terminated_date > d.end_date
+      )
+      and d.end_date >= ?
+      and d.end_date <= ?
+  )
+group by
+  r.org_code;
+select
+  r.org_code as code,
+  count(*) as n
+from
+  residents r
+  join orgs o on o.code = r.org_code
+where
+  "o"."county_code" = ?
+  and (
+    r.death_date is null
+    or r.death_date > ?
+  )
+  and (
+    r.moved_out_date is null
+    or r.moved_out_date > ?
+  )
+  and r.record_created <= ?
+  and exists (
+    select
+      1
+    from
+      family_doctor_contracts h
+    where
+      h.id = (
+        select
+          c.id
+        from
+          family_doctor_contracts c
+        where
+          c.resident_id = r.id
+          and c.signed_date <= ?
+          and c.end_date >= ?
+          and (
+            c.terminated_date is null
+            or c.terminated_date > ?
+          )
+        order by
+          c.signed_date desc,
+          c.id desc
+        limit
+          1
+      )
+      and (
+        (
+          h.package_code = ?
+          and exists (
+            select
+              1
+            from
+              services s
+            where
+              s.resident_id = r.id
+              and s.type in (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              and s.service_date >= h.signed_date
+              and s.service_date >= ?
+              and s.service_date <= ?
+          )
+        )
+        or (
+          h.package_code = ?
+          and exists (
+            select
+              1
+            from
+              services s
+            where
+              s.resident_id = r.id
+              and s.type in (?)
+              and s.service_date >= h.signed_date
+              and s.service_date >= ?
+              and s.service_date <= ?
+          )
+        )
+        or (
+          h.package_code = ?
+          and exists (
+            select
+              1
+            from
+              services s
+            where
+              s.resident_id = r.id
+              and s.type in (?, ?)
+              and s.service_date >= h.signed_date
+              and s.service_date >= ?
+              and s.service_date <= ?
+          )
+        )
+        or (
+          h.package_code = ?
+          and exists (
+            select
+              1
+            from
+              services s
+            where
+              s.resident_id = r.id
+              and s.type in (?, ?, ?, ?, ?)
+              and s.service_date >= h.signed_date
+              and s.service_date >= ?
+              and s.service_date <= ?
+          )
+        )
+      )
+  )
 group by
   r.org_code;
 select

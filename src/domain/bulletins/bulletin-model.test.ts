@@ -226,6 +226,51 @@ describe('buildBulletin parameters', () => {
   });
 });
 
+describe('buildBulletin on family-doctor contracts', () => {
+  const base = pingliangInput(fixture);
+  const row = (
+    indicator: string,
+    numerator: number,
+    denominator: number,
+  ): BulletinInput['values'][number] => ({
+    org: '620800',
+    orgName: '平凉市',
+    level: 2,
+    period: '2020Q2',
+    indicator,
+    numerator,
+    denominator,
+    value: numerator / denominator,
+  });
+  const headings = (model: BulletinModel): string[] =>
+    model.blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
+
+  it('adds （三）家庭医生签约服务 with the key-population, overall, renewal and delivery rates', () => {
+    const model = buildBulletin({
+      ...base,
+      values: [
+        ...base.values,
+        row('contracts.contract_rate_key', 7000, 10000),
+        row('contracts.contract_rate', 3300, 10000),
+        row('contracts.renewal_rate', 900, 1000),
+        row('contracts.fulfilment_rate', 1650, 3300),
+      ],
+    });
+    expect(headings(model)).toContain('（三）家庭医生签约服务');
+    expect(paragraphStarting(model, '1、至')).toBe(
+      '1、至第二季度全市重点人群签约7000人，重点人群家庭医生签约率为70.00%，家庭医生签约率为33.00%，续约率为90.00%，履约率为50.00%。',
+    );
+  });
+
+  it('says nothing of contracts while nobody holds a key-population contract', () => {
+    const model = buildBulletin({
+      ...base,
+      values: [...base.values, row('contracts.contract_rate_key', 0, 10000)],
+    });
+    expect(headings(model)).not.toContain('（三）家庭医生签约服务');
+  });
+});
+
 describe('buildBulletin refuses empty bulletins', () => {
   const base = pingliangInput(fixture);
   it('without child units', () => {

@@ -234,5 +234,30 @@ export function buildProgressBlocks(ctx: SectionContext): BulletinBlock[] {
       blocks.push({ kind: 'paragraph', lead: `${itemMarker(i + 1)}${p.lead}`, text: p.text(ctx) });
     });
   }
+  // Family-doctor contracts (ADR 0018): only once someone holds a key-population contract, so
+  // a county without contract data is not told its rate is 0.
+  const keyContracts = table.numerator(input.org.code, 'contracts.contract_rate_key');
+  if (keyContracts !== null && keyContracts > 0) {
+    const n = blocks.filter((b) => b.kind === 'heading' && b.level === 2).length + 1;
+    blocks.push({ kind: 'heading', level: 2, text: `${subsectionMarker(n)}家庭医生签约服务` });
+    blocks.push({ kind: 'paragraph', text: `${itemMarker(1)}${contractsParagraph(ctx)}` });
+  }
   return blocks;
+}
+
+/** 重点人群签约 with the overall, renewal and delivery rates, as far as they have values. */
+function contractsParagraph(ctx: SectionContext): string {
+  const { input, table, words } = ctx;
+  const org = input.org.code;
+  const rate = (id: string, name: string): string => {
+    const v = table.value(org, `contracts.${id}`);
+    return v === null ? '' : `${name}为${formatPercent(v)}`;
+  };
+  return sentence([
+    `至${input.period.shortLabel}${words.whole}重点人群签约${countText(table.numerator(org, 'contracts.contract_rate_key'), '人')}`,
+    rate('contract_rate_key', '重点人群家庭医生签约率'),
+    rate('contract_rate', '家庭医生签约率'),
+    rate('renewal_rate', '续约率'),
+    rate('fulfilment_rate', '履约率'),
+  ]);
 }

@@ -197,6 +197,7 @@ describe('packages', () => {
 describe('contractTermsAt', () => {
   const base: ContractHistory = {
     birthDate: '1950-01-01',
+    recordCreated: '2015-01-01',
     deathDate: null,
     movedOutDate: null,
     enrolments: [{ program: 'hypertension', startDate: '2019-01-01', endDate: null }],
@@ -250,6 +251,14 @@ describe('contractTermsAt', () => {
   it('the due contract ends on E: due; a day later: not yet', () => {
     expect(contractTermsAt(base, '2020-01-01', '2020-03-31').has('contract.due')).toBe(true);
     expect(contractTermsAt(base, '2020-01-01', '2020-03-30').has('contract.due')).toBe(false);
+  });
+  it('nothing before the record exists: a record created after E counts in no denominator', () => {
+    expect(contractTermsAt({ ...base, recordCreated: '2020-07-01' }, '2020-01-01', '2020-06-30').size).toBe(
+      0,
+    );
+    expect(
+      contractTermsAt({ ...base, recordCreated: '2020-06-30' }, '2020-01-01', '2020-06-30').has('keypop.any'),
+    ).toBe(true);
   });
   it('nothing once dead or moved out on or before E', () => {
     expect(contractTermsAt({ ...base, deathDate: '2020-06-30' }, '2020-01-01', '2020-06-30').size).toBe(0);

@@ -28,6 +28,8 @@ export interface ContractFacts {
 /** One resident's history as the contract terms read it. */
 export interface ContractHistory {
   readonly birthDate: string | null;
+  /** The record's creation: before it the resident is unknown to the programme and counts nowhere. */
+  readonly recordCreated: string;
   readonly deathDate: string | null;
   readonly movedOutDate: string | null;
   readonly enrolments: readonly EnrolmentSpan[];
@@ -67,9 +69,12 @@ const ENROLLED_GROUPS: readonly KeyPopulation[] = [
   'tuberculosis',
 ];
 
+// Present as every indicator counts people (ADR 0005): recorded by E, neither dead nor moved out.
 function presentOn(h: ContractHistory, date: string): boolean {
   return (
-    !(h.deathDate !== null && h.deathDate <= date) && !(h.movedOutDate !== null && h.movedOutDate <= date)
+    h.recordCreated <= date &&
+    !(h.deathDate !== null && h.deathDate <= date) &&
+    !(h.movedOutDate !== null && h.movedOutDate <= date)
   );
 }
 
@@ -109,9 +114,16 @@ export function keyGroupsAt(h: ContractHistory, end: string): Set<KeyPopulation>
 export function contractTermsAt(h: ContractHistory, yearStart: string, end: string): Set<ContractTerm> {
   const terms = new Set<ContractTerm>();
   if (!presentOn(h, end)) return terms;
-  const holding = h.contracts
-    .filter((c) => isActiveOn(c, end))
-    .sort((a, b) => (a.signedDate < b.signedDate ? 1 : -1))[0];
+  // Of contracts holding at once (an early renewal), the latest signed; on one day, the latest stored.
+  let holding: ContractFacts | undefined;
+  for (const c of h.contracts)
+    if (
+      isActiveOn(c, end) &&
+      (holding === undefined ||
+        c.signedDate > holding.signedDate ||
+        (c.signedDate === holding.signedDate && c.id > holding.id))
+    )
+      holding = c;
   const groups = keyGroupsAt(h, end);
   if (holding !== undefined) {
     terms.add('contract.active');

@@ -15,6 +15,7 @@ const AREA_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   records: { zh: '居民健康档案', en: 'Health records' },
   vaccination: { zh: '预防接种', en: 'Vaccination' },
   health_education: { zh: '健康教育', en: 'Health education' },
+  contracts: { zh: '家庭医生签约', en: 'Family-doctor contracts' },
   infectious_disease: {
     zh: '传染病及突发公共卫生事件报告和处理（上报）',
     en: 'Infectious disease and public-health emergency reporting (reported)',

@@ -6,6 +6,7 @@
  * specification (国家基本公共卫生服务规范 第三版) and the WHO HEARTS technical package.
  */
 import { chronicIndicators, HEARTS_INDICATORS } from './catalogue-chronic.js';
+import { CONTRACT_CATALOGUE } from './catalogue-contracts.js';
 import { REPORTED_INDICATORS } from './catalogue-reported.js';
 import {
   def,
@@ -466,6 +467,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'participants of all activities from 1 January to the period end',
     },
   }),
+  // Family-doctor contracts (issue 15, ADR 0018): a block of their own.
+  ...CONTRACT_CATALOGUE,
   ...REPORTED_INDICATORS,
 ];
 

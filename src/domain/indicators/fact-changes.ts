@@ -8,6 +8,7 @@ import { slotOfDate } from '../periods/period.js';
 import type { IndicatorParameters } from './parameters.js';
 import { payloadFields, serviceFact, type LoadedService, type ServiceReads } from './service-reads.js';
 import type { TallyChanges } from './tally-changes.js';
+import type { ContractFacts } from '../contracts/contract-terms.js';
 import type { ActivityFact, EnrollmentFact, ResidentHistory, ServiceFact } from './term-family.js';
 import { formatTermMasks, parseTermMasks } from './term-masks.js';
 import {
@@ -46,6 +47,11 @@ export interface LoadedEnrollment extends EnrollmentFact {
   readonly residentId: number;
 }
 
+/** A family-doctor contract as loaded. */
+export interface LoadedContract extends ContractFacts {
+  readonly residentId: number;
+}
+
 /** A stored membership row: one resident's term masks of one year, at the org it lived in. */
 export interface MembershipRow {
   readonly residentId: number;
@@ -68,6 +74,8 @@ export interface ResidentRows {
   readonly keyHolders: readonly KeyHolder[];
   readonly enrollments: readonly LoadedEnrollment[];
   readonly services: readonly LoadedService[];
+  /** Their family-doctor contracts (empty when no family reads contracts). */
+  readonly contracts: readonly LoadedContract[];
 }
 
 /** The ID keys a batch looks duplicates up by: the stored (old) and current (new) keys of its residents. */
@@ -120,6 +128,12 @@ export function residentHistories(rows: ResidentRows, reads: ServiceReads): Map<
     if (list) list.push(fact);
     else servicesOf.set(s.residentId, [fact]);
   }
+  const contractsOf = new Map<number, ContractFacts[]>();
+  for (const c of rows.contracts) {
+    const list = contractsOf.get(c.residentId);
+    if (list) list.push(c);
+    else contractsOf.set(c.residentId, [c]);
+  }
   const out = new Map<number, ResidentHistory>();
   for (const r of rows.residents) {
     const key = idKey(r.idNumber);
@@ -135,6 +149,7 @@ export function residentHistories(rows: ResidentRows, reads: ServiceReads): Map<
             .filter((p) => p.id < r.id)
             .map((p) => ({ created: p.recordCreated, gone: goneDate(p.deathDate, p.movedOutDate) }))
         : [],
+      contracts: contractsOf.get(r.id) ?? [],
     });
   }
   return out;

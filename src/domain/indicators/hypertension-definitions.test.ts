@@ -55,6 +55,7 @@ function patient(
     enrollments: [{ program: 'hypertension', startDate: registered, endDate: null }],
     services,
     earlierDuplicates: [],
+    contracts: [],
   };
 }
 

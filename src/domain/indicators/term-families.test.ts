@@ -65,6 +65,18 @@ const history = fc.record({
     { minLength: 1, maxLength: 8 },
   ),
   services: fc.array(service, { minLength: 2, maxLength: 30 }),
+  // Contracts, so that the contracts family decides from services it may or may not declare.
+  contracts: fc.array(
+    fc.record({
+      signedDate: fc.constantFrom(...DATES),
+      endDate: fc.constantFrom('2019-12-31', '2020-03-31', '2020-12-31', '2021-06-30'),
+      terminatedDate: fc.option(fc.constantFrom('2020-02-01', '2020-06-01'), { freq: 3 }),
+      packageCode: fc.constantFrom('basic', 'elderly', 'chronic', 'maternal_child'),
+      keyPopulations: fc.subarray(['elderly', 'hypertension', 'diabetes', 'child', 'disabled'] as const),
+      previous: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 function membersAt(family: PersonTermFamily, h: ResidentHistory, year: number, slot: number): string[] {
@@ -112,6 +124,11 @@ describe('term families', () => {
             enrollments: drawn.enrollments,
             services,
             earlierDuplicates: [],
+            contracts: drawn.contracts.map(({ previous, ...c }, i) => ({
+              ...c,
+              id: i + 1,
+              previousContractId: previous && i > 0 ? i : null,
+            })),
           };
           for (const family of PERSON_TERM_FAMILIES) {
             const all = membersAt(family, h, year, slot);

@@ -12,6 +12,7 @@
  * - an enrolment is active at E when start ≤ E and (no end or end > E);
  * - YTD services: 1 January ≤ date ≤ E; "latest" is the greatest (date, id).
  */
+import type { ContractFacts } from '../contracts/contract-terms.js';
 import type { Program } from '../programs.js';
 import type { ServicePayload } from '../records/service-payloads.js';
 import type { ServiceType } from '../service-types.js';
@@ -78,6 +79,8 @@ export interface ResidentHistory {
   readonly services: readonly ServiceFact[];
   /** Spans of other records with the same normalised ID number and a smaller id. */
   readonly earlierDuplicates: readonly RecordSpan[];
+  /** The resident's family-doctor contracts, every one ever signed (loaded when a family reads them). */
+  readonly contracts: readonly ContractFacts[];
 }
 
 /** The dates a slot's rules compare with, computed once per (year, slot, parameters). */
@@ -232,6 +235,8 @@ export interface PersonTermFamily {
   readonly reads: readonly ServiceRead[];
   /** The rule reads the date of every service, whatever its type (records in use). */
   readonly readsEveryServiceDate?: boolean;
+  /** The rule reads the resident's family-doctor contracts (ADR 0018): the maintainer loads them. */
+  readonly readsContracts?: boolean;
   /** Adds to `out` the terms the resident belongs to at the end of the view's 旬. */
   membersAt(view: SlotView, out: string[]): void;
 }

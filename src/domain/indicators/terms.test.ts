@@ -47,6 +47,7 @@ function person(overrides: Partial<ResidentHistory> = {}): ResidentHistory {
     enrollments: [],
     services: [],
     earlierDuplicates: [],
+    contracts: [],
     ...overrides,
   };
 }

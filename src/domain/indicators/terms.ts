@@ -14,6 +14,7 @@ import { SLOTS_PER_YEAR } from '../periods/period.js';
 import type { IndicatorParameters } from './parameters.js';
 import { serviceReadsOf, type ServiceReads } from './service-reads.js';
 import { CHILD_TERMS } from './term-families/child.js';
+import { CONTRACTS_TERMS } from './term-families/contracts.js';
 import { DIABETES_TERMS, HYPERTENSION_TERMS } from './term-families/chronic.js';
 import { ELDERLY_TERMS } from './term-families/elderly.js';
 import { HEALTH_EDUCATION_TERMS } from './term-families/health-education.js';
@@ -62,6 +63,7 @@ export const PERSON_TERM_FAMILIES: readonly PersonTermFamily[] = [
   VACCINATION_TERMS,
   TUBERCULOSIS_TERMS,
   SEVERE_MENTAL_TERMS,
+  CONTRACTS_TERMS,
 ];
 
 /** The family of activity terms (counts of person-less services per org). */
@@ -75,6 +77,9 @@ export const ACTIVITY_TERMS: readonly string[] = ACTIVITY_TERM_FAMILY.terms;
 
 /** What the person terms read of a resident's services: what the fact maintainer loads. */
 export const PERSON_SERVICE_READS: ServiceReads = serviceReadsOf(PERSON_TERM_FAMILIES);
+
+/** Some person term reads the residents' family-doctor contracts: the maintainer loads them. */
+export const PERSON_READS_CONTRACTS: boolean = PERSON_TERM_FAMILIES.some((f) => f.readsContracts === true);
 
 /** What the activity terms read of person-less services. */
 export const ACTIVITY_SERVICE_READS: ServiceReads = serviceReadsOf([{ reads: [ACTIVITY_TERM_FAMILY.reads] }]);

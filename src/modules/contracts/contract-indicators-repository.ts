@@ -1,8 +1,9 @@
 /**
- * The raw rows the contract indicators are computed from (ADR 0018): residents of the scope,
- * their enrolments, contracts and the services of contracted residents in the year, and the
- * villages' population. Read on demand; nothing is maintained (see the ADR for what wiring
- * into the maintained facts of ADR 0005 still needs).
+ * The raw rows the contract indicators are computed from on demand (ADR 0018): residents of
+ * the scope, their enrolments, contracts and the services of contracted residents in the
+ * year, and the villages' population. The same figures are kept in the maintained indicator
+ * facts (the `contracts` term family); this path serves the contracts page and is the oracle
+ * of src/modules/contracts/contract-facts.int.test.ts.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -27,7 +28,7 @@ export async function loadContractHistories(
   const inScope = rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' });
   const residents = await db
     .selectFrom('residents as r')
-    .select(['r.id', 'r.org_code', 'r.birth_date', 'r.death_date', 'r.moved_out_date'])
+    .select(['r.id', 'r.org_code', 'r.birth_date', 'r.record_created', 'r.death_date', 'r.moved_out_date'])
     .where(inScope)
     .execute();
   const enrolments = await db
@@ -93,6 +94,7 @@ export async function loadContractHistories(
     return {
       orgCode: r.org_code,
       birthDate: r.birth_date,
+      recordCreated: r.record_created,
       deathDate: r.death_date,
       movedOutDate: r.moved_out_date,
       enrolments: entry?.e ?? [],

@@ -235,8 +235,16 @@ export interface ContractWrite {
   readonly terminationReason: string | null;
 }
 
-/** Inserts the contract or replaces the one with its number; true when inserted. */
-export async function upsertContract(db: Kysely<Database>, c: ContractWrite, now: string): Promise<boolean> {
+/**
+ * Inserts the contract or replaces the one with its number: whether it was inserted, and the
+ * resident a replaced one belonged to (a corrected file can move a number to another
+ * resident, whose indicator facts then change too).
+ */
+export async function upsertContract(
+  db: Kysely<Database>,
+  c: ContractWrite,
+  now: string,
+): Promise<{ readonly inserted: boolean; readonly formerResidentId: number | null }> {
   const h = contractHandle(db);
   const values = {
     county_code: c.countyCode,
@@ -254,7 +262,7 @@ export async function upsertContract(db: Kysely<Database>, c: ContractWrite, now
   };
   const existing = await h
     .selectFrom('family_doctor_contracts')
-    .select('id')
+    .select(['id', 'resident_id'])
     .where('contract_no', '=', c.contractNo)
     .executeTakeFirst();
   if (existing === undefined) {
@@ -262,10 +270,10 @@ export async function upsertContract(db: Kysely<Database>, c: ContractWrite, now
       .insertInto('family_doctor_contracts')
       .values({ contract_no: c.contractNo, created_at: now, ...values })
       .execute();
-    return true;
+    return { inserted: true, formerResidentId: null };
   }
   await h.updateTable('family_doctor_contracts').set(values).where('id', '=', existing.id).execute();
-  return false;
+  return { inserted: false, formerResidentId: Number(existing.resident_id) };
 }
 
 /**

@@ -27,6 +27,7 @@ import { cellText, type RawCell } from '../../domain/import/cell-values.js';
 import { readFileRows, ImportFileError } from '../import/file-rows.js';
 import { rejectsPathFor, writeRejectsFile, type RejectedRow } from '../import/rejects-file.js';
 import type { OrgScope } from '../orgs/org-scope.js';
+import { runAfterRecordsWrite } from '../records/after-write.js';
 import {
   contractsOf,
   enrolmentsOf,
@@ -147,12 +148,15 @@ export async function importContractsFile(
   let landed = false;
   try {
     await db.kysely.transaction().execute(async (trx) => {
-      counts =
+      const written =
         kind === 'teams'
-          ? { ...(await writeTeams(trx, scope, teams, columns, refuse)), renewals: 0 }
+          ? { ...(await writeTeams(trx, scope, teams, columns, refuse)), renewals: 0, residentIds: [] }
           : await writeContracts(trx, scope, contracts, columns, refuse);
+      counts = { inserted: written.inserted, updated: written.updated, renewals: written.renewals };
       // All or nothing: any refused row rolls back what the valid ones wrote.
       if (refused.size > 0) throw new NothingLands();
+      // The contract terms are indicator facts (ADR 0018): kept in the same transaction.
+      await runAfterRecordsWrite(trx, { residentIds: written.residentIds, activityOrgCodes: [] });
     });
     landed = true;
   } catch (error) {
@@ -238,7 +242,7 @@ async function writeContracts(
   rows: readonly Row<ContractInput>[],
   columns: ReadonlyMap<string, number>,
   refuse: Refuse,
-): Promise<{ inserted: number; updated: number; renewals: number }> {
+): Promise<{ inserted: number; updated: number; renewals: number; residentIds: number[] }> {
   const residents = await residentsByRecordNo(
     trx,
     scope,
@@ -253,6 +257,7 @@ async function writeContracts(
   let inserted = 0;
   let updated = 0;
   let renewals = 0;
+  const changed = new Set<number>();
   // Earlier signings first, so a renewal in the same file finds its predecessor stored.
   const ordered = [...rows].sort((a, b) =>
     a.input.signedDate === b.input.signedDate
@@ -292,7 +297,7 @@ async function writeContracts(
       enrolments: await enrolmentsOf(trx, resident.id),
       disabled: r.input.disabled,
     });
-    const isNew = await upsertContract(
+    const { inserted: isNew, formerResidentId } = await upsertContract(
       trx,
       {
         contractNo: r.input.contractNo,
@@ -314,8 +319,10 @@ async function writeContracts(
     if (isNew) inserted++;
     else updated++;
     if (previous !== null) renewals++;
+    changed.add(resident.id);
+    if (formerResidentId !== null) changed.add(formerResidentId);
   }
-  return { inserted, updated, renewals };
+  return { inserted, updated, renewals, residentIds: [...changed].sort((a, b) => a - b) };
 }
 
 /** The error of an import that landed nothing, for the CLI's exit status. */

@@ -47,6 +47,7 @@ function draw(seed: number): Drawn {
       const own = byResident.get(r.recordNo) ?? [];
       const history: ContractHistory = {
         birthDate: r.birthDate,
+        recordCreated: r.recordCreated,
         deathDate: r.deathDate,
         movedOutDate: r.movedOutDate,
         enrolments: enrolments.get(r.recordNo) ?? [],

@@ -11,6 +11,7 @@ import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
 import { parsePeriod } from '../../domain/periods/period.js';
 import { contractIndicatorsFor } from '../contracts/contract-indicator-values.js';
+import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { countContracts, findContracts, listTeams } from '../contracts/contracts-repository.js';
 import { DemoContractGenerator, demoTeams } from './generator/contract-plan.js';
 
@@ -140,6 +141,15 @@ describeEachDialect('generateDemo', (t) => {
     const key = city!.values.find((v) => v.id === 'contract_rate_key')!;
     expect(key.numerator).toBeGreaterThan(0);
     expect(key.numerator).toBeLessThan(key.denominator);
+    // The demo batches maintained the facts: the catalogue's values equal the on-demand ones.
+    const engine = await computeIndicatorValues(t.db, WHOLE_TREE, {
+      orgCode: city!.orgCode,
+      period: '2020H1',
+      ids: city!.values.map((v) => `contracts.${v.id}`),
+    });
+    expect(engine.map((r) => [r.indicator, r.numerator, r.denominator])).toEqual(
+      city!.values.map((v) => [`contracts.${v.id}`, v.numerator, v.denominator]),
+    );
   });
 
   it('refuses a database that already holds records, and leaves it as it was', async () => {

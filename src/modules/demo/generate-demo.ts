@@ -16,7 +16,7 @@ import { enterReportedValues } from '../reported/enter-reported-values.js';
 import { listSubtree } from '../orgs/org-repository.js';
 import { WHOLE_TREE, findOrgLineage, rootOf, subtreeScope, type OrgScope } from '../orgs/org-scope.js';
 import { upsertPopulation } from '../orgs/population-repository.js';
-import { withMaintenanceDeferred } from '../records/after-write.js';
+import { runAfterRecordsWrite, withMaintenanceDeferred } from '../records/after-write.js';
 import { upsertEnrollments } from '../records/enrollments-repository.js';
 import { upsertResidents } from '../records/residents-repository.js';
 import { upsertServices } from '../records/services-repository.js';
@@ -297,5 +297,11 @@ async function writeDemoContracts(
     renewals.map((d) => write(d, ids.get(d.renews!)!)),
     now,
   );
+  // The contract terms are part of the indicator facts (ADR 0018): inside the batch's
+  // withMaintenanceDeferred this only adds the residents to the batch's one maintenance.
+  await runAfterRecordsWrite(trx, {
+    residentIds: [...new Set(stored.map((d) => residents.get(d.recordNo)!.id))],
+    activityOrgCodes: [],
+  });
   return stored.length;
 }

@@ -20,6 +20,8 @@ import {
   VACCINES,
 } from '../../domain/indicators/vaccines.js';
 import { TCM_CHILD_COHORT_MONTHS_BELOW } from '../../domain/indicators/term-families/child.js';
+import { ELDERLY_AGE, KEY_POPULATIONS } from '../../domain/contracts/contract-rules.js';
+import { SERVICE_PACKAGES } from '../../domain/contracts/service-packages.js';
 import { orgsInScope, type OrgScope } from '../orgs/org-scope.js';
 
 type Cond = RawBuilder<unknown>;
@@ -218,6 +220,8 @@ export async function baselineTermCounts(
       sql`${managed('severe_mental')} and ${countYtd('mental_followup')} >= ${required}`,
   } satisfies Record<string, () => Cond>);
 
+  Object.assign(conds, contractConds(present, E, ytd));
+
   const out: { code: string; term: string; n: number }[] = [];
   for (const term of terms) {
     if (term === 'records.duplicate') {
@@ -268,4 +272,68 @@ export async function baselineTermCounts(
     }
   }
   return out;
+}
+
+/**
+ * The family-doctor contract terms (ADR 0018) over `family_doctor_contracts`, written apart
+ * from `contractTermsAt`: the holding contract is the latest signed (then the latest stored)
+ * of those signed by E, ending on or after E and not terminated by E; groups at E are read
+ * from the birth date and the enrolments, disabled from the holding contract's flags.
+ */
+function contractConds(present: Cond, E: string, ytd: string): Record<string, () => Cond> {
+  const known = sql`${present} and r.record_created <= ${E}`;
+  const holdingId = sql`(select c.id from family_doctor_contracts c where c.resident_id = r.id
+      and c.signed_date <= ${E} and c.end_date >= ${E} and (c.terminated_date is null or c.terminated_date > ${E})
+      order by c.signed_date desc, c.id desc limit 1)`;
+  const holding = (cond: Cond): Cond =>
+    sql`exists (select 1 from family_doctor_contracts h where h.id = ${holdingId} and ${cond})`;
+  const flagged = (g: string): Cond => sql`h.key_populations like ${`%|${g}|%`}`;
+  // Birthdays as text: the year plus n, the same month and day (29 February: counted from 1 March).
+  const reached = (years: number): Cond =>
+    sql`(r.birth_date is not null and cast(cast(substr(r.birth_date, 1, 4) as integer) + cast(${years} as integer) as text)
+      || substr(r.birth_date, 5) <= ${E})`;
+  const enrolled = (g: string): Cond => sql`exists (select 1 from enrollments e where e.resident_id = r.id
+      and e.program = ${g} and e.start_date <= ${E} and (e.end_date is null or e.end_date > ${E}))`;
+  const inGroup: Record<string, Cond> = {
+    elderly: reached(ELDERLY_AGE),
+    // Under 7 by age, or in the child programme.
+    child: sql`((r.birth_date <= ${E} and not ${reached(7)}) or ${enrolled('child')})`,
+    disabled: holding(flagged('disabled')),
+  };
+  for (const g of KEY_POPULATIONS) inGroup[g] ??= enrolled(g);
+  const keyFor = (g: string): Cond => sql`(${inGroup[g]!} and ${holding(flagged(g))})`;
+  const anyOf = (parts: Cond[]): Cond => sql`(${sql.join(parts, sql` or `)})`;
+  // 履约: per package, every requirement met by a service from max(signing, 1 January) to E.
+  const delivered = sql.join(
+    SERVICE_PACKAGES.map(
+      (pkg) =>
+        sql`(h.package_code = ${pkg.code} and ${sql.join(
+          pkg.requirements.map(
+            (req) => sql`exists (select 1 from services s where s.resident_id = r.id
+            and s.type in (${sql.join(req.anyOf.map((t) => sql`${t}`))})
+            and s.service_date >= h.signed_date and s.service_date >= ${ytd} and s.service_date <= ${E})`,
+          ),
+          sql` and `,
+        )})`,
+    ),
+    sql` or `,
+  );
+  const due = sql`from family_doctor_contracts d where d.resident_id = r.id
+      and (d.terminated_date is null or d.terminated_date > d.end_date)
+      and d.end_date >= ${ytd} and d.end_date <= ${E}`;
+  const conds: Record<string, () => Cond> = {
+    'contract.active': () => sql`${known} and ${holdingId} is not null`,
+    'contract.key_any': () => sql`${known} and ${anyOf(KEY_POPULATIONS.map(keyFor))}`,
+    'keypop.any': () => sql`${known} and ${anyOf(KEY_POPULATIONS.map((g) => inGroup[g]!))}`,
+    'contract.due': () => sql`${known} and exists (select 1 ${due})`,
+    'contract.renewed': () =>
+      sql`${known} and exists (select 1 ${due} and exists (select 1 from family_doctor_contracts n
+        where n.previous_contract_id = d.id and n.signed_date <= ${E}))`,
+    'contract.fulfilled': () => sql`${known} and ${holding(sql`(${delivered})`)}`,
+  };
+  for (const g of KEY_POPULATIONS) {
+    conds[`contract.key.${g}`] = () => sql`${known} and ${keyFor(g)}`;
+    conds[`keypop.${g}`] = () => sql`${known} and ${inGroup[g]!}`;
+  }
+  return conds;
 }

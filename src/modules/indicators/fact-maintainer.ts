@@ -22,6 +22,7 @@ import { cumulativeNodes, TallyChanges, type TallyNode } from '../../domain/indi
 import {
   ACTIVITY_TERM_FAMILY,
   activityTallies,
+  PERSON_READS_CONTRACTS,
   PERSON_SERVICE_READS,
 } from '../../domain/indicators/terms.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
@@ -46,6 +47,7 @@ import {
 import {
   activityOrgs,
   loadActivities,
+  loadContracts,
   loadEnrollments,
   loadKeyHolders,
   loadResidentRecords,
@@ -60,7 +62,7 @@ export const RESIDENTS_PER_BATCH = 2000;
 const TALLY_CHANGES_HELD = 200_000;
 
 /**
- * The raw rows of residents `ids`: their records, enrolments and services, and those of every
+ * The raw rows of residents `ids`: their records, enrolments, services and contracts, and those of every
  * record sharing an old or new ID key with one of them (duplicates). Reads only.
  *
  * @param written the residents were just written, so their stored ID keys may be old ones;
@@ -87,6 +89,7 @@ export async function loadResidentRows(
     keyHolders,
     enrollments: await loadEnrollments(h, affected),
     services: await loadServices(h, affected, PERSON_SERVICE_READS),
+    contracts: PERSON_READS_CONTRACTS ? await loadContracts(h, affected) : [],
   };
 }
 

@@ -104,6 +104,22 @@ const TOWNSHIP_2020: Record<string, Cell> = {
   'health_education.boards': [1, null],
   'health_education.materials': [0, null],
   'health_education.participants': [30, null],
+  // No contracts in this data set: every numerator 0. Key populations at 31 December: the six
+  // present residents born 1955 (65 on 1 January 2020: R1 R2 R4 R5 R9 R10), hypertension R1 R2,
+  // diabetes R4, child R8 (by age and enrolment), severe mental R10; R7's maternal and R9's TB
+  // enrolments ended. Any group: those six and R8.
+  'contracts.contract_rate': [0, 150],
+  'contracts.contract_rate_key': [0, 7],
+  'contracts.contract_rate_key_elderly': [0, 6],
+  'contracts.contract_rate_key_hypertension': [0, 2],
+  'contracts.contract_rate_key_diabetes': [0, 1],
+  'contracts.contract_rate_key_maternal': [0, 0],
+  'contracts.contract_rate_key_child': [0, 1],
+  'contracts.contract_rate_key_severe_mental': [0, 1],
+  'contracts.contract_rate_key_tuberculosis': [0, 0],
+  'contracts.contract_rate_key_disabled': [0, 0],
+  'contracts.renewal_rate': [0, 0],
+  'contracts.fulfilment_rate': [0, 0],
 };
 
 function expectCells(actual: Record<string, Cell>, expected: Record<string, Cell>): void {

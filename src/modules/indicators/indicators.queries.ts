@@ -61,6 +61,7 @@ export const QUERY_SAMPLES: ModuleQueries = {
       loadResidentRecords: (db) => rawRows.loadResidentRecords(db.kysely, [1, 2]),
       residentIdsAfter: (db) => rawRows.residentIdsAfter(db.kysely, S, 0, 1000),
       loadEnrollments: (db) => rawRows.loadEnrollments(db.kysely, [1, 2]),
+      loadContracts: (db) => rawRows.loadContracts(db.kysely, [1, 2]),
       loadServices: (db) => rawRows.loadServices(db.kysely, [1, 2], PERSON_SERVICE_READS),
       loadKeyHolders: (db) => rawRows.loadKeyHolders(db.kysely, ['620881195501010011']),
       loadActivities: (db) => rawRows.loadActivities(db.kysely, ACTIVITY, [O.village]),

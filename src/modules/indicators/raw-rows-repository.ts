@@ -6,14 +6,17 @@
  */
 import { sql } from 'kysely';
 import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
+import type { KeyPopulation } from '../../domain/contracts/contract-rules.js';
 import type {
   KeyHolder,
   LoadedActivity,
+  LoadedContract,
   LoadedEnrollment,
   ResidentRecord,
 } from '../../domain/indicators/fact-changes.js';
 import type { LoadedService, ServiceReads } from '../../domain/indicators/service-reads.js';
 import type { ServiceColumn } from '../../domain/indicators/term-family.js';
+import type { ContractTables } from '../contracts/contract-tables.js';
 import { rowsInScope, type OrgScope } from '../orgs/org-scope.js';
 import { factTables, type Handle } from './facts-repository.js';
 
@@ -88,6 +91,41 @@ export async function loadEnrollments(h: Handle, ids: readonly number[]): Promis
         program: r.program,
         startDate: r.start_date,
         endDate: r.end_date,
+      });
+  }
+  return out;
+}
+
+/** Family-doctor contracts of residents (every one ever signed: the terms read the history, ADR 0018). */
+export async function loadContracts(h: Handle, ids: readonly number[]): Promise<LoadedContract[]> {
+  const out: LoadedContract[] = [];
+  for (const part of chunks(ids, KEYS_PER_LOOKUP)) {
+    const rows = await h
+      .withTables<ContractTables>()
+      .selectFrom('family_doctor_contracts')
+      .select([
+        'id',
+        'resident_id',
+        'signed_date',
+        'end_date',
+        'terminated_date',
+        'package_code',
+        'key_populations',
+        'previous_contract_id',
+      ])
+      .where('resident_id', 'in', part)
+      .execute();
+    for (const r of rows)
+      out.push({
+        id: Number(r.id),
+        residentId: Number(r.resident_id),
+        signedDate: r.signed_date,
+        endDate: r.end_date,
+        terminatedDate: r.terminated_date,
+        packageCode: r.package_code,
+        // Stored as `|elderly|hypertension|` (migration 011).
+        keyPopulations: r.key_populations.split('|').filter((g) => g !== '') as KeyPopulation[],
+        previousContractId: r.previous_contract_id === null ? null : Number(r.previous_contract_id),
       });
   }
   return out;

@@ -42,6 +42,7 @@ export const indicatorsMessages = defineMessages({
     'program.severe_mental': '严重精神障碍',
     'program.vaccination': '预防接种',
     'program.health_education': '健康教育',
+    'program.contracts': '家庭医生签约',
   },
   en: {
     title: 'Indicator catalogue',
@@ -83,5 +84,6 @@ export const indicatorsMessages = defineMessages({
     'program.severe_mental': 'Severe mental disorders',
     'program.vaccination': 'Vaccination',
     'program.health_education': 'Health education',
+    'program.contracts': 'Family-doctor contracts',
   },
 });
