@@ -11,7 +11,6 @@ import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { DemoDatabaseNotEmptyError, generateDemo, type DemoSummary } from './generate-demo.js';
 import { parsePeriod } from '../../domain/periods/period.js';
 import { contractIndicatorsFor } from '../contracts/contract-indicator-values.js';
-import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { countContracts, findContracts, listTeams } from '../contracts/contracts-repository.js';
 import { DemoContractGenerator, demoTeams } from './generator/contract-plan.js';
 
