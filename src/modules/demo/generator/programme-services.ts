@@ -125,6 +125,10 @@ export function writeChronicFollowups(
     const days: number[] = [];
     if (start <= dayOf('2019-10-01')) days.push(r.int(dayOf('2019-10-08'), dayOf('2019-12-28')));
     const count = k < q.followup2 ? (r.chance(0.3) ? 3 : 2) : k < q.followup1 ? 1 : 0;
+    // Every other patient without a follow-up this year was not seen last year either: lost to
+    // follow-up for HEARTS (no visit in 12 months), as some always are. The visit is still
+    // drawn and discarded, so that the rest of the city stays what the seed made it.
+    const unseenLastYear = count === 0 && (k - q.followup1) % 2 === 0;
     days.push(...followupDays(r, count));
     days.forEach((day, d) => {
       const latest = d === days.length - 1 && day >= YEAR_START;
@@ -138,19 +142,19 @@ export function writeChronicFollowups(
           : r.chance(guidanceRate);
       // By phone (no BP) only where the plan's control at the latest follow-up stays true.
       const phoneAllowed = !latest || !controlled;
-      out.services.push(
-        chronicFollowup(
-          program,
-          r,
-          p.recordNo,
-          day,
-          controlled,
-          guidance,
-          plan.digitPreference,
-          service,
-          phoneAllowed,
-        ),
+      const drawn = chronicFollowup(
+        program,
+        r,
+        p.recordNo,
+        day,
+        controlled,
+        guidance,
+        plan.digitPreference,
+        service,
+        phoneAllowed,
       );
+      if (unseenLastYear) return;
+      out.services.push(drawn);
       touch(i, day);
     });
   });
