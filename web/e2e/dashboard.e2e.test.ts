@@ -211,6 +211,13 @@ describe.skipIf(unavailable !== null)('the dashboard and the indicator catalogue
       await page.goto(site.url(`/indicators/hypertension.control_rate?org=${CITY}&period=2020Q2`));
       await expect.poll(() => page.locator('h3').first().textContent()).toBe('Hypertension control rate');
       await site.screenshot(page, 'indicator.en');
+      // A reported indicator says where each figure comes from: the counties' own reports, the city's sum.
+      await page.goto(site.url(`/indicators/infectious_disease.report_rate?org=${CITY}&period=2020Q2`));
+      const rows = page.locator('tr.ant-table-row');
+      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(1);
+      await expect.poll(() => rows.first().innerText()).toContain('sum of the units below');
+      expect(await rows.nth(1).innerText()).toContain('reported here');
+      await site.screenshot(page, 'indicator-reported.en');
       await page.context().close();
 
       const phone = await site.signedInPage('bureau', CITY, { viewport: { width: 390, height: 844 } });

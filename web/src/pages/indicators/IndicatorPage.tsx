@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Descriptions, Empty, Result, Space, Table, Typography } from 'antd';
+import { Card, Descriptions, Empty, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { periodLabel } from '../../scope/period-choice';
 import { useScope, useScopedHref } from '../../scope/scope';
 import { ValueWithRemark } from '../dashboard/figure-text';
-import { useCatalogue, useValues, type CatalogueEntry } from './catalogue-data';
+import { useCatalogue, useValues, type CatalogueEntry, type Value } from './catalogue-data';
 
 type ParameterNote = CatalogueEntry['parameterNotes'][number];
 
@@ -108,6 +108,26 @@ export default function IndicatorPage(): ReactNode {
               align: 'right',
               render: (_: unknown, v) => <ValueWithRemark unit={entry.unit} value={v.value} />,
             },
+            // Reported indicators (docs/reported-indicators.md) say where each figure comes from:
+            // the org's own report, or the sum of the reports below it.
+            ...((values.data ?? []).some((v) => v.source !== undefined)
+              ? [
+                  {
+                    title: t('sourceColumn'),
+                    key: 'source',
+                    render: (_: unknown, v: Value) =>
+                      v.source === undefined ? (
+                        '—'
+                      ) : (
+                        <Tooltip title={v.reportSource}>
+                          <Tag color={v.source === 'reported' ? 'blue' : 'default'}>
+                            {t(`source.${v.source}`)}
+                          </Tag>
+                        </Tooltip>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
