@@ -162,10 +162,11 @@ describe.skipIf(unavailable !== null)('import, records and administration in Chr
     await expect
       .poll(() => page.getByTestId('token-secret').innerText(), { timeout: 20_000 })
       .toMatch(/^gwt_/);
-    await page
-      .getByRole('button', { name: /关\s*闭/ })
-      .first()
-      .click();
+    // The secret's own dialog, closed by its footer button; then no dialog may cover the tabs
+    // (the token form's dialog may still be fading out on a loaded machine).
+    const secretDialog = page.locator('.ant-modal', { has: page.getByTestId('token-secret') });
+    await secretDialog.locator('.ant-modal-footer button').click();
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 20_000 }).toBe(0);
     await page.getByRole('tab', { name: '访问日志' }).click();
     await expect
       .poll(() => page.locator('.ant-tabs-tabpane-active tr.ant-table-row').first().innerText())

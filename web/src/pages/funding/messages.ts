@@ -121,7 +121,7 @@ export const fundingMessages = defineMessages({
     'disbursements.empty': 'No payments recorded yet.',
     'import.button': 'Import a payments file',
     'import.hint':
-      '.csv or .xlsx with the headers 拨付日期, 付款单位, 收款单位编码, 金额（元）, 用途; one bad row refuses the whole file.',
+      '.csv or .xlsx with the Chinese headers for payment date, payer, payee code, amount (yuan) and purpose (docs/funding.md); one bad row refuses the whole file.',
     'import.done': '{{count}} payments imported',
     'import.refused': 'The file was not imported; correct it and import it again:',
     'settlement.intro':
