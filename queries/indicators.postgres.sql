@@ -283,6 +283,29 @@ select distinct
 from
   "services";
 
+-- indicators/tally-store-repository.ts: orgTallyVersions
+select
+  "org_code",
+  "version"
+from
+  "tally_org_versions"
+where
+  "county_code" = $1
+  and "year" = $2;
+
+-- indicators/tally-store-repository.ts: countyTallyNodes
+select
+  "org_code",
+  "slot",
+  "term",
+  "n"
+from
+  "indicator_tallies"
+where
+  "year" = $1
+  and "slot" in ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37)
+  and "county_code" = $38;
+
 -- indicators/values-repository.ts: listOrgsInScope
 select
   "o"."code",

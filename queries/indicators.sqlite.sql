@@ -283,6 +283,29 @@ select distinct
 from
   "services";
 
+-- indicators/tally-store-repository.ts: orgTallyVersions
+select
+  "org_code",
+  "version"
+from
+  "tally_org_versions"
+where
+  "county_code" = ?
+  and "year" = ?;
+
+-- indicators/tally-store-repository.ts: countyTallyNodes
+select
+  "org_code",
+  "slot",
+  "term",
+  "n"
+from
+  "indicator_tallies"
+where
+  "year" = ?
+  and "slot" in (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  and "county_code" = ?;
+
 -- indicators/values-repository.ts: listOrgsInScope
 select
   "o"."code",

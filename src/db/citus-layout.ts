@@ -30,6 +30,8 @@ export const CITUS_LAYOUT: Readonly<Record<string, CitusPlacement>> = {
   indicator_residents: byCounty,
   indicator_memberships: byCounty,
   indicator_tallies: byCounty,
+  // Bumped by the tally triggers in the writing transaction: beside the tallies.
+  tally_org_versions: byCounty,
   audit_findings: byCounty,
   audit_merges: byCounty,
   family_doctor_teams: byCounty,

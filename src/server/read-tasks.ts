@@ -18,6 +18,7 @@ import {
   type PeopleQuery,
 } from '../modules/indicators/indicator-people.js';
 import { computeIndicatorValues, type IndicatorQuery } from '../modules/indicators/indicator-values.js';
+import { TallyStore } from '../modules/indicators/tally-store.js';
 import type { OrgScope } from '../modules/orgs/org-scope.js';
 
 /** A read to run. */
@@ -53,6 +54,15 @@ export interface SerializedError {
   readonly status: number;
 }
 
+/** The in-memory tallies of each connection (ADR 0022): a worker's one, the process's one. */
+const talliesOf = new WeakMap<Db, TallyStore>();
+
+function tallyStore(db: Db): TallyStore {
+  let store = talliesOf.get(db);
+  if (!store) talliesOf.set(db, (store = new TallyStore()));
+  return store;
+}
+
 /** Runs a task on `db`; a GongweiError becomes data, any other failure is thrown. */
 export async function runReadTask(
   db: Db,
@@ -63,7 +73,7 @@ export async function runReadTask(
       case 'indicator-values': {
         const year = Number(task.query.period.slice(0, 4));
         const maintained = (await loadFactYears(db.kysely)).includes(year);
-        const values = await computeIndicatorValues(db, task.scope, task.query);
+        const values = await computeIndicatorValues(db, task.scope, task.query, tallyStore(db));
         return { ok: { json: JSON.stringify(values), maintained } };
       }
       case 'indicator-people':

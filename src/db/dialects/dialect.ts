@@ -46,6 +46,15 @@ export interface SqlDialect {
    * For migrations.
    */
   dataVersionTriggers(table: string, countyColumn: string | null): readonly RawBuilder<unknown>[];
+  /**
+   * Statements after which every insert, update or delete of `table` advances, in the writing
+   * transaction, the counter of `versions.table` keyed by the changed row's `versions.columns`
+   * (a row created at 1). For migrations; e.g. the tally versions per org (migration 018).
+   */
+  keyVersionTriggers(
+    table: string,
+    versions: { readonly table: string; readonly columns: readonly string[] },
+  ): readonly RawBuilder<unknown>[];
 }
 
 /** An open database: the query builder, its dialect helpers, and how to close it. */

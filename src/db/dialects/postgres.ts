@@ -48,6 +48,27 @@ export const postgresDialect: SqlDialect = {
       ),
     ];
   },
+  // One upsert per statement over its distinct keys, in key order (one lock order).
+  keyVersionTriggers: (table, versions) => {
+    const fn = sql.id(`${table}_advance_${versions.table}`);
+    const columns = sql.join(versions.columns.map((c) => sql.id(c)));
+    const target = sql.table(versions.table);
+    return [
+      sql`create function ${fn}() returns trigger language plpgsql as $$
+          begin
+            insert into ${target} (${columns}, version)
+              select distinct ${columns}, 1::bigint from changed_rows order by ${columns}
+            on conflict (${columns}) do update set version = ${target}.version + 1;
+            return null;
+          end $$`,
+      ...(['insert', 'update', 'delete'] as const).map(
+        (event) =>
+          sql`create trigger ${sql.id(`${table}_${versions.table}_${event}`)} after ${sql.raw(event)} on ${sql.table(table)}
+              referencing ${sql.raw(event === 'delete' ? 'old' : 'new')} table as changed_rows
+              for each statement execute function ${fn}()`,
+      ),
+    ];
+  },
 };
 
 /** Connection options beyond the URL. */

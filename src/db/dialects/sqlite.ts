@@ -34,6 +34,15 @@ export const sqliteDialect: SqlDialect = {
           begin insert into data_versions (scope, version) values (${scope}, 1)
           on conflict (scope) do update set version = version + 1; end`;
     }),
+  keyVersionTriggers: (table, versions) =>
+    (['insert', 'update', 'delete'] as const).map((event) => {
+      const row = event === 'delete' ? 'old' : 'new';
+      const columns = sql.join(versions.columns.map((c) => sql.id(c)));
+      const values = sql.join(versions.columns.map((c) => sql.raw(`${row}.${c}`)));
+      return sql`create trigger ${sql.id(`${table}_${versions.table}_${event}`)} after ${sql.raw(event)} on ${sql.table(table)}
+          begin insert into ${sql.table(versions.table)} (${columns}, version) values (${values}, 1)
+          on conflict (${columns}) do update set version = version + 1; end`;
+    }),
 };
 
 /**

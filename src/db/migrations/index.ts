@@ -14,13 +14,15 @@ import { familyDoctorContracts011 } from './011-family-doctor-contracts.js';
 import { factYearsInPreparation013 } from './013-fact-years-in-preparation.js';
 import { factDefinitions014 } from './014-fact-definitions.js';
 import { reportedValues017 } from './017-reported-values.js';
+import { tallyOrgVersions018 } from './018-tally-org-versions.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
  * is a new, higher-numbered migration. Numbers reserved per feature: 002 indicators,
  * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules, 007 accounts and the access trail,
  * 008 assessment, 009 data versions (serving), 010 funding, 011 family-doctor contracts,
- * 013 fact years in preparation, 014 fact definitions (indicators), 017 reported values.
+ * 013 fact years in preparation, 014 fact definitions (indicators), 017 reported values,
+ * 018 tally versions per org (serving).
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -38,5 +40,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '013-fact-years-in-preparation': factYearsInPreparation013(),
     '014-fact-definitions': factDefinitions014(),
     '017-reported-values': reportedValues017(dialect),
+    '018-tally-org-versions': tallyOrgVersions018(dialect),
   };
 }

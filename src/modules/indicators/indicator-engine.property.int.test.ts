@@ -20,6 +20,7 @@ import { deleteService, upsertServices } from '../records/services-repository.js
 import { computeIndicatorValuesBaseline } from './indicator-baseline.js';
 import { insertOrgTree, recordNo, V1, V2 } from './indicators.fixture.js';
 import { computeIndicatorValues, type IndicatorValue } from './indicator-values.js';
+import { TallyStore } from './tally-store.js';
 
 const DATES = [
   '2019-03-31',
@@ -352,6 +353,8 @@ describeEachDialect('incremental engine against the plain recomputation', (t) =>
   });
 
   it('equals the baseline after any sequence of writes, and parents are sums of children', async () => {
+    // Lives across every run: its counties are refreshed by the versions, never rebuilt.
+    const store = new TallyStore();
     let attempted = 0;
     let refused = 0;
     let servicesLanded = 0;
@@ -375,6 +378,17 @@ describeEachDialect('incremental engine against the plain recomputation', (t) =>
             const query = { orgCode: '620000', period, depth: 4 };
             const fast = await computeIndicatorValues(t.db, WHOLE_TREE, query);
             expect(fast).toEqual(await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, query));
+            expect(await computeIndicatorValues(t.db, WHOLE_TREE, query, store)).toEqual(fast);
+            for (const [orgCode, depth] of [
+              ['620800', 1],
+              ['620881100', 1],
+              [V2, 0],
+            ] as const) {
+              const near = { orgCode, period, depth };
+              expect(await computeIndicatorValues(t.db, WHOLE_TREE, near, store)).toEqual(
+                await computeIndicatorValues(t.db, WHOLE_TREE, near),
+              );
+            }
             expectParentsAreSums(fast, {
               '620000': ['620800'],
               '620800': ['620881'],

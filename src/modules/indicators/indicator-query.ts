@@ -79,13 +79,15 @@ export function queryIndicators(
 
 /**
  * Validates a query, confines the org it names to `callerScope` and loads the orgs it covers.
- * An org not in the tree is a 400 naming `org`, as the other mistakes of a query.
+ * An org not in the tree is a 400 naming `org`, as the other mistakes of a query. The orgs
+ * come from `orgsInScope` (default: read from the database; the server's `TallyStore` keeps them).
  */
 export async function resolveQuery(
   db: Db,
   callerScope: OrgScope,
   query: IndicatorQuery,
   idsField: 'ids' | 'id' = 'ids',
+  orgsInScope: (scope: OrgScope) => Promise<IndicatorOrg[]> = (scope) => listOrgsInScope(db.kysely, scope),
 ): Promise<ResolvedQuery> {
   const period = parseQueryPeriod(query.period);
   const depth = query.depth ?? 0;
@@ -99,7 +101,7 @@ export async function resolveQuery(
     unknownCode: 'bad_request',
   });
   const indicators = queryIndicators(query.ids, idsField);
-  const all = await listOrgsInScope(db.kysely, scope);
+  const all = await orgsInScope(scope);
   const maxLevel = Math.min(5, root.level + depth) as OrgLevel;
   return {
     root,

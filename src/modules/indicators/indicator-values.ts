@@ -13,6 +13,7 @@ import { overlayReportedValues } from '../reported/reported-overlay.js';
 import { loadFactYears } from './facts-repository.js';
 import { resolveQuery, type IndicatorQuery } from './indicator-query.js';
 import { termCountsFromRawRows } from './unmaintained-year.js';
+import type { TallyMemory, TallyStore } from './tally-store.js';
 import { assembleValues, type IndicatorValue } from './value-assembly.js';
 import { tallyNodesInScope } from './values-repository.js';
 
@@ -23,6 +24,8 @@ export type { IndicatorValue } from './value-assembly.js';
  * Computes the indicator table for the org a query names, within the caller's scope, and a
  * period, from the maintained facts. A year whose facts are not maintained (no service
  * recorded in it) is evaluated from the raw rows by the same rules (./unmaintained-year.ts).
+ * With `tallies`, a maintained year's nodes are added up from that in-memory store
+ * (./tally-store.ts, kept fresh by the data versions) instead of being read for the request.
  *
  * @example
  * const rows = await computeIndicatorValues(db, callerScope(request), { orgCode: '620800', period: '2020Q2', depth: 1 });
@@ -31,13 +34,27 @@ export async function computeIndicatorValues(
   db: Db,
   callerScope: OrgScope,
   query: IndicatorQuery,
+  tallies?: TallyStore,
 ): Promise<IndicatorValue[]> {
-  const resolved = await resolveQuery(db, callerScope, query);
+  return tallies
+    ? tallies.read(db.kysely, (memory) => indicatorTable(db, callerScope, query, memory))
+    : indicatorTable(db, callerScope, query, null);
+}
+
+async function indicatorTable(
+  db: Db,
+  callerScope: OrgScope,
+  query: IndicatorQuery,
+  memory: TallyMemory | null,
+): Promise<IndicatorValue[]> {
+  const resolved = await resolveQuery(db, callerScope, query, 'ids', memory?.orgsInScope);
   const { scope, period } = resolved;
-  const counts = (await loadFactYears(db.kysely)).includes(period.year)
-    ? await tallyNodesInScope(db.kysely, scope, period.year, prefixNodes(period.endSlot))
-    : await termCountsFromRawRows(db.kysely, scope, period, DEFAULT_PARAMETERS);
-  const values = await assembleValues(db, resolved, counts);
+  const counts = !(await loadFactYears(db.kysely)).includes(period.year)
+    ? await termCountsFromRawRows(db.kysely, scope, period, DEFAULT_PARAMETERS)
+    : memory
+      ? await memory.countsAt(resolved)
+      : await tallyNodesInScope(db.kysely, scope, period.year, prefixNodes(period.endSlot));
+  const values = await assembleValues(db, resolved, counts, memory?.villagePopulation);
   // Reported indicators are not counted from facts: their cells come from the reports.
   return overlayReportedValues(
     db.kysely,

@@ -13,6 +13,7 @@ import { parsePeriod } from '../../domain/periods/period.js';
 import * as baseline from './baseline-repository.js';
 import * as facts from './facts-repository.js';
 import * as rawRows from './raw-rows-repository.js';
+import * as tallyStore from './tally-store-repository.js';
 import * as values from './values-repository.js';
 
 const membership: MembershipRow = {
@@ -68,6 +69,10 @@ export const QUERY_SAMPLES: ModuleQueries = {
       activitiesInScope: (db) => rawRows.activitiesInScope(db.kysely, S, ACTIVITY, 2020),
       activityOrgs: (db) => rawRows.activityOrgs(db.kysely, ACTIVITY),
       serviceYears: (db) => rawRows.serviceYears(db.kysely),
+    }),
+    repositorySamples('indicators/tally-store-repository.ts', tallyStore, {
+      orgTallyVersions: (db) => tallyStore.orgTallyVersions(db.kysely, O.county, 2020),
+      countyTallyNodes: (db) => tallyStore.countyTallyNodes(db.kysely, O.county, 2020),
     }),
     repositorySamples('indicators/values-repository.ts', values, {
       listOrgsInScope: (db) => values.listOrgsInScope(db.kysely, S),

@@ -12,7 +12,12 @@ import { rateRemark } from '../../domain/indicators/rate-over-full.js';
 import type { OrgLevel } from '../../domain/orgs/division-codes.js';
 import { ancestorAt } from '../orgs/org-scope.js';
 import type { ResolvedQuery } from './indicator-query.js';
-import { villagePopulationInScope, type IndicatorOrg, type TermCount } from './values-repository.js';
+import {
+  villagePopulationInScope,
+  type IndicatorOrg,
+  type TermCount,
+  type VillagePopulation,
+} from './values-repository.js';
 
 /** One cell of the indicator table (contract 4). */
 export interface IndicatorValue {
@@ -49,12 +54,14 @@ const POPULATION_BASES: readonly PopulationBase[] = [
 
 /**
  * Builds the value rows of `resolved` from per-org term counts (orgs of its scope, any level)
- * and the village population of its scope.
+ * and the village population of its scope (default: read from the database).
  */
 export async function assembleValues(
   db: Db,
   resolved: ResolvedQuery,
   counts: readonly TermCount[],
+  villagePopulation: (resolved: ResolvedQuery) => Promise<VillagePopulation[]> = (r) =>
+    villagePopulationInScope(db.kysely, r.scope, r.period.year),
 ): Promise<IndicatorValue[]> {
   const { root, period, indicators, orgs, scopeOrgs } = resolved;
   const orgIndex = new Map(orgs.map((o, i) => [o.code, i]));
@@ -90,7 +97,7 @@ export async function assembleValues(
   const P = POPULATION_BASES.length;
   const population = new Float64Array(orgs.length * P);
   if (indicators.some((i) => i.denominator?.kind === 'population')) {
-    for (const row of await villagePopulationInScope(db.kysely, resolved.scope, period.year)) {
+    for (const row of await villagePopulation(resolved)) {
       for (const oi of ancestorsOf(row.code))
         POPULATION_BASES.forEach((b, bi) => (population[oi * P + bi]! += Number(row[b] ?? 0)));
     }

@@ -56,12 +56,15 @@ export async function tallyNodesInScope(
   return rows.map((r) => ({ org_code: r.org_code, term: r.term, n: Number(r.n) }));
 }
 
+/** A village's population bases of a year. */
+export type VillagePopulation = { code: string } & Record<PopulationBase, number | null>;
+
 /** Village-level population rows of `scope` for a year (a parent's population is the sum of its villages). */
 export async function villagePopulationInScope(
   h: Handle,
   scope: OrgScope,
   year: number,
-): Promise<({ code: string } & Record<PopulationBase, number | null>)[]> {
+): Promise<VillagePopulation[]> {
   return h
     .selectFrom('org_population as p')
     .innerJoin('orgs as o', 'o.code', 'p.org_code')

@@ -1,0 +1,139 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/databases.js';
+import { openMaintainedDatabase } from '../../composition/maintained-database.js';
+import type { ServiceInput } from '../../domain/records/inputs.js';
+import { subtreeScope, WHOLE_TREE, type OrgScope } from '../orgs/org-scope.js';
+import { upsertServices } from '../records/services-repository.js';
+import { buildHandData, recordNo, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
+import { computeIndicatorValues, type IndicatorQuery } from './indicator-values.js';
+import { TallyStore } from './tally-store.js';
+
+const COUNTY = '620881';
+const SCOPES: readonly [string, OrgScope][] = [
+  ['whole tree', WHOLE_TREE],
+  ['the county', subtreeScope({ code: COUNTY, level: 3, countyCode: COUNTY })],
+  ['the township', subtreeScope({ code: TOWNSHIP, level: 4, countyCode: COUNTY })],
+  ['one village', subtreeScope({ code: V2, level: 5, countyCode: COUNTY })],
+];
+const QUERIES: readonly IndicatorQuery[] = [
+  { orgCode: '620000', period: '2020', depth: 4 },
+  { orgCode: '620800', period: '2020Q2', depth: 1 },
+  { orgCode: COUNTY, period: '2020-03-2', depth: 2 },
+  { orgCode: TOWNSHIP, period: '2020H2', depth: 1 },
+  { orgCode: V2, period: '2020-12', depth: 0 },
+];
+
+function followUp(serviceNo: string, seq: number, date: string, sbp: number): ServiceInput {
+  return {
+    serviceNo,
+    recordNo: recordNo(seq, V1),
+    type: 'hypertension_followup',
+    serviceDate: date,
+    orgCode: null,
+    institution: null,
+    doctor: null,
+    payload: {
+      visitMode: 'clinic',
+      sbp,
+      dbp: 80,
+      heartRate: null,
+      controlled: sbp < 140,
+      guidance: false,
+      medicationAdherence: null,
+      symptoms: null,
+    },
+  } as ServiceInput;
+}
+
+describeEachDialect('in-memory tallies (ADR 0022)', (t) => {
+  beforeAll(async () => {
+    await buildHandData(t.db);
+  });
+
+  /** Every query in every scope from `store` equals the same query read from the tally rows. */
+  async function expectSameAsRows(store: TallyStore): Promise<void> {
+    for (const [name, scope] of SCOPES)
+      for (const query of QUERIES) {
+        let rows;
+        try {
+          rows = await computeIndicatorValues(t.db, scope, query);
+        } catch {
+          // An org outside the scope is refused the same way with or without the store.
+          await expect(computeIndicatorValues(t.db, scope, query, store)).rejects.toThrow();
+          continue;
+        }
+        expect([name, query, await computeIndicatorValues(t.db, scope, query, store)]).toEqual([
+          name,
+          query,
+          rows,
+        ]);
+      }
+  }
+
+  it('answers every org, depth, period and scope as the tally rows do', async () => {
+    const store = new TallyStore();
+    await expectSameAsRows(store);
+    expect(store.readCounts.counties).toBeGreaterThan(0);
+    expect(store.heldBytes).toBeGreaterThan(0);
+  });
+
+  it('reads again only the village a follow-up changed, and answers with it at once', async () => {
+    const store = new TallyStore();
+    const query = {
+      orgCode: '620800',
+      period: '2020Q2',
+      depth: 1,
+      ids: [
+        'hypertension.hearts_under_care',
+        'hypertension.hearts_controlled_rate',
+        'hypertension.control_rate',
+      ],
+    };
+    const before = await computeIndicatorValues(t.db, WHOLE_TREE, query, store);
+    const reads = store.readCounts;
+    await t.db.kysely
+      .transaction()
+      .execute((trx) => upsertServices(trx, WHOLE_TREE, [followUp('store-1', 1, '2020-06-28', 152)]));
+    const after = await computeIndicatorValues(t.db, WHOLE_TREE, query, store);
+    expect(after).toEqual(await computeIndicatorValues(t.db, WHOLE_TREE, query));
+    expect(after.map((v) => v.numerator)).not.toEqual(before.map((v) => v.numerator));
+    expect(store.readCounts.counties).toBe(reads.counties);
+    expect(store.readCounts.orgs).toBe(reads.orgs + 1);
+    // Nothing written since: nothing read.
+    await computeIndicatorValues(t.db, WHOLE_TREE, query, store);
+    expect(store.readCounts).toEqual({ counties: reads.counties, orgs: reads.orgs + 1 });
+  });
+
+  it('sees what another connection wrote (a CLI import beside the server)', async () => {
+    const store = new TallyStore();
+    await expectSameAsRows(store);
+    const other = await openMaintainedDatabase(t.target);
+    try {
+      await other.kysely
+        .transaction()
+        .execute((trx) => upsertServices(trx, WHOLE_TREE, [followUp('store-2', 1, '2020-02-14', 150)]));
+    } finally {
+      await other.close();
+    }
+    await expectSameAsRows(store);
+  });
+
+  it('reads every county again when the org tree or the population changed', async () => {
+    const store = new TallyStore();
+    await expectSameAsRows(store);
+    const counties = store.readCounts.counties;
+    await t.db.kysely
+      .updateTable('org_population')
+      .set((eb) => ({ total: eb('total', '+', 1) }))
+      .where('org_code', '=', V1)
+      .execute();
+    await expectSameAsRows(store);
+    expect(store.readCounts.counties).toBeGreaterThan(counties);
+  });
+
+  it('answers right when its byte budget keeps nothing', async () => {
+    const store = new TallyStore(1);
+    await expectSameAsRows(store);
+    expect(store.heldBytes).toBe(0);
+  });
+});
