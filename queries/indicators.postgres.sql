@@ -359,11 +359,17 @@ select
   "m"."terms"
 from
   "indicator_memberships" as "m"
-  inner join "orgs" as "o" on "o"."code" = "m"."org_code"
 where
   "m"."year" = $1
-  and "m"."terms" like $2
-  and "o"."county_code" = $3
+  and "m"."org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = $2
+  )
+  and "m"."terms" like $3
 order by
   "m"."resident_id";
 

@@ -359,11 +359,17 @@ select
   "m"."terms"
 from
   "indicator_memberships" as "m"
-  inner join "orgs" as "o" on "o"."code" = "m"."org_code"
 where
   "m"."year" = ?
+  and "m"."org_code" in (
+    select
+      "o"."code"
+    from
+      "orgs" as "o"
+    where
+      "o"."county_code" = ?
+  )
   and "m"."terms" like ?
-  and "o"."county_code" = ?
 order by
   "m"."resident_id";
 

@@ -77,6 +77,15 @@ describeEachDialect('in-memory tallies (ADR 0022)', (t) => {
     expect(store.heldBytes).toBeGreaterThan(0);
   });
 
+  it('preloads a year so that answers of that year read no county, and stay right', async () => {
+    const store = new TallyStore();
+    await store.preload(t.db.kysely, 2020);
+    const preloaded = store.readCounts.counties;
+    expect(preloaded).toBeGreaterThan(0);
+    await expectSameAsRows(store);
+    expect(store.readCounts).toEqual({ counties: preloaded, orgs: 0 });
+  });
+
   it('reads again only the village a follow-up changed, and answers with it at once', async () => {
     const store = new TallyStore();
     const query = {

@@ -91,6 +91,25 @@ export class TallyStore {
     return run;
   }
 
+  /**
+   * Reads the org tree, the village population of `year` and every county's nodes of `year`
+   * ahead of the first answer (a read worker's start), so that the first dashboards of the
+   * day are not the ones that wait for a whole city to be read.
+   */
+  preload(h: Handle, year: number): Promise<void> {
+    const run = this.queue.then(async () => {
+      const versions = await this.versionsNow(h);
+      const tree = await this.tree(h);
+      await this.populationOf(h, year);
+      // Keyed as `countsAt` keys them: an org above the counties tallies under its own 6 digits.
+      for (const county of new Set(tree.map((o) => o.code.slice(0, 6))))
+        await this.fresh(h, county, year, versions.get(county) ?? 0);
+      this.evict();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Bytes of nodes held. */
   get heldBytes(): number {
     return this.bytes;
@@ -102,31 +121,15 @@ export class TallyStore {
   }
 
   private async memory(h: Handle): Promise<TallyMemory> {
-    const versions = new Map((await loadDataVersions(h)).map((v) => [v.scope, v.version]));
-    const tree = versions.get('*') ?? 0;
-    if (tree !== this.treeVersion) {
-      // Orgs, population or maintained years changed: nothing kept is trusted.
-      this.counties.clear();
-      this.bytes = 0;
-      this.orgTree = null;
-      this.population.clear();
-      this.treeVersion = tree;
-    }
+    const versions = await this.versionsNow(h);
     return {
       orgsInScope: async (scope) => {
         // The whole tree once, then each scope's part of it in memory (as `orgsInScope`).
-        this.orgTree ??= await listOrgsInScope(h, WHOLE_TREE);
-        return scope.kind === 'all' ? [...this.orgTree] : this.orgTree.filter((o) => scopeIncludes(scope, o));
+        const tree = await this.tree(h);
+        return scope.kind === 'all' ? [...tree] : tree.filter((o) => scopeIncludes(scope, o));
       },
-      villagePopulation: async ({ period, scopeOrgs }) => {
-        let rows = this.population.get(period.year);
-        if (!rows)
-          this.population.set(
-            period.year,
-            (rows = await villagePopulationInScope(h, WHOLE_TREE, period.year)),
-          );
-        return rows.filter((r) => scopeOrgs.has(r.code));
-      },
+      villagePopulation: async ({ period, scopeOrgs }) =>
+        (await this.populationOf(h, period.year)).filter((r) => scopeOrgs.has(r.code)),
       countsAt: async (resolved) => {
         const countyCodes = new Set<string>();
         for (const code of resolved.scopeOrgs.keys()) countyCodes.add(code.slice(0, 6));
@@ -137,6 +140,31 @@ export class TallyStore {
         return this.add(resolved, parts);
       },
     };
+  }
+
+  /** The data versions now; everything kept goes when the whole tree's version moved. */
+  private async versionsNow(h: Handle): Promise<Map<string, number>> {
+    const versions = new Map((await loadDataVersions(h)).map((v) => [v.scope, v.version]));
+    const tree = versions.get('*') ?? 0;
+    if (tree !== this.treeVersion) {
+      // Orgs, population or maintained years changed: nothing kept is trusted.
+      this.counties.clear();
+      this.bytes = 0;
+      this.orgTree = null;
+      this.population.clear();
+      this.treeVersion = tree;
+    }
+    return versions;
+  }
+
+  private async tree(h: Handle): Promise<IndicatorOrg[]> {
+    return (this.orgTree ??= await listOrgsInScope(h, WHOLE_TREE));
+  }
+
+  private async populationOf(h: Handle, year: number): Promise<VillagePopulation[]> {
+    let rows = this.population.get(year);
+    if (!rows) this.population.set(year, (rows = await villagePopulationInScope(h, WHOLE_TREE, year)));
+    return rows;
   }
 
   private async fresh(h: Handle, county: string, year: number, version: number): Promise<CountyYear> {
