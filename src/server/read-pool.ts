@@ -10,7 +10,14 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Db } from '../db/database.js';
 import { GongweiError } from '../domain/gongwei-error.js';
-import { answerOf, runReadTask, type ReadAnswers, type ReadOutcome, type ReadTask } from './read-tasks.js';
+import {
+  answerOf,
+  runReadTask,
+  type PreloadAnswer,
+  type ReadAnswers,
+  type ReadOutcome,
+  type ReadTask,
+} from './read-tasks.js';
 
 /** How reads are run. */
 export interface ReadPoolOptions {
@@ -24,6 +31,11 @@ export interface ReadPoolOptions {
   readonly maxQueued?: number;
   /** Seconds a refused client is told to wait (Retry-After, default 1). */
   readonly retryAfterSeconds?: number;
+  /**
+   * Read the latest maintained year's tallies into every connection's memory at once, ahead
+   * of the first dashboard (default false; `gongwei serve` and the load bench do).
+   */
+  readonly preload?: boolean;
 }
 
 /** The refusal of a read when the queue is full: 503 `unavailable`, with the Retry-After to send. */
@@ -46,6 +58,12 @@ export class ReadPool {
   private readonly maxQueued: number;
   private readonly retryAfter: number;
   private readonly piscina: Piscina | null;
+  /**
+   * What each connection read ahead ({@link ReadPoolOptions.preload}); empty without preload.
+   * Never rejects: a preload that failed (or was cut short by `close`) leaves that connection
+   * to read its counties at its first answer, as without preload.
+   */
+  readonly preloaded: Promise<readonly PreloadAnswer[]>;
 
   constructor(
     private readonly db: Db,
@@ -56,6 +74,7 @@ export class ReadPool {
     this.concurrency = Math.max(1, options.concurrency ?? (this.piscina ? 2 * threads : 8));
     this.maxQueued = Math.max(0, options.maxQueued ?? 200);
     this.retryAfter = options.retryAfterSeconds ?? 1;
+    this.preloaded = options.preload ? this.preloadEach(threads) : Promise.resolve([]);
   }
 
   /** True when reads run in worker threads. */
@@ -83,6 +102,27 @@ export class ReadPool {
       if (next) next();
       else this.running--;
     }
+  }
+
+  /**
+   * One preload per worker thread (piscina gives a task to an idle worker, and each is busy
+   * with its own preload while the others start), or one in-process. Outside the bounded
+   * queue: it is the pool's own work, not a client's.
+   */
+  private async preloadEach(threads: number): Promise<readonly PreloadAnswer[]> {
+    const task: ReadTask = { kind: 'preload-tallies' };
+    const once = async (): Promise<PreloadAnswer | null> => {
+      try {
+        const outcome = (
+          this.piscina ? await this.piscina.run(task) : await runReadTask(this.db, task)
+        ) as ReadOutcome<PreloadAnswer>;
+        return answerOf(outcome);
+      } catch {
+        return null;
+      }
+    };
+    const answers = await Promise.all(Array.from({ length: this.piscina ? threads : 1 }, once));
+    return answers.filter((a): a is PreloadAnswer => a !== null);
   }
 
   /** Stops the worker threads. */

@@ -1,6 +1,7 @@
 /**
  * The reads the server runs off its event loop (ADR 0014), as plain data so that they cross
- * to a worker thread and back: the indicator table of a dashboard, a drill-down page. The
+ * to a worker thread and back: the indicator table of a dashboard, a drill-down page, and the
+ * reading ahead of the latest year's tallies when a connection starts (ADR 0022). The
  * same function runs them in a read worker (./read-worker.ts) and in-process (PostgreSQL,
  * whose queries do not block the event loop, and tests).
  */
@@ -24,7 +25,8 @@ import type { OrgScope } from '../modules/orgs/org-scope.js';
 /** A read to run. */
 export type ReadTask =
   | { readonly kind: 'indicator-values'; readonly scope: OrgScope; readonly query: IndicatorQuery }
-  | { readonly kind: 'indicator-people'; readonly scope: OrgScope; readonly query: PeopleQuery };
+  | { readonly kind: 'indicator-people'; readonly scope: OrgScope; readonly query: PeopleQuery }
+  | { readonly kind: 'preload-tallies' };
 
 /** The indicator table, already JSON (the main thread sends it as it is), and whether it may be cached. */
 export interface ValuesAnswer {
@@ -40,6 +42,13 @@ export interface ValuesAnswer {
 export interface ReadAnswers {
   'indicator-values': ValuesAnswer;
   'indicator-people': PeopleAnswer;
+  'preload-tallies': PreloadAnswer;
+}
+
+/** What a preload read ahead: the latest year with maintained facts (null: none) and the counties read. */
+export interface PreloadAnswer {
+  readonly year: number | null;
+  readonly counties: number;
 }
 
 /** A task's outcome as it crosses threads: its answer, or the GongweiError it threw, as data. */
@@ -78,6 +87,15 @@ export async function runReadTask(
       }
       case 'indicator-people':
         return { ok: await listIndicatorPeople(db, task.scope, task.query) };
+      case 'preload-tallies': {
+        // The latest maintained year is the one the morning's dashboards open on.
+        const years = await loadFactYears(db.kysely);
+        if (years.length === 0) return { ok: { year: null, counties: 0 } };
+        const year = Math.max(...years);
+        const store = tallyStore(db);
+        await store.preload(db.kysely, year);
+        return { ok: { year, counties: store.readCounts.counties } };
+      }
     }
   } catch (error) {
     if (error instanceof GongweiError)

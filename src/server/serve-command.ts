@@ -109,8 +109,9 @@ async function listen(db: Db, options: ServeOptions, sqliteFile: string | undefi
     logger: false,
     backgroundJobs: true,
     ...(trustProxy ? { trustProxy } : {}),
-    // SQLite reads in worker threads, each with its own read-only connection (ADR 0014).
-    serving: sqliteFile ? { sqliteFile } : {},
+    // SQLite reads in worker threads, each with its own read-only connection (ADR 0014),
+    // each with the latest year's tallies read ahead (ADR 0022).
+    serving: sqliteFile ? { sqliteFile, preload: true } : { preload: true },
   });
   const address = await app.listen({ port, host: options.host });
   process.stdout.write(

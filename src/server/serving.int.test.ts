@@ -162,6 +162,35 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
     expect((await totals()).township).toBe(start + 5);
   });
 
+  it('reads the latest year ahead in every connection, and answers after it as before', async () => {
+    const expected = await totals();
+    const threads = t.target.file ? 2 : 1;
+    const warmed = await buildApp({
+      db: t.db,
+      backgroundJobs: false,
+      serving: { ...(t.target.file ? { sqliteFile: t.target.file, threads } : {}), preload: true },
+    });
+    try {
+      const answers = await warmed.serving!.pool.preloaded;
+      expect(answers).toHaveLength(threads);
+      for (const answer of answers) {
+        expect(answer.year).toBe(2020);
+        expect(answer.counties).toBeGreaterThan(0);
+      }
+      const bureau = await signInAs(warmed, t.db, 'bureau', TOWNSHIP.slice(0, 6));
+      const res = await bureau.inject({
+        method: 'GET',
+        url: `/api/indicators?org=${TOWNSHIP}&period=2020&depth=1&ids=records.total`,
+      });
+      expect(res.statusCode).toBe(200);
+      const rows = res.json() as { org: string; numerator: number }[];
+      expect(rows.find((r) => r.org === TOWNSHIP)!.numerator).toBe(expected.township);
+      expect(rows.find((r) => r.org === V1)!.numerator).toBe(expected.v1);
+    } finally {
+      await warmed.close();
+    }
+  });
+
   it('refuses reads beyond the queue with 503 and Retry-After, and answers the others', async () => {
     const small = await buildApp({
       db: t.db,
