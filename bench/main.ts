@@ -7,7 +7,7 @@
  * ratio, the latency from recording one follow-up to seeing it in the city value, peak RSS,
  * and every section listed in bench/sections.ts. Prints a table and writes JSON.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
@@ -23,6 +23,7 @@ import { loadFactYears } from '../src/modules/indicators/facts-repository.js';
 import { computeIndicatorValues } from '../src/modules/indicators/indicator-values.js';
 import { upsertServices } from '../src/modules/records/services-repository.js';
 import { generateBenchCity, type BenchScale } from './bench-city.js';
+import { reportBench } from './bench-report.js';
 import { BENCH_SECTIONS, type BenchFigure } from './sections.js';
 import { measureYearRollover } from './year-rollover.js';
 
@@ -347,19 +348,7 @@ async function main(): Promise<void> {
       period: PERIOD,
       figures,
     };
-    const width = Math.max(...figures.map((f) => f.name.length));
-    process.stdout.write(
-      `\nGongwei bench — scale ${options.scale}, ${db.dialect.name}, ${result.data} data, period ${PERIOD}\n`,
-    );
-    for (const f of figures)
-      process.stdout.write(
-        `${f.name.padEnd(width)}  ${String(f.value).padStart(12)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}\n`,
-      );
-    process.stdout.write(`\n${JSON.stringify(result)}\n`);
-    if (options.json) {
-      if (!existsSync(dirname(options.json))) mkdirSync(dirname(options.json), { recursive: true });
-      writeFileSync(options.json, JSON.stringify(result, null, 2));
-    }
+    reportBench(result, options.json);
   } finally {
     await cleanup();
   }

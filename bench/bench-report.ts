@@ -1,0 +1,35 @@
+/**
+ * How a bench run is shown: a table on stdout, then the same figures as one JSON line, and
+ * optionally as a JSON file (`--json`). Shared by the whole bench (main.ts) and a section
+ * run alone (section.ts), so both read alike.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BenchFigure } from './bench-section.js';
+
+/** One run's figures and what they were measured on. */
+export interface BenchResult {
+  readonly scale: string;
+  readonly dialect: string;
+  readonly data: string;
+  readonly period: string;
+  readonly figures: readonly BenchFigure[];
+}
+
+/** Prints `result` as a table and as JSON, and writes it to `jsonFile` when given. */
+export function reportBench(result: BenchResult, jsonFile?: string): void {
+  const { figures } = result;
+  const width = Math.max(0, ...figures.map((f) => f.name.length));
+  process.stdout.write(
+    `\nGongwei bench — scale ${result.scale}, ${result.dialect}, ${result.data} data, period ${result.period}\n`,
+  );
+  for (const f of figures)
+    process.stdout.write(
+      `${f.name.padEnd(width)}  ${String(f.value).padStart(12)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}\n`,
+    );
+  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+  if (jsonFile) {
+    if (!existsSync(dirname(jsonFile))) mkdirSync(dirname(jsonFile), { recursive: true });
+    writeFileSync(jsonFile, JSON.stringify(result, null, 2));
+  }
+}
