@@ -277,16 +277,98 @@ order by
 
 -- audits/rules/id-problems.ts: candidates (default parameters)
 select
-  "r"."id",
-  "r"."id_number",
-  "r"."birth_date",
-  "r"."sex",
-  "r"."org_code",
-  "r"."county_code"
+  r.id,
+  r.id_number,
+  r.birth_date,
+  r.sex,
+  r.org_code,
+  r.county_code
 from
-  "residents" as "r"
+  "residents" as "r" indexed by "residents_id_suspect"
 where
-  "r"."county_code" = ?
+  (
+    (
+      case
+        when "r"."id_number" is not null
+        and length("r"."id_number") = 18
+        and (
+          substr("r"."id_number", 1, 17) not glob '*[^0-9]*'
+        )
+        and substr("r"."id_number", 18, 1) in (
+          '0',
+          '1',
+          '2',
+          '3',
+          '4',
+          '5',
+          '6',
+          '7',
+          '8',
+          '9',
+          'X'
+        )
+        and substr("r"."id_number", 1, 2) in (
+          '11',
+          '12',
+          '13',
+          '14',
+          '15',
+          '21',
+          '22',
+          '23',
+          '31',
+          '32',
+          '33',
+          '34',
+          '35',
+          '36',
+          '37',
+          '41',
+          '42',
+          '43',
+          '44',
+          '45',
+          '46',
+          '50',
+          '51',
+          '52',
+          '53',
+          '54',
+          '61',
+          '62',
+          '63',
+          '64',
+          '65',
+          '71',
+          '81',
+          '82',
+          '83'
+        )
+        and "r"."birth_date" = substr("r"."id_number", 7, 4) || '-' || substr("r"."id_number", 11, 2) || '-' || substr("r"."id_number", 13, 2)
+        and "r"."birth_date" >= '1880-01-01'
+        and "r"."sex" = case
+          when substr("r"."id_number", 17, 1) in ('1', '3', '5', '7', '9') then 'M'
+          else 'F'
+        end
+        and substr("r"."id_number", 18, 1) = substr(
+          '10X98765432',
+          (
+            case
+              when length("r"."id_number") = 18
+              and (
+                substr("r"."id_number", 1, 17) not glob '*[^0-9]*'
+              ) then cast(substr("r"."id_number", 1, 1) as integer) * 7 + cast(substr("r"."id_number", 2, 1) as integer) * 9 + cast(substr("r"."id_number", 3, 1) as integer) * 10 + cast(substr("r"."id_number", 4, 1) as integer) * 5 + cast(substr("r"."id_number", 5, 1) as integer) * 8 + cast(substr("r"."id_number", 6, 1) as integer) * 4 + cast(substr("r"."id_number", 7, 1) as integer) * 2 + cast(substr("r"."id_number", 8, 1) as integer) * 1 + cast(substr("r"."id_number", 9, 1) as integer) * 6 + cast(substr("r"."id_number", 10, 1) as integer) * 3 + cast(substr("r"."id_number", 11, 1) as integer) * 7 + cast(substr("r"."id_number", 12, 1) as integer) * 9 + cast(substr("r"."id_number", 13, 1) as integer) * 10 + cast(substr("r"."id_number", 14, 1) as integer) * 5 + cast(substr("r"."id_number", 15, 1) as integer) * 8 + cast(substr("r"."id_number", 16, 1) as integer) * 4 + cast(substr("r"."id_number", 17, 1) as integer) * 2
+              else 0
+            end
+          ) % 11 + 1,
+          1
+        ) then 1
+        else 0
+      end
+    ) = 0
+    or "r"."birth_date" > "r"."record_created"
+  )
+  and "r"."county_code" = ?
   and "r"."record_created" <= ?
   and (
     "r"."death_date" is null
@@ -342,9 +424,9 @@ where
       else 0
     end
   ) = 0
-  and "r"."id" > ?
+  and r.id > ?
 order by
-  "r"."id"
+  r.id
 limit
   ?;
 

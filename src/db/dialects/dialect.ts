@@ -29,6 +29,14 @@ export interface SqlDialect {
   /** True when a text expression consists of ASCII digits only (true for ''). */
   allDigits(expr: RawBuilder<unknown>): RawBuilder<boolean>;
   /**
+   * `table as alias`, read through `index` where the dialect needs telling: SQLite keeps no
+   * statistics (nothing runs ANALYZE) and prefers any index with an equality, e.g. the county
+   * of a scope, over a small partial index; PostgreSQL's planner has statistics and chooses.
+   * Only for an index whose condition the query repeats verbatim (SQLite refuses the query
+   * otherwise).
+   */
+  tableThroughIndex(table: string, alias: string, index: string): RawBuilder<unknown>;
+  /**
    * Statements that make `table` append-only: any UPDATE or DELETE of its rows fails. For
    * migrations (the access trail).
    */

@@ -17,6 +17,7 @@ export const postgresDialect: SqlDialect = {
     sql<string>`to_char((${sql.raw(dateExpr)})::date + make_interval(months => ${months}), 'YYYY-MM-DD')`,
   withIdColumn: (table) => table.addColumn('id', 'bigserial', (c) => c.primaryKey()),
   clusteredByPrimaryKey: (table) => table,
+  tableThroughIndex: (table, alias) => sql`${sql.table(table)} as ${sql.id(alias)}`,
   allDigits: (expr) => sql<boolean>`(${expr} ~ '^[0-9]*$')`,
   appendOnlyTriggers: (table) => [
     sql`create function ${sql.id(`${table}_refuse_change`)}() returns trigger language plpgsql as $$

@@ -13,6 +13,8 @@ export const sqliteDialect: SqlDialect = {
   addMonths: (dateExpr, months) => sql<string>`date(${sql.raw(dateExpr)}, ${`${months} months`})`,
   withIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey()),
   clusteredByPrimaryKey: (table) => table.modifyEnd(sql`without rowid`),
+  tableThroughIndex: (table, alias, index) =>
+    sql`${sql.table(table)} as ${sql.id(alias)} indexed by ${sql.id(index)}`,
   allDigits: (expr) => sql<boolean>`(${expr} not glob '*[^0-9]*')`,
   appendOnlyTriggers: (table) =>
     (['update', 'delete'] as const).map(

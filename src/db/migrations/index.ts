@@ -15,6 +15,7 @@ import { factYearsInPreparation013 } from './013-fact-years-in-preparation.js';
 import { factDefinitions014 } from './014-fact-definitions.js';
 import { reportedValues017 } from './017-reported-values.js';
 import { tallyOrgVersions018 } from './018-tally-org-versions.js';
+import { residentIdSuspects019 } from './019-resident-id-suspects.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
@@ -22,7 +23,7 @@ import { tallyOrgVersions018 } from './018-tally-org-versions.js';
  * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules, 007 accounts and the access trail,
  * 008 assessment, 009 data versions (serving), 010 funding, 011 family-doctor contracts,
  * 013 fact years in preparation, 014 fact definitions (indicators), 017 reported values,
- * 018 tally versions per org (serving).
+ * 018 tally versions per org (serving), 019 residents whose ID number may have a problem (audits).
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -41,5 +42,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '014-fact-definitions': factDefinitions014(),
     '017-reported-values': reportedValues017(dialect),
     '018-tally-org-versions': tallyOrgVersions018(dialect),
+    '019-resident-id-suspects': residentIdSuspects019(dialect),
   };
 }

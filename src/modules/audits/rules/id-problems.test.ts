@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckChar } from '../../../domain/id-number/id-number.js';
+import { ID_SUSPECT_PROVINCES } from '../../../db/migrations/019-resident-id-suspects.js';
+import { idCheckChar, PROVINCES } from '../../../domain/id-number/id-number.js';
 import { Q2_2020 } from './rules.fixture.js';
 import { idProblems, type ResidentIdRow } from './id-problems.js';
 
@@ -51,5 +52,9 @@ describe('id_problems', () => {
       [4, 'error', ['BIRTH_DATE_MISMATCH', 'SEX_MISMATCH']],
     ]);
     expect(JSON.stringify(found)).not.toContain(male1950.slice(6, 14));
+  });
+
+  it("keeps the suspects index's provinces those of the ID module (a change needs a new index)", () => {
+    expect([...ID_SUSPECT_PROVINCES].sort()).toEqual(Object.keys(PROVINCES).sort());
   });
 });

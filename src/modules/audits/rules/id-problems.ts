@@ -3,11 +3,12 @@
  * the record's birth date or sex. SQL skips the numbers that are certainly fine; the ID
  * module judges the rest and its word is final.
  */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { SqlDialect } from '../../../db/database.js';
 import { findingSubject, idProblemOf, type DraftFinding } from '../../../domain/audits/classify.js';
 import { EARLIEST_BIRTH_DATE, PROVINCES } from '../../../domain/id-number/id-number.js';
+import { residentIdSuspect } from '../../../db/migrations/019-resident-id-suspects.js';
 import { rowsInScope, type OrgScope } from '../../orgs/org-scope.js';
 import type { Handle } from '../audit-tables.js';
 import { judgedRule } from './audit-rule.js';
@@ -64,7 +65,8 @@ function idCertainlyFine(dialect: SqlDialect, asOf: string): RawBuilder<unknown>
 
 /**
  * One page (keyset on id) of active residents in scope whose ID number may have a problem,
- * for the ID rule; residents whose number is certainly fine are skipped in SQL.
+ * for the ID rule; residents whose number is certainly fine are skipped in SQL, most of them
+ * by the partial index of migration 019 (`residentIdSuspect`), the rest by the as-of date.
  */
 export async function selectResidentIdPage(
   h: Handle,
@@ -74,17 +76,24 @@ export async function selectResidentIdPage(
   afterId: number,
   limit: number,
 ): Promise<ResidentIdRow[]> {
-  const rows = await h
-    .selectFrom('residents as r')
-    .select(['r.id', 'r.id_number', 'r.birth_date', 'r.sex', 'r.org_code', 'r.county_code'])
-    .where(rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' }))
-    .where(activeAt(asOf, 'r'))
-    .where(sql<SqlBool>`(case when ${idCertainlyFine(dialect, asOf)} then 1 else 0 end) = 0`)
-    .where('r.id', '>', afterId)
-    .orderBy('r.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
+  const result = await sql<{
+    id: number;
+    id_number: string | null;
+    birth_date: string | null;
+    sex: string | null;
+    org_code: string;
+    county_code: string;
+  }>`
+    select r.id, r.id_number, r.birth_date, r.sex, r.org_code, r.county_code
+    from ${dialect.tableThroughIndex('residents', 'r', 'residents_id_suspect')}
+    where ${residentIdSuspect(dialect, 'r')}
+      and ${rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' })}
+      and ${activeAt(asOf, 'r')}
+      and (case when ${idCertainlyFine(dialect, asOf)} then 1 else 0 end) = 0
+      and r.id > ${afterId}
+    order by r.id
+    limit ${limit}`.execute(h);
+  return result.rows.map((r) => ({
     id: Number(r.id),
     idNumber: r.id_number,
     birthDate: r.birth_date,
