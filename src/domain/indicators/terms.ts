@@ -12,7 +12,7 @@
  * family listed below), test it in terms.test.ts, give the plain SQL recomputation its rule
  * (src/modules/indicators/baseline-repository.ts) and the catalogue an indicator using it.
  */
-import { SLOTS_PER_YEAR } from '../periods/period.js';
+import { SLOTS_PER_YEAR, slotOfDate } from '../periods/period.js';
 import type { IndicatorParameters } from './parameters.js';
 import { serviceReadsOf, type ServiceReads } from './service-reads.js';
 import { CHILD_TERMS } from './term-families/child.js';
@@ -176,27 +176,39 @@ export function familyTermMasks(
   evaluation: TermEvaluation = 'change-slots',
 ): Map<string, number> {
   const masks = new Map<string, number>();
+  const add = (terms: readonly string[], bits: number): void => {
+    for (const term of terms) masks.set(term, (masks.get(term) ?? 0) + bits);
+  };
+  // Every term is of people present at the period end: none from the slot the record is gone in.
+  const gone = h.span.gone;
+  const goneSlot =
+    gone === null || gone > `${year}-12-31` ? SLOTS_PER_YEAR : gone < `${year}-01-01` ? 0 : slotOfDate(gone);
   const byType = groupByType(h.services);
-  // Per family: the slots at which to evaluate it (null: every slot) and its last terms.
+  // Per family: the slots at which to evaluate it (null: every slot), its last terms and the
+  // slot they were decided at; they hold until the next evaluation, then get their bits at once.
   const changes = families.map((f) =>
     evaluation === 'change-slots' && f.changeSlots !== undefined ? f.changeSlots(h, year, p) : null,
   );
   const carried: string[][] = families.map(() => []);
-  for (let slot = fromSlot, bit = 2 ** fromSlot; slot < SLOTS_PER_YEAR; slot++, bit *= 2) {
-    const dates = slotDates(year, slot, p);
-    // Every term is of people present at the period end; once gone, gone for the rest of the year.
-    if (h.span.gone !== null && h.span.gone <= dates.end) break;
-    const view = new SlotView(h, byType, dates, p);
+  const carriedFrom: number[] = families.map(() => fromSlot);
+  for (let slot = fromSlot, bit = 2 ** fromSlot; slot < goneSlot; slot++, bit *= 2) {
+    let view: SlotView | undefined;
     for (let i = 0; i < families.length; i++) {
       const change = changes[i] ?? null;
-      if (change === null || slot === fromSlot || Math.floor(change / bit) % 2 === 1) {
-        const out: string[] = [];
-        families[i]!.membersAt(view, out);
+      if (change !== null && slot !== fromSlot && Math.floor(change / bit) % 2 === 0) continue;
+      view ??= new SlotView(h, byType, slotDates(year, slot, p), p);
+      const out: string[] = [];
+      families[i]!.membersAt(view, out);
+      if (change === null) add(out, bit);
+      else {
+        add(carried[i]!, bit - 2 ** carriedFrom[i]!);
         carried[i] = out;
+        carriedFrom[i] = slot;
       }
-      for (const term of carried[i]!) masks.set(term, (masks.get(term) ?? 0) + bit);
     }
   }
+  for (let i = 0; i < families.length; i++)
+    if (changes[i] !== null && goneSlot > fromSlot) add(carried[i]!, 2 ** goneSlot - 2 ** carriedFrom[i]!);
   return masks;
 }
 
