@@ -23,6 +23,7 @@ import { loadFactYears } from '../src/modules/indicators/facts-repository.js';
 import { computeIndicatorValues } from '../src/modules/indicators/indicator-values.js';
 import { upsertServices } from '../src/modules/records/services-repository.js';
 import { generateBenchCity, type BenchScale } from './bench-city.js';
+import { figureTable } from './bench-section.js';
 import { BENCH_SECTIONS, type BenchFigure } from './sections.js';
 import { measureYearRollover } from './year-rollover.js';
 
@@ -347,14 +348,10 @@ async function main(): Promise<void> {
       period: PERIOD,
       figures,
     };
-    const width = Math.max(...figures.map((f) => f.name.length));
     process.stdout.write(
       `\nGongwei bench — scale ${options.scale}, ${db.dialect.name}, ${result.data} data, period ${PERIOD}\n`,
     );
-    for (const f of figures)
-      process.stdout.write(
-        `${f.name.padEnd(width)}  ${String(f.value).padStart(12)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}\n`,
-      );
+    process.stdout.write(figureTable(figures));
     process.stdout.write(`\n${JSON.stringify(result)}\n`);
     if (options.json) {
       if (!existsSync(dirname(options.json))) mkdirSync(dirname(options.json), { recursive: true });
