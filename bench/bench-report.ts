@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { BenchFigure } from './bench-section.js';
+import { figureTable, type BenchFigure } from './bench-section.js';
 
 /** One run's figures and what they were measured on. */
 export interface BenchResult {
@@ -18,15 +18,10 @@ export interface BenchResult {
 
 /** Prints `result` as a table and as JSON, and writes it to `jsonFile` when given. */
 export function reportBench(result: BenchResult, jsonFile?: string): void {
-  const { figures } = result;
-  const width = Math.max(0, ...figures.map((f) => f.name.length));
   process.stdout.write(
     `\nGongwei bench — scale ${result.scale}, ${result.dialect}, ${result.data} data, period ${result.period}\n`,
   );
-  for (const f of figures)
-    process.stdout.write(
-      `${f.name.padEnd(width)}  ${String(f.value).padStart(12)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}\n`,
-    );
+  process.stdout.write(figureTable(result.figures));
   process.stdout.write(`\n${JSON.stringify(result)}\n`);
   if (jsonFile) {
     if (!existsSync(dirname(jsonFile))) mkdirSync(dirname(jsonFile), { recursive: true });

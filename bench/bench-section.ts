@@ -27,3 +27,17 @@ export interface BenchSection {
   readonly name: string;
   run(context: BenchContext): Promise<BenchFigure[]>;
 }
+
+/**
+ * The figures as the bench prints them: one line each, name, value and unit, and the goal
+ * when set.
+ */
+export function figureTable(figures: readonly BenchFigure[]): string {
+  const width = Math.max(...figures.map((f) => f.name.length));
+  return figures
+    .map(
+      (f) =>
+        `${f.name.padEnd(width)}  ${String(f.value).padStart(12)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}\n`,
+    )
+    .join('');
+}

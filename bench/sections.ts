@@ -18,8 +18,9 @@
 import { auditsSection } from './audits.js';
 import type { BenchSection } from './bench-section.js';
 import { loadSection } from './load.js';
+import { termEvaluationSection } from './term-evaluation.js';
 
 export type { BenchContext, BenchFigure, BenchSection } from './bench-section.js';
 
 /** Sections run after the indicator figures, in this order. */
-export const BENCH_SECTIONS: readonly BenchSection[] = [auditsSection, loadSection];
+export const BENCH_SECTIONS: readonly BenchSection[] = [auditsSection, termEvaluationSection, loadSection];

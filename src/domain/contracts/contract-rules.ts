@@ -61,6 +61,13 @@ export function dayBefore(date: string): string {
   return t.toISOString().slice(0, 10);
 }
 
+/** The day after an ISO date. */
+export function dayAfter(date: string): string {
+  const t = new Date(`${date}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
+}
+
 /**
  * The last day of a term of `years` whole years signed on `signed`: the day before the same
  * calendar day `years` later. A contract signed on 29 February ends on 28 February (the
@@ -136,6 +143,20 @@ export function ageOn(birthDate: string | null, date: string): number | null {
   let age = t.y - b.y;
   if (t.m < b.m || (t.m === b.m && t.d < b.d)) age--;
   return age;
+}
+
+/**
+ * The first day on which {@link ageOn} is at least `years`: the birthday `years` on, and for
+ * a birth on 29 February, 1 March in a common year (ageOn counts the year complete only
+ * once the month and day are reached). `years` 0 gives the birth date.
+ *
+ * @example birthdayOf('1955-05-05', 65) // '2020-05-05'
+ * @example birthdayOf('2016-02-29', 7) // '2023-03-01'
+ */
+export function birthdayOf(birthDate: string, years: number): string {
+  const b = parseIso(birthDate);
+  const y = b.y + years;
+  return b.d > daysInMonth(y, b.m) ? iso(y, b.m + 1, 1) : iso(y, b.m, b.d);
 }
 
 /** One enrolment as the registries hold it. */

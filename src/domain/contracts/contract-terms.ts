@@ -6,13 +6,20 @@
  */
 import {
   ageOn,
+  birthdayOf,
+  dayAfter,
   ELDERLY_AGE,
   isActiveOn,
   KEY_POPULATIONS,
   type EnrolmentSpan,
   type KeyPopulation,
 } from './contract-rules.js';
-import { packageFulfilled, servicePackageFor, type DatedService } from './service-packages.js';
+import {
+  packageFulfilled,
+  packageFulfilledOn,
+  servicePackageFor,
+  type DatedService,
+} from './service-packages.js';
 
 /** One stored contract as the terms read it. */
 export interface ContractFacts {
@@ -69,6 +76,9 @@ const ENROLLED_GROUPS: readonly KeyPopulation[] = [
   'tuberculosis',
 ];
 
+/** Age from which a child is no longer in the 0–6 group, in completed years. */
+const CHILD_AGE_LIMIT = 7;
+
 // Present as every indicator counts people (ADR 0005): recorded by E, neither dead nor moved out.
 function presentOn(h: ContractHistory, date: string): boolean {
   return (
@@ -88,7 +98,7 @@ export function keyGroupsAt(h: ContractHistory, end: string): Set<KeyPopulation>
   const groups = new Set<KeyPopulation>();
   const age = ageOn(h.birthDate, end);
   if (age !== null && age >= ELDERLY_AGE) groups.add('elderly');
-  if (age !== null && age >= 0 && age < 7) groups.add('child');
+  if (age !== null && age >= 0 && age < CHILD_AGE_LIMIT) groups.add('child');
   for (const e of h.enrolments)
     if (
       (ENROLLED_GROUPS as readonly string[]).includes(e.program) &&
@@ -144,4 +154,49 @@ export function contractTermsAt(h: ContractHistory, yearStart: string, end: stri
       terms.add('contract.renewed');
   }
   return terms;
+}
+
+/**
+ * The days on which the contract terms of a resident can change in the year starting
+ * `yearStart`: for two period ends D < E of the year with none of these days in (D, E],
+ * `contractTermsAt(h, yearStart, D)` and `contractTermsAt(h, yearStart, E)` are equal. They
+ * are every date {@link contractTermsAt} compares the period end with:
+ * - the record's creation, the death and the move-out (present at E);
+ * - of every contract: the signing (it holds; a successor renews its predecessor), the end
+ *   (it falls due), the day after the end and the termination (it no longer holds), and the
+ *   day its package is first fully delivered counting from max(signing, `yearStart`)
+ *   (fulfilled: monotone in E while the same contract holds);
+ * - of every enrolment in a programme that makes a key group: its start and its end;
+ * - the birth date and the 7th and 65th birthdays (the child and elderly groups; the child
+ *   group starts at age 0, so the birth date counts for a record created before it).
+ * Days outside the year may be among them; the list is unsorted and may repeat a day. A
+ * day too many costs an evaluation; a day missing gives wrong terms, so a new date read by
+ * the terms must be added here (the property test in contract-terms.test.ts checks every day).
+ *
+ * @example contractChangeDates(h, '2020-01-01') // ['2018-06-01', '2020-03-10', '2021-03-09', '2021-03-10', …]
+ */
+export function contractChangeDates(h: ContractHistory, yearStart: string): string[] {
+  const days: string[] = [h.recordCreated];
+  if (h.deathDate !== null) days.push(h.deathDate);
+  if (h.movedOutDate !== null) days.push(h.movedOutDate);
+  for (const c of h.contracts) {
+    days.push(c.signedDate, c.endDate, dayAfter(c.endDate));
+    if (c.terminatedDate !== null) days.push(c.terminatedDate);
+    const pkg = servicePackageFor(c.packageCode);
+    if (pkg === undefined) continue;
+    const delivered = packageFulfilledOn(
+      pkg,
+      h.services,
+      c.signedDate > yearStart ? c.signedDate : yearStart,
+    );
+    if (delivered !== null) days.push(delivered);
+  }
+  for (const e of h.enrolments) {
+    if (!(ENROLLED_GROUPS as readonly string[]).includes(e.program)) continue;
+    days.push(e.startDate);
+    if (e.endDate !== null) days.push(e.endDate);
+  }
+  if (h.birthDate !== null)
+    days.push(h.birthDate, birthdayOf(h.birthDate, CHILD_AGE_LIMIT), birthdayOf(h.birthDate, ELDERLY_AGE));
+  return days;
 }

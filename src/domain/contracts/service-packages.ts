@@ -114,3 +114,33 @@ export function packageFulfilled(
     services.some((s) => s.date >= from && s.date <= to && (r.anyOf as readonly string[]).includes(s.type)),
   );
 }
+
+/**
+ * The first day on which {@link packageFulfilled} holds for a period starting `from`: the
+ * greatest, over the requirements, of the earliest service meeting it dated on or after
+ * `from` (or `from` itself for a package without requirements); null when some requirement
+ * is never met. For every `to`, `packageFulfilled(pkg, services, from, to)` is exactly
+ * `result !== null && result <= to`.
+ *
+ * @example packageFulfilledOn(SERVICE_PACKAGES[1]!, [{ type: 'elderly_checkup', date: '2020-05-01' }], '2020-01-01') // '2020-05-01'
+ */
+export function packageFulfilledOn(
+  pkg: ServicePackage,
+  services: readonly DatedService[],
+  from: string,
+): string | null {
+  let day = from;
+  for (const r of pkg.requirements) {
+    let first: string | null = null;
+    for (const s of services)
+      if (
+        s.date >= from &&
+        (first === null || s.date < first) &&
+        (r.anyOf as readonly string[]).includes(s.type)
+      )
+        first = s.date;
+    if (first === null) return null;
+    if (first > day) day = first;
+  }
+  return day;
+}

@@ -16,7 +16,7 @@ import type { ContractFacts } from '../contracts/contract-terms.js';
 import type { Program } from '../programs.js';
 import type { ServicePayload } from '../records/service-payloads.js';
 import type { ServiceType } from '../service-types.js';
-import { addMonthsIso, daysInMonth, monthsElapsed, slotEnd } from '../periods/period.js';
+import { addMonthsIso, daysInMonth, monthsElapsed, slotEnd, slotOfDate } from '../periods/period.js';
 import type { IndicatorParameters } from './parameters.js';
 
 /** The hot numeric columns of a service (stored beside the payload), as the terms read them. */
@@ -237,8 +237,37 @@ export interface PersonTermFamily {
   readonly readsEveryServiceDate?: boolean;
   /** The rule reads the resident's family-doctor contracts (ADR 0018): the maintainer loads them. */
   readonly readsContracts?: boolean;
+  /**
+   * The slots of `year` at whose end the family's terms of this resident can differ from
+   * those at the end of the slot before, as a mask (bit s = slot s; {@link slotsOfDates}
+   * builds it from the days the terms can change). The engine then evaluates the family only
+   * at those slots and at the first slot it evaluates, and carries the terms forward in
+   * between (the contracts family, whose terms change on a few days a year). A slot missing
+   * gives wrong masks, a slot too many only costs an evaluation. Without it the family is
+   * evaluated at every slot.
+   */
+  changeSlots?(resident: ResidentHistory, year: number, parameters: IndicatorParameters): number;
   /** Adds to `out` the terms the resident belongs to at the end of the view's 旬. */
   membersAt(view: SlotView, out: string[]): void;
+}
+
+/**
+ * The mask of the slots of `year` holding any of `days` (bit s = slot s): the slots at whose
+ * end a value that can change only on these days may differ from the slot before. Days of
+ * other years are left out (before the year they change only the first slot, which the
+ * engine evaluates anyway).
+ *
+ * @example slotsOfDates(['2020-01-05', '2020-03-11', '2021-01-01'], 2020) // 2 ** 0 + 2 ** 7
+ */
+export function slotsOfDates(days: Iterable<string>, year: number): number {
+  const prefix = `${year}-`;
+  let mask = 0;
+  for (const day of days) {
+    if (!day.startsWith(prefix)) continue;
+    const bit = 2 ** slotOfDate(day);
+    if (Math.floor(mask / bit) % 2 === 0) mask += bit;
+  }
+  return mask;
 }
 
 /** A person-less activity (health education) as the terms read it. */

@@ -3,14 +3,16 @@
  * indicator is a numerator term over a denominator term or population base; a term is a
  * pure predicate of one resident's history at a period end ("managed hypertension patient
  * with ≥2 follow-ups year-to-date"). The engine evaluates each resident's terms at the 36
- * 旬 ends of a year and keeps them as 36-bit masks, so any period is answered by sums.
+ * 旬 ends of a year and keeps them as 36-bit masks, so any period is answered by sums; a
+ * family that declares the slots at which its terms can change (`changeSlots`, the
+ * contracts family) is evaluated only at those and its terms carried forward in between.
  *
  * The terms are defined by families (one file each in ./term-families/), listed here; each
  * declares what it reads (./term-family.ts). Adding a term: add it to its family (or a new
  * family listed below), test it in terms.test.ts, give the plain SQL recomputation its rule
  * (src/modules/indicators/baseline-repository.ts) and the catalogue an indicator using it.
  */
-import { SLOTS_PER_YEAR } from '../periods/period.js';
+import { SLOTS_PER_YEAR, slotOfDate } from '../periods/period.js';
 import type { IndicatorParameters } from './parameters.js';
 import { serviceReadsOf, type ServiceReads } from './service-reads.js';
 import { CHILD_TERMS } from './term-families/child.js';
@@ -134,9 +136,19 @@ export function residentTermsAt(
 }
 
 /**
+ * How {@link residentTermMasks} evaluates the families: `change-slots` evaluates a family
+ * that declares its change slots only at those (carrying its terms forward in between),
+ * `every-slot` evaluates every family at every slot. Both give the same masks; the second is
+ * the reference the tests and the bench compare with.
+ */
+export type TermEvaluation = 'change-slots' | 'every-slot';
+
+/**
  * A resident's terms at every 旬 end of `year` from slot `fromSlot` on, as bit masks (bit s =
  * member at the end of slot s; the bits of earlier slots are left 0, for a caller that
- * knows them unchanged). Terms with an empty mask are left out.
+ * knows them unchanged). Terms with an empty mask are left out. A family with
+ * `changeSlots` is evaluated only at the slots it names and at `fromSlot` (unless
+ * `evaluation` is `every-slot`).
  *
  * @example residentTermMasks(h, 2020, p).get('hypertension.managed') // 0b111…000 from enrolment on
  */
@@ -145,14 +157,58 @@ export function residentTermMasks(
   year: number,
   p: IndicatorParameters,
   fromSlot = 0,
+  evaluation: TermEvaluation = 'change-slots',
+): Map<string, number> {
+  return familyTermMasks(h, familiesOf(h), year, p, fromSlot, evaluation);
+}
+
+/**
+ * {@link residentTermMasks} for the given families only (each must be one the resident can
+ * belong to: of no programme, or of a programme it was ever enrolled in), for the tests and
+ * the bench to measure or compare one family.
+ */
+export function familyTermMasks(
+  h: ResidentHistory,
+  families: readonly PersonTermFamily[],
+  year: number,
+  p: IndicatorParameters,
+  fromSlot = 0,
+  evaluation: TermEvaluation = 'change-slots',
 ): Map<string, number> {
   const masks = new Map<string, number>();
-  const families = familiesOf(h);
+  const add = (terms: readonly string[], bits: number): void => {
+    for (const term of terms) masks.set(term, (masks.get(term) ?? 0) + bits);
+  };
+  // Every term is of people present at the period end: none from the slot the record is gone in.
+  const gone = h.span.gone;
+  const goneSlot =
+    gone === null || gone > `${year}-12-31` ? SLOTS_PER_YEAR : gone < `${year}-01-01` ? 0 : slotOfDate(gone);
   const byType = groupByType(h.services);
-  for (let slot = fromSlot, bit = 2 ** fromSlot; slot < SLOTS_PER_YEAR; slot++, bit *= 2) {
-    for (const term of termsAt(h, families, byType, year, slot, p))
-      masks.set(term, (masks.get(term) ?? 0) + bit);
+  // Per family: the slots at which to evaluate it (null: every slot), its last terms and the
+  // slot they were decided at; they hold until the next evaluation, then get their bits at once.
+  const changes = families.map((f) =>
+    evaluation === 'change-slots' && f.changeSlots !== undefined ? f.changeSlots(h, year, p) : null,
+  );
+  const carried: string[][] = families.map(() => []);
+  const carriedFrom: number[] = families.map(() => fromSlot);
+  for (let slot = fromSlot, bit = 2 ** fromSlot; slot < goneSlot; slot++, bit *= 2) {
+    let view: SlotView | undefined;
+    for (let i = 0; i < families.length; i++) {
+      const change = changes[i] ?? null;
+      if (change !== null && slot !== fromSlot && Math.floor(change / bit) % 2 === 0) continue;
+      view ??= new SlotView(h, byType, slotDates(year, slot, p), p);
+      const out: string[] = [];
+      families[i]!.membersAt(view, out);
+      if (change === null) add(out, bit);
+      else {
+        add(carried[i]!, bit - 2 ** carriedFrom[i]!);
+        carried[i] = out;
+        carriedFrom[i] = slot;
+      }
+    }
   }
+  for (let i = 0; i < families.length; i++)
+    if (changes[i] !== null && goneSlot > fromSlot) add(carried[i]!, 2 ** goneSlot - 2 ** carriedFrom[i]!);
   return masks;
 }
 

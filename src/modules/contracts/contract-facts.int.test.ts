@@ -25,7 +25,7 @@ import { progress } from '../targets/progress.js';
 import { setTargets } from '../targets/set-targets.js';
 
 const IDS = CONTRACT_INDICATORS.map((i) => contractCatalogueId(i.id));
-const PERIODS = ['2020H1', '2020Q1', '2020-05', '2020-06-2', '2020', '2019H2'];
+const PERIODS = ['2020H1', '2020Q1', '2020-03-2', '2020-05', '2020-06-2', '2020', '2019H2'];
 
 /** `org|indicator` → [numerator, denominator] of the contract indicators, three ways. */
 type Cells = Map<string, [number, number | null]>;
@@ -122,12 +122,17 @@ describeEachDialect('contract indicators in the maintained facts', (t) => {
   it('after random contract imports and records writes, the three agree', async () => {
     const seq = fc.integer({ min: 1, max: 7 });
     const village = (s: number): string => (s >= 6 ? V2 : V1);
+    // Days inside a 旬 as well as 旬 ends (02-29, 03-11, 05-21): the engine evaluates the
+    // contract terms only at the 旬 holding a day they can change on (contractChangeDates).
     const date = fc.constantFrom(
       '2019-05-01',
       '2019-12-31',
       '2020-01-01',
+      '2020-02-29',
       '2020-03-10',
+      '2020-03-11',
       '2020-04-15',
+      '2020-05-21',
       '2020-06-30',
     );
     const contractOp = fc.record({
@@ -138,7 +143,10 @@ describeEachDialect('contract indicators in the maintained facts', (t) => {
       years: fc.constantFrom(null, '1', '2'),
       pkg: fc.constantFrom(null, '老年人服务包', '慢病服务包', '母婴服务包'),
       disabled: fc.boolean(),
-      terminated: fc.option(fc.constantFrom('2020-02-01', '2020-05-01'), { nil: null, freq: 3 }),
+      terminated: fc.option(fc.constantFrom('2020-02-01', '2020-03-15', '2020-05-01'), {
+        nil: null,
+        freq: 3,
+      }),
     });
     // Contracts three times as often as each records write: they are what is under test.
     const op = fc.oneof(

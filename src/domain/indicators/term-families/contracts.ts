@@ -4,12 +4,23 @@
  * contract ended this year and was renewed, and whose package was delivered (履约). The rule
  * is the contracts module's own `contractTermsAt`; this family only hands it the resident's
  * history as the engine loaded it, so the maintained facts and the on-demand values cannot
- * disagree on a rule.
+ * disagree on a rule. The terms change only on the days `contractChangeDates` lists, so the
+ * engine evaluates the family at the slots holding them and carries the terms in between.
  */
-import { CONTRACT_TERMS, contractTermsAt, type ContractHistory } from '../../contracts/contract-terms.js';
+import {
+  CONTRACT_TERMS,
+  contractChangeDates,
+  contractTermsAt,
+  type ContractHistory,
+} from '../../contracts/contract-terms.js';
 import { SERVICE_PACKAGES } from '../../contracts/service-packages.js';
 import type { ServiceType } from '../../service-types.js';
-import type { PersonTermFamily, ResidentHistory, ServiceRead } from '../term-family.js';
+import {
+  slotsOfDates,
+  type PersonTermFamily,
+  type ResidentHistory,
+  type ServiceRead,
+} from '../term-family.js';
 
 /** The service types some package promises: fulfilment reads their dates, nothing else. */
 const PACKAGE_SERVICE_TYPES: readonly ServiceType[] = [
@@ -44,6 +55,10 @@ export const CONTRACTS_TERMS: PersonTermFamily = {
   terms: CONTRACT_TERMS,
   reads: PACKAGE_SERVICE_TYPES.map((type) => ({ type }) as ServiceRead),
   readsContracts: true,
+  // The terms change only on the days contractChangeDates lists: a few slots a year, not 36.
+  changeSlots(resident, year) {
+    return slotsOfDates(contractChangeDates(contractHistoryOf(resident), `${year}-01-01`), year);
+  },
   membersAt(view, out) {
     for (const term of contractTermsAt(contractHistoryOf(view.resident), view.dates.ytd, view.dates.end))
       out.push(term);
