@@ -82,6 +82,21 @@ describe('plausible ranges', () => {
     expect(judgeIndicators(early).map((x) => x.indicator)).toHaveLength(3);
   });
 
+  it('judges a bound only over a denominator holding one person at it, but over 100 % always', () => {
+    const of = (
+      denominator: number,
+      value: number,
+      indicator = 'contracts.contract_rate_key_tuberculosis',
+    ): number[] => judgeIndicators([{ indicator, value, denominator }]).map(() => denominator);
+    expect(of(3, 0)).toEqual([]);
+    expect(of(9, 0)).toEqual([]);
+    expect(of(10, 0)).toEqual([10]);
+    expect(of(3, 1, 'hypertension.control_rate')).toEqual([]);
+    expect(of(10, 1, 'hypertension.control_rate')).toEqual([10]);
+    expect(of(2, 1.5, 'severe_mental.management_rate')).toEqual([2]);
+    expect(of(2, 1.5, 'hypertension.control_rate')).toEqual([2]);
+  });
+
   it('skips values without a figure and names an indicator it does not know', () => {
     expect(
       judgeIndicators([

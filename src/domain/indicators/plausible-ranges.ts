@@ -183,6 +183,8 @@ export const PLAUSIBLE_RANGES: Readonly<Record<string, PlausibleRange>> = {
 export interface JudgedValue {
   readonly indicator: string;
   readonly value: number | null;
+  /** The rate's denominator, when known: a bound is judged only over enough people (see `judgeIndicators`). */
+  readonly denominator?: number | null;
 }
 
 /** A value outside its plausible range, with the reason. */
@@ -207,7 +209,10 @@ function shown(range: PlausibleRange, x: number): string {
 /**
  * The values outside their plausible range, each with why, in the order given. An indicator
  * without a range (not of the catalogue) is reported as such; a null value has no figure and
- * is not judged; an accumulating minimum is judged only from six months elapsed on.
+ * is not judged; an accumulating minimum is judged only from six months elapsed on. A rate's
+ * minimum (or a maximum under 100 %) is judged only when its denominator, if given, holds at
+ * least one person at that bound: 0 of 3 tuberculosis patients under contract is no sign of
+ * anything, 0 of 30 is. A rate above 100 % is judged whatever its denominator.
  *
  * @example judgeIndicators([{ indicator: 'severe_mental.management_rate', value: 3.33 }])
  * // → [{ indicator: 'severe_mental.management_rate', value: 3.33, reason: '333 % is above 100 % …' }]
@@ -230,21 +235,27 @@ export function judgeIndicators(
       });
       continue;
     }
-    const reason = outOfRange(v.value, range, months);
+    const reason = outOfRange(v.value, range, months, v.denominator ?? null);
     if (reason) out.push({ indicator: v.indicator, value: v.value, range, reason });
   }
   return out;
 }
 
-function outOfRange(value: number, range: PlausibleRange, months: number): string | null {
+function outOfRange(
+  value: number,
+  range: PlausibleRange,
+  months: number,
+  denominator: number | null,
+): string | null {
   const text = shown(range, value);
   if (!Number.isFinite(value)) return `${text} is no number`;
   if (range.max === null && !Number.isInteger(value)) return `${text} is no whole count`;
-  if (range.max !== null && value > range.max) {
+  const enough = (share: number): boolean => denominator === null || denominator * share >= 1 - 1e-9;
+  if (range.max !== null && value > range.max && (range.max >= 1 || value > 1 || enough(1 - range.max))) {
     const over = range.max === 1 ? 'above 100 %' : `above the plausible ${shown(range, range.max)}`;
     return `${text} is ${over} (${range.basis})`;
   }
-  const judgedMin = !range.accumulates || months >= ACCUMULATES_FROM_MONTHS;
+  const judgedMin = (!range.accumulates || months >= ACCUMULATES_FROM_MONTHS) && enough(range.min);
   if (judgedMin && value < range.min)
     return `${text} is below the plausible ${shown(range, range.min)} (${range.basis})`;
   return null;
