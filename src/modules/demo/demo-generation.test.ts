@@ -224,7 +224,8 @@ describe('demo generation, 1/500 of the city', () => {
       );
       const phone = payloads.filter((p) => p.visitMode === 'phone');
       expect(phone.length / followups.length, type).toBeGreaterThan(0.03);
-      expect(phone.length / followups.length, type).toBeLessThan(0.12);
+      // About 10 % of those allowed; ~150 diabetes follow-ups at 1/500 leave a standard deviation of 2.5 points.
+      expect(phone.length / followups.length, type).toBeLessThan(0.15);
       expect(phone.every((p) => p.sbp === null && p.dbp === null)).toBe(true);
       const inPerson = payloads.filter((p) => p.visitMode !== 'phone');
       expect(new Set(inPerson.map((p) => p.visitMode))).toEqual(new Set(['clinic', 'home']));

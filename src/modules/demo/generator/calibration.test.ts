@@ -51,6 +51,13 @@ describe('managedTarget', () => {
     expect(managedTarget('tuberculosis', '620826', 1 / 50)).toBe(100);
   });
 
+  it('keeps no floor above the small scale: the county scale manages about 600 / 8 TB patients', () => {
+    const tb = DEMO_COUNTIES.map((c) => managedTarget('tuberculosis', c.code, 1 / 8));
+    expect(Math.abs(tb.reduce((a, b) => a + b, 0) - 600 / 8)).toBeLessThanOrEqual(2);
+    expect(managedTarget('tuberculosis', '620826', 1 / 8)).toBe(26);
+    expect(managedTarget('tuberculosis', '620823', 1 / 8)).toBe(3);
+  });
+
   it('keeps the severe mental disorder floor under the patients the population lets expect', () => {
     // 崇信县 at 1/50: 2 000 residents × 4.5‰ = 9 expected; the floor of 30 would print 333 %.
     expect(managedTarget('severeMental', '620823', 1 / 50)).toBe(8);

@@ -254,7 +254,7 @@ export type ManagedProgram =
 
 /**
  * Fewest people per county in the denominator of a rare programme, so its rates can still
- * rank at small scales. 静宁 keeps four times the floor in tuberculosis: it holds a third of
+ * rank at small scales (up to 1/50; none above, see `managedTarget`). 静宁 keeps four times the floor in tuberculosis: it holds a third of
  * the city's open cases, and with equal floors the city rate would come out near 73 %
  * instead of 57 %.
  */
@@ -340,9 +340,18 @@ export function countyRates(id: CalibratedRate): Record<DemoCountyCode, number> 
 }
 
 /**
+ * A county's floor of a programme: `MANAGED_FLOOR`, four times it for 静宁's tuberculosis.
+ */
+function managedFloor(program: ManagedProgram, county: DemoCountyCode): number {
+  return MANAGED_FLOOR[program] * (program === 'tuberculosis' && county === '620826' ? 4 : 1);
+}
+
+/**
  * People a county manages in a programme at a fraction of the real city: the city figure
  * × fraction, split by the programme's county weights (default: population), at least the
- * programme's floor.
+ * programme's floor up to the small scale (1/50). Above it the floors would make the rare
+ * programmes far bigger than the city's: 250 tuberculosis patients at the county scale
+ * (1/8) instead of the bulletin's 600 / 8 ≈ 75, four times the cases its population has.
  *
  * @example managedTarget('elderly', '620881', 1 / 50) // → about 435
  */
@@ -353,7 +362,7 @@ export function managedTarget(program: ManagedProgram, county: DemoCountyCode, f
   const sum = DEMO_COUNTIES.reduce((s, c) => s + weightOf(c), 0);
   const county_ = DEMO_COUNTIES.find((c) => c.code === county);
   if (!county_) throw new RangeError(`not a county of the scenario: ${county}`);
-  const floor = MANAGED_FLOOR[program] * (program === 'tuberculosis' && county === '620826' ? 4 : 1);
+  const floor = fraction <= DEMO_SCALES.small ? managedFloor(program, county) : 0;
   const share = Math.round((MANAGED_CITY[program] * fraction * weightOf(county_)) / sum);
   return Math.min(Math.max(floor, share), managedCeiling(program, county_.population * fraction));
 }

@@ -8,6 +8,8 @@
 import { allocateProportional, rankedNumerators } from './allocation.js';
 import {
   BULLETIN,
+  DEMO_CITY,
+  DEMO_SCALES,
   RANK_MARGIN,
   RATE_CALIBRATION,
   countyRates,
@@ -16,6 +18,8 @@ import {
   type DemoCountyCode,
   type ManagedProgram,
 } from './calibration.js';
+import { DEFAULT_PARAMETERS } from '../../../domain/indicators/parameters.js';
+import { populationBands } from './demography.js';
 import { eligibilityOf, type Eligibility } from './eligibility.js';
 import type { ChronicQuota, VillagePlan } from './village-plan.js';
 
@@ -38,34 +42,45 @@ export function planProgrammes(
   fraction: number,
 ): void {
   const eligibility = plans.map(eligibilityOf);
+  const aged65plus = plans.map(
+    (p) => populationBands(p.village.code, DEMO_CITY.year, p.population).age65plus,
+  );
   const managedBy = (
     program: ManagedProgram,
-    weightOf: (e: Eligibility) => number,
-    capOf: (e: Eligibility) => number,
-    minOf?: (p: VillagePlan) => number,
+    weightOf: (e: Eligibility, i: number) => number,
+    capOf: (e: Eligibility, i: number) => number,
+    options: { minOf?: (p: VillagePlan) => number; boundOf?: (i: number) => number } = {},
   ): number[][] =>
     countyCodes.map((code) => {
       const idx = byCounty.get(code)!;
-      const caps = idx.map((i) => capOf(eligibility[i]!));
+      const caps = idx.map((i) => capOf(eligibility[i]!, i));
       const target = Math.min(
         managedTarget(program, code, fraction),
         caps.reduce((a, b) => a + b, 0),
       );
-      return allocateProportional(
+      const { minOf, boundOf } = options;
+      return allocateByTownship(
         target,
-        idx.map((i) => weightOf(eligibility[i]!)),
-        { caps, ...(minOf ? { mins: idx.map((i) => minOf(plans[i]!)) } : {}) },
+        idx.map((i) => plans[i]!.village.townshipCode),
+        idx.map((i) => weightOf(eligibility[i]!, i)),
+        {
+          caps,
+          ...(minOf ? { mins: idx.map((i) => minOf(plans[i]!)) } : {}),
+          ...(boundOf ? { bounds: idx.map(boundOf) } : {}),
+        },
       );
     });
   const assign = (counts: number[][], set: (p: VillagePlan, n: number) => void): void =>
     countyCodes.forEach((code, ci) => byCounty.get(code)!.forEach((i, j) => set(plans[i]!, counts[ci]![j]!)));
 
+  // The elderly go by the population aged 65+ (the rate's denominator), and no township
+  // manages more than its population aged 65+: none prints over 100 %.
   assign(
     managedBy(
       'elderly',
+      (_, i) => aged65plus[i]!,
       (e) => e.elderly,
-      (e) => e.elderly,
-      (p) => p.elderly.identical,
+      { minOf: (p) => p.elderly.identical, boundOf: (i) => aged65plus[i]! },
     ),
     (p, n) => (p.elderly.managed = n),
   );
@@ -109,11 +124,18 @@ export function planProgrammes(
     ),
     (p, n) => (p.tuberculosis.managed = n),
   );
+  // Severe mental disorders: at most the patients a township's population lets expect
+  // (4.5‰), so no township prints over 100 % (test demos below 1/50 keep a few anywhere).
+  const expectedSevereMental =
+    fraction >= DEMO_SCALES.small
+      ? (i: number): number => plans[i]!.population * DEFAULT_PARAMETERS.severeMentalPrevalence
+      : undefined;
   assign(
     managedBy(
       'severeMental',
       (e) => e.age18to75,
       (e) => e.age18to75,
+      expectedSevereMental ? { boundOf: expectedSevereMental } : {},
     ),
     (p, n) => (p.severeMental.managed = n),
   );
@@ -207,6 +229,58 @@ export function planProgrammes(
     (p) => p.severeMental.managed,
     (p, n) => (p.severeMental.followed = n),
   );
+}
+
+/** Per-village limits of `allocateByTownship`. */
+interface TownshipLimits {
+  readonly caps: readonly number[];
+  readonly mins?: readonly number[];
+  /** What a village adds to its township's bound (e.g. the patients expected there); none: no bound. */
+  readonly bounds?: readonly number[];
+}
+
+/**
+ * Splits a county's `total` over its villages (given with their township codes) in two
+ * steps: over the townships by the sum of their villages' weights — each at most the sum of
+ * its villages' caps and, with `bounds`, the whole part of the sum of its villages' bounds
+ * (never below its minimums) — then within each township over its villages. A township's
+ * figure is then never above what its people bound it to, whatever the rounding per village.
+ *
+ * @example allocateByTownship(4, ['a', 'a', 'b'], [1, 1, 2], { caps: [9, 9, 9], bounds: [0.8, 0.8, 3] }) // → [1, 0, 3]
+ */
+export function allocateByTownship(
+  total: number,
+  townships: readonly string[],
+  weights: readonly number[],
+  limits: TownshipLimits,
+): number[] {
+  const codes = [...new Set(townships)];
+  const members = codes.map((t) => townships.flatMap((x, i) => (x === t ? [i] : [])));
+  const sum = (list: readonly number[], of: readonly number[]): number =>
+    list.reduce((s, i) => s + of[i]!, 0);
+  const mins = limits.mins ?? weights.map(() => 0);
+  const townshipMins = members.map((m) => sum(m, mins));
+  const townshipCaps = members.map((m, t) => {
+    const cap = sum(m, limits.caps);
+    return limits.bounds
+      ? Math.min(cap, Math.max(townshipMins[t]!, Math.floor(sum(m, limits.bounds) + 1e-9)))
+      : cap;
+  });
+  const perTownship = allocateProportional(
+    total,
+    members.map((m) => sum(m, weights)),
+    { caps: townshipCaps, mins: townshipMins },
+  );
+  const out = new Array<number>(weights.length).fill(0);
+  members.forEach((m, t) => {
+    const counts = allocateProportional(
+      perTownship[t]!,
+      m.map((i) => weights[i]!),
+      { caps: m.map((i) => limits.caps[i]!), mins: m.map((i) => mins[i]!) },
+    );
+    m.forEach((i, j) => (out[i] = counts[j]!));
+  });
+  return out;
 }
 
 /**
