@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { signInAs, type SignedInClient } from '../../../test/sign-in.js';
 import { buildApp } from '../../server/app.js';
+import { computeIndicatorValuesBaseline } from '../indicators/indicator-baseline.js';
+import { computeIndicatorValues } from '../indicators/indicator-values.js';
 import { buildHandData, TOWNSHIP, V1, V2 } from '../indicators/indicators.fixture.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { listReportedChanges, listReportedValues } from './reported-repository.js';
@@ -101,5 +103,100 @@ describeEachDialect('reported values: removal and file upload through the API', 
     expect(history[1]!.changedBy).toBe(centre.username);
     const rest = await listReportedValues(t.db.kysely, WHOLE_TREE, { period: '2020Q2' });
     expect(rest.map((r) => r.orgCode)).toEqual([V2]);
+  });
+});
+
+describeEachDialect('reported values: a period derived from the reports of its parts', (t) => {
+  let app: FastifyInstance;
+  let centre: SignedInClient;
+  const INSPECTIONS = 'health_supervision.inspections';
+  const LEVEL = 'health_literacy.level';
+
+  beforeAll(async () => {
+    await buildHandData(t.db);
+    app = await buildApp({
+      db: t.db,
+      backgroundJobs: false,
+      serving: t.target.file ? { sqliteFile: t.target.file, threads: 1 } : {},
+    });
+    centre = await signInAs(app, t.db, 'centre', TOWNSHIP);
+    const items = [
+      ...['2020Q1', '2020Q2', '2020Q3', '2020Q4'].map((period, i) => ({
+        orgCode: V1,
+        period,
+        indicator: INSPECTIONS,
+        numerator: i + 1,
+        source: '巡查登记',
+      })),
+      { orgCode: V2, period: '2020Q1', indicator: INSPECTIONS, numerator: 7, source: '巡查登记' },
+      { orgCode: V2, period: '2020Q3', indicator: INSPECTIONS, numerator: 8, source: '巡查登记' },
+      { orgCode: V1, period: '2020H1', indicator: LEVEL, percent: 20, source: '上半年监测' },
+      { orgCode: V1, period: '2020H2', indicator: LEVEL, percent: 26, source: '下半年监测' },
+    ];
+    const res = await centre.inject({ method: 'POST', url: '/api/reported-values', payload: { items } });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+  afterAll(async () => app?.close());
+
+  type Cell = {
+    org: string;
+    indicator: string;
+    numerator: number;
+    value: number | null;
+    source?: string;
+    remark?: { zh: string; en: string };
+  };
+  const table = async (period: string, ids: string): Promise<Cell[]> => {
+    const res = await centre.inject({
+      url: `/api/indicators?org=${TOWNSHIP}&period=${period}&depth=1&ids=${ids}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('a year of counts is the sum of four reported quarters; with quarters missing, no figure and a remark', async () => {
+    const cells = await table('2020', INSPECTIONS);
+    const cell = (org: string) => cells.find((c) => c.org === org)!;
+    expect(cell(V1)).toMatchObject({ numerator: 10, value: 10, source: 'reported' });
+    expect(cell(V1).remark?.zh).toBe('2020年第1季度、2020年第2季度、2020年第3季度、2020年第4季度上报之和');
+    expect(cell(V2)).toMatchObject({
+      value: null,
+      remark: { zh: '缺少2020年第2季度、2020年第4季度的上报，无2020年合计' },
+    });
+    expect(cell(V2)).not.toHaveProperty('source');
+    // The township sums the villages that have a figure for the year.
+    expect(cell(TOWNSHIP)).toMatchObject({ numerator: 10, source: 'summed' });
+    expect(cell(TOWNSHIP)).not.toHaveProperty('remark');
+    // The plain recomputation agrees.
+    expect(
+      await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, {
+        orgCode: TOWNSHIP,
+        period: '2020',
+        depth: 1,
+        ids: [INSPECTIONS],
+      }),
+    ).toEqual(
+      await computeIndicatorValues(t.db, WHOLE_TREE, {
+        orgCode: TOWNSHIP,
+        period: '2020',
+        depth: 1,
+        ids: [INSPECTIONS],
+      }),
+    );
+  });
+
+  it('a month inside a reported quarter has a remark, no figure; a survey year shows its latest survey', async () => {
+    const may = await table('2020-05', INSPECTIONS);
+    expect(may.find((c) => c.org === V1)).toMatchObject({
+      value: null,
+      remark: { zh: '按2020年第2季度上报，本期无单独数值' },
+    });
+    const survey = await table('2020', LEVEL);
+    expect(survey.find((c) => c.org === V1)).toMatchObject({
+      value: 0.26,
+      source: 'reported',
+      reportSource: '下半年监测',
+      remark: { zh: '取2020年下半年的调查结果', en: 'the survey of 2020 H2' },
+    });
   });
 });
