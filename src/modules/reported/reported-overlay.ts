@@ -12,9 +12,9 @@ import type { IndicatorDefinition } from '../../domain/indicators/catalogue.js';
 import { rateRemark } from '../../domain/indicators/rate-over-full.js';
 import type { LocalizedText } from '../../domain/gongwei-error.js';
 import type { OrgLineage } from '../../domain/orgs/org-scope.js';
-import { parsePeriod } from '../../domain/periods/period.js';
+import { parsePeriod, periodOrNull, type Period } from '../../domain/periods/period.js';
 import { reportedForPeriod, type PeriodReport } from '../../domain/reported/reported-periods.js';
-import { reportedCells, type ReportedFigure } from '../../domain/reported/reported-value.js';
+import { leftOutOfSums, reportedCells, type ReportedFigure } from '../../domain/reported/reported-value.js';
 import type { OrgScope } from '../orgs/org-scope.js';
 import { reportedFiguresInScope } from './reported-repository.js';
 
@@ -71,13 +71,17 @@ export async function overlayReportedValues<C extends OverlaidCell>(
   }
   const figures: ReportedFigure[] = [];
   const periodRemarks = new Map<string, LocalizedText>();
+  // Orgs with reports within the period but no figure for it (a quarter missing).
+  const incomplete: { orgCode: string; indicator: string }[] = [];
   for (const [key, reports] of reportsOf) {
     const [orgCode, id] = key.split('|') as [string, string];
     const d = reportedForPeriod(byId.get(id)!.reported!.kind, at, reports);
     if (d.figure) figures.push({ orgCode, indicator: id, ...d.figure });
     if (d.remark) periodRemarks.set(key, d.remark);
+    if (!d.figure && reports.some((r) => isWithin(r.period, at))) incomplete.push({ orgCode, indicator: id });
   }
   const byOrg = reportedCells(orgs, lineage, figures);
+  const leftOut = leftOutOfSums(orgs, lineage, figures, incomplete);
   for (const cell of cells) {
     const indicator = byId.get(cell.indicator);
     if (!indicator) continue;
@@ -93,9 +97,25 @@ export async function overlayReportedValues<C extends OverlaidCell>(
     cell.value = r.value;
     cell.source = r.source;
     cell.reportSource = r.reportSource;
-    const remark = rateRemark(indicator, r.value) ?? (r.source === 'reported' ? periodRemark : undefined);
+    const left = r.source === 'summed' ? (leftOut.get(`${cell.org}|${cell.indicator}`) ?? 0) : 0;
+    const remark =
+      rateRemark(indicator, r.value) ??
+      (r.source === 'reported'
+        ? periodRemark
+        : left > 0
+          ? {
+              zh: `${left}个下级单位本期上报不全，未计入合计`,
+              en: `${left} unit(s) below with incomplete reports for the period are not in the sum`,
+            }
+          : undefined);
     if (remark === null || remark === undefined) delete cell.remark;
     else cell.remark = remark;
   }
   return cells;
+}
+
+/** True when the report of period `text` lies within `outer` (a quarter of a year). */
+function isWithin(text: string, outer: Period): boolean {
+  const p = periodOrNull(text);
+  return p !== null && p.start >= outer.start && p.end <= outer.end;
 }

@@ -164,9 +164,16 @@ describeEachDialect('reported values: a period derived from the reports of its p
       remark: { zh: '缺少2020年第2季度、2020年第4季度的上报，无2020年合计' },
     });
     expect(cell(V2)).not.toHaveProperty('source');
-    // The township sums the villages that have a figure for the year.
-    expect(cell(TOWNSHIP)).toMatchObject({ numerator: 10, source: 'summed' });
-    expect(cell(TOWNSHIP)).not.toHaveProperty('remark');
+    // The township sums the villages that have a figure for the year, and says one is left out.
+    expect(cell(TOWNSHIP)).toMatchObject({
+      numerator: 10,
+      source: 'summed',
+      remark: { zh: '1个下级单位本期上报不全，未计入合计' },
+    });
+    // For 2020Q1 both villages reported: the township's sum leaves none out.
+    const q1 = await table('2020Q1', INSPECTIONS);
+    expect(q1.find((c) => c.org === TOWNSHIP)).toMatchObject({ numerator: 8, source: 'summed' });
+    expect(q1.find((c) => c.org === TOWNSHIP)).not.toHaveProperty('remark');
     // The plain recomputation agrees.
     expect(
       await computeIndicatorValuesBaseline(t.db, WHOLE_TREE, {
