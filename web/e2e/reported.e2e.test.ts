@@ -121,6 +121,16 @@ describe.skipIf(unavailable !== null)('the reported indicators page (上报指�
       await expect.poll(() => page.locator('[data-refusal="reported"]').count(), WAIT).toBe(0);
       await expect.poll(() => cityRow.count(), WAIT).toBe(1);
       await site.screenshot(page, 'reported.import');
+
+      // Every period of the year: the half-years and the yearly survey too.
+      const year = (await (
+        await page.request.get(site.url(`/api/reported-values?org=${CITY}&year=2020`))
+      ).json()) as Stored[];
+      expect(year.length).toBeGreaterThan((await listed(page)).length);
+      expect(new Set(year.map((r) => r.period))).toContain('2020H1');
+      await page.locator('[data-control="show"]').getByText('2020年全部时期').click();
+      await expect.poll(() => rows.count(), WAIT).toBe(Math.min(50, year.length));
+      await expect.poll(() => rows.filter({ hasText: '2020H1' }).count(), WAIT).toBeGreaterThan(0);
       await page.context().close();
     },
     TEST_TIMEOUT,

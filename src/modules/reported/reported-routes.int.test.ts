@@ -192,6 +192,17 @@ describeEachDialect('reported values: a period derived from the reports of its p
     );
   });
 
+  it('lists the reports of every period of a year, or of one period', async () => {
+    const list = async (query: string) => {
+      const res = await centre.inject({ url: `/api/reported-values?org=${TOWNSHIP}&${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { orgCode: string; period: string }[]).map((r) => `${r.orgCode} ${r.period}`);
+    };
+    expect(await list('year=2020')).toHaveLength(8);
+    expect(await list('year=2021')).toEqual([]);
+    expect(await list('period=2020Q3')).toEqual([`${V1} 2020Q3`, `${V2} 2020Q3`]);
+  });
+
   it('a month inside a reported quarter has a remark, no figure; a survey year shows its latest survey', async () => {
     const may = await table('2020-05', INSPECTIONS);
     expect(may.find((c) => c.org === V1)).toMatchObject({

@@ -119,6 +119,13 @@ export async function registerReportedRoutes(app: FastifyInstance, db: Db): Prom
         querystring: z.object({
           org: OrgCode,
           period: z.string().min(4).max(12).optional(),
+          year: z.coerce
+            .number()
+            .int()
+            .min(1900)
+            .max(2999)
+            .optional()
+            .describe('every period of the year (a quarter, a half-year, the year …)'),
           indicator: z.string().min(1).max(80).optional(),
         }),
         response: { 200: z.array(StoredSchema), 403: ErrorSchema, 404: ErrorSchema },
@@ -128,6 +135,7 @@ export async function registerReportedRoutes(app: FastifyInstance, db: Db): Prom
       const { scope } = await scopeOfOrg(db.kysely, callerScope(req), req.query.org);
       return listReportedValues(db.kysely, scope, {
         ...(req.query.period === undefined ? {} : { period: req.query.period }),
+        ...(req.query.year === undefined ? {} : { year: req.query.year }),
         ...(req.query.indicator === undefined ? {} : { indicator: req.query.indicator }),
       });
     },

@@ -7444,6 +7444,8 @@ export interface paths {
                     indicator?: string;
                     org: string;
                     period?: string;
+                    /** @description every period of the year (a quarter, a half-year, the year …) */
+                    year?: number;
                 };
                 header?: never;
                 path?: never;

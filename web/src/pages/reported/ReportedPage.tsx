@@ -16,6 +16,7 @@ import {
   Input,
   InputNumber,
   Popconfirm,
+  Segmented,
   Select,
   Space,
   Table,
@@ -52,6 +53,9 @@ export default function ReportedPage(): ReactNode {
   const { orgCode, org, period, periodChoice } = useScope();
   const [form] = Form.useForm<EntryValues>();
   const [refused, setRefused] = useState<ApiError | null>(null);
+  // The chosen period's reports, or every period of its year (the quarters a year sums).
+  const [wholeYear, setWholeYear] = useState(false);
+  const year = periodChoice.year;
   const catalogue = useCatalogue();
   const reportedEntries = (catalogue.data ?? []).filter((e) => e.period === 'reported');
   const nameOf = (id: string): string => {
@@ -60,8 +64,13 @@ export default function ReportedPage(): ReactNode {
   };
 
   const list = useQuery({
-    queryKey: [REPORTED_KEY, orgCode, period],
-    queryFn: () => answer(api.GET('/api/reported-values', { params: { query: { org: orgCode, period } } })),
+    queryKey: [REPORTED_KEY, orgCode, wholeYear ? year : period],
+    queryFn: () =>
+      answer(
+        api.GET('/api/reported-values', {
+          params: { query: wholeYear ? { org: orgCode, year } : { org: orgCode, period } },
+        }),
+      ),
   });
   const children = useQuery({
     queryKey: ['org-children', orgCode],
@@ -202,8 +211,21 @@ export default function ReportedPage(): ReactNode {
         {t('title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t('intro', { org: org?.name ?? orgCode, period: periodLabel(periodChoice, language) })}
+        {t('intro', {
+          org: org?.name ?? orgCode,
+          period: wholeYear ? t('show.year', { year }) : periodLabel(periodChoice, language),
+        })}
       </Typography.Paragraph>
+      <Segmented
+        aria-label={t('show.label')}
+        data-control="show"
+        value={wholeYear ? 'year' : 'period'}
+        onChange={(v) => setWholeYear(v === 'year')}
+        options={[
+          { value: 'period', label: t('show.period', { period: periodLabel(periodChoice, language) }) },
+          { value: 'year', label: t('show.year', { year }) },
+        ]}
+      />
       <Allowed permission="targets.write">
         <Card size="small" title={t('entry.title')}>
           <Form<EntryValues>

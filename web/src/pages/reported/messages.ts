@@ -6,6 +6,9 @@ export const reportedMessages = defineMessages({
     title: '上报指标',
     intro:
       '传染病报告、卫生监督协管、健康素养调查等指标不由服务记录计算，而由各单位按期上报（注明来源）。此处列出{{org}}及其下级单位{{period}}的上报数据，可录入、修改、删除，或导入 .csv / .xlsx 文件（整份文件全部正确才保存）。',
+    'show.label': '显示范围',
+    'show.period': '本期（{{period}}）',
+    'show.year': '{{year}}年全部时期',
     'entry.title': '录入或修改上报数据',
     'entry.org': '单位',
     'entry.period': '时期',
@@ -48,6 +51,9 @@ export const reportedMessages = defineMessages({
     title: 'Reported indicators',
     intro:
       'Notifiable disease reporting, health supervision assistance and health-literacy surveys are not computed from service records: each unit reports them per period, naming the source. Listed here: the reports of {{org}} and the units below it for {{period}}. Enter, change or delete one, or import a .csv / .xlsx file (stored only when every row is right).',
+    'show.label': 'Show',
+    'show.period': 'This period ({{period}})',
+    'show.year': 'Every period of {{year}}',
     'entry.title': 'Enter or change a report',
     'entry.org': 'Unit',
     'entry.period': 'Period',
