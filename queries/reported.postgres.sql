@@ -136,6 +136,7 @@ order by
 -- reported/reported-repository.ts: reportedFiguresInScope
 select
   "v"."org_code",
+  "v"."period",
   "v"."indicator",
   "v"."numerator",
   "v"."denominator",
@@ -144,7 +145,7 @@ select
 from
   "reported_values" as "v"
 where
-  "v"."period" = $1
+  "v"."year" = $1
   and "v"."indicator" in ($2)
   and "v"."county_code" = $3;
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgLineage } from '../orgs/org-scope.js';
-import { reportedCells, validateReportedValue, type ReportedValueInput } from './reported-value.js';
+import {
+  leftOutOfSums,
+  reportedCells,
+  validateReportedValue,
+  type ReportedValueInput,
+} from './reported-value.js';
 
 const ratio: ReportedValueInput = {
   orgCode: '620802',
@@ -156,5 +161,25 @@ describe('reportedCells', () => {
     expect(cells.get(a.code)?.get('lit')?.value).toBeCloseTo(0.2315, 12);
     expect(cells.get(city.code)?.has('lit')).toBe(false);
     expect(cells.get(city.code)?.get('n')).toMatchObject({ numerator: 7, denominator: null, value: 7 });
+  });
+
+  it('counts the units below an org left out of its sum, up to the first org with its own figure', () => {
+    const left = leftOutOfSums(
+      [city, a, b],
+      at,
+      [f(b.code, 'n', 5, null)],
+      [
+        { orgCode: t.code, indicator: 'n' },
+        { orgCode: a.code, indicator: 'n' },
+        { orgCode: t.code, indicator: 'r' },
+      ],
+    );
+    // The township's missing quarters do not reach the city: its county has its own figure.
+    expect([...left].sort()).toEqual([
+      [`${city.code}|n`, 1],
+      [`${city.code}|r`, 1],
+      [`${b.code}|r`, 1],
+    ]);
+    expect(leftOutOfSums([city], at, [], [{ orgCode: '999999', indicator: 'n' }]).size).toBe(0);
   });
 });

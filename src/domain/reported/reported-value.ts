@@ -319,3 +319,37 @@ function ownCell(f: ReportedFigure): ReportedCell {
     reportSource: f.source,
   };
 }
+
+/**
+ * For each org of `orgs` and indicator: how many units below it reported only part of the
+ * period (`incomplete`: a quarter missing, so no figure of their own) and are therefore not in
+ * its sum. A unit counts for every ancestor up to (not beyond) the first one with a figure of
+ * its own, which stands instead of the sum of the units below it.
+ *
+ * @example
+ * leftOutOfSums([city, county], lineageOf, figures, [{ orgCode: township.code, indicator: 'n' }])
+ * // Map { '620800|n' => 1, '620802|n' => 1 } (neither city nor county has its own figure)
+ */
+export function leftOutOfSums(
+  orgs: readonly OrgLineage[],
+  lineage: (code: string) => OrgLineage | undefined,
+  figures: readonly Pick<ReportedFigure, 'orgCode' | 'indicator'>[],
+  incomplete: readonly { readonly orgCode: string; readonly indicator: string }[],
+): Map<string, number> {
+  const wanted = new Set(orgs.map((o) => o.code));
+  const minLevel = Math.min(...orgs.map((o) => o.level));
+  const own = new Set(figures.map((f) => `${f.orgCode}|${f.indicator}`));
+  const out = new Map<string, number>();
+  for (const u of incomplete) {
+    const org = lineage(u.orgCode);
+    if (!org) continue;
+    for (let level = org.level - 1; level >= minLevel; level--) {
+      const code = ancestorAt(org, level as OrgLineage['level']);
+      if (code === null) continue;
+      const key = `${code}|${u.indicator}`;
+      if (own.has(key)) break;
+      if (wanted.has(code)) out.set(key, (out.get(key) ?? 0) + 1);
+    }
+  }
+  return out;
+}

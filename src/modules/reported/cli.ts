@@ -1,6 +1,7 @@
 /**
- * `gongwei reported import <file>` and `gongwei reported list --org … [--period …]`: reported
- * values from the command line, as the local operator (the whole tree).
+ * `gongwei reported import <file>`, `gongwei reported list --org … [--period …]` and
+ * `gongwei reported delete --org … --period … --indicator …`: reported values from the command
+ * line, as the local operator (the whole tree).
  */
 import type { Command } from 'commander';
 import { OPERATOR_SCOPE, operatorName, withDb, withDbOption } from '../../cli/command-context.js';
@@ -8,6 +9,7 @@ import { GongweiError } from '../../domain/gongwei-error.js';
 import { findIndicator } from '../../domain/indicators/catalogue.js';
 import { scopeOfOrg } from '../orgs/org-scope.js';
 import { importReportedFile } from './import-reported-file.js';
+import { removeReportedValue } from './remove-reported-value.js';
 import { listReportedValues, type StoredReportedValue } from './reported-repository.js';
 
 function listTable(rows: readonly StoredReportedValue[]): string {
@@ -77,6 +79,25 @@ export function registerReportedCommands(program: Command): void {
         ...(o.indicator === undefined ? {} : { indicator: o.indicator }),
       });
       process.stdout.write(o.json ? `${JSON.stringify(rows, null, 2)}\n` : listTable(rows));
+    }),
+  );
+
+  withDbOption(
+    reported
+      .command('delete')
+      .description('delete one reported value (kept in its history) | 删除一条上报数据')
+      .requiredOption('--org <code>', 'the org of the report')
+      .requiredOption('--period <period>', "e.g. '2020Q2'")
+      .requiredOption('--indicator <id>', 'the reported indicator'),
+  ).action((o: { db?: string; org: string; period: string; indicator: string }) =>
+    withDb(o, async (db) => {
+      await removeReportedValue(
+        db,
+        OPERATOR_SCOPE,
+        { orgCode: o.org, period: o.period, indicator: o.indicator },
+        { by: operatorName(), at: new Date().toISOString() },
+      );
+      process.stdout.write(`已删除 / deleted: ${o.org} ${o.period} ${o.indicator}\n`);
     }),
   );
 }

@@ -100,5 +100,20 @@ describe('gongwei reported import | list', () => {
     ]);
     expect(list.error).toBeNull();
     expect(list.out).toContain('传染病疫情报告率\t19\t20\t95.00%');
+    const key = ['--org', V1, '--period', '2020Q2', '--indicator', 'infectious_disease.report_rate'];
+    const deleted = await runCli(registerReportedCommands, ['reported', 'delete', ...key, '--db', file]);
+    expect(deleted.error).toBeNull();
+    expect(deleted.out).toContain('已删除');
+    const again = await runCli(registerReportedCommands, ['reported', 'delete', ...key, '--db', file]);
+    expect(String((again.error as Error).message)).toContain('2020Q2');
+    const empty = await runCli(registerReportedCommands, [
+      'reported',
+      'list',
+      '--org',
+      TOWNSHIP,
+      '--db',
+      file,
+    ]);
+    expect(empty.out).not.toContain('传染病疫情报告率');
   });
 });

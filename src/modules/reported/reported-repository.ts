@@ -212,29 +212,44 @@ export async function listReportedValues(
   }));
 }
 
+/** A stored report as the indicator table reads it: the roll-up's figure with its period. */
+export interface ReportedFigureOfPeriod extends ReportedFigure {
+  readonly period: string;
+}
+
 /**
- * The reports of one period for some indicators within `scope`: what the indicator table
- * overlays on its reported cells.
+ * The reports of one year (every period of it) for some indicators within `scope`: what the
+ * indicator table derives its reported cells from (a half-year from its quarters, a year's
+ * latest survey, src/domain/reported/reported-periods.ts).
  *
  * @example
- * const figures = await reportedFiguresInScope(db.kysely, scope, '2020Q2', ['infectious_disease.report_rate']);
+ * const figures = await reportedFiguresInScope(db.kysely, scope, 2020, ['infectious_disease.report_rate']);
  */
 export async function reportedFiguresInScope(
   h: Handle,
   scope: OrgScope,
-  period: string,
+  year: number,
   indicators: readonly string[],
-): Promise<ReportedFigure[]> {
+): Promise<ReportedFigureOfPeriod[]> {
   if (indicators.length === 0) return [];
   const rows = await reportedHandle(h)
     .selectFrom('reported_values as v')
-    .select(['v.org_code', 'v.indicator', 'v.numerator', 'v.denominator', 'v.percent', 'v.source'])
-    .where('v.period', '=', period)
+    .select([
+      'v.org_code',
+      'v.period',
+      'v.indicator',
+      'v.numerator',
+      'v.denominator',
+      'v.percent',
+      'v.source',
+    ])
+    .where('v.year', '=', year)
     .where('v.indicator', 'in', indicators)
     .where(rowsInScope(scope, { county: 'v.county_code', org: 'v.org_code' }))
     .execute();
   return rows.map((r) => ({
     orgCode: r.org_code,
+    period: r.period,
     indicator: r.indicator,
     numerator: countOrNull(r.numerator),
     denominator: countOrNull(r.denominator),

@@ -31,7 +31,7 @@ export const QUERY_SAMPLES: ModuleQueries = {
       },
       listReportedValues: (db) => reported.listReportedValues(db.kysely, SCOPE, { period: '2020Q2' }),
       reportedFiguresInScope: (db) =>
-        reported.reportedFiguresInScope(db.kysely, SCOPE, '2020Q2', ['infectious_disease.report_rate']),
+        reported.reportedFiguresInScope(db.kysely, SCOPE, 2020, ['infectious_disease.report_rate']),
       listReportedChanges: (db) => reported.listReportedChanges(db.kysely, KEY),
       deleteReportedValue: (db) => reported.deleteReportedValue(db.kysely, KEY, 'operator', AT),
     }),

@@ -1,6 +1,6 @@
 /**
- * REST routes of reported values: enter reports (all or none), list them within the caller's
- * scope, and read the history of one. Translation only: each route calls one use-case or
+ * REST routes of reported values: enter reports (all or none, as JSON or as an uploaded
+ * .csv/.xlsx file), list them within the caller's scope, remove one, and read the history of one. Translation only: each route calls one use-case or
  * repository read with the caller's scope; errors are answered by src/server/error-reply.ts.
  */
 import type { FastifyInstance } from 'fastify';
@@ -11,7 +11,10 @@ import { ORG_CODE_PATTERN } from '../../domain/orgs/division-codes.js';
 import { callerOf, callerScope } from '../../server/caller-scope.js';
 import { ErrorSchema } from '../../server/error-reply.js';
 import { scopeOfOrg } from '../orgs/org-scope.js';
+import { withUploadedFile } from '../import/routes.js';
 import { enterReportedValues } from './enter-reported-values.js';
+import { importReportedFile } from './import-reported-file.js';
+import { removeReportedValue } from './remove-reported-value.js';
 import { listReportedChanges, listReportedValues } from './reported-repository.js';
 
 const tags = ['reported'];
@@ -55,6 +58,14 @@ const StoredSchema = z.object({
   enteredAt: z.string(),
 });
 
+const KeySchema = z.object({
+  org: OrgCode,
+  period: z.string().min(4).max(12).describe("'2020', '2020H1', '2020Q2' or '2020-06'"),
+  indicator: z.string().min(1).max(80),
+});
+
+const EnteredSchema = z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number() });
+
 const ChangeSchema = z.object({
   action: z.enum(['insert', 'update', 'delete']),
   numerator: z.number().nullable(),
@@ -85,7 +96,7 @@ export async function registerReportedRoutes(app: FastifyInstance, db: Db): Prom
           "Every org must be in the caller's scope (403 otherwise); any bad item refuses the whole batch (400, every problem in `issues`, named `items.<n>.<field>`). Kept in the history as entered by the signed-in user.",
         body: z.object({ items: z.array(ReportedInputSchema).min(1).max(5000) }),
         response: {
-          200: z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number() }),
+          200: EnteredSchema,
           400: ErrorSchema,
           403: ErrorSchema,
         },
@@ -108,6 +119,13 @@ export async function registerReportedRoutes(app: FastifyInstance, db: Db): Prom
         querystring: z.object({
           org: OrgCode,
           period: z.string().min(4).max(12).optional(),
+          year: z.coerce
+            .number()
+            .int()
+            .min(1900)
+            .max(2999)
+            .optional()
+            .describe('every period of the year (a quarter, a half-year, the year …)'),
           indicator: z.string().min(1).max(80).optional(),
         }),
         response: { 200: z.array(StoredSchema), 403: ErrorSchema, 404: ErrorSchema },
@@ -117,10 +135,76 @@ export async function registerReportedRoutes(app: FastifyInstance, db: Db): Prom
       const { scope } = await scopeOfOrg(db.kysely, callerScope(req), req.query.org);
       return listReportedValues(db.kysely, scope, {
         ...(req.query.period === undefined ? {} : { period: req.query.period }),
+        ...(req.query.year === undefined ? {} : { year: req.query.year }),
         ...(req.query.indicator === undefined ? {} : { indicator: req.query.indicator }),
       });
     },
   );
+
+  api.delete(
+    '/reported-values',
+    {
+      config: { access: 'targets.write' },
+      schema: {
+        tags,
+        summary: 'Remove one reported value | 删除上报指标数据',
+        description:
+          "The org must be within the caller's scope (403 otherwise); 404 when there is no such report. The removal is kept in the history as a `delete` entry, and every cached indicator answer of the county is emptied.",
+        querystring: KeySchema,
+        response: { 204: z.null(), 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (req, reply) => {
+      await removeReportedValue(
+        db,
+        callerScope(req),
+        { orgCode: req.query.org, period: req.query.period, indicator: req.query.indicator },
+        { by: callerOf(req).name, at: new Date().toISOString() },
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Encapsulated: only this route reads raw bytes (the file itself, as the import does).
+  await app.register(async (scoped) => {
+    scoped.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scoped.withTypeProvider<ZodTypeProvider>().post(
+      '/reported-values/import',
+      {
+        config: { access: 'targets.write' },
+        schema: {
+          tags,
+          summary: 'Enter the reported values of a .csv or .xlsx file (all rows or none) | 导入上报指标数据',
+          description:
+            'Headers 单位编码, 时期, 指标, 分子, 分母, 数值, 来源, as `gongwei reported import`. ' +
+            "A file with one bad row is refused whole (400), each problem in `issues` named by row and column; an org outside the caller's scope is a 403.",
+          consumes: ['application/octet-stream'],
+          querystring: z.object({
+            file: z.string().min(1).max(200).describe('the file name; .csv or .xlsx decides how it is read'),
+          }),
+          body: z
+            .custom<Buffer>((value) => Buffer.isBuffer(value), 'send the file as application/octet-stream')
+            .describe('the bytes of the .csv or .xlsx file'),
+          response: {
+            200: EnteredSchema.extend({ rows: z.number() }),
+            400: ErrorSchema,
+            403: ErrorSchema,
+            413: ErrorSchema,
+            415: ErrorSchema,
+          },
+        },
+      },
+      async (req) =>
+        withUploadedFile(req.body, req.query.file, (path) =>
+          importReportedFile(db, callerScope(req), path, {
+            by: callerOf(req).name,
+            at: new Date().toISOString(),
+          }),
+        ),
+    );
+  });
 
   api.get(
     '/reported-values/history',

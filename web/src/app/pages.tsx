@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   FileSearchOutlined,
+  FormOutlined,
   FundOutlined,
   MoneyCollectOutlined,
   NotificationOutlined,
@@ -103,6 +104,13 @@ export const PAGES: readonly PageEntry[] = [
     icon: <MoneyCollectOutlined />,
     permission: 'aggregates.read',
     component: lazy(() => import('../pages/funding/FundingPage')),
+  },
+  {
+    path: '/reported',
+    menu: 'menu.reported',
+    icon: <FormOutlined />,
+    permission: 'aggregates.read',
+    component: lazy(() => import('../pages/reported/ReportedPage')),
   },
   {
     path: '/import',

@@ -14,6 +14,7 @@ import { entryMessages } from '../pages/entry/messages';
 import { dueMessages } from '../pages/due/messages';
 import { fundingMessages } from '../pages/funding/messages';
 import { contractsMessages } from '../pages/contracts/messages';
+import { reportedMessages } from '../pages/reported/messages';
 
 /**
  * Every namespace of strings, one line per feature. A page adds its `messages.ts` here and
@@ -35,6 +36,7 @@ export const NAMESPACES = {
   due: dueMessages,
   funding: fundingMessages,
   contracts: contractsMessages,
+  reported: reportedMessages,
 } satisfies Record<string, Messages>;
 
 /** The name of a namespace. */

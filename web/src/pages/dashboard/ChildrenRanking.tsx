@@ -1,4 +1,4 @@
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankedUnit, Unit } from './dashboard-figures';
@@ -9,17 +9,23 @@ import type { PeopleSet } from './PeopleDrawer';
 /**
  * The children ranked on one indicator, lagging units named and marked with words (below the
  * milestone, below the level above), not colour alone; numerator and denominator open the
- * people behind them.
+ * people behind them. A reported indicator (docs/reported-indicators.md) has no people behind
+ * it: its counts are plain figures, and a 来源 column says whether each unit's figure is its own
+ * report (本级上报) or the sum of the reports below it (下级汇总), with the report's source and
+ * any remark (a missing quarter, the survey's period).
  */
 export function ChildrenRanking({
   unit,
   rows,
   loading,
+  reported = false,
   onOpenPeople,
 }: {
   unit: Unit;
   rows: readonly RankedUnit[];
   loading: boolean;
+  /** The indicator is reported, not computed (catalogue `period: 'reported'`). */
+  reported?: boolean;
   /** Null when the role may not see people. */
   onOpenPeople: ((row: RankedUnit, set: PeopleSet) => void) | null;
 }): ReactNode {
@@ -28,7 +34,7 @@ export function ChildrenRanking({
   const count = (row: RankedUnit, n: number | null, set: PeopleSet, label: string): ReactNode => {
     if (n === null) return '—';
     const text = formatCount(n, language);
-    if (!onOpenPeople || n === 0) return <span className="gw-figure">{text}</span>;
+    if (!onOpenPeople || reported || n === 0) return <span className="gw-figure">{text}</span>;
     return (
       <Button
         type="link"
@@ -81,6 +87,32 @@ export function ChildrenRanking({
             <span className="gw-figure">{differenceText(unit, row.gap, i18n.language)}</span>
           ),
         },
+        ...(reported
+          ? [
+              {
+                title: t('source'),
+                key: 'source',
+                render: (_: unknown, row: RankedUnit) => (
+                  <Space size={4} wrap>
+                    {row.source === undefined ? (
+                      <Typography.Text type="secondary">{t('source.none')}</Typography.Text>
+                    ) : (
+                      <Tooltip title={row.reportSource}>
+                        <Tag color={row.source === 'reported' ? 'blue' : 'default'}>
+                          {t(`source.${row.source}`)}
+                        </Tag>
+                      </Tooltip>
+                    )}
+                    {row.remark && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {language === 'en' ? row.remark.en : row.remark.zh}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                ),
+              },
+            ]
+          : []),
         {
           title: t('lagging'),
           key: 'lagging',

@@ -184,6 +184,7 @@ export default function DashboardPage(): ReactNode {
             unit={selectedUnit}
             rows={ranked}
             loading={values.isPending}
+            reported={entry(selected)?.period === 'reported'}
             onOpenPeople={
               mayOpenPeople
                 ? (row: RankedUnit, set: PeopleSet) => open(selected, row.org, row.orgName, set)

@@ -99,4 +99,35 @@ describe('standing and ranking', () => {
       ['d', 4, false, false],
     ]);
   });
+
+  it("carries a reported figure's source, report source and remark to the ranking, and nothing for a computed one", () => {
+    const reported: IndicatorValue = {
+      ...value('r', 10, 0),
+      indicator: 'health_supervision.inspections',
+      denominator: null,
+      value: 10,
+      source: 'summed',
+      reportSource: '巡查登记',
+    };
+    const missing: IndicatorValue = {
+      ...value('m', 0, 0),
+      indicator: 'health_supervision.inspections',
+      denominator: null,
+      value: null,
+      remark: {
+        zh: '缺少2020年第2季度的上报，无2020年上半年合计',
+        en: 'no report for 2020 Q2: no figure for 2020 H1',
+      },
+    };
+    const ranked = rankChildren('count', [missing, reported, value('c', 1, 2)], [], null, '2020-06-30');
+    expect(ranked.find((r) => r.org === 'r')).toMatchObject({
+      rank: 1,
+      source: 'summed',
+      reportSource: '巡查登记',
+    });
+    expect(ranked.find((r) => r.org === 'm')).toMatchObject({ remark: missing.remark });
+    expect(ranked.find((r) => r.org === 'm')).not.toHaveProperty('source');
+    const computed = ranked.find((r) => r.org === 'c')!;
+    expect(['source', 'reportSource', 'remark'].filter((k) => k in computed)).toEqual([]);
+  });
 });

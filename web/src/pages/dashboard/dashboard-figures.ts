@@ -115,6 +115,12 @@ export interface RankedUnit extends Standing {
   readonly belowMilestone: boolean;
   /** Below the value of the level above. */
   readonly belowParent: boolean;
+  /** On a reported indicator: the unit's own report, or the sum of the reports below it. */
+  readonly source?: 'reported' | 'summed';
+  /** With `source`: where the figure comes from (a system, a survey). */
+  readonly reportSource?: string;
+  /** What the reader should know about the figure (a missing quarter, the survey's period). */
+  readonly remark?: { readonly zh: string; readonly en: string };
 }
 
 /**
@@ -148,6 +154,9 @@ export function rankChildren(
       rank: tied ? previous.rank : i + 1,
       belowMilestone: standing.gap !== null && standing.gap < 0,
       belowParent: standing.value !== null && parentValue !== null && standing.value < parentValue,
+      ...(child.source === undefined ? {} : { source: child.source }),
+      ...(child.reportSource === undefined ? {} : { reportSource: child.reportSource }),
+      ...(child.remark === undefined ? {} : { remark: child.remark }),
     });
   });
   return ranked;

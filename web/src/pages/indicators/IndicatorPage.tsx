@@ -109,22 +109,33 @@ export default function IndicatorPage(): ReactNode {
               render: (_: unknown, v) => <ValueWithRemark unit={entry.unit} value={v.value} />,
             },
             // Reported indicators (docs/reported-indicators.md) say where each figure comes from:
-            // the org's own report, or the sum of the reports below it.
-            ...((values.data ?? []).some((v) => v.source !== undefined)
+            // the org's own report, or the sum of the reports below it, and what the reader should
+            // know about a period's figure (a missing quarter, the survey's period).
+            ...((values.data ?? []).some(
+              (v) => v.source !== undefined || (entry.period === 'reported' && v.remark),
+            )
               ? [
                   {
                     title: t('sourceColumn'),
                     key: 'source',
-                    render: (_: unknown, v: Value) =>
-                      v.source === undefined ? (
-                        '—'
-                      ) : (
-                        <Tooltip title={v.reportSource}>
-                          <Tag color={v.source === 'reported' ? 'blue' : 'default'}>
-                            {t(`source.${v.source}`)}
-                          </Tag>
-                        </Tooltip>
-                      ),
+                    render: (_: unknown, v: Value) => (
+                      <Space size={4} wrap>
+                        {v.source === undefined ? (
+                          '—'
+                        ) : (
+                          <Tooltip title={v.reportSource}>
+                            <Tag color={v.source === 'reported' ? 'blue' : 'default'}>
+                              {t(`source.${v.source}`)}
+                            </Tag>
+                          </Tooltip>
+                        )}
+                        {entry.period === 'reported' && v.remark && (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {i18n.language === 'en' ? v.remark.en : v.remark.zh}
+                          </Typography.Text>
+                        )}
+                      </Space>
+                    ),
                   },
                 ]
               : []),
