@@ -2,7 +2,7 @@
  * What a benchmark section is, apart from the list of sections (sections.ts) so that a section
  * can name its type without importing the list that imports it.
  */
-import type { Db } from '../src/db/database.js';
+import type { Db, DbTarget } from '../src/db/database.js';
 
 /** What a section gets: the generated database and where/when its data is. */
 export interface BenchContext {
@@ -12,6 +12,8 @@ export interface BenchContext {
   /** A period with data, e.g. '2020Q2'. */
   readonly period: string;
   readonly scale: 'small' | 'county' | 'city';
+  /** Where `db` is, for sections that open connections of their own (the load section's read workers). */
+  readonly target: DbTarget;
 }
 
 /** One measured figure. `goal` (same unit) is shown beside it when set. */

@@ -173,18 +173,15 @@ const ENDPOINTS: readonly LoadEndpoint[] = ['dashboard', 'drill-down', 'record',
 /** The load section of `npm run bench`. */
 export const loadSection: BenchSection = {
   name: 'load',
-  async run({ db, rootCode, period }) {
+  async run({ db, target, rootCode, period }) {
     const year = Number(period.slice(0, 4));
     const prepared = await prepare(db, rootCode, year);
     const app = await buildApp({
       db,
       backgroundJobs: false,
       rateLimits: { api: { max: 1_000_000_000, windowMs: 60_000 } },
-      // As `gongwei serve` does: SQLite reads in worker threads (db.location is the file).
-      serving:
-        db.dialect.name === 'sqlite' && READERS === 'workers'
-          ? { sqliteFile: db.location, preload: true }
-          : { preload: true },
+      // As `gongwei serve` does: reads in worker threads with their own connections.
+      serving: READERS === 'workers' ? { readers: target, preload: true } : { preload: true },
     });
     // As after `gongwei serve` has started: every connection holds the year before the first user.
     await app.serving?.pool.preloaded;

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import pg from 'pg';
 import { openMaintainedDatabase } from '../src/composition/maintained-database.js';
-import type { Db } from '../src/db/database.js';
+import type { Db, DbTarget } from '../src/db/database.js';
 import type { ServiceInput } from '../src/domain/records/inputs.js';
 import { importFile } from '../src/modules/import/import-file.js';
 import { WHOLE_TREE } from '../src/modules/orgs/org-scope.js';
@@ -52,7 +52,9 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function openBenchDb(options: Options): Promise<{ db: Db; cleanup: () => Promise<void> }> {
+async function openBenchDb(
+  options: Options,
+): Promise<{ db: Db; target: DbTarget; cleanup: () => Promise<void> }> {
   const url =
     options.db && /^postgres(ql)?:\/\//.test(options.db)
       ? options.db
@@ -68,6 +70,7 @@ async function openBenchDb(options: Options): Promise<{ db: Db; cleanup: () => P
     const db = await openMaintainedDatabase({ url, schema });
     return {
       db,
+      target: { url, schema },
       cleanup: async () => {
         await db.close();
         const c = new pg.Client({ connectionString: url });
@@ -81,7 +84,7 @@ async function openBenchDb(options: Options): Promise<{ db: Db; cleanup: () => P
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   mkdirSync(dirname(file), { recursive: true });
   const db = await openMaintainedDatabase({ file });
-  return { db, cleanup: () => db.close() };
+  return { db, target: { file }, cleanup: () => db.close() };
 }
 
 type DemoModule = {
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
     .opts<Options>();
   if (!['small', 'county', 'city'].includes(options.scale))
     throw new Error(`--scale must be small, county or city`);
-  const { db, cleanup } = await openBenchDb(options);
+  const { db, target, cleanup } = await openBenchDb(options);
   const figures: BenchFigure[] = [];
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   try {
@@ -300,7 +303,7 @@ async function main(): Promise<void> {
     figures.push({ name: 'peak RSS after indicators, import, freshness', value: peakMb(), unit: 'MB' });
     for (const section of BENCH_SECTIONS) {
       log(`section ${section.name} …`);
-      figures.push(...(await section.run({ db, rootCode, period: PERIOD, scale: options.scale })));
+      figures.push(...(await section.run({ db, target, rootCode, period: PERIOD, scale: options.scale })));
     }
     // The import again at a fixed 50 000 rows at every scale (several follow-ups per
     // patient), last because it changes the data the sections read. A small file mostly

@@ -42,13 +42,20 @@ async function main(): Promise<void> {
   const postgres = /^postgres(ql)?:\/\//.test(options.db);
   // Opening a SQLite path that does not exist would create an empty database to measure.
   if (!postgres && !existsSync(options.db)) throw new Error(`no database at ${options.db}`);
-  const db = await openMaintainedDatabase(postgres ? { url: options.db } : { file: options.db });
+  const target = postgres ? { url: options.db } : { file: options.db };
+  const db = await openMaintainedDatabase(target);
   try {
     const figures: BenchFigure[] = [];
     for (const section of BENCH_SECTIONS.filter((s) => names.includes(s.name))) {
       process.stderr.write(`section ${section.name} …\n`);
       figures.push(
-        ...(await section.run({ db, rootCode: options.root, period: options.period, scale: options.scale })),
+        ...(await section.run({
+          db,
+          target,
+          rootCode: options.root,
+          period: options.period,
+          scale: options.scale,
+        })),
       );
     }
     reportBench(

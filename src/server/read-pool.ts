@@ -1,14 +1,15 @@
 /**
- * Where the server runs its heavy reads (ADR 0014): on SQLite, in a pool of worker threads
- * each holding a read-only connection (WAL lets them read while the server's own connection
- * writes); otherwise in-process on the database's pool (PostgreSQL queries do not block the
- * event loop). Either way behind a bounded queue: when `concurrency` reads run and
+ * Where the server runs its heavy reads (ADR 0014): in a pool of worker threads each holding
+ * a read-only connection (on SQLite, WAL lets them read while the server's own connection
+ * writes; on PostgreSQL the JavaScript of an answer then runs on every core, not on the event
+ * loop), or in-process on the application's connection (tests, callers that name no
+ * database). Either way behind a bounded queue: when `concurrency` reads run and
  * `maxQueued` wait, the next is refused at once with 503 and Retry-After instead of waiting
  * without limit.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { Db } from '../db/database.js';
+import type { Db, DbTarget } from '../db/database.js';
 import { GongweiError } from '../domain/gongwei-error.js';
 import {
   answerOf,
@@ -21,8 +22,12 @@ import {
 
 /** How reads are run. */
 export interface ReadPoolOptions {
-  /** The SQLite file to read in worker threads; without it reads run in-process. */
-  readonly sqliteFile?: string;
+  /**
+   * The database the worker threads read, each with its own read-only connection (a SQLite
+   * file in WAL mode; a PostgreSQL URL and schema, two connections a thread); without it
+   * reads run in-process on the application's connection.
+   */
+  readonly readers?: DbTarget;
   /** Worker threads (default: the machine's cores). */
   readonly threads?: number;
   /** Reads running at once (default: 2 per thread; in-process 8). */
@@ -70,7 +75,8 @@ export class ReadPool {
     options: ReadPoolOptions = {},
   ) {
     const threads = Math.max(1, options.threads ?? availableParallelism());
-    this.piscina = options.sqliteFile ? workerPool(options.sqliteFile, threads) : null;
+    const readers = options.readers;
+    this.piscina = readers && (readers.url || readers.file) ? workerPool(readers, threads) : null;
     this.concurrency = Math.max(1, options.concurrency ?? (this.piscina ? 2 * threads : 8));
     this.maxQueued = Math.max(0, options.maxQueued ?? 200);
     this.retryAfter = options.retryAfterSeconds ?? 1;
@@ -131,12 +137,12 @@ export class ReadPool {
   }
 }
 
-function workerPool(file: string, threads: number): Piscina {
+function workerPool(readers: DbTarget, threads: number): Piscina {
   // Built code runs read-worker.js; tests run the TypeScript source through tsx.
   const source = import.meta.url.endsWith('.ts');
   return new Piscina({
     filename: new URL(source ? './read-worker.ts' : './read-worker.js', import.meta.url).href,
-    workerData: { file },
+    workerData: { ...readers },
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,

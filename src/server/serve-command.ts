@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { asServerDatabase, openMaintainedDatabase } from '../composition/maintained-database.js';
-import { resolveDbTarget, type Db } from '../db/database.js';
+import { resolveDbTarget, type Db, type DbTarget } from '../db/database.js';
 import { OPERATOR_SCOPE, withDbOption } from '../cli/command-context.js';
 import { GongweiError } from '../domain/gongwei-error.js';
 import { createDemoAccounts, demoAccountsTable } from '../modules/accounts/demo-accounts.js';
@@ -42,7 +42,7 @@ export function registerServeCommands(program: Command): void {
     .action(async (options: ServeOptions) => {
       const target = resolveDbTarget(options.db);
       const db = await openMaintainedDatabase(target, { create: false });
-      await listen(db, options, target.file);
+      await listen(db, options, target);
     });
 
   withDbOption(program.command('start'))
@@ -92,11 +92,11 @@ export function registerServeCommands(program: Command): void {
         process.stderr.write(
           '还没有用户：请用 gongwei users add … --password-stdin 创建 / no users yet: create one with gongwei users add … --password-stdin\n',
         );
-      await listen(db, options, target.file);
+      await listen(db, options, target);
     });
 }
 
-async function listen(db: Db, options: ServeOptions, sqliteFile: string | undefined): Promise<void> {
+async function listen(db: Db, options: ServeOptions, target: DbTarget): Promise<void> {
   const port = Number.parseInt(options.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw GongweiError.badRequest(
@@ -109,9 +109,9 @@ async function listen(db: Db, options: ServeOptions, sqliteFile: string | undefi
     logger: false,
     backgroundJobs: true,
     ...(trustProxy ? { trustProxy } : {}),
-    // SQLite reads in worker threads, each with its own read-only connection (ADR 0014),
-    // each with the latest year's tallies read ahead (ADR 0022).
-    serving: sqliteFile ? { sqliteFile, preload: true } : { preload: true },
+    // Reads in worker threads, each with its own read-only connection (ADR 0014) and the
+    // latest year's tallies read ahead (ADR 0022).
+    serving: { readers: target, preload: true },
   });
   const address = await app.listen({ port, host: options.host });
   process.stdout.write(

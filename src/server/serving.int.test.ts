@@ -43,7 +43,7 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
     app = await buildApp({
       db: t.db,
       backgroundJobs: false,
-      serving: t.target.file ? { sqliteFile: t.target.file, threads: 2 } : {},
+      serving: { readers: t.target, threads: 2 },
     });
     centre = await signInAs(app, t.db, 'centre', TOWNSHIP);
   });
@@ -168,7 +168,7 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
     const warmed = await buildApp({
       db: t.db,
       backgroundJobs: false,
-      serving: { ...(t.target.file ? { sqliteFile: t.target.file, threads } : {}), preload: true },
+      serving: { readers: t.target, threads, preload: true },
     });
     try {
       const answers = await warmed.serving!.pool.preloaded;
@@ -196,7 +196,7 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
       db: t.db,
       backgroundJobs: false,
       serving: {
-        ...(t.target.file ? { sqliteFile: t.target.file, threads: 1 } : {}),
+        ...{ readers: t.target, threads: 1 },
         concurrency: 1,
         maxQueued: 1,
       },

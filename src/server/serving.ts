@@ -84,7 +84,7 @@ async function sendKept(
  * the application closes.
  *
  * @example
- * await installServing(app, db, { sqliteFile: 'data/gongwei.sqlite' });
+ * await installServing(app, db, { readers: { file: 'data/gongwei.sqlite' }, preload: true });
  */
 export async function installServing(
   app: FastifyInstance,

@@ -78,6 +78,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Pool size; defaults to 10. */
   max?: number;
+  /** Every transaction read-only (a server's read workers): a write fails instead of happening. */
+  readOnly?: boolean;
   /** Called with the SQL text of every statement run (see `OpenOptions` in database.ts). */
   onQuery?: (sql: string) => void;
 }
@@ -87,7 +89,14 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    ...(options.schema || options.readOnly
+      ? {
+          options: [
+            ...(options.schema ? [`-c search_path=${options.schema}`] : []),
+            ...(options.readOnly ? ['-c default_transaction_read_only=on'] : []),
+          ].join(' '),
+        }
+      : {}),
   });
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),

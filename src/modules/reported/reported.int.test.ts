@@ -24,7 +24,7 @@ describeEachDialect('reported values: store, history, indicator table and cache'
     app = await buildApp({
       db: t.db,
       backgroundJobs: false,
-      serving: t.target.file ? { sqliteFile: t.target.file, threads: 1 } : {},
+      serving: { readers: t.target, threads: 1 },
     });
     centre = await signInAs(app, t.db, 'centre', TOWNSHIP);
     team = await signInAs(app, t.db, 'team', V1);
