@@ -424,6 +424,16 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
     }),
   },
   'GET /api/reported-values': { personal: 'none' },
+  'DELETE /api/reported-values': {
+    personal: 'none',
+    values: () => ({ indicator: 'infectious_disease.report_rate' }),
+    control: { statuses: [404], why: 'the report may be gone: a walking role may have deleted it first' },
+  },
+  'POST /api/reported-values/import': {
+    personal: 'none',
+    values: () => ({ file: 'walk.csv' }),
+    control: { statuses: [400], why: 'the walk sends no file: an empty body is refused' },
+  },
   'GET /api/reported-values/history': {
     personal: 'none',
     values: () => ({ indicator: 'infectious_disease.report_rate' }),
