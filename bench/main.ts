@@ -323,6 +323,8 @@ async function main(): Promise<void> {
     for (const section of BENCH_SECTIONS) {
       log(`section ${section.name} …`);
       figures.push(...(await section.run({ db, target, rootCode, period: PERIOD, scale: options.scale })));
+      // Peak so far: the first section after which it rises is the one that raised it.
+      figures.push({ name: `peak RSS after section ${section.name}`, value: peakMb(), unit: 'MB' });
     }
     // The import again at a fixed 50 000 rows at every scale (several follow-ups per
     // patient), last because it changes the data the sections read. A small file mostly
