@@ -638,31 +638,14 @@ order by
   s.id;
 -- (4 times)
 select
-  s.id,
-  s.resident_id,
-  s.type,
-  s.service_date,
-  s.org_code,
-  s.county_code,
-  s.institution,
-  s.controlled,
-  s.guidance,
-  "s"."sbp",
-  "s"."dbp",
-  "s"."sbp_right",
-  "s"."dbp_right",
-  "s"."heart_rate",
-  "s"."fasting_glucose",
-  "s"."weight",
-  "s"."waist"
+  s.id
 from
-  services s
+  "services" as "s"
 where
-  s.type = $1
-  and s.resident_id is not null
+  s.resident_id is not null
+  and s.type = $1
   and "s"."service_date" >= $2
   and "s"."service_date" <= $3
-  and "s"."county_code" = $4
   and not exists (
     select
       1
@@ -670,15 +653,13 @@ where
       enrollments e
     where
       e.resident_id = s.resident_id
-      and e.program = $5
+      and e.program = $4
       and e.start_date <= s.service_date
       and (
         e.end_date is null
         or e.end_date >= s.service_date
       )
-  )
-order by
-  s.id;
+  );
 select
   id,
   prev_id,

@@ -646,31 +646,14 @@ order by
   s.id;
 -- (4 times)
 select
-  s.id,
-  s.resident_id,
-  s.type,
-  s.service_date,
-  s.org_code,
-  s.county_code,
-  s.institution,
-  s.controlled,
-  s.guidance,
-  "s"."sbp",
-  "s"."dbp",
-  "s"."sbp_right",
-  "s"."dbp_right",
-  "s"."heart_rate",
-  "s"."fasting_glucose",
-  "s"."weight",
-  "s"."waist"
+  s.id
 from
-  services s
+  "services" as "s" indexed by "services_resident"
 where
-  s.type = ?
-  and s.resident_id is not null
+  s.resident_id is not null
+  and s.type = ?
   and "s"."service_date" >= ?
   and "s"."service_date" <= ?
-  and "s"."county_code" = ?
   and not exists (
     select
       1
@@ -684,9 +667,7 @@ where
         e.end_date is null
         or e.end_date >= s.service_date
       )
-  )
-order by
-  s.id;
+  );
 select
   id,
   prev_id,

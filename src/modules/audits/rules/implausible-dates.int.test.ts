@@ -42,4 +42,29 @@ describeEachDialect('implausible dates already stored', (t) => {
       ].sort((a, b) => `${String(a[0])}${String(a[2])}`.localeCompare(`${String(b[0])}${String(b[2])}`)),
     );
   });
+
+  it("finds follow-ups without an enrolment only in the run's scope", async () => {
+    const ids = await insertResidents(t.db, [
+      { no: 11, org: '620881100201', birth: '1950-01-01', created: '2018-03-15' },
+      { no: 12, org: '620826105201', birth: '1950-01-01', created: '2018-03-15' },
+    ]);
+    await insertServices(t.db, [
+      { resident: ids.get(11)!, type: 'hypertension_followup', date: '2020-05-04', sbp: 150, dbp: 95 },
+      { resident: ids.get(12)!, type: 'hypertension_followup', date: '2020-05-04', sbp: 150, dbp: 95 },
+    ]);
+    await runAudits(t.db, WHOLE_TREE, {
+      orgCode: '620826',
+      rules: ['implausible_values'],
+      asOf: '2020-06-30',
+    });
+    const notEnrolled = (
+      await listFindings(t.db, WHOLE_TREE, { rule: 'implausible_values', pageSize: 100 })
+    ).items.filter(
+      (i) =>
+        (i.evidence as { check: string }).check === 'not_enrolled' &&
+        [ids.get(11), ids.get(12)].includes(i.resident?.id),
+    );
+    // The orgs come from the first test; resident 11 lives in 620881, outside the run.
+    expect(notEnrolled.map((i) => i.resident?.id)).toEqual([ids.get(12)]);
+  });
 });
