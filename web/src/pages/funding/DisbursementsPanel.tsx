@@ -1,20 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -24,6 +9,7 @@ import { formatDate } from '../../format/figures';
 import { Allowed } from '../../session/session';
 import { errorText, useLanguage } from '../bulletins/bulletin-data';
 import { FUNDING_KEY, yuan, type DisbursementRecord, type UnitStatus } from './funding-data';
+import { FileImportButton } from '../import/FileImportButton';
 
 interface EntryValues {
   paidOn: Dayjs;
@@ -159,39 +145,15 @@ export function DisbursementsPanel({
               </Button>
             </Form.Item>
           </Form>
-          <Space wrap style={{ marginTop: 12 }}>
-            <Upload
-              accept=".csv,.xlsx"
-              showUploadList={false}
-              beforeUpload={(file) => {
-                upload.mutate(file);
-                return false;
-              }}
-            >
-              <Button icon={<UploadOutlined />} loading={upload.isPending}>
-                {t('import.button')}
-              </Button>
-            </Upload>
-            <Typography.Text type="secondary">{t('import.hint')}</Typography.Text>
-          </Space>
-          {refused && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 12 }}
-              data-refusal="disbursements"
-              message={t('import.refused')}
-              description={
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {refused.issues.map((i) => (
-                    <li key={`${i.field}:${i.message}`}>
-                      {i.field}：{i.message}
-                    </li>
-                  ))}
-                </ul>
-              }
-            />
-          )}
+          <FileImportButton
+            onFile={(file) => upload.mutate(file)}
+            pending={upload.isPending}
+            buttonText={t('import.button')}
+            hint={t('import.hint')}
+            refused={refused}
+            refusedText={t('import.refused')}
+            name="disbursements"
+          />
         </Card>
       </Allowed>
       {list.error ? (

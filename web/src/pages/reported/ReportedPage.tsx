@@ -5,7 +5,6 @@
  * history) and a file import (POST /api/reported-values/import, all rows or none, every
  * problem named by row and column). Rules: docs/reported-indicators.md.
  */
-import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -21,7 +20,6 @@ import {
   Space,
   Table,
   Typography,
-  Upload,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
@@ -40,6 +38,7 @@ import {
   type EntryValues,
   type StoredReport,
 } from './reported-data';
+import { FileImportButton } from '../import/FileImportButton';
 
 const REPORTED_KEY = 'reported-values';
 
@@ -284,39 +283,15 @@ export default function ReportedPage(): ReactNode {
               {t(`entry.kind.${kind}`)}
             </Typography.Text>
           )}
-          <Space wrap style={{ marginTop: 12 }}>
-            <Upload
-              accept=".csv,.xlsx"
-              showUploadList={false}
-              beforeUpload={(file) => {
-                upload.mutate(file);
-                return false;
-              }}
-            >
-              <Button icon={<UploadOutlined />} loading={upload.isPending}>
-                {t('import.button')}
-              </Button>
-            </Upload>
-            <Typography.Text type="secondary">{t('import.hint')}</Typography.Text>
-          </Space>
-          {refused && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 12 }}
-              data-refusal="reported"
-              message={t('import.refused')}
-              description={
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {refused.issues.map((i) => (
-                    <li key={`${i.field}:${i.message}`}>
-                      {i.field}：{i.message}
-                    </li>
-                  ))}
-                </ul>
-              }
-            />
-          )}
+          <FileImportButton
+            onFile={(file) => upload.mutate(file)}
+            pending={upload.isPending}
+            buttonText={t('import.button')}
+            hint={t('import.hint')}
+            refused={refused}
+            refusedText={t('import.refused')}
+            name="reported"
+          />
         </Card>
       </Allowed>
       {list.error ? (
