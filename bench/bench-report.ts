@@ -14,6 +14,8 @@ export interface BenchResult {
   readonly data: string;
   readonly period: string;
   readonly figures: readonly BenchFigure[];
+  /** The database server's settings the figures assume (PostgreSQL; empty for SQLite). */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** Prints `result` as a table and as JSON, and writes it to `jsonFile` when given. */
@@ -21,6 +23,9 @@ export function reportBench(result: BenchResult, jsonFile?: string): void {
   process.stdout.write(
     `\nGongwei bench — scale ${result.scale}, ${result.dialect}, ${result.data} data, period ${result.period}\n`,
   );
+  const settings = Object.entries(result.settings ?? {});
+  if (settings.length > 0)
+    process.stdout.write(`settings: ${settings.map(([name, value]) => `${name} = ${value}`).join(', ')}\n`);
   process.stdout.write(figureTable(result.figures));
   process.stdout.write(`\n${JSON.stringify(result)}\n`);
   if (jsonFile) {

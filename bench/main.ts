@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scale small|county|city] [--json FILE] [--db PATH|postgres://…] [--seed N]`
+ * `npm run bench -- [--scale small|county|city] [--json FILE] [--db PATH|postgres://…] [--seed N] [--keep]`
  *
  * Generates the demo city at a scale (the demo generator when it is there, else the bench
  * fixture), then measures: import rows/s, the full indicator table (every indicator × every
@@ -25,6 +25,7 @@ import { computeIndicatorValues } from '../src/modules/indicators/indicator-valu
 import { upsertServices } from '../src/modules/records/services-repository.js';
 import { generateBenchCity, type BenchScale } from './bench-city.js';
 import { reportBench } from './bench-report.js';
+import { databaseSettings } from './database-settings.js';
 import { BENCH_SECTIONS, type BenchFigure } from './sections.js';
 import { measureYearRollover } from './year-rollover.js';
 
@@ -35,6 +36,7 @@ interface Options {
   seed: string;
   runs: string;
   data: 'demo' | 'fixture';
+  keep?: boolean;
 }
 
 const PERIOD = '2020Q2';
@@ -74,6 +76,10 @@ async function openBenchDb(
       target: { url, schema },
       cleanup: async () => {
         await db.close();
+        if (options.keep) {
+          process.stderr.write(`kept schema ${schema}: bench/section.ts --db ${url} --schema ${schema}\n`);
+          return;
+        }
         const c = new pg.Client({ connectionString: url });
         await c.connect();
         await c.query(`drop schema if exists ${schema} cascade`);
@@ -128,6 +134,10 @@ async function main(): Promise<void> {
       'SQLite file (recreated) or postgres:// URL (a fresh schema); default DATABASE_URL or data/bench-<scale>.sqlite',
     )
     .option('--seed <n>', 'random seed', '2020')
+    .option(
+      '--keep',
+      'PostgreSQL: keep the schema the bench generated (its name is printed), for bench/section.ts --schema',
+    )
     .option('--runs <n>', 'runs of the full table (median)', '5')
     .option(
       '--data <source>',
@@ -372,6 +382,7 @@ async function main(): Promise<void> {
       data: demo ? 'demo' : 'fixture',
       period: PERIOD,
       figures,
+      settings: await databaseSettings(db, target),
     };
     reportBench(result, options.json);
   } finally {

@@ -1,5 +1,5 @@
 /**
- * `node --expose-gc dist/bench/section.js <name…> --db PATH|postgres://… [--scale city]
+ * `node --expose-gc dist/bench/section.js <name…> --db PATH|postgres://… [--schema S] [--scale city]
  * [--root 620800] [--period 2020Q2] [--json FILE]`
  *
  * Runs the named sections of bench/sections.ts alone, on a database that already holds a
@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { openMaintainedDatabase } from '../src/composition/maintained-database.js';
 import { reportBench } from './bench-report.js';
+import { databaseSettings } from './database-settings.js';
 import type { BenchContext, BenchFigure } from './bench-section.js';
 import { BENCH_SECTIONS } from './sections.js';
 
@@ -21,6 +22,7 @@ interface Options {
   root: string;
   period: string;
   json?: string;
+  schema?: string;
 }
 
 async function main(): Promise<void> {
@@ -31,6 +33,10 @@ async function main(): Promise<void> {
     .option('--root <code>', "the demo city's org code", '620800')
     .option('--period <period>', 'a period with data', '2020Q2')
     .option('--json <file>', 'write the figures as JSON to this file')
+    .option(
+      '--schema <name>',
+      'PostgreSQL: the schema holding the demo (e.g. one kept by `npm run bench -- --keep`)',
+    )
     .parse(process.argv);
   const options = program.opts<Options>();
   const names = program.args;
@@ -42,7 +48,9 @@ async function main(): Promise<void> {
   const postgres = /^postgres(ql)?:\/\//.test(options.db);
   // Opening a SQLite path that does not exist would create an empty database to measure.
   if (!postgres && !existsSync(options.db)) throw new Error(`no database at ${options.db}`);
-  const target = postgres ? { url: options.db } : { file: options.db };
+  const target = postgres
+    ? { url: options.db, ...(options.schema ? { schema: options.schema } : {}) }
+    : { file: options.db };
   const db = await openMaintainedDatabase(target);
   try {
     const figures: BenchFigure[] = [];
@@ -65,6 +73,7 @@ async function main(): Promise<void> {
         data: 'demo (existing)',
         period: options.period,
         figures,
+        settings: await databaseSettings(db, target),
       },
       options.json,
     );

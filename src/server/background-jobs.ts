@@ -1,6 +1,7 @@
 /**
  * The work the server repeats while it is up: the bulletin schedules, the push-plan
- * checkpoints and the preparation of a new year's indicator facts (ADR 0021). Started by the composition root (`buildApp`, on by default; tests turn it
+ * checkpoints, the preparation of a new year's indicator facts (ADR 0021) and the planner
+ * statistics of tables written in bulk (PostgreSQL). Started by the composition root (`buildApp`, on by default; tests turn it
  * off), never by a module's routes, so a route file only answers requests.
  *
  * Each job's interval comes from its environment variable (`off` disables it, default one
@@ -8,6 +9,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
+import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 import { localIsoDate } from '../modules/bulletins/local-date.js';
 import { runDueSchedules } from '../modules/bulletins/run-schedules.js';
 import { prepareFactYears } from '../modules/indicators/fact-year-preparation.js';
@@ -30,6 +32,13 @@ export const PUSH_PLAN_SCHEDULER_VARIABLE = 'GONGWEI_PUSH_PLAN_SCHEDULER_MS';
  * (default 5 s); each run prepares batches for up to {@link PREPARATION_RUN_MS}.
  */
 export const FACT_YEAR_PREPARATION_VARIABLE = 'GONGWEI_FACT_YEAR_PREPARATION_MS';
+
+/**
+ * Environment variable of the milliseconds between checks of the planner statistics
+ * (PostgreSQL; default one minute): tables written much since their statistics were
+ * gathered are analysed, as autovacuum would if it is on and has got round to them.
+ */
+export const PLANNER_STATISTICS_VARIABLE = 'GONGWEI_PLANNER_STATISTICS_MS';
 
 /** How long one run of the preparation may keep starting batches (each is one short transaction). */
 const PREPARATION_RUN_MS = 1000;
@@ -77,4 +86,9 @@ export function registerBackgroundJobs(app: FastifyInstance, db: Db): void {
         if (p.complete) app.log.info({ year: p.year }, 'indicator facts of the year prepared');
     },
   );
+
+  repeatWhileUp(app, intervalFromEnv(PLANNER_STATISTICS_VARIABLE), 'planner statistics', async () => {
+    const tables = await refreshPlannerStatistics(db);
+    if (tables.length > 0) app.log.info({ tables }, 'planner statistics gathered');
+  });
 }

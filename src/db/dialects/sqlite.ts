@@ -26,6 +26,10 @@ export const sqliteDialect: SqlDialect = {
   // last link is read (waiting out busy_timeout for another process, the CLI beside the
   // server). Without it, a transaction that read first fails with SQLITE_BUSY_SNAPSHOT when
   // another connection appended in between. Matches no row, so no trigger fires.
+  // No statistics on purpose: the plans were measured without sqlite_stat1, and the queries
+  // that need a particular index name it (tableThroughIndex).
+  staleStatisticsTables: () => null,
+  gatherStatistics: (table) => sql`analyze ${sql.table(table)}`,
   lockForAppend: (table) => sql`update ${sql.table(table)} set id = id where 0`,
   // Row triggers (SQLite has no statement triggers): a write of n rows advances by n.
   dataVersionTriggers: (table, countyColumn) =>

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import type { Db } from '../../db/database.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
 import { DEMO_CITY, DEMO_SCALES, type DemoScale } from './generator/calibration.js';
@@ -155,6 +156,9 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
         contracts += await writeDemoContracts(trx, scope, drafts, teamIds);
       }),
     );
+    // The tables grow tenfold and more while the city is written: without fresh statistics
+    // PostgreSQL reads the next batch's 10 000 residents by scanning whole tables.
+    await refreshPlannerStatistics(db);
     residents += batch.residents.length;
     enrollments += batch.enrollments.length;
     services += batch.services.length;
@@ -177,6 +181,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
   );
   await enterReportedValues(db, scope, reports, { by: 'demo', at: '2020-07-08T08:00:00.000Z' });
   progress('reported', 1, 1);
+  await refreshPlannerStatistics(db);
 
   return {
     scale: options.scale,

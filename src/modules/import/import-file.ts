@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { RawCell } from '../../domain/import/cell-values.js';
@@ -316,6 +317,8 @@ export async function importFile<K extends ImportKind>(
       }),
     );
     landed = true;
+    // A large import can leave the planner guessing (PostgreSQL): 2 000 keys read by a full scan.
+    await refreshPlannerStatistics(db);
   } catch (error) {
     if (!(error instanceof NothingLands)) throw error;
   }

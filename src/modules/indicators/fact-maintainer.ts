@@ -9,6 +9,7 @@
  * Each batch of residents is loaded in one go (./raw-rows-repository.ts), computed purely
  * (src/domain/indicators/fact-changes.ts), then written once (./facts-repository.ts).
  */
+import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import type { Db } from '../../db/database.js';
 import {
   activitiesByOrg,
@@ -289,11 +290,14 @@ export async function prepareYearBatch(
  * are those of the services; the ID keys are rebuilt even when there are none.
  */
 export async function recomputeAllFacts(db: Db): Promise<{ years: number[] }> {
-  return db.kysely.transaction().execute(async (trx) => {
+  const recomputed = await db.kysely.transaction().execute(async (trx) => {
     await clearFacts(trx);
     const years = (await serviceYears(trx)).sort();
     await addFactYears(trx, years);
     await refreshEverything(trx, years, DEFAULT_PARAMETERS);
     return { years };
   });
+  // Every fact row was just rewritten: the planner's picture of those tables is out of date.
+  await refreshPlannerStatistics(db);
+  return recomputed;
 }
