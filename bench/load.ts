@@ -12,6 +12,7 @@
  * more than 50 people would: the per-caller rate limit (600 a minute) is lifted for the
  * section. The users are one city bureau, the county bureaus and township health centres.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type { Db } from '../src/db/database.js';
@@ -195,6 +196,9 @@ export const loadSection: BenchSection = {
       for (const withWriter of [false, true]) {
         for (const count of USER_COUNTS) {
           run++;
+          // How long the server's loop was held: what a health check waits for at most.
+          const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+          loopDelay.enable();
           const outcome = await runClients({
             port,
             seconds: SECONDS,
@@ -202,7 +206,16 @@ export const loadSection: BenchSection = {
             users: prepared.users.slice(0, count),
             writer: withWriter ? { ...prepared.writer, perSecond: 5, runTag: `${process.pid}-${run}` } : null,
           });
+          loopDelay.disable();
           const label = `load ${count} user${count > 1 ? 's' : ''}${withWriter ? ' + writer 5/s' : ''}`;
+          figures.push(
+            {
+              name: `${label}: event-loop delay p99`,
+              value: round(loopDelay.percentile(99) / 1e6),
+              unit: 'ms',
+            },
+            { name: `${label}: event-loop delay max`, value: round(loopDelay.max / 1e6), unit: 'ms' },
+          );
           for (const endpoint of ENDPOINTS) {
             const s = outcome.endpoints[endpoint];
             if (endpoint === 'write' && !withWriter) continue;

@@ -1,4 +1,5 @@
 import SQLite from 'better-sqlite3';
+import { EventLoopSlicingSqliteDialect } from './sqlite-event-loop-slices.js';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Database } from '../schema.js';
 import { queryLog, type Db, type SqlDialect } from './dialect.js';
@@ -99,7 +100,7 @@ export function openSqlite(
   native.pragma('temp_store = MEMORY');
   native.pragma('mmap_size = 268435456');
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(native) }),
+    dialect: new EventLoopSlicingSqliteDialect({ database: withStatementCache(native) }),
     ...queryLog(options.onQuery),
   });
   return {
