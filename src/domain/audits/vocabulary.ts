@@ -96,6 +96,24 @@ export const PLAUSIBLE_RANGES: Readonly<Record<CheckupValueField, PlausibleRange
   waist: { min: 40, max: 170 },
 };
 
+/**
+ * True when every range of `outer` contains the same value's range of `inner` (a value
+ * missing from `inner` is not checked there, so any `outer` range contains it): then a value
+ * outside its `outer` range is outside its `inner` range too, and the services breaking
+ * `outer` are among those breaking `inner`.
+ *
+ * @example rangesContain({ sbp: { min: 50, max: 300 } }, { sbp: { min: 60, max: 260 } }) // true
+ */
+export function rangesContain(
+  outer: Readonly<Partial<Record<string, PlausibleRange>>>,
+  inner: Readonly<Partial<Record<string, PlausibleRange>>>,
+): boolean {
+  return Object.entries(outer).every(([field, o]) => {
+    const i = inner[field];
+    return o === undefined || (i !== undefined && o.min <= i.min && o.max >= i.max);
+  });
+}
+
 /** The follow-ups of the two key chronic diseases (hypertension and type 2 diabetes). */
 export const CHRONIC_FOLLOWUPS = ['hypertension_followup', 'diabetes_followup'] as const;
 

@@ -5,15 +5,21 @@
  * resident records whose own dates contradict each other (born after the record was
  * created, dead or moved out before birth) — rows stored before the write paths refused them.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { SqlDialect } from '../../../db/database.js';
+import {
+  RANGE_SUSPECT_RANGES,
+  RANGE_SUSPECT_TYPES,
+  serviceRangeSuspect,
+} from '../../../db/migrations/020-service-range-suspects.js';
 import { findingSubject, outOfRange, type DraftFinding } from '../../../domain/audits/classify.js';
 import { residentOrderIssues } from '../../../domain/records/record-dates.js';
 import {
   CHECKUP_VALUE_FIELDS,
   CHRONIC_FOLLOWUPS,
   PLAUSIBLE_RANGES,
+  rangesContain,
   type AuditWindow,
   type CheckupValueField,
   type PlausibleRange,
@@ -76,8 +82,62 @@ const parameters = z.object({
   ]).describe('检查重复服务的服务类型 / service types checked for duplicated events'),
 });
 
-/** Services with a measured value outside its range or a systolic not above its diastolic. */
+/**
+ * Services with a measured value outside its range or a systolic not above its diastolic.
+ * When the ranges contain the ones frozen in migration 020 and the types are among its
+ * types, every such service is a row of the partial index `services_range_suspect`: the
+ * query reads that index (a few thousand rows at city scale) instead of every service of
+ * the types in the window; otherwise it reads them all ({@link selectOutOfRangeByScan}).
+ */
 export async function selectOutOfRangeCandidates(
+  h: Handle,
+  dialect: SqlDialect,
+  ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
+  types: readonly string[],
+  scope: OrgScope,
+  w: AuditWindow,
+): Promise<ServiceRow[]> {
+  if (types.length === 0) return [];
+  if (!rangeSuspectsHold(ranges, types)) return selectOutOfRangeByScan(h, ranges, types, scope, w);
+  const result = await sql<RawService>`
+    select ${SERVICE_ROW_COLUMNS}
+    from ${dialect.tableThroughIndex('services', 's', 'services_range_suspect')}
+    where ${serviceRangeSuspect('s')} and ${outOfRangeCondition(ranges, types, scope, w)}
+    order by s.id`.execute(h);
+  return result.rows.map(toServiceRow);
+}
+
+/**
+ * True when the services breaking `ranges` among `types` are all rows of the index of
+ * migration 020: the ranges contain its ranges and the types are among its types.
+ */
+export function rangeSuspectsHold(
+  ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
+  types: readonly string[],
+): boolean {
+  return rangesContain(ranges, RANGE_SUSPECT_RANGES) && types.every((t) => RANGE_SUSPECT_TYPES.includes(t));
+}
+
+/** The rule's condition on `services s`: a type checked, a value out of range, in the window and the scope. */
+function outOfRangeCondition(
+  ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
+  types: readonly string[],
+  scope: OrgScope,
+  w: AuditWindow,
+): RawBuilder<SqlBool> {
+  const tests = (Object.entries(ranges) as [CheckupValueField, PlausibleRange][]).map(
+    ([f, r]) => sql`(${sql.ref(`s.${f}`)} < ${r.min} or ${sql.ref(`s.${f}`)} > ${r.max})`,
+  );
+  tests.push(sql`(s.sbp <= s.dbp)`, sql`(s.sbp_right <= s.dbp_right)`);
+  return sql<SqlBool>`s.type in (${sql.join(types)}) and (${sql.join(tests, sql` or `)}) and ${inWindow(w, 's.service_date')}
+      and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`;
+}
+
+/**
+ * {@link selectOutOfRangeCandidates} reading every service of the types in the window:
+ * for ranges narrower than the index's, and the reference the index is tested against.
+ */
+export async function selectOutOfRangeByScan(
   h: Handle,
   ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
   types: readonly string[],
@@ -85,15 +145,7 @@ export async function selectOutOfRangeCandidates(
   w: AuditWindow,
 ): Promise<ServiceRow[]> {
   if (types.length === 0) return [];
-  const tests = (Object.entries(ranges) as [CheckupValueField, PlausibleRange][]).map(
-    ([f, r]) => sql`(${sql.ref(`s.${f}`)} < ${r.min} or ${sql.ref(`s.${f}`)} > ${r.max})`,
-  );
-  tests.push(sql`(s.sbp <= s.dbp)`, sql`(s.sbp_right <= s.dbp_right)`);
-  return selectServices(
-    h,
-    sql`s.type in (${sql.join(types)}) and (${sql.join(tests, sql` or `)}) and ${inWindow(w, 's.service_date')}
-      and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`,
-  );
+  return selectServices(h, outOfRangeCondition(ranges, types, scope, w));
 }
 
 /** A service whose date is impossible for its person or for the as-of date. */
@@ -104,35 +156,59 @@ export interface DateProblemRow {
   against: string;
 }
 
-/** Services before their person's birth, after death or move-out (in the window), or after the as-of date. */
+/**
+ * Services before their person's birth, after death or move-out (in the window), or after
+ * the as-of date. The few such services are found first by id — the services of the window
+ * from the index of services by person (resident, type, date), each joined to its person by
+ * key; the future ones from an index holding the date — and only they are then read whole,
+ * with their person's dates, and confined to the scope: reading every service of the window
+ * from the table cost seconds at city scale.
+ */
 export async function selectDateProblems(
   h: Handle,
+  dialect: SqlDialect,
   scope: OrgScope,
   w: AuditWindow,
 ): Promise<DateProblemRow[]> {
   const scoped = rowsInScope(scope, { county: 's.county_code', org: 's.org_code' });
-  // One pass joining each service to its person; the person's dates ride along as extra columns.
-  const result = await sql<
-    RawService & { birth_date: string | null; death_date: string | null; moved_out_date: string | null }
-  >`
-    select ${SERVICE_ROW_COLUMNS},
-      r.birth_date, r.death_date, r.moved_out_date
-    from services s join residents r on r.id = s.resident_id
-    where ${inWindow(w, 's.service_date')} and ${scoped}
-      and (s.service_date < r.birth_date or s.service_date > r.death_date or s.service_date > r.moved_out_date)
-    order by s.id`.execute(h);
+  const beyondLife = sql`(s.service_date < r.birth_date or s.service_date > r.death_date or s.service_date > r.moved_out_date)`;
+  const found = await sql<{ id: number }>`
+    select s.id from ${dialect.tableThroughIndex('services', 's', 'services_resident')}
+      join residents r on r.id = s.resident_id
+    where s.resident_id is not null and ${inWindow(w, 's.service_date')} and ${beyondLife}`.execute(h);
   const out: DateProblemRow[] = [];
-  for (const r of result.rows) {
-    const service = toServiceRow(r);
-    if (r.birth_date !== null && r.service_date < r.birth_date)
-      out.push({ service, problem: 'before_birth', against: r.birth_date });
-    if (r.death_date !== null && r.service_date > r.death_date)
-      out.push({ service, problem: 'after_death', against: r.death_date });
-    if (r.moved_out_date !== null && r.service_date > r.moved_out_date)
-      out.push({ service, problem: 'after_move_out', against: r.moved_out_date });
+  for (const part of chunks(
+    found.rows.map((r) => Number(r.id)).sort((a, b) => a - b),
+    KEYS_PER_LOOKUP,
+  )) {
+    // The person's dates ride along as extra columns.
+    const result = await sql<
+      RawService & { birth_date: string | null; death_date: string | null; moved_out_date: string | null }
+    >`
+      select ${SERVICE_ROW_COLUMNS},
+        r.birth_date, r.death_date, r.moved_out_date
+      from services s join residents r on r.id = s.resident_id
+      where s.id in (${sql.join(part)}) and ${inWindow(w, 's.service_date')} and ${scoped} and ${beyondLife}
+      order by s.id`.execute(h);
+    for (const r of result.rows) {
+      const service = toServiceRow(r);
+      if (r.birth_date !== null && r.service_date < r.birth_date)
+        out.push({ service, problem: 'before_birth', against: r.birth_date });
+      if (r.death_date !== null && r.service_date > r.death_date)
+        out.push({ service, problem: 'after_death', against: r.death_date });
+      if (r.moved_out_date !== null && r.service_date > r.moved_out_date)
+        out.push({ service, problem: 'after_move_out', against: r.moved_out_date });
+    }
   }
-  const future = await selectServices(h, sql`s.service_date > ${w.asOf} and ${scoped}`);
-  for (const service of future) out.push({ service, problem: 'future', against: w.asOf });
+  const future = await sql<{
+    id: number;
+  }>`select s.id from services s where s.service_date > ${w.asOf}`.execute(h);
+  for (const part of chunks(
+    future.rows.map((r) => Number(r.id)).sort((a, b) => a - b),
+    KEYS_PER_LOOKUP,
+  ))
+    for (const service of await selectServices(h, sql`s.id in (${sql.join(part)}) and ${scoped}`))
+      out.push({ service, problem: 'future', against: w.asOf });
   return out;
 }
 
@@ -248,7 +324,14 @@ export interface RepeatedServiceRow {
   days: number;
 }
 
-/** Services following one of the same person and type at most `days` days earlier (one sort, no self-join). */
+/**
+ * Services following one of the same person and type at most `days` days earlier, both in
+ * the window and the scope (one sort, no self-join). The people who can have one are found
+ * first from the index of services by person (resident, type, date), read in its order
+ * without the table and without the scope: a service's previous one in the scope is at most
+ * as close as its previous one at all, so every person with a repeated service in the scope
+ * has one there. The exact search then runs on those few people only.
+ */
 export async function selectRepeatedServices(
   h: Handle,
   dialect: SqlDialect,
@@ -258,21 +341,41 @@ export async function selectRepeatedServices(
   w: AuditWindow,
 ): Promise<RepeatedServiceRow[]> {
   if (types.length === 0) return [];
-  const result = await sql<{ id: number; prev_id: number; gap: number }>`
-    select id, prev_id, gap from (
-      select x.id, x.prev_id, ${dialect.daysBetween('x.prev_date', 'x.service_date')} as gap from (
-        select s.id, s.service_date,
+  const repeats = (from: RawBuilder<unknown>, among: RawBuilder<unknown>): RawBuilder<unknown> => sql`
+    select id, prev_id, gap, resident_id from (
+      select x.id, x.prev_id, x.resident_id, ${dialect.daysBetween('x.prev_date', 'x.service_date')} as gap from (
+        select s.id, s.service_date, s.resident_id,
           lag(s.id) over (partition by s.resident_id, s.type order by s.service_date, s.id) as prev_id,
           lag(s.service_date) over (partition by s.resident_id, s.type order by s.service_date, s.id) as prev_date
-        from services s
+        from ${from}
         where s.resident_id is not null and s.type in (${sql.join(types)})
-          and ${inWindow(w, 's.service_date')} and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}
+          and ${inWindow(w, 's.service_date')} and ${among}
       ) x where x.prev_id is not null
-    ) y where gap <= ${days}`.execute(h);
-  if (result.rows.length === 0) return [];
-  const byId = new Map(result.rows.map((r) => [Number(r.id), r]));
+    ) y where gap <= ${days}`;
+  const people = await sql<{ resident_id: number }>`
+    select distinct resident_id from (${repeats(dialect.tableThroughIndex('services', 's', 'services_resident'), sql`1 = 1`)}) z`.execute(
+    h,
+  );
+  const rows: { id: number; prev_id: number; gap: number }[] = [];
+  for (const part of chunks(
+    people.rows.map((r) => Number(r.resident_id)),
+    KEYS_PER_LOOKUP,
+  ))
+    rows.push(
+      ...(
+        await sql<{ id: number; prev_id: number; gap: number }>`${repeats(
+          sql`services s`,
+          sql`s.resident_id in (${sql.join(part)}) and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`,
+        )}`.execute(h)
+      ).rows,
+    );
+  if (rows.length === 0) return [];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
   const services: ServiceRow[] = [];
-  for (const part of chunks([...byId.keys()], KEYS_PER_LOOKUP))
+  for (const part of chunks(
+    [...byId.keys()].sort((a, b) => a - b),
+    KEYS_PER_LOOKUP,
+  ))
     services.push(...(await selectServices(h, sql`s.id in (${sql.join(part)})`)));
   return services.map((s) => ({
     service: s,
@@ -306,8 +409,15 @@ export const implausibleValues = judgedRule({
   subject: 'service',
   parameters,
   async candidates(h, { scope, window, dialect }, p): Promise<ImplausibleCandidates> {
-    const outOfRange = await selectOutOfRangeCandidates(h, p.ranges, p.rangeCheckedTypes, scope, window);
-    const dateProblems = await selectDateProblems(h, scope, window);
+    const outOfRange = await selectOutOfRangeCandidates(
+      h,
+      dialect,
+      p.ranges,
+      p.rangeCheckedTypes,
+      scope,
+      window,
+    );
+    const dateProblems = await selectDateProblems(h, dialect, scope, window);
     const notEnrolled: { program: Program; services: ServiceRow[] }[] = [];
     for (const type of p.enrolmentRequiredFor) {
       const program = isServiceType(type) ? SERVICE_PROGRAM[type] : null;
