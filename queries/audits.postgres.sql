@@ -665,24 +665,24 @@ from
       gap <= $12
   ) z;
 select
-  "r"."id",
-  "r"."org_code",
-  "r"."county_code",
-  "r"."birth_date",
-  "r"."record_created",
-  "r"."death_date",
-  "r"."moved_out_date"
+  r.id,
+  r.org_code,
+  r.county_code,
+  r.birth_date,
+  r.record_created,
+  r.death_date,
+  r.moved_out_date
 from
   "residents" as "r"
 where
-  "r"."county_code" = $1
-  and (
-    r.birth_date > r.record_created
-    or r.death_date < r.birth_date
-    or r.moved_out_date < r.birth_date
+  (
+    "r"."birth_date" > "r"."record_created"
+    or "r"."death_date" < "r"."birth_date"
+    or "r"."moved_out_date" < "r"."birth_date"
   )
+  and "r"."county_code" = $1
 order by
-  "r"."id";
+  r.id;
 
 -- audits/rules/digit-preference.ts: candidates (default parameters)
 select

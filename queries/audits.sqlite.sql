@@ -675,24 +675,24 @@ from
       gap <= ?
   ) z;
 select
-  "r"."id",
-  "r"."org_code",
-  "r"."county_code",
-  "r"."birth_date",
-  "r"."record_created",
-  "r"."death_date",
-  "r"."moved_out_date"
+  r.id,
+  r.org_code,
+  r.county_code,
+  r.birth_date,
+  r.record_created,
+  r.death_date,
+  r.moved_out_date
 from
-  "residents" as "r"
+  "residents" as "r" indexed by "residents_date_suspect"
 where
-  "r"."county_code" = ?
-  and (
-    r.birth_date > r.record_created
-    or r.death_date < r.birth_date
-    or r.moved_out_date < r.birth_date
+  (
+    "r"."birth_date" > "r"."record_created"
+    or "r"."death_date" < "r"."birth_date"
+    or "r"."moved_out_date" < "r"."birth_date"
   )
+  and "r"."county_code" = ?
 order by
-  "r"."id";
+  r.id;
 
 -- audits/rules/digit-preference.ts: candidates (default parameters)
 select

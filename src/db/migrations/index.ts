@@ -19,6 +19,7 @@ import { residentIdSuspects019 } from './019-resident-id-suspects.js';
 import { serviceRangeSuspects020 } from './020-service-range-suspects.js';
 import { serviceValuesByTypeDate021 } from './021-service-values-by-type-date.js';
 import { residentPersonKeys022 } from './022-resident-person-keys.js';
+import { residentDateSuspects023 } from './023-resident-date-suspects.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
@@ -29,7 +30,8 @@ import { residentPersonKeys022 } from './022-resident-person-keys.js';
  * 018 tally versions per org (serving), 019 residents whose ID number may have a problem (audits),
  * 020 services whose values break a plausible range (audits),
  * 021 the index of services by type and date covering the unit-level audits (audits),
- * 022 residents by the duplicate key of name, birth date and sex (audits).
+ * 022 residents by the duplicate key of name, birth date and sex (audits),
+ * 023 residents whose own dates contradict each other (audits).
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -52,5 +54,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '020-service-range-suspects': serviceRangeSuspects020(),
     '021-service-values-by-type-date': serviceValuesByTypeDate021(),
     '022-resident-person-keys': residentPersonKeys022(),
+    '023-resident-date-suspects': residentDateSuspects023(),
   };
 }

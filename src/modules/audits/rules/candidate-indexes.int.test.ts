@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/databases.js';
 import type { Db } from '../../../db/database.js';
 import { serviceRangeSuspect } from '../../../db/migrations/020-service-range-suspects.js';
+import { residentDateSuspect } from '../../../db/migrations/023-resident-date-suspects.js';
 import { PERSON_KEY_FIELDS, residentPersonKey } from '../../../db/migrations/022-resident-person-keys.js';
 import {
   PLAUSIBLE_RANGES,
@@ -26,6 +27,7 @@ import {
   selectOutOfRangeByScan,
   selectOutOfRangeCandidates,
   selectRepeatedServices,
+  selectResidentDateProblems,
 } from './implausible-values.js';
 
 const WINDOW: AuditWindow = { from: '2020-01-01', to: '2020-06-30', asOf: '2020-06-30' };
@@ -278,5 +280,37 @@ describeEachDialect('repeated services in a scope', (t) => {
     // Within 华亭市 the visits are 4 days apart: not repeated, though each is 2 days from the other county's.
     expect(await repeated('620881')).toEqual([]);
     expect(await repeated('620826')).toEqual([]);
+  });
+});
+
+// Migration 023: residents whose own dates contradict each other, from a partial index.
+describeEachDialect('resident date problems, from the index of migration 023', (t) => {
+  it('finds the records in scope, at the equal dates none, and follows corrections', async () => {
+    await insertOrgs(t.db);
+    const ids = await insertResidents(t.db, [
+      { no: 1, org: '620881100201', birth: '2018-03-16', created: '2018-03-15' },
+      { no: 2, org: '620881100201', birth: '2018-03-15', created: '2018-03-15', death: '2018-03-15' },
+      { no: 3, org: '620826105201', birth: '1950-01-01', created: '2018-03-15', movedOut: '1949-12-31' },
+      { no: 4, org: '620881100201', birth: null, created: '2018-03-15', death: '1949-12-31' },
+      { no: 5, org: '620881100201', birth: '1950-01-01', created: '2018-03-15' },
+    ]);
+    const found = async (org: string | null): Promise<number[]> => {
+      const scope = org ? (await scopeOfOrg(t.db.kysely, WHOLE_TREE, org)).scope : WHOLE_TREE;
+      return (await selectResidentDateProblems(t.db.kysely, t.db.dialect, scope)).map((r) => r.id);
+    };
+    expect(await found(null)).toEqual([ids.get(1), ids.get(3)]);
+    expect(await found('620881')).toEqual([ids.get(1)]);
+    await sql`update residents set birth_date = '2018-03-15' where id = ${ids.get(1)!}`.execute(t.db.kysely);
+    await sql`update residents set death_date = '1949-12-31' where id = ${ids.get(5)!}`.execute(t.db.kysely);
+    expect(await found(null)).toEqual([ids.get(3), ids.get(5)]);
+  });
+
+  it('reads the residents through the partial index', async () => {
+    const plan = await planOf(
+      t.db,
+      t.db.dialect.tableThroughIndex('residents', 'r', 'residents_date_suspect'),
+      sql`${residentDateSuspect('r')} and r.id > 0`,
+    );
+    expect(plan).toContain('residents_date_suspect');
   });
 });

@@ -13,6 +13,7 @@ import {
   RANGE_SUSPECT_TYPES,
   serviceRangeSuspect,
 } from '../../../db/migrations/020-service-range-suspects.js';
+import { residentDateSuspect } from '../../../db/migrations/023-resident-date-suspects.js';
 import { findingSubject, outOfRange, type DraftFinding } from '../../../domain/audits/classify.js';
 import { residentOrderIssues } from '../../../domain/records/record-dates.js';
 import {
@@ -223,26 +224,30 @@ export interface ResidentDateRow {
   readonly movedOutDate: string | null;
 }
 
-/** Residents of `scope` born after their record was created, or dead or moved out before birth. */
-export async function selectResidentDateProblems(h: Handle, scope: OrgScope): Promise<ResidentDateRow[]> {
-  const rows = await h
-    .selectFrom('residents as r')
-    .select([
-      'r.id',
-      'r.org_code',
-      'r.county_code',
-      'r.birth_date',
-      'r.record_created',
-      'r.death_date',
-      'r.moved_out_date',
-    ])
-    .where(rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' }))
-    .where(
-      sql<SqlBool>`(r.birth_date > r.record_created or r.death_date < r.birth_date or r.moved_out_date < r.birth_date)`,
-    )
-    .orderBy('r.id')
-    .execute();
-  return rows.map((r) => ({
+/**
+ * Residents of `scope` born after their record was created, or dead or moved out before
+ * birth: the rows of the partial index of migration 023 (none, for data written through the
+ * application), not every resident of the scope.
+ */
+export async function selectResidentDateProblems(
+  h: Handle,
+  dialect: SqlDialect,
+  scope: OrgScope,
+): Promise<ResidentDateRow[]> {
+  const result = await sql<{
+    id: number;
+    org_code: string;
+    county_code: string;
+    birth_date: string | null;
+    record_created: string;
+    death_date: string | null;
+    moved_out_date: string | null;
+  }>`
+    select r.id, r.org_code, r.county_code, r.birth_date, r.record_created, r.death_date, r.moved_out_date
+    from ${dialect.tableThroughIndex('residents', 'r', 'residents_date_suspect')}
+    where ${residentDateSuspect('r')} and ${rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' })}
+    order by r.id`.execute(h);
+  return result.rows.map((r) => ({
     id: Number(r.id),
     orgCode: r.org_code,
     countyCode: r.county_code,
@@ -435,7 +440,7 @@ export const implausibleValues = judgedRule({
       scope,
       window,
     );
-    const residentDates = await selectResidentDateProblems(h, scope);
+    const residentDates = await selectResidentDateProblems(h, dialect, scope);
     return { outOfRange, dateProblems, notEnrolled, repeated, residentDates };
   },
   judge(c, p): DraftFinding[] {
