@@ -431,9 +431,14 @@ select
   "s"."weight",
   "s"."waist"
 from
-  services s
+  "services" as "s"
 where
-  s.sbp is not null
+  (
+    "s"."sbp" is not null
+    and "s"."sbp_right" is not null
+    and abs("s"."sbp" - "s"."sbp_right") > 10
+  )
+  and s.sbp is not null
   and s.sbp_right is not null
   and abs(s.sbp - s.sbp_right) > $1
   and "s"."service_date" >= $2
@@ -462,9 +467,16 @@ select
   "s"."weight",
   "s"."waist"
 from
-  services s
+  "services" as "s"
 where
-  s.type in ($1, $2)
+  (
+    "s"."controlled" = 0
+    and (
+      "s"."guidance" is null
+      or "s"."guidance" = 0
+    )
+  )
+  and s.type in ($1, $2)
   and s.controlled = 0
   and (
     s.guidance is null

@@ -439,9 +439,14 @@ select
   "s"."weight",
   "s"."waist"
 from
-  services s
+  "services" as "s" indexed by "services_arm_difference"
 where
-  s.sbp is not null
+  (
+    "s"."sbp" is not null
+    and "s"."sbp_right" is not null
+    and abs("s"."sbp" - "s"."sbp_right") > 10
+  )
+  and s.sbp is not null
   and s.sbp_right is not null
   and abs(s.sbp - s.sbp_right) > ?
   and "s"."service_date" >= ?
@@ -470,9 +475,16 @@ select
   "s"."weight",
   "s"."waist"
 from
-  services s
+  "services" as "s" indexed by "services_uncontrolled_unguided"
 where
-  s.type in (?, ?)
+  (
+    "s"."controlled" = 0
+    and (
+      "s"."guidance" is null
+      or "s"."guidance" = 0
+    )
+  )
+  and s.type in (?, ?)
   and s.controlled = 0
   and (
     s.guidance is null

@@ -20,6 +20,7 @@ import { serviceRangeSuspects020 } from './020-service-range-suspects.js';
 import { serviceValuesByTypeDate021 } from './021-service-values-by-type-date.js';
 import { residentPersonKeys022 } from './022-resident-person-keys.js';
 import { residentDateSuspects023 } from './023-resident-date-suspects.js';
+import { servicePracticeSuspects024 } from './024-service-practice-suspects.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
@@ -31,7 +32,8 @@ import { residentDateSuspects023 } from './023-resident-date-suspects.js';
  * 020 services whose values break a plausible range (audits),
  * 021 the index of services by type and date covering the unit-level audits (audits),
  * 022 residents by the duplicate key of name, birth date and sex (audits),
- * 023 residents whose own dates contradict each other (audits).
+ * 023 residents whose own dates contradict each other (audits),
+ * 024 services with an arm BP difference or uncontrolled without guidance (audits).
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -55,5 +57,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '021-service-values-by-type-date': serviceValuesByTypeDate021(),
     '022-resident-person-keys': residentPersonKeys022(),
     '023-resident-date-suspects': residentDateSuspects023(),
+    '024-service-practice-suspects': servicePracticeSuspects024(),
   };
 }

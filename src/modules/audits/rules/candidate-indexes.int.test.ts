@@ -4,6 +4,15 @@ import { describeEachDialect } from '../../../../test/databases.js';
 import type { Db } from '../../../db/database.js';
 import { serviceRangeSuspect } from '../../../db/migrations/020-service-range-suspects.js';
 import { residentDateSuspect } from '../../../db/migrations/023-resident-date-suspects.js';
+import {
+  serviceArmDifference,
+  serviceUncontrolledUnguided,
+} from '../../../db/migrations/024-service-practice-suspects.js';
+import { selectArmBpByScan, selectArmBpCandidates } from './arm-bp-difference.js';
+import {
+  selectUncontrolledByScan,
+  selectUncontrolledWithoutGuidance,
+} from './uncontrolled-without-guidance.js';
 import { PERSON_KEY_FIELDS, residentPersonKey } from '../../../db/migrations/022-resident-person-keys.js';
 import {
   PLAUSIBLE_RANGES,
@@ -312,5 +321,99 @@ describeEachDialect('resident date problems, from the index of migration 023', (
       sql`${residentDateSuspect('r')} and r.id > 0`,
     );
     expect(plan).toContain('residents_date_suspect');
+  });
+});
+
+// Migration 024: arm differences over 10 and uncontrolled follow-ups without guidance, from
+// partial indexes; at the threshold, NULLs, corrections: what reading every service gives.
+describeEachDialect('practice findings, from the indexes of migration 024', (t) => {
+  it('finds what the scans find, at the threshold and after corrections', async () => {
+    await insertOrgs(t.db);
+    const ids = await insertResidents(t.db, [
+      { no: 1, org: '620881100201', birth: '1950-01-01' },
+      { no: 2, org: '620826105201', birth: '1950-01-01' },
+    ]);
+    const seeds: ServiceSeed[] = [];
+    const arms: [number | null, number | null][] = [
+      [140, 150], // 10: at the threshold, no finding
+      [140, 151], // 11
+      [151, 140], // 11, the other arm higher
+      [140, 170], // 30
+      [140, null],
+      [null, 170],
+      [140, 140],
+    ];
+    const guidance: [number | null, number | null][] = [
+      [0, null],
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [null, null],
+      [0, 2],
+    ];
+    for (const [i, [sbp, sbpRight]] of arms.entries())
+      for (const type of ['elderly_checkup', 'hypertension_followup'])
+        seeds.push({ resident: ids.get((i % 2) + 1)!, type, date: '2020-05-04', sbp, dbp: 80, sbpRight });
+    for (const [i, [controlled, guided]] of guidance.entries())
+      for (const type of ['hypertension_followup', 'diabetes_followup', 'tb_followup'])
+        seeds.push({
+          resident: ids.get((i % 2) + 1)!,
+          type,
+          date: i === 1 ? '2019-12-31' : '2020-05-04',
+          sbp: 150,
+          dbp: 95,
+          controlled,
+          guidance: guided,
+        });
+    const serviceIds = await insertServices(t.db, seeds);
+    const compare = async (): Promise<{ arm: number[]; unguided: number[] }> => {
+      let arm: number[] = [];
+      let unguided: number[] = [];
+      for (const scope of await scopes(t.db)) {
+        for (const over of [0, 5, 10, 11, 15, 25]) {
+          const fromIndex = await selectArmBpCandidates(t.db.kysely, t.db.dialect, over, scope, WINDOW);
+          expect(fromIndex).toEqual(await selectArmBpByScan(t.db.kysely, over, scope, WINDOW));
+          if (scope === WHOLE_TREE && over === 10) arm = fromIndex.map((r) => r.id);
+        }
+        for (const types of [['hypertension_followup', 'diabetes_followup'], ['tb_followup'], []]) {
+          const fromIndex = await selectUncontrolledWithoutGuidance(
+            t.db.kysely,
+            t.db.dialect,
+            types,
+            scope,
+            WINDOW,
+          );
+          expect(fromIndex).toEqual(await selectUncontrolledByScan(t.db.kysely, types, scope, WINDOW));
+          if (scope === WHOLE_TREE && types.length === 2) unguided = fromIndex.map((r) => r.id);
+        }
+      }
+      return { arm, unguided };
+    };
+    const before = await compare();
+    expect(before.arm).toEqual(serviceIds.slice(2, 8));
+    // Uncontrolled with guidance missing or 0, in the window: the first value only (the second is before it).
+    expect(before.unguided).toEqual([serviceIds[14], serviceIds[15]]);
+    // Corrections: an arm re-measured within 10, guidance recorded; and the reverse.
+    await sql`update services set sbp_right = 149 where id = ${serviceIds[2]!}`.execute(t.db.kysely);
+    await sql`update services set sbp_right = 152 where id = ${serviceIds[0]!}`.execute(t.db.kysely);
+    await sql`update services set guidance = 1 where id = ${serviceIds[14]!}`.execute(t.db.kysely);
+    await sql`update services set guidance = 0 where id = ${serviceIds[20]!}`.execute(t.db.kysely);
+    const after = await compare();
+    expect(after.arm).toEqual([serviceIds[0], ...serviceIds.slice(3, 8)]);
+    expect(after.unguided).toEqual([serviceIds[15], serviceIds[20]]);
+  });
+
+  it('reads the services through the partial indexes', async () => {
+    for (const [index, condition] of [
+      ['services_arm_difference', serviceArmDifference('s')],
+      ['services_uncontrolled_unguided', serviceUncontrolledUnguided('s')],
+    ] as const) {
+      const plan = await planOf(
+        t.db,
+        t.db.dialect.tableThroughIndex('services', 's', index),
+        sql`${condition} and s.id > 0`,
+      );
+      expect(plan).toContain(index);
+    }
   });
 });
