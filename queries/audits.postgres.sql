@@ -580,25 +580,66 @@ where
 order by
   s.id;
 select
-  s.id
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist",
+  r.birth_date,
+  r.death_date,
+  r.moved_out_date
 from
-  "services" as "s"
+  services s
   join residents r on r.id = s.resident_id
 where
-  s.resident_id is not null
+  1 = 1
   and "s"."service_date" >= $1
   and "s"."service_date" <= $2
+  and "s"."county_code" = $3
   and (
     s.service_date < r.birth_date
     or s.service_date > r.death_date
     or s.service_date > r.moved_out_date
-  );
+  )
+order by
+  s.id;
 select
-  s.id
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
 from
   services s
 where
-  s.service_date > $1;
+  s.service_date > $1
+  and "s"."county_code" = $2
+order by
+  s.id;
 -- (4 times)
 select
   s.id
@@ -623,59 +664,54 @@ where
         or e.end_date >= s.service_date
       )
   );
-select distinct
+select
+  id,
+  prev_id,
+  gap,
   resident_id
 from
   (
     select
-      id,
-      prev_id,
-      gap,
-      resident_id
+      x.id,
+      x.prev_id,
+      x.resident_id,
+      ((x.service_date)::date - (x.prev_date)::date) as gap
     from
       (
         select
-          x.id,
-          x.prev_id,
-          x.resident_id,
-          ((x.service_date)::date - (x.prev_date)::date) as gap
-        from
-          (
-            select
-              s.id,
-              s.service_date,
+          s.id,
+          s.service_date,
+          s.resident_id,
+          lag(s.id) over (
+            partition by
               s.resident_id,
-              lag(s.id) over (
-                partition by
-                  s.resident_id,
-                  s.type
-                order by
-                  s.service_date,
-                  s.id
-              ) as prev_id,
-              lag(s.service_date) over (
-                partition by
-                  s.resident_id,
-                  s.type
-                order by
-                  s.service_date,
-                  s.id
-              ) as prev_date
-            from
-              "services" as "s"
-            where
-              s.resident_id is not null
-              and s.type in ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-              and "s"."service_date" >= $10
-              and "s"."service_date" <= $11
-              and 1 = 1
-          ) x
+              s.type
+            order by
+              s.service_date,
+              s.id
+          ) as prev_id,
+          lag(s.service_date) over (
+            partition by
+              s.resident_id,
+              s.type
+            order by
+              s.service_date,
+              s.id
+          ) as prev_date
+        from
+          services s
         where
-          x.prev_id is not null
-      ) y
+          s.resident_id is not null
+          and s.type in ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+          and "s"."service_date" >= $10
+          and "s"."service_date" <= $11
+          and "s"."county_code" = $12
+      ) x
     where
-      gap <= $12
-  ) z;
+      x.prev_id is not null
+  ) y
+where
+  gap <= $13;
 select
   r.id,
   r.org_code,

@@ -588,25 +588,66 @@ where
 order by
   s.id;
 select
-  s.id
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist",
+  r.birth_date,
+  r.death_date,
+  r.moved_out_date
 from
-  "services" as "s" indexed by "services_resident"
+  services s
   join residents r on r.id = s.resident_id
 where
-  s.resident_id is not null
+  1 = 1
   and "s"."service_date" >= ?
   and "s"."service_date" <= ?
+  and "s"."county_code" = ?
   and (
     s.service_date < r.birth_date
     or s.service_date > r.death_date
     or s.service_date > r.moved_out_date
-  );
+  )
+order by
+  s.id;
 select
-  s.id
+  s.id,
+  s.resident_id,
+  s.type,
+  s.service_date,
+  s.org_code,
+  s.county_code,
+  s.institution,
+  s.controlled,
+  s.guidance,
+  "s"."sbp",
+  "s"."dbp",
+  "s"."sbp_right",
+  "s"."dbp_right",
+  "s"."heart_rate",
+  "s"."fasting_glucose",
+  "s"."weight",
+  "s"."waist"
 from
   services s
 where
-  s.service_date > ?;
+  s.service_date > ?
+  and "s"."county_code" = ?
+order by
+  s.id;
 -- (4 times)
 select
   s.id
@@ -631,61 +672,56 @@ where
         or e.end_date >= s.service_date
       )
   );
-select distinct
+select
+  id,
+  prev_id,
+  gap,
   resident_id
 from
   (
     select
-      id,
-      prev_id,
-      gap,
-      resident_id
+      x.id,
+      x.prev_id,
+      x.resident_id,
+      cast(
+        julianday(x.service_date) - julianday(x.prev_date) as integer
+      ) as gap
     from
       (
         select
-          x.id,
-          x.prev_id,
-          x.resident_id,
-          cast(
-            julianday(x.service_date) - julianday(x.prev_date) as integer
-          ) as gap
-        from
-          (
-            select
-              s.id,
-              s.service_date,
+          s.id,
+          s.service_date,
+          s.resident_id,
+          lag(s.id) over (
+            partition by
               s.resident_id,
-              lag(s.id) over (
-                partition by
-                  s.resident_id,
-                  s.type
-                order by
-                  s.service_date,
-                  s.id
-              ) as prev_id,
-              lag(s.service_date) over (
-                partition by
-                  s.resident_id,
-                  s.type
-                order by
-                  s.service_date,
-                  s.id
-              ) as prev_date
-            from
-              "services" as "s" indexed by "services_resident"
-            where
-              s.resident_id is not null
-              and s.type in (?, ?, ?, ?, ?, ?, ?, ?, ?)
-              and "s"."service_date" >= ?
-              and "s"."service_date" <= ?
-              and 1 = 1
-          ) x
+              s.type
+            order by
+              s.service_date,
+              s.id
+          ) as prev_id,
+          lag(s.service_date) over (
+            partition by
+              s.resident_id,
+              s.type
+            order by
+              s.service_date,
+              s.id
+          ) as prev_date
+        from
+          services s
         where
-          x.prev_id is not null
-      ) y
+          s.resident_id is not null
+          and s.type in (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          and "s"."service_date" >= ?
+          and "s"."service_date" <= ?
+          and "s"."county_code" = ?
+      ) x
     where
-      gap <= ?
-  ) z;
+      x.prev_id is not null
+  ) y
+where
+  gap <= ?;
 select
   r.id,
   r.org_code,

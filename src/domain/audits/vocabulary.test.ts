@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PLAUSIBLE_RANGES, rangesContain } from './vocabulary.js';
+import { NOTHING, WHOLE_TREE, subtreeScope } from '../orgs/org-scope.js';
+import { PLAUSIBLE_RANGES, rangesContain, spansCounties } from './vocabulary.js';
 
 describe('rangesContain', () => {
   it('holds when every outer range contains the inner one, bounds included', () => {
@@ -14,5 +15,16 @@ describe('rangesContain', () => {
     expect(rangesContain({ waist: { min: 40, max: 170 } }, { sbp: { min: 60, max: 260 } })).toBe(false);
     // A value the outer ranges do not check breaks none of them.
     expect(rangesContain({}, { sbp: { min: 60, max: 260 } })).toBe(true);
+  });
+});
+
+describe('spansCounties', () => {
+  it('holds for the whole tree, a province or a city, not for a county or below', () => {
+    expect(spansCounties(WHOLE_TREE)).toBe(true);
+    expect(spansCounties(subtreeScope({ code: '620000', level: 1, countyCode: null }))).toBe(true);
+    expect(spansCounties(subtreeScope({ code: '620800', level: 2, countyCode: null }))).toBe(true);
+    expect(spansCounties(subtreeScope({ code: '620881', level: 3, countyCode: '620881' }))).toBe(false);
+    expect(spansCounties(subtreeScope({ code: '620881100', level: 4, countyCode: '620881' }))).toBe(false);
+    expect(spansCounties(NOTHING)).toBe(false);
   });
 });

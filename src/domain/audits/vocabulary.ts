@@ -5,6 +5,8 @@
  * (ids, texts, parameters, candidate SQL) are units of src/modules/audits/rules/.
  */
 
+import type { OrgScope } from '../orgs/org-scope.js';
+
 /** How serious a finding is: `error` data that is wrong, `warning` data or practice to check, `info` to follow up. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -112,6 +114,18 @@ export function rangesContain(
     const i = inner[field];
     return o === undefined || (i !== undefined && o.min <= i.min && o.max >= i.max);
   });
+}
+
+/**
+ * True when a scope reaches beyond the rows of a county (the whole tree, a province, a
+ * city): then reading a whole index of services costs less than reading the scope's
+ * services from the table, which a county or below reaches through its county index.
+ *
+ * @example spansCounties(WHOLE_TREE) // true
+ * @example spansCounties(subtreeScope({ code: '620881', level: 3, countyCode: '620881' })) // false
+ */
+export function spansCounties(scope: OrgScope): boolean {
+  return scope.kind === 'all' || scope.roots.some((r) => r.level <= 2);
 }
 
 /** The follow-ups of the two key chronic diseases (hypertension and type 2 diabetes). */

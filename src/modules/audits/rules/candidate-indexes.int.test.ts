@@ -256,18 +256,33 @@ describeEachDialect('duplicate candidates by person key, from the index of migra
   });
 });
 
-// Repeated services: the people are found without the scope, the services compared within it.
+// Repeated services: for a scope spanning counties the people are found without the scope,
+// the services compared within it; a county or below is searched within it directly.
 describeEachDialect('repeated services in a scope', (t) => {
   it("compares a person's services within the run's scope only", async () => {
     await insertOrgs(t.db);
-    const ids = await insertResidents(t.db, [{ no: 1, org: '620881100201', birth: '1950-01-01' }]);
-    const [first, elsewhere, third] = await insertServices(t.db, [
-      { resident: ids.get(1)!, type: 'hypertension_followup', date: '2020-05-01', sbp: 150, dbp: 95 },
-      { resident: ids.get(1)!, type: 'hypertension_followup', date: '2020-05-03', sbp: 150, dbp: 95 },
-      { resident: ids.get(1)!, type: 'hypertension_followup', date: '2020-05-05', sbp: 150, dbp: 95 },
+    const ids = await insertResidents(t.db, [
+      { no: 1, org: '620881100201', birth: '1950-01-01' },
+      { no: 2, org: '620881100201', birth: '1950-01-01' },
     ]);
-    // The second visit was recorded in another county (the person moved and came back).
+    const visits = (resident: number): ServiceSeed[] =>
+      ['2020-05-01', '2020-05-03', '2020-05-05'].map((date) => ({
+        resident,
+        type: 'hypertension_followup',
+        date,
+        sbp: 150,
+        dbp: 95,
+      }));
+    const [first, elsewhere, third, ...others] = await insertServices(t.db, [
+      ...visits(ids.get(1)!),
+      ...visits(ids.get(2)!),
+    ]);
+    // The second visit was recorded in another county of the city (the person moved and came
+    // back), the other person's in a county of another city.
     await sql`update services set county_code = '620826', org_code = '620826105201' where id = ${elsewhere!}`.execute(
+      t.db.kysely,
+    );
+    await sql`update services set county_code = '620102', org_code = '620102001001' where id = ${others[1]!}`.execute(
       t.db.kysely,
     );
     const repeated = async (org: string | null): Promise<[number, number, number][]> => {
@@ -282,12 +297,19 @@ describeEachDialect('repeated services in a scope', (t) => {
       );
       return found.map((r) => [r.service.id, r.previousId, r.days]);
     };
-    expect(await repeated(null)).toEqual([
-      [elsewhere, first, 2],
-      [third, elsewhere, 2],
-    ]);
-    // Within 华亭市 the visits are 4 days apart: not repeated, though each is 2 days from the other county's.
+    const all: [number, number, number][] = [
+      [elsewhere!, first!, 2],
+      [third!, elsewhere!, 2],
+      [others[1]!, others[0]!, 2],
+      [others[2]!, others[1]!, 2],
+    ];
+    expect(await repeated(null)).toEqual(all);
+    // Within the city the second person's visits are 4 days apart: not repeated, though each is
+    // 2 days from the one recorded elsewhere.
+    expect(await repeated('620800')).toEqual(all.slice(0, 2));
+    // Within 华亭市 neither person's are.
     expect(await repeated('620881')).toEqual([]);
+    expect(await repeated('620881100')).toEqual([]);
     expect(await repeated('620826')).toEqual([]);
   });
 });

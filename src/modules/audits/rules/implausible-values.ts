@@ -21,6 +21,7 @@ import {
   CHRONIC_FOLLOWUPS,
   PLAUSIBLE_RANGES,
   rangesContain,
+  spansCounties,
   type AuditWindow,
   type CheckupValueField,
   type PlausibleRange,
@@ -159,11 +160,12 @@ export interface DateProblemRow {
 
 /**
  * Services before their person's birth, after death or move-out (in the window), or after
- * the as-of date. The few such services are found first by id — the services of the window
- * from the index of services by person (resident, type, date), each joined to its person by
- * key; the future ones from an index holding the date — and only they are then read whole,
- * with their person's dates, and confined to the scope: reading every service of the window
- * from the table cost seconds at city scale.
+ * the as-of date. For a scope spanning counties the few such services are found first by id
+ * — the services of the window from the index of services by person (resident, type, date),
+ * each joined to its person by key; the future ones from an index holding the date — and
+ * only they are then read whole, with their person's dates, and confined to the scope:
+ * reading every service of the window from the table cost seconds at city scale. A county
+ * or below reads its own services through the county index, fewer than a whole index.
  */
 export async function selectDateProblems(
   h: Handle,
@@ -173,23 +175,16 @@ export async function selectDateProblems(
 ): Promise<DateProblemRow[]> {
   const scoped = rowsInScope(scope, { county: 's.county_code', org: 's.org_code' });
   const beyondLife = sql`(s.service_date < r.birth_date or s.service_date > r.death_date or s.service_date > r.moved_out_date)`;
-  const found = await sql<{ id: number }>`
-    select s.id from ${dialect.tableThroughIndex('services', 's', 'services_resident')}
-      join residents r on r.id = s.resident_id
-    where s.resident_id is not null and ${inWindow(w, 's.service_date')} and ${beyondLife}`.execute(h);
   const out: DateProblemRow[] = [];
-  for (const part of chunks(
-    found.rows.map((r) => Number(r.id)).sort((a, b) => a - b),
-    KEYS_PER_LOOKUP,
-  )) {
-    // The person's dates ride along as extra columns.
+  // The person's dates ride along as extra columns.
+  const read = async (among: RawBuilder<unknown>): Promise<void> => {
     const result = await sql<
       RawService & { birth_date: string | null; death_date: string | null; moved_out_date: string | null }
     >`
       select ${SERVICE_ROW_COLUMNS},
         r.birth_date, r.death_date, r.moved_out_date
       from services s join residents r on r.id = s.resident_id
-      where s.id in (${sql.join(part)}) and ${inWindow(w, 's.service_date')} and ${scoped} and ${beyondLife}
+      where ${among} and ${inWindow(w, 's.service_date')} and ${scoped} and ${beyondLife}
       order by s.id`.execute(h);
     for (const r of result.rows) {
       const service = toServiceRow(r);
@@ -200,7 +195,22 @@ export async function selectDateProblems(
       if (r.moved_out_date !== null && r.service_date > r.moved_out_date)
         out.push({ service, problem: 'after_move_out', against: r.moved_out_date });
     }
+  };
+  if (!spansCounties(scope)) {
+    await read(sql`1 = 1`);
+    for (const service of await selectServices(h, sql`s.service_date > ${w.asOf} and ${scoped}`))
+      out.push({ service, problem: 'future', against: w.asOf });
+    return out;
   }
+  const found = await sql<{ id: number }>`
+    select s.id from ${dialect.tableThroughIndex('services', 's', 'services_resident')}
+      join residents r on r.id = s.resident_id
+    where s.resident_id is not null and ${inWindow(w, 's.service_date')} and ${beyondLife}`.execute(h);
+  for (const part of chunks(
+    found.rows.map((r) => Number(r.id)).sort((a, b) => a - b),
+    KEYS_PER_LOOKUP,
+  ))
+    await read(sql`s.id in (${sql.join(part)})`);
   const future = await sql<{
     id: number;
   }>`select s.id from services s where s.service_date > ${w.asOf}`.execute(h);
@@ -331,11 +341,12 @@ export interface RepeatedServiceRow {
 
 /**
  * Services following one of the same person and type at most `days` days earlier, both in
- * the window and the scope (one sort, no self-join). The people who can have one are found
- * first from the index of services by person (resident, type, date), read in its order
- * without the table and without the scope: a service's previous one in the scope is at most
- * as close as its previous one at all, so every person with a repeated service in the scope
- * has one there. The exact search then runs on those few people only.
+ * the window and the scope (one sort, no self-join). For a scope spanning counties, the
+ * people who can have one are found first from the index of services by person (resident,
+ * type, date), read in its order without the table and without the scope: a service's
+ * previous one in the scope is at most as close as its previous one at all, so every person
+ * with a repeated service in the scope has one there. The exact search then runs on those
+ * few people only. A county or below is searched directly, through its county index.
  */
 export async function selectRepeatedServices(
   h: Handle,
@@ -357,23 +368,22 @@ export async function selectRepeatedServices(
           and ${inWindow(w, 's.service_date')} and ${among}
       ) x where x.prev_id is not null
     ) y where gap <= ${days}`;
-  const people = await sql<{ resident_id: number }>`
-    select distinct resident_id from (${repeats(dialect.tableThroughIndex('services', 's', 'services_resident'), sql`1 = 1`)}) z`.execute(
-    h,
-  );
-  const rows: { id: number; prev_id: number; gap: number }[] = [];
-  for (const part of chunks(
-    people.rows.map((r) => Number(r.resident_id)),
-    KEYS_PER_LOOKUP,
-  ))
-    rows.push(
-      ...(
-        await sql<{ id: number; prev_id: number; gap: number }>`${repeats(
-          sql`services s`,
-          sql`s.resident_id in (${sql.join(part)}) and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`,
-        )}`.execute(h)
-      ).rows,
-    );
+  type Repeat = { id: number; prev_id: number; gap: number };
+  const search = async (among: RawBuilder<unknown>): Promise<Repeat[]> =>
+    (await sql<Repeat>`${repeats(sql`services s`, among)}`.execute(h)).rows;
+  const scoped = rowsInScope(scope, { county: 's.county_code', org: 's.org_code' });
+  let rows: Repeat[] = [];
+  if (!spansCounties(scope)) rows = await search(scoped);
+  else {
+    const everywhere = repeats(dialect.tableThroughIndex('services', 's', 'services_resident'), sql`1 = 1`);
+    const people = await sql<{ resident_id: number }>`
+      select distinct resident_id from (${everywhere}) z`.execute(h);
+    for (const part of chunks(
+      people.rows.map((r) => Number(r.resident_id)),
+      KEYS_PER_LOOKUP,
+    ))
+      rows.push(...(await search(sql`s.resident_id in (${sql.join(part)}) and ${scoped}`)));
+  }
   if (rows.length === 0) return [];
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   const services: ServiceRow[] = [];
