@@ -640,16 +640,15 @@ where
   and "s"."county_code" = $2
 order by
   s.id;
--- (4 times)
 select
   s.id
 from
   "services" as "s"
 where
   s.resident_id is not null
-  and s.type = $1
-  and "s"."service_date" >= $2
-  and "s"."service_date" <= $3
+  and s.type in ($1, $2, $3, $4)
+  and "s"."service_date" >= $5
+  and "s"."service_date" <= $6
   and not exists (
     select
       1
@@ -657,7 +656,12 @@ where
       enrollments e
     where
       e.resident_id = s.resident_id
-      and e.program = $4
+      and e.program = case s.type
+        when $7 then $8
+        when $9 then $10
+        when $11 then $12
+        when $13 then $14
+      end
       and e.start_date <= s.service_date
       and (
         e.end_date is null

@@ -648,14 +648,13 @@ where
   and "s"."county_code" = ?
 order by
   s.id;
--- (4 times)
 select
   s.id
 from
   "services" as "s" indexed by "services_resident"
 where
   s.resident_id is not null
-  and s.type = ?
+  and s.type in (?, ?, ?, ?)
   and "s"."service_date" >= ?
   and "s"."service_date" <= ?
   and not exists (
@@ -665,7 +664,12 @@ where
       enrollments e
     where
       e.resident_id = s.resident_id
-      and e.program = ?
+      and e.program = case s.type
+        when ? then ?
+        when ? then ?
+        when ? then ?
+        when ? then ?
+      end
       and e.start_date <= s.service_date
       and (
         e.end_date is null

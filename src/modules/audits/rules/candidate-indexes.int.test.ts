@@ -23,6 +23,7 @@ import { WHOLE_TREE, scopeOfOrg, type OrgScope } from '../../orgs/org-scope.js';
 import {
   insertOrgs,
   insertResidents,
+  insertEnrollment,
   insertServices,
   type ResidentSeed,
   type ServiceSeed,
@@ -35,6 +36,7 @@ import {
 import {
   selectOutOfRangeByScan,
   selectOutOfRangeCandidates,
+  selectNotEnrolled,
   selectRepeatedServices,
   selectResidentDateProblems,
 } from './implausible-values.js';
@@ -437,5 +439,51 @@ describeEachDialect('practice findings, from the indexes of migration 024', (t) 
       );
       expect(plan).toContain(index);
     }
+  });
+});
+
+// Follow-ups without an enrolment: one pass over the index of services by person serves every
+// type, each service judged against its own type's programme.
+describeEachDialect('follow-ups without an enrolment, every type in one pass', (t) => {
+  it("judges each service by its own type's programme, on the service date, in scope", async () => {
+    await insertOrgs(t.db);
+    const ids = await insertResidents(t.db, [
+      { no: 1, org: '620881100201', birth: '1950-01-01' },
+      { no: 2, org: '620826105201', birth: '1950-01-01' },
+    ]);
+    await insertEnrollment(t.db, ids.get(1)!, 'hypertension', '2019-01-01');
+    await insertEnrollment(t.db, ids.get(1)!, 'diabetes', '2020-05-05', '2020-06-01');
+    await insertEnrollment(t.db, ids.get(2)!, 'mental', '2019-01-01', '2020-05-04');
+    const services = await insertServices(
+      t.db,
+      [ids.get(1)!, ids.get(2)!].flatMap((resident) =>
+        ['hypertension_followup', 'diabetes_followup', 'mental_followup', 'tb_followup'].flatMap((type) =>
+          ['2020-05-04', '2020-05-05'].map((date) => ({ resident, type, date })),
+        ),
+      ),
+    );
+    const programs = new Map([
+      ['hypertension_followup', 'hypertension'],
+      ['diabetes_followup', 'diabetes'],
+      ['mental_followup', 'mental'],
+    ]);
+    const found = async (org: string | null): Promise<Record<string, number[]>> => {
+      const scope = org ? (await scopeOfOrg(t.db.kysely, WHOLE_TREE, org)).scope : WHOLE_TREE;
+      const byType = await selectNotEnrolled(t.db.kysely, t.db.dialect, programs, scope, WINDOW);
+      return Object.fromEntries([...byType].map(([type, rows]) => [type, rows.map((r) => r.id)]));
+    };
+    // Services in order: resident 1 then 2; per resident the types above, each on the 4th and 5th.
+    const s = (resident: number, type: number, day: number): number =>
+      services[resident * 8 + type * 2 + day]!;
+    expect(await found(null)).toEqual({
+      hypertension_followup: [s(1, 0, 0), s(1, 0, 1)],
+      diabetes_followup: [s(0, 1, 0), s(1, 1, 0), s(1, 1, 1)],
+      mental_followup: [s(0, 2, 0), s(0, 2, 1), s(1, 2, 1)],
+    });
+    expect(await found('620881')).toEqual({
+      hypertension_followup: [],
+      diabetes_followup: [s(0, 1, 0)],
+      mental_followup: [s(0, 2, 0), s(0, 2, 1)],
+    });
   });
 });
