@@ -222,58 +222,22 @@ where
     "r"."moved_out_date" is null
     or "r"."moved_out_date" > $5
   );
-with
-  k as (
-    select
-      r.id,
-      r.record_no,
-      r.org_code,
-      r.county_code,
-      (
-        nullif(trim(cast("r"."county_code" as text)), '') || '|' || nullif(trim(cast("r"."name" as text)), '') || '|' || nullif(trim(cast("r"."birth_date" as text)), '') || '|' || nullif(trim(cast("r"."sex" as text)), '')
-      ) as k,
-      case
-        when "r"."county_code" = $1 then 1
-        else 0
-      end as in_scope
-    from
-      residents r
-    where
-      "r"."record_created" <= $2
-      and (
-        "r"."death_date" is null
-        or "r"."death_date" > $3
-      )
-      and (
-        "r"."moved_out_date" is null
-        or "r"."moved_out_date" > $4
-      )
-  ),
-  g as (
-    select
-      k
-    from
-      k
-    where
-      k is not null
-    group by
-      k
-    having
-      count(*) > 1
-      and max(in_scope) = 1
-  )
 select
-  k.id,
-  k.k,
-  k.record_no,
-  k.org_code,
-  k.county_code
+  (
+    nullif(trim(cast("r"."county_code" as text)), '') || '|' || nullif(trim(cast("r"."name" as text)), '') || '|' || nullif(trim(cast("r"."birth_date" as text)), '') || '|' || nullif(trim(cast("r"."sex" as text)), '')
+  ) as k
 from
-  k
-  join g on g.k = k.k
-order by
-  k.k,
-  k.id;
+  "residents" as "r"
+where
+  (
+    nullif(trim(cast("r"."county_code" as text)), '') || '|' || nullif(trim(cast("r"."name" as text)), '') || '|' || nullif(trim(cast("r"."birth_date" as text)), '') || '|' || nullif(trim(cast("r"."sex" as text)), '')
+  ) is not null
+group by
+  (
+    nullif(trim(cast("r"."county_code" as text)), '') || '|' || nullif(trim(cast("r"."name" as text)), '') || '|' || nullif(trim(cast("r"."birth_date" as text)), '') || '|' || nullif(trim(cast("r"."sex" as text)), '')
+  )
+having
+  count(*) > 1;
 
 -- audits/rules/id-problems.ts: candidates (default parameters)
 select
@@ -467,9 +431,14 @@ select
   "s"."weight",
   "s"."waist"
 from
-  services s
+  "services" as "s"
 where
-  s.sbp is not null
+  (
+    "s"."sbp" is not null
+    and "s"."sbp_right" is not null
+    and abs("s"."sbp" - "s"."sbp_right") > 10
+  )
+  and s.sbp is not null
   and s.sbp_right is not null
   and abs(s.sbp - s.sbp_right) > $1
   and "s"."service_date" >= $2
@@ -498,9 +467,16 @@ select
   "s"."weight",
   "s"."waist"
 from
-  services s
+  "services" as "s"
 where
-  s.type in ($1, $2)
+  (
+    "s"."controlled" = 0
+    and (
+      "s"."guidance" is null
+      or "s"."guidance" = 0
+    )
+  )
+  and s.type in ($1, $2)
   and s.controlled = 0
   and (
     s.guidance is null
@@ -532,9 +508,36 @@ select
   "s"."weight",
   "s"."waist"
 from
-  services s
+  "services" as "s"
 where
-  s.type in ($1, $2, $3)
+  (
+    "s"."type" in (
+      'hypertension_followup',
+      'diabetes_followup',
+      'elderly_checkup'
+    )
+    and (
+      "s"."sbp" < 60
+      or "s"."sbp" > 260
+      or "s"."dbp" < 30
+      or "s"."dbp" > 160
+      or "s"."sbp_right" < 60
+      or "s"."sbp_right" > 260
+      or "s"."dbp_right" < 30
+      or "s"."dbp_right" > 160
+      or "s"."heart_rate" < 30
+      or "s"."heart_rate" > 200
+      or "s"."fasting_glucose" < 1.5
+      or "s"."fasting_glucose" > 33.3
+      or "s"."weight" < 25
+      or "s"."weight" > 200
+      or "s"."waist" < 40
+      or "s"."waist" > 170
+      or "s"."sbp" <= "s"."dbp"
+      or "s"."sbp_right" <= "s"."dbp_right"
+    )
+  )
+  and s.type in ($1, $2, $3)
   and (
     (
       "s"."sbp" < $4
@@ -601,7 +604,8 @@ from
   services s
   join residents r on r.id = s.resident_id
 where
-  "s"."service_date" >= $1
+  1 = 1
+  and "s"."service_date" >= $1
   and "s"."service_date" <= $2
   and "s"."county_code" = $3
   and (
@@ -636,16 +640,15 @@ where
   and "s"."county_code" = $2
 order by
   s.id;
--- (4 times)
 select
   s.id
 from
   "services" as "s"
 where
   s.resident_id is not null
-  and s.type = $1
-  and "s"."service_date" >= $2
-  and "s"."service_date" <= $3
+  and s.type in ($1, $2, $3, $4)
+  and "s"."service_date" >= $5
+  and "s"."service_date" <= $6
   and not exists (
     select
       1
@@ -653,7 +656,12 @@ where
       enrollments e
     where
       e.resident_id = s.resident_id
-      and e.program = $4
+      and e.program = case s.type
+        when $7 then $8
+        when $9 then $10
+        when $11 then $12
+        when $13 then $14
+      end
       and e.start_date <= s.service_date
       and (
         e.end_date is null
@@ -663,18 +671,21 @@ where
 select
   id,
   prev_id,
-  gap
+  gap,
+  resident_id
 from
   (
     select
       x.id,
       x.prev_id,
+      x.resident_id,
       ((x.service_date)::date - (x.prev_date)::date) as gap
     from
       (
         select
           s.id,
           s.service_date,
+          s.resident_id,
           lag(s.id) over (
             partition by
               s.resident_id,
@@ -706,122 +717,152 @@ from
 where
   gap <= $13;
 select
-  "r"."id",
-  "r"."org_code",
-  "r"."county_code",
-  "r"."birth_date",
-  "r"."record_created",
-  "r"."death_date",
-  "r"."moved_out_date"
+  r.id,
+  r.org_code,
+  r.county_code,
+  r.birth_date,
+  r.record_created,
+  r.death_date,
+  r.moved_out_date
 from
   "residents" as "r"
 where
-  "r"."county_code" = $1
-  and (
-    r.birth_date > r.record_created
-    or r.death_date < r.birth_date
-    or r.moved_out_date < r.birth_date
+  (
+    "r"."birth_date" > "r"."record_created"
+    or "r"."death_date" < "r"."birth_date"
+    or "r"."moved_out_date" < "r"."birth_date"
   )
+  and "r"."county_code" = $1
 order by
-  "r"."id";
+  r.id;
 
 -- audits/rules/digit-preference.ts: candidates (default parameters)
 select
-  coalesce(o.township_code, s.org_code) as unit,
-  min(s.county_code) as county_code,
-  sum(
-    case
-      when s.sbp is not null then 1
-      else 0
-    end
-  ) + sum(
-    case
-      when s.dbp is not null then 1
-      else 0
-    end
-  ) as readings,
-  sum(
-    case
-      when s.sbp % 5 = 0 then 1
-      else 0
-    end
-  ) + sum(
-    case
-      when s.dbp % 5 = 0 then 1
-      else 0
-    end
-  ) as zero_five,
-  sum(
-    case
-      when s.sbp % 10 = 0 then 1
-      else 0
-    end
-  ) + sum(
-    case
-      when s.dbp % 10 = 0 then 1
-      else 0
-    end
-  ) as zero,
-  sum(
-    case
-      when s.sbp between 130 and 139 then 1
-      else 0
-    end
-  ) as b130,
-  sum(
-    case
-      when s.sbp between 140 and 149 then 1
-      else 0
-    end
-  ) as b140
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  sum(x.readings) as readings,
+  sum(x.zero_five) as zero_five,
+  sum(x.zero) as zero,
+  sum(x.b130) as b130,
+  sum(x.b140) as b140
 from
-  services s
-  left join orgs o on o.code = s.org_code
-where
-  s.type in ($1, $2, $3)
-  and "s"."service_date" >= $4
-  and "s"."service_date" <= $5
-  and "s"."county_code" = $6
+  (
+    select
+      s.county_code as county_code,
+      s.org_code as org_code,
+      sum(
+        case
+          when s.sbp is not null then 1
+          else 0
+        end
+      ) + sum(
+        case
+          when s.dbp is not null then 1
+          else 0
+        end
+      ) as readings,
+      sum(
+        case
+          when s.sbp % 5 = 0 then 1
+          else 0
+        end
+      ) + sum(
+        case
+          when s.dbp % 5 = 0 then 1
+          else 0
+        end
+      ) as zero_five,
+      sum(
+        case
+          when s.sbp % 10 = 0 then 1
+          else 0
+        end
+      ) + sum(
+        case
+          when s.dbp % 10 = 0 then 1
+          else 0
+        end
+      ) as zero,
+      sum(
+        case
+          when s.sbp between 130 and 139 then 1
+          else 0
+        end
+      ) as b130,
+      sum(
+        case
+          when s.sbp between 140 and 149 then 1
+          else 0
+        end
+      ) as b140
+    from
+      services s
+    where
+      s.type in ($1, $2, $3)
+      and "s"."service_date" >= $4
+      and "s"."service_date" <= $5
+      and "s"."county_code" = $6
+    group by
+      s.county_code,
+      s.org_code
+  ) x
+  left join orgs o on o.code = x.org_code
 group by
-  coalesce(o.township_code, s.org_code);
+  coalesce(o.township_code, x.org_code);
 
 -- audits/rules/aggregate-outliers.ts: candidates (default parameters)
 select
-  coalesce(o.township_code, s.org_code) as unit,
-  min(s.county_code) as county_code,
-  substr(s.service_date, 1, 7) as month,
-  s.type as type,
-  count(*) as services,
-  sum(
-    case
-      when s.type = 'hypertension_followup'
-      and s.sbp is not null
-      and s.dbp is not null then 1
-      else 0
-    end
-  ) as with_bp,
-  sum(
-    case
-      when s.type = 'hypertension_followup'
-      and s.sbp is not null
-      and s.dbp is not null
-      and s.sbp < 140
-      and s.dbp < 90 then 1
-      else 0
-    end
-  ) as controlled
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  x.type as type,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
 from
-  services s
-  left join orgs o on o.code = s.org_code
-where
-  s.type in ($1, $2, $3, $4, $5)
-  and s.service_date >= $6
-  and s.service_date <= $7
-  and "s"."county_code" = $8
+  (
+    select
+      s.county_code as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      s.type as type,
+      count(*) as services,
+      sum(
+        case
+          when s.type = 'hypertension_followup'
+          and s.sbp is not null
+          and s.dbp is not null then 1
+          else 0
+        end
+      ) as with_bp,
+      sum(
+        case
+          when s.type = 'hypertension_followup'
+          and s.sbp is not null
+          and s.dbp is not null
+          and s.sbp < 140
+          and s.dbp < 90 then 1
+          else 0
+        end
+      ) as controlled
+    from
+      services s
+    where
+      s.type in ($1, $2, $3, $4, $5)
+      and s.service_date >= $6
+      and s.service_date <= $7
+      and "s"."county_code" = $8
+    group by
+      s.county_code,
+      s.org_code,
+      substr(s.service_date, 1, 7),
+      s.type
+  ) x
+  left join orgs o on o.code = x.org_code
 group by
-  coalesce(o.township_code, s.org_code),
-  substr(s.service_date, 1, 7),
-  s.type
+  coalesce(o.township_code, x.org_code),
+  x.month,
+  x.type
 order by
   1,
   3,

@@ -16,6 +16,11 @@ import { factDefinitions014 } from './014-fact-definitions.js';
 import { reportedValues017 } from './017-reported-values.js';
 import { tallyOrgVersions018 } from './018-tally-org-versions.js';
 import { residentIdSuspects019 } from './019-resident-id-suspects.js';
+import { serviceRangeSuspects020 } from './020-service-range-suspects.js';
+import { serviceValuesByTypeDate021 } from './021-service-values-by-type-date.js';
+import { residentPersonKeys022 } from './022-resident-person-keys.js';
+import { residentDateSuspects023 } from './023-resident-date-suspects.js';
+import { servicePracticeSuspects024 } from './024-service-practice-suspects.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
@@ -23,7 +28,12 @@ import { residentIdSuspects019 } from './019-resident-id-suspects.js';
  * 003 targets, 004 audits, 005 bulletins, 006 push-plan schedules, 007 accounts and the access trail,
  * 008 assessment, 009 data versions (serving), 010 funding, 011 family-doctor contracts,
  * 013 fact years in preparation, 014 fact definitions (indicators), 017 reported values,
- * 018 tally versions per org (serving), 019 residents whose ID number may have a problem (audits).
+ * 018 tally versions per org (serving), 019 residents whose ID number may have a problem (audits),
+ * 020 services whose values break a plausible range (audits),
+ * 021 the index of services by type and date covering the unit-level audits (audits),
+ * 022 residents by the duplicate key of name, birth date and sex (audits),
+ * 023 residents whose own dates contradict each other (audits),
+ * 024 services with an arm BP difference or uncontrolled without guidance (audits).
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -43,5 +53,10 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '017-reported-values': reportedValues017(dialect),
     '018-tally-org-versions': tallyOrgVersions018(dialect),
     '019-resident-id-suspects': residentIdSuspects019(dialect),
+    '020-service-range-suspects': serviceRangeSuspects020(),
+    '021-service-values-by-type-date': serviceValuesByTypeDate021(),
+    '022-resident-person-keys': residentPersonKeys022(),
+    '023-resident-date-suspects': residentDateSuspects023(),
+    '024-service-practice-suspects': servicePracticeSuspects024(),
   };
 }

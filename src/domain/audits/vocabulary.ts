@@ -5,6 +5,8 @@
  * (ids, texts, parameters, candidate SQL) are units of src/modules/audits/rules/.
  */
 
+import type { OrgScope } from '../orgs/org-scope.js';
+
 /** How serious a finding is: `error` data that is wrong, `warning` data or practice to check, `info` to follow up. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -95,6 +97,36 @@ export const PLAUSIBLE_RANGES: Readonly<Record<CheckupValueField, PlausibleRange
   weight: { min: 25, max: 200 },
   waist: { min: 40, max: 170 },
 };
+
+/**
+ * True when every range of `outer` contains the same value's range of `inner` (a value
+ * missing from `inner` is not checked there, so any `outer` range contains it): then a value
+ * outside its `outer` range is outside its `inner` range too, and the services breaking
+ * `outer` are among those breaking `inner`.
+ *
+ * @example rangesContain({ sbp: { min: 50, max: 300 } }, { sbp: { min: 60, max: 260 } }) // true
+ */
+export function rangesContain(
+  outer: Readonly<Partial<Record<string, PlausibleRange>>>,
+  inner: Readonly<Partial<Record<string, PlausibleRange>>>,
+): boolean {
+  return Object.entries(outer).every(([field, o]) => {
+    const i = inner[field];
+    return o === undefined || (i !== undefined && o.min <= i.min && o.max >= i.max);
+  });
+}
+
+/**
+ * True when a scope reaches beyond the rows of a county (the whole tree, a province, a
+ * city): then reading a whole index of services costs less than reading the scope's
+ * services from the table, which a county or below reaches through its county index.
+ *
+ * @example spansCounties(WHOLE_TREE) // true
+ * @example spansCounties(subtreeScope({ code: '620881', level: 3, countyCode: '620881' })) // false
+ */
+export function spansCounties(scope: OrgScope): boolean {
+  return scope.kind === 'all' || scope.roots.some((r) => r.level <= 2);
+}
 
 /** The follow-ups of the two key chronic diseases (hypertension and type 2 diabetes). */
 export const CHRONIC_FOLLOWUPS = ['hypertension_followup', 'diabetes_followup'] as const;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ARM_DIFFERENCE_OVER } from '../../../db/migrations/024-service-practice-suspects.js';
 import { armBpDifference } from './arm-bp-difference.js';
 import { Q2_2020, serviceRow } from './rules.fixture.js';
 
@@ -32,5 +33,9 @@ describe('arm_bp_difference', () => {
       countyCode: '620881',
       evidence: { type: 'elderly_checkup', date: '2020-04-10', sbp: 130, sbpRight: 141 },
     });
+  });
+
+  it("keeps the arm difference index's threshold the rule's default (a change needs a new index)", () => {
+    expect(ARM_DIFFERENCE_OVER).toBe(p.flagOver);
   });
 });

@@ -3,8 +3,13 @@
  * differing by more than 10 mmHg; above 20 mmHg re-measure the next day and, if confirmed,
  * advise a doctor's visit.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
+import type { SqlDialect } from '../../../db/database.js';
+import {
+  ARM_DIFFERENCE_OVER,
+  serviceArmDifference,
+} from '../../../db/migrations/024-service-practice-suspects.js';
 import { armBpSeverity, type DraftFinding } from '../../../domain/audits/classify.js';
 import type { AuditWindow } from '../../../domain/audits/vocabulary.js';
 import { rowsInScope, type OrgScope } from '../../orgs/org-scope.js';
@@ -34,18 +39,44 @@ const parameters = z
     message: 'need 0 ≤ flagOver ≤ remeasureOver',
   });
 
-/** Services whose left and right systolic differ by more than `over` mmHg. */
+/**
+ * Services whose left and right systolic differ by more than `over` mmHg. From `over` = 10
+ * up, every such service is a row of the partial index of migration 024, which the query
+ * reads instead of every service of the window; below, it reads them all
+ * ({@link selectArmBpByScan}).
+ */
 export async function selectArmBpCandidates(
+  h: Handle,
+  dialect: SqlDialect,
+  over: number,
+  scope: OrgScope,
+  w: AuditWindow,
+): Promise<ServiceRow[]> {
+  if (over < ARM_DIFFERENCE_OVER) return selectArmBpByScan(h, over, scope, w);
+  return selectServices(
+    h,
+    sql<SqlBool>`${serviceArmDifference('s')} and ${armBpCondition(over, scope, w)}`,
+    dialect.tableThroughIndex('services', 's', 'services_arm_difference'),
+  );
+}
+
+/** The rule's condition on `services s`: both systolic readings, differing by more than `over`, in the window and scope. */
+function armBpCondition(over: number, scope: OrgScope, w: AuditWindow): RawBuilder<SqlBool> {
+  return sql<SqlBool>`s.sbp is not null and s.sbp_right is not null and abs(s.sbp - s.sbp_right) > ${over}
+      and ${inWindow(w, 's.service_date')} and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`;
+}
+
+/**
+ * {@link selectArmBpCandidates} reading every service of the window: for a threshold under
+ * the index's, and the reference the index is tested against.
+ */
+export function selectArmBpByScan(
   h: Handle,
   over: number,
   scope: OrgScope,
   w: AuditWindow,
 ): Promise<ServiceRow[]> {
-  return selectServices(
-    h,
-    sql`s.sbp is not null and s.sbp_right is not null and abs(s.sbp - s.sbp_right) > ${over}
-      and ${inWindow(w, 's.service_date')} and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`,
-  );
+  return selectServices(h, armBpCondition(over, scope, w));
 }
 
 /** Rule `arm_bp_difference`. */
@@ -65,7 +96,8 @@ export const armBpDifference = judgedRule({
   },
   subject: 'service',
   parameters,
-  candidates: (h, { scope, window }, p) => selectArmBpCandidates(h, p.flagOver, scope, window),
+  candidates: (h, { scope, window, dialect }, p) =>
+    selectArmBpCandidates(h, dialect, p.flagOver, scope, window),
   judge(rows, p): DraftFinding[] {
     const out: DraftFinding[] = [];
     for (const s of rows) {

@@ -74,10 +74,17 @@ export function toServiceRow(r: RawService): ServiceRow {
   };
 }
 
-/** The services (`services s`) meeting `condition`, by id. */
-export async function selectServices(h: Handle, condition: RawBuilder<SqlBool>): Promise<ServiceRow[]> {
+/**
+ * The services (`services s`, or `from` naming them `s`: read through a partial index)
+ * meeting `condition`, by id.
+ */
+export async function selectServices(
+  h: Handle,
+  condition: RawBuilder<SqlBool>,
+  from: RawBuilder<unknown> = sql`services s`,
+): Promise<ServiceRow[]> {
   const result = await sql<RawService>`
     select ${SERVICE_ROW_COLUMNS}
-    from services s where ${condition} order by s.id`.execute(h);
+    from ${from} where ${condition} order by s.id`.execute(h);
   return result.rows.map(toServiceRow);
 }

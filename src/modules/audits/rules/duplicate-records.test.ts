@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PERSON_KEY_FIELDS } from '../../../db/migrations/022-resident-person-keys.js';
 import { duplicateRecords, judgeDuplicates, type DuplicateCandidate } from './duplicate-records.js';
 
 const candidate = (residentId: number, groupKey: string, orgCode = '620881100201'): DuplicateCandidate => ({
@@ -51,5 +52,9 @@ describe('duplicate_records', () => {
 
   it('ignores a group of one (a key value no one else has)', () => {
     expect(judgeDuplicates([[candidate(1, 'a'), candidate(2, 'b')]], [['id_number']])).toEqual([]);
+  });
+
+  it("keeps the person key index's columns the rule's second default key (a change needs a new index)", () => {
+    expect([...PERSON_KEY_FIELDS]).toEqual(p.keys[1]);
   });
 });

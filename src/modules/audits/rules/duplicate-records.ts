@@ -4,6 +4,8 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
+import type { SqlDialect } from '../../../db/database.js';
+import { PERSON_KEY_FIELDS, residentPersonKey } from '../../../db/migrations/022-resident-person-keys.js';
 import { chunks, KEYS_PER_LOOKUP } from '../../../db/statement-chunks.js';
 import { findingSubject, type DraftFinding } from '../../../domain/audits/classify.js';
 import { buildDuplicateSets, type KeyMatch } from '../../../domain/audits/duplicate-sets.js';
@@ -39,7 +41,7 @@ export interface DuplicateCandidate {
  * upper-cased (the normalisation of the indicator engine's `idKey`), null when any column
  * is missing or blank.
  */
-function duplicateKeyExpression(fields: readonly DuplicateKeyField[]): RawBuilder<string | null> {
+export function duplicateKeyExpression(fields: readonly DuplicateKeyField[]): RawBuilder<string | null> {
   const parts = fields.map((f) =>
     f === 'id_number'
       ? sql`nullif(upper(trim(r.id_number)), '')`
@@ -53,16 +55,46 @@ const RESIDENT_IN_SCOPE = (scope: OrgScope): RawBuilder<unknown> =>
 
 /**
  * Residents equal to another active resident on the key, in groups with at least one member
- * in scope, ordered by group. The key values themselves are personal data: they are only
- * used to group and never leave this function's caller.
+ * in scope, ordered by group (each group's rows together). The key values themselves are
+ * personal data: they are only used to group and never leave this function's caller. The
+ * key of migration 022 is grouped from its index ({@link selectPersonKeyCandidates}).
  */
 export async function selectDuplicateCandidates(
+  h: Handle,
+  dialect: SqlDialect,
+  fields: readonly DuplicateKeyField[],
+  scope: OrgScope,
+  asOf: string,
+): Promise<DuplicateCandidate[]> {
+  if (fields.length === PERSON_KEY_FIELDS.length && fields.every((f, i) => f === PERSON_KEY_FIELDS[i]))
+    return selectPersonKeyCandidates(h, dialect, scope, asOf);
+  return selectDuplicateCandidatesByScan(h, fields, scope, asOf);
+}
+
+/**
+ * {@link selectDuplicateCandidates} keying every active resident and grouping them all: for
+ * keys without an index, and the reference the index is tested against.
+ */
+export function selectDuplicateCandidatesByScan(
   h: Handle,
   fields: readonly DuplicateKeyField[],
   scope: OrgScope,
   asOf: string,
 ): Promise<DuplicateCandidate[]> {
-  const key = duplicateKeyExpression(fields);
+  return groupedCandidates(h, duplicateKeyExpression(fields), null, scope, asOf);
+}
+
+/**
+ * The members of the groups of `key` among active residents (meeting `among`, if given), in
+ * groups of two or more with a member in scope, ordered by key and id.
+ */
+async function groupedCandidates(
+  h: Handle,
+  key: RawBuilder<string | null>,
+  among: RawBuilder<unknown> | null,
+  scope: OrgScope,
+  asOf: string,
+): Promise<DuplicateCandidate[]> {
   const result = await sql<{
     id: number;
     k: string;
@@ -73,7 +105,7 @@ export async function selectDuplicateCandidates(
     with k as (
       select r.id, r.record_no, r.org_code, r.county_code, ${key} as k, ${RESIDENT_IN_SCOPE(scope)} as in_scope
       from residents r
-      where ${activeAt(asOf, 'r')}
+      where ${among === null ? sql`` : sql`${among} and `}${activeAt(asOf, 'r')}
     ), g as (
       select k from k where k is not null group by k having count(*) > 1 and max(in_scope) = 1
     )
@@ -86,6 +118,33 @@ export async function selectDuplicateCandidates(
     orgCode: r.org_code,
     countyCode: r.county_code,
   }));
+}
+
+/**
+ * {@link selectDuplicateCandidates} for the key of name, birth date and sex within a county,
+ * through the index of migration 022: the keys held by more than one resident (dead, moved
+ * out or in scope or not) come from grouping the index in its order, reading nothing else;
+ * a group among active residents is a subset of one of those, so only their members are then
+ * read and grouped as the general query does.
+ */
+async function selectPersonKeyCandidates(
+  h: Handle,
+  dialect: SqlDialect,
+  scope: OrgScope,
+  asOf: string,
+): Promise<DuplicateCandidate[]> {
+  const key = residentPersonKey('r');
+  const repeated = await sql<{ k: string }>`
+    select ${key} as k from ${dialect.tableThroughIndex('residents', 'r', 'residents_person_key')}
+    where ${key} is not null
+    group by ${key} having count(*) > 1`.execute(h);
+  const out: DuplicateCandidate[] = [];
+  for (const part of chunks(
+    repeated.rows.map((r) => r.k),
+    KEYS_PER_LOOKUP,
+  ))
+    out.push(...(await groupedCandidates(h, key, sql`${key} in (${sql.join(part)})`, scope, asOf)));
+  return out;
 }
 
 /** The ID key of `upper(trim(id_number))` computed as SQL does it (trim removes spaces only). */
@@ -226,13 +285,13 @@ export const duplicateRecords = judgedRule({
   subject: 'duplicate_set',
   parameters,
   /** Sets with at least one member in scope are found, matched against the whole database. */
-  async candidates(h, { scope, window }, p) {
+  async candidates(h, { scope, window, dialect }, p) {
     const groups: DuplicateCandidate[][] = [];
     for (const fields of p.keys)
       groups.push(
         fields.length === 1 && fields[0] === 'id_number'
           ? await selectIdDuplicateCandidates(h, scope, window.asOf)
-          : await selectDuplicateCandidates(h, fields, scope, window.asOf),
+          : await selectDuplicateCandidates(h, dialect, fields, scope, window.asOf),
       );
     return groups;
   },

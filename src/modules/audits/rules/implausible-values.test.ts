@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import {
+  RANGE_SUSPECT_RANGES,
+  RANGE_SUSPECT_TYPES,
+} from '../../../db/migrations/020-service-range-suspects.js';
 import { PLAUSIBLE_RANGES } from '../../../domain/audits/vocabulary.js';
-import { implausibleValues } from './implausible-values.js';
+import { implausibleValues, rangeSuspectsHold } from './implausible-values.js';
 import { Q2_2020, serviceRow } from './rules.fixture.js';
 
 describe('implausible_values', () => {
@@ -76,5 +80,20 @@ describe('implausible_values', () => {
     ]);
     // The evidence names the check, never the dates (personal data).
     expect(found[1]!.evidence).toEqual({ check: 'death_before_birth', field: 'deathDate' });
+  });
+
+  it("keeps the range suspects index's ranges and types the rule's defaults (a change needs a new index)", () => {
+    expect(RANGE_SUSPECT_RANGES).toEqual(PLAUSIBLE_RANGES);
+    expect(RANGE_SUSPECT_RANGES).toEqual(p.ranges);
+    expect([...RANGE_SUSPECT_TYPES]).toEqual(p.rangeCheckedTypes);
+    expect(rangeSuspectsHold(p.ranges, p.rangeCheckedTypes)).toBe(true);
+  });
+
+  it('reads the index only for ranges containing its ranges and types among its types', () => {
+    const wider = { ...p.ranges, sbp: { min: 50, max: 300 } };
+    const narrower = { ...p.ranges, waist: { min: 50, max: 170 } };
+    expect(rangeSuspectsHold(wider, ['hypertension_followup'])).toBe(true);
+    expect(rangeSuspectsHold(narrower, p.rangeCheckedTypes)).toBe(false);
+    expect(rangeSuspectsHold(p.ranges, [...p.rangeCheckedTypes, 'child_visit'])).toBe(false);
   });
 });

@@ -5,15 +5,23 @@
  * resident records whose own dates contradict each other (born after the record was
  * created, dead or moved out before birth) — rows stored before the write paths refused them.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { SqlDialect } from '../../../db/database.js';
+import {
+  RANGE_SUSPECT_RANGES,
+  RANGE_SUSPECT_TYPES,
+  serviceRangeSuspect,
+} from '../../../db/migrations/020-service-range-suspects.js';
+import { residentDateSuspect } from '../../../db/migrations/023-resident-date-suspects.js';
 import { findingSubject, outOfRange, type DraftFinding } from '../../../domain/audits/classify.js';
 import { residentOrderIssues } from '../../../domain/records/record-dates.js';
 import {
   CHECKUP_VALUE_FIELDS,
   CHRONIC_FOLLOWUPS,
   PLAUSIBLE_RANGES,
+  rangesContain,
+  spansCounties,
   type AuditWindow,
   type CheckupValueField,
   type PlausibleRange,
@@ -76,8 +84,62 @@ const parameters = z.object({
   ]).describe('检查重复服务的服务类型 / service types checked for duplicated events'),
 });
 
-/** Services with a measured value outside its range or a systolic not above its diastolic. */
+/**
+ * Services with a measured value outside its range or a systolic not above its diastolic.
+ * When the ranges contain the ones frozen in migration 020 and the types are among its
+ * types, every such service is a row of the partial index `services_range_suspect`: the
+ * query reads that index (a few thousand rows at city scale) instead of every service of
+ * the types in the window; otherwise it reads them all ({@link selectOutOfRangeByScan}).
+ */
 export async function selectOutOfRangeCandidates(
+  h: Handle,
+  dialect: SqlDialect,
+  ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
+  types: readonly string[],
+  scope: OrgScope,
+  w: AuditWindow,
+): Promise<ServiceRow[]> {
+  if (types.length === 0) return [];
+  if (!rangeSuspectsHold(ranges, types)) return selectOutOfRangeByScan(h, ranges, types, scope, w);
+  const result = await sql<RawService>`
+    select ${SERVICE_ROW_COLUMNS}
+    from ${dialect.tableThroughIndex('services', 's', 'services_range_suspect')}
+    where ${serviceRangeSuspect('s')} and ${outOfRangeCondition(ranges, types, scope, w)}
+    order by s.id`.execute(h);
+  return result.rows.map(toServiceRow);
+}
+
+/**
+ * True when the services breaking `ranges` among `types` are all rows of the index of
+ * migration 020: the ranges contain its ranges and the types are among its types.
+ */
+export function rangeSuspectsHold(
+  ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
+  types: readonly string[],
+): boolean {
+  return rangesContain(ranges, RANGE_SUSPECT_RANGES) && types.every((t) => RANGE_SUSPECT_TYPES.includes(t));
+}
+
+/** The rule's condition on `services s`: a type checked, a value out of range, in the window and the scope. */
+function outOfRangeCondition(
+  ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
+  types: readonly string[],
+  scope: OrgScope,
+  w: AuditWindow,
+): RawBuilder<SqlBool> {
+  const tests = (Object.entries(ranges) as [CheckupValueField, PlausibleRange][]).map(
+    ([f, r]) => sql`(${sql.ref(`s.${f}`)} < ${r.min} or ${sql.ref(`s.${f}`)} > ${r.max})`,
+  );
+  tests.push(sql`(s.sbp <= s.dbp)`, sql`(s.sbp_right <= s.dbp_right)`);
+  return sql<SqlBool>`s.type in (${sql.join(types)}) and (${sql.join(tests, sql` or `)}) and ${inWindow(w, 's.service_date')}
+      and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`;
+}
+
+/**
+ * {@link selectOutOfRangeCandidates} reading every service of the types in the window:
+ * for ranges narrower than the index's, and the reference the index is tested against.
+ */
+export async function selectOutOfRangeByScan(
   h: Handle,
   ranges: Readonly<Record<CheckupValueField, PlausibleRange>>,
   types: readonly string[],
@@ -85,15 +147,7 @@ export async function selectOutOfRangeCandidates(
   w: AuditWindow,
 ): Promise<ServiceRow[]> {
   if (types.length === 0) return [];
-  const tests = (Object.entries(ranges) as [CheckupValueField, PlausibleRange][]).map(
-    ([f, r]) => sql`(${sql.ref(`s.${f}`)} < ${r.min} or ${sql.ref(`s.${f}`)} > ${r.max})`,
-  );
-  tests.push(sql`(s.sbp <= s.dbp)`, sql`(s.sbp_right <= s.dbp_right)`);
-  return selectServices(
-    h,
-    sql`s.type in (${sql.join(types)}) and (${sql.join(tests, sql` or `)}) and ${inWindow(w, 's.service_date')}
-      and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`,
-  );
+  return selectServices(h, outOfRangeCondition(ranges, types, scope, w));
 }
 
 /** A service whose date is impossible for its person or for the as-of date. */
@@ -104,35 +158,68 @@ export interface DateProblemRow {
   against: string;
 }
 
-/** Services before their person's birth, after death or move-out (in the window), or after the as-of date. */
+/**
+ * Services before their person's birth, after death or move-out (in the window), or after
+ * the as-of date. For a scope spanning counties the few such services are found first by id
+ * — the services of the window from the index of services by person (resident, type, date),
+ * each joined to its person by key; the future ones from an index holding the date — and
+ * only they are then read whole, with their person's dates, and confined to the scope:
+ * reading every service of the window from the table cost seconds at city scale. A county
+ * or below reads its own services through the county index, fewer than a whole index.
+ */
 export async function selectDateProblems(
   h: Handle,
+  dialect: SqlDialect,
   scope: OrgScope,
   w: AuditWindow,
 ): Promise<DateProblemRow[]> {
   const scoped = rowsInScope(scope, { county: 's.county_code', org: 's.org_code' });
-  // One pass joining each service to its person; the person's dates ride along as extra columns.
-  const result = await sql<
-    RawService & { birth_date: string | null; death_date: string | null; moved_out_date: string | null }
-  >`
-    select ${SERVICE_ROW_COLUMNS},
-      r.birth_date, r.death_date, r.moved_out_date
-    from services s join residents r on r.id = s.resident_id
-    where ${inWindow(w, 's.service_date')} and ${scoped}
-      and (s.service_date < r.birth_date or s.service_date > r.death_date or s.service_date > r.moved_out_date)
-    order by s.id`.execute(h);
+  const beyondLife = sql`(s.service_date < r.birth_date or s.service_date > r.death_date or s.service_date > r.moved_out_date)`;
   const out: DateProblemRow[] = [];
-  for (const r of result.rows) {
-    const service = toServiceRow(r);
-    if (r.birth_date !== null && r.service_date < r.birth_date)
-      out.push({ service, problem: 'before_birth', against: r.birth_date });
-    if (r.death_date !== null && r.service_date > r.death_date)
-      out.push({ service, problem: 'after_death', against: r.death_date });
-    if (r.moved_out_date !== null && r.service_date > r.moved_out_date)
-      out.push({ service, problem: 'after_move_out', against: r.moved_out_date });
+  // The person's dates ride along as extra columns.
+  const read = async (among: RawBuilder<unknown>): Promise<void> => {
+    const result = await sql<
+      RawService & { birth_date: string | null; death_date: string | null; moved_out_date: string | null }
+    >`
+      select ${SERVICE_ROW_COLUMNS},
+        r.birth_date, r.death_date, r.moved_out_date
+      from services s join residents r on r.id = s.resident_id
+      where ${among} and ${inWindow(w, 's.service_date')} and ${scoped} and ${beyondLife}
+      order by s.id`.execute(h);
+    for (const r of result.rows) {
+      const service = toServiceRow(r);
+      if (r.birth_date !== null && r.service_date < r.birth_date)
+        out.push({ service, problem: 'before_birth', against: r.birth_date });
+      if (r.death_date !== null && r.service_date > r.death_date)
+        out.push({ service, problem: 'after_death', against: r.death_date });
+      if (r.moved_out_date !== null && r.service_date > r.moved_out_date)
+        out.push({ service, problem: 'after_move_out', against: r.moved_out_date });
+    }
+  };
+  if (!spansCounties(scope)) {
+    await read(sql`1 = 1`);
+    for (const service of await selectServices(h, sql`s.service_date > ${w.asOf} and ${scoped}`))
+      out.push({ service, problem: 'future', against: w.asOf });
+    return out;
   }
-  const future = await selectServices(h, sql`s.service_date > ${w.asOf} and ${scoped}`);
-  for (const service of future) out.push({ service, problem: 'future', against: w.asOf });
+  const found = await sql<{ id: number }>`
+    select s.id from ${dialect.tableThroughIndex('services', 's', 'services_resident')}
+      join residents r on r.id = s.resident_id
+    where s.resident_id is not null and ${inWindow(w, 's.service_date')} and ${beyondLife}`.execute(h);
+  for (const part of chunks(
+    found.rows.map((r) => Number(r.id)).sort((a, b) => a - b),
+    KEYS_PER_LOOKUP,
+  ))
+    await read(sql`s.id in (${sql.join(part)})`);
+  const future = await sql<{
+    id: number;
+  }>`select s.id from services s where s.service_date > ${w.asOf}`.execute(h);
+  for (const part of chunks(
+    future.rows.map((r) => Number(r.id)).sort((a, b) => a - b),
+    KEYS_PER_LOOKUP,
+  ))
+    for (const service of await selectServices(h, sql`s.id in (${sql.join(part)}) and ${scoped}`))
+      out.push({ service, problem: 'future', against: w.asOf });
   return out;
 }
 
@@ -147,26 +234,30 @@ export interface ResidentDateRow {
   readonly movedOutDate: string | null;
 }
 
-/** Residents of `scope` born after their record was created, or dead or moved out before birth. */
-export async function selectResidentDateProblems(h: Handle, scope: OrgScope): Promise<ResidentDateRow[]> {
-  const rows = await h
-    .selectFrom('residents as r')
-    .select([
-      'r.id',
-      'r.org_code',
-      'r.county_code',
-      'r.birth_date',
-      'r.record_created',
-      'r.death_date',
-      'r.moved_out_date',
-    ])
-    .where(rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' }))
-    .where(
-      sql<SqlBool>`(r.birth_date > r.record_created or r.death_date < r.birth_date or r.moved_out_date < r.birth_date)`,
-    )
-    .orderBy('r.id')
-    .execute();
-  return rows.map((r) => ({
+/**
+ * Residents of `scope` born after their record was created, or dead or moved out before
+ * birth: the rows of the partial index of migration 023 (none, for data written through the
+ * application), not every resident of the scope.
+ */
+export async function selectResidentDateProblems(
+  h: Handle,
+  dialect: SqlDialect,
+  scope: OrgScope,
+): Promise<ResidentDateRow[]> {
+  const result = await sql<{
+    id: number;
+    org_code: string;
+    county_code: string;
+    birth_date: string | null;
+    record_created: string;
+    death_date: string | null;
+    moved_out_date: string | null;
+  }>`
+    select r.id, r.org_code, r.county_code, r.birth_date, r.record_created, r.death_date, r.moved_out_date
+    from ${dialect.tableThroughIndex('residents', 'r', 'residents_date_suspect')}
+    where ${residentDateSuspect('r')} and ${rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' })}
+    order by r.id`.execute(h);
+  return result.rows.map((r) => ({
     id: Number(r.id),
     orgCode: r.org_code,
     countyCode: r.county_code,
@@ -206,39 +297,44 @@ export function residentDateFindings(r: ResidentDateRow): DraftFinding[] {
 }
 
 /**
- * Services of `type` whose person had no enrolment in `program` active on the service date.
- * The candidates are found in the index of services by person (resident, type, date), which
- * holds every column the test needs: reading it in order costs a fraction of fetching each
- * service of the type from the table by date (city scale: 0.5 s against 2.1 s). Only the
- * few found are then read whole and confined to the scope.
+ * Per service type, the services of that type whose person had no enrolment in its
+ * programme (`programs`: type → programme) active on the service date. The candidates are
+ * found in the index of services by person (resident, type, date), which holds every column
+ * the test needs: reading it in order costs a fraction of fetching each service of the type
+ * from the table by date (city scale: 0.5 s against 2.1 s), and one pass serves every type
+ * (the programme of each service picked by its type). Only the few found are then read
+ * whole and confined to the scope.
  */
 export async function selectNotEnrolled(
   h: Handle,
   dialect: SqlDialect,
-  type: string,
-  program: string,
+  programs: ReadonlyMap<string, string>,
   scope: OrgScope,
   w: AuditWindow,
-): Promise<ServiceRow[]> {
+): Promise<Map<string, ServiceRow[]>> {
+  const byType = new Map<string, ServiceRow[]>([...programs.keys()].map((t) => [t, []]));
+  if (programs.size === 0) return byType;
+  const programOf = sql`case s.type ${sql.join(
+    [...programs].map(([type, program]) => sql`when ${type} then ${program}`),
+    sql` `,
+  )} end`;
   const found = await sql<{ id: number }>`
     select s.id from ${dialect.tableThroughIndex('services', 's', 'services_resident')}
-    where s.resident_id is not null and s.type = ${type} and ${inWindow(w, 's.service_date')}
-      and not exists (select 1 from enrollments e where e.resident_id = s.resident_id and e.program = ${program}
+    where s.resident_id is not null and s.type in (${sql.join([...programs.keys()])}) and ${inWindow(w, 's.service_date')}
+      and not exists (select 1 from enrollments e where e.resident_id = s.resident_id and e.program = ${programOf}
         and e.start_date <= s.service_date and (e.end_date is null or e.end_date >= s.service_date))`.execute(
     h,
   );
-  const services: ServiceRow[] = [];
   for (const part of chunks(
-    found.rows.map((r) => Number(r.id)),
+    found.rows.map((r) => Number(r.id)).sort((a, b) => a - b),
     KEYS_PER_LOOKUP,
   ))
-    services.push(
-      ...(await selectServices(
-        h,
-        sql`s.id in (${sql.join(part)}) and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`,
-      )),
-    );
-  return services.sort((a, b) => a.id - b.id);
+    for (const service of await selectServices(
+      h,
+      sql`s.id in (${sql.join(part)}) and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`,
+    ))
+      byType.get(service.type)?.push(service);
+  return byType;
 }
 
 /** A service following another of the same person and type within the window of days. */
@@ -248,7 +344,15 @@ export interface RepeatedServiceRow {
   days: number;
 }
 
-/** Services following one of the same person and type at most `days` days earlier (one sort, no self-join). */
+/**
+ * Services following one of the same person and type at most `days` days earlier, both in
+ * the window and the scope (one sort, no self-join). For a scope spanning counties, the
+ * people who can have one are found first from the index of services by person (resident,
+ * type, date), read in its order without the table and without the scope: a service's
+ * previous one in the scope is at most as close as its previous one at all, so every person
+ * with a repeated service in the scope has one there. The exact search then runs on those
+ * few people only. A county or below is searched directly, through its county index.
+ */
 export async function selectRepeatedServices(
   h: Handle,
   dialect: SqlDialect,
@@ -258,21 +362,40 @@ export async function selectRepeatedServices(
   w: AuditWindow,
 ): Promise<RepeatedServiceRow[]> {
   if (types.length === 0) return [];
-  const result = await sql<{ id: number; prev_id: number; gap: number }>`
-    select id, prev_id, gap from (
-      select x.id, x.prev_id, ${dialect.daysBetween('x.prev_date', 'x.service_date')} as gap from (
-        select s.id, s.service_date,
+  const repeats = (from: RawBuilder<unknown>, among: RawBuilder<unknown>): RawBuilder<unknown> => sql`
+    select id, prev_id, gap, resident_id from (
+      select x.id, x.prev_id, x.resident_id, ${dialect.daysBetween('x.prev_date', 'x.service_date')} as gap from (
+        select s.id, s.service_date, s.resident_id,
           lag(s.id) over (partition by s.resident_id, s.type order by s.service_date, s.id) as prev_id,
           lag(s.service_date) over (partition by s.resident_id, s.type order by s.service_date, s.id) as prev_date
-        from services s
+        from ${from}
         where s.resident_id is not null and s.type in (${sql.join(types)})
-          and ${inWindow(w, 's.service_date')} and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}
+          and ${inWindow(w, 's.service_date')} and ${among}
       ) x where x.prev_id is not null
-    ) y where gap <= ${days}`.execute(h);
-  if (result.rows.length === 0) return [];
-  const byId = new Map(result.rows.map((r) => [Number(r.id), r]));
+    ) y where gap <= ${days}`;
+  type Repeat = { id: number; prev_id: number; gap: number };
+  const search = async (among: RawBuilder<unknown>): Promise<Repeat[]> =>
+    (await sql<Repeat>`${repeats(sql`services s`, among)}`.execute(h)).rows;
+  const scoped = rowsInScope(scope, { county: 's.county_code', org: 's.org_code' });
+  let rows: Repeat[] = [];
+  if (!spansCounties(scope)) rows = await search(scoped);
+  else {
+    const everywhere = repeats(dialect.tableThroughIndex('services', 's', 'services_resident'), sql`1 = 1`);
+    const people = await sql<{ resident_id: number }>`
+      select distinct resident_id from (${everywhere}) z`.execute(h);
+    for (const part of chunks(
+      people.rows.map((r) => Number(r.resident_id)),
+      KEYS_PER_LOOKUP,
+    ))
+      rows.push(...(await search(sql`s.resident_id in (${sql.join(part)}) and ${scoped}`)));
+  }
+  if (rows.length === 0) return [];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
   const services: ServiceRow[] = [];
-  for (const part of chunks([...byId.keys()], KEYS_PER_LOOKUP))
+  for (const part of chunks(
+    [...byId.keys()].sort((a, b) => a - b),
+    KEYS_PER_LOOKUP,
+  ))
     services.push(...(await selectServices(h, sql`s.id in (${sql.join(part)})`)));
   return services.map((s) => ({
     service: s,
@@ -306,17 +429,25 @@ export const implausibleValues = judgedRule({
   subject: 'service',
   parameters,
   async candidates(h, { scope, window, dialect }, p): Promise<ImplausibleCandidates> {
-    const outOfRange = await selectOutOfRangeCandidates(h, p.ranges, p.rangeCheckedTypes, scope, window);
-    const dateProblems = await selectDateProblems(h, scope, window);
-    const notEnrolled: { program: Program; services: ServiceRow[] }[] = [];
+    const outOfRange = await selectOutOfRangeCandidates(
+      h,
+      dialect,
+      p.ranges,
+      p.rangeCheckedTypes,
+      scope,
+      window,
+    );
+    const dateProblems = await selectDateProblems(h, dialect, scope, window);
+    const programs = new Map<string, Program>();
     for (const type of p.enrolmentRequiredFor) {
       const program = isServiceType(type) ? SERVICE_PROGRAM[type] : null;
-      if (program)
-        notEnrolled.push({
-          program,
-          services: await selectNotEnrolled(h, dialect, type, program, scope, window),
-        });
+      if (program) programs.set(type, program);
     }
+    const found = await selectNotEnrolled(h, dialect, programs, scope, window);
+    const notEnrolled = p.enrolmentRequiredFor.flatMap((type) => {
+      const program = programs.get(type);
+      return program ? [{ program, services: found.get(type) ?? [] }] : [];
+    });
     const repeated = await selectRepeatedServices(
       h,
       dialect,
@@ -325,7 +456,7 @@ export const implausibleValues = judgedRule({
       scope,
       window,
     );
-    const residentDates = await selectResidentDateProblems(h, scope);
+    const residentDates = await selectResidentDateProblems(h, dialect, scope);
     return { outOfRange, dateProblems, notEnrolled, repeated, residentDates };
   },
   judge(c, p): DraftFinding[] {
