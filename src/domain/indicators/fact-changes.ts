@@ -6,17 +6,32 @@
  */
 import { slotOfDate } from '../periods/period.js';
 import type { IndicatorParameters } from './parameters.js';
-import { payloadFields, serviceFact, type LoadedService, type ServiceReads } from './service-reads.js';
+import {
+  payloadFields,
+  serviceFact,
+  serviceReadsOf,
+  type LoadedService,
+  type ServiceReads,
+} from './service-reads.js';
+import { familiesChangedByServices } from './service-write-families.js';
 import type { TallyChanges } from './tally-changes.js';
 import type { ContractFacts } from '../contracts/contract-terms.js';
-import type { ActivityFact, EnrollmentFact, ResidentHistory, ServiceFact } from './term-family.js';
+import type {
+  ActivityFact,
+  EnrollmentFact,
+  PersonTermFamily,
+  ResidentHistory,
+  ServiceFact,
+} from './term-family.js';
 import { formatTermMasks, parseTermMasks } from './term-masks.js';
 import {
   ACTIVITY_SERVICE_READS,
   ACTIVITY_TERM_FAMILY,
   goneDate,
   idKey,
+  PERSON_TERM_FAMILY,
   residentTermMasks,
+  residentTermMasksOf,
   residentTermsAt,
 } from './terms.js';
 
@@ -155,6 +170,91 @@ export function residentHistories(rows: ResidentRows, reads: ServiceReads): Map<
   return out;
 }
 
+/**
+ * What a write did to residents changed only by services (`ChangedRecords.servicesSince` and
+ * `serviceTypes` of src/modules/records/after-write.ts): per resident, the earliest date of
+ * the services written, and the types written (old and new). A resident with a date and no
+ * types may have had services of any type written.
+ */
+export interface ServicesWritten {
+  readonly since: ReadonlyMap<number, string>;
+  readonly types: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+/** No resident changed only by services: every one is recomputed in full. */
+export const NO_SERVICES_WRITTEN: ServicesWritten = { since: new Map(), types: new Map() };
+
+/** How a resident changed only by services is recomputed. */
+export interface PartialRefresh {
+  /** The 旬 ending before this date keep their bits, earlier years their rows. */
+  readonly since: string;
+  /** The families evaluated again (the others keep their stored masks); null: every family. */
+  readonly families: readonly PersonTermFamily[] | null;
+  /** The service types written, null when unknown. */
+  readonly types: ReadonlySet<string> | null;
+}
+
+/**
+ * The residents of a batch that are recomputed in part, and how: those changed only by
+ * services, unless a record sharing their ID key changed in anything (its duplicate status
+ * can then change at any date, in the records family). Every other resident of the batch
+ * (and every record loaded for duplicates) is recomputed in full.
+ */
+export function partialRefreshes(
+  rows: Pick<ResidentRows, 'ids' | 'storedIdKeys' | 'residents'>,
+  written: ServicesWritten,
+): Map<number, PartialRefresh> {
+  const listed = new Set(rows.ids);
+  const keysChangedInAnything = new Set<string>();
+  for (const id of rows.ids) {
+    if (written.since.has(id)) continue;
+    const k = rows.storedIdKeys.get(id);
+    if (k) keysChangedInAnything.add(k);
+  }
+  for (const r of rows.residents) {
+    const k = listed.has(r.id) ? idKey(r.idNumber) : null;
+    if (k && !written.since.has(r.id)) keysChangedInAnything.add(k);
+  }
+  const out = new Map<number, PartialRefresh>();
+  for (const r of rows.residents) {
+    const since = written.since.get(r.id);
+    if (since === undefined) continue;
+    const ownKey = idKey(r.idNumber);
+    if (ownKey !== null && keysChangedInAnything.has(ownKey)) continue;
+    const types = written.types.get(r.id) ?? null;
+    out.set(r.id, { since, types, families: types === null ? null : familiesChangedByServices(types) });
+  }
+  return out;
+}
+
+/**
+ * What to load of a batch's services and whether to load its contracts: when every resident
+ * of the batch is recomputed in part for known families, only what those families read (and
+ * the dates of the written types, to see a year not maintained yet); else `full`.
+ */
+export function batchServiceReads(
+  residentIds: readonly number[],
+  partial: ReadonlyMap<number, PartialRefresh>,
+  full: ServiceReads,
+  fullContracts: boolean,
+): { reads: ServiceReads; contracts: boolean } {
+  const families = new Set<PersonTermFamily>();
+  const types = new Set<string>();
+  for (const id of residentIds) {
+    const p = partial.get(id);
+    if (p === undefined || p.families === null || p.types === null)
+      return { reads: full, contracts: fullContracts };
+    for (const f of p.families) families.add(f);
+    for (const t of p.types) types.add(t);
+  }
+  const chosen = [...families];
+  const reads = serviceReadsOf(chosen);
+  return {
+    reads: { ...reads, types: [...new Set([...reads.types, ...types])].sort() as ServiceReads['types'] },
+    contracts: chosen.some((f) => f.readsContracts === true),
+  };
+}
+
 /** What a batch of writes changes in the maintained facts. */
 export interface FactChanges {
   /** The ID keys of the batch's residents, in place of the stored ones (a deleted resident has none). */
@@ -172,32 +272,24 @@ export interface FactChanges {
  * records sharing their ID keys) for every maintained year, compares them with the stored
  * rows and adds the flipped bits to `tallies`.
  *
- * A resident changed only by services dated `since` or later (`servicesSince`) keeps the bits
- * of the 旬 ending before that date and its rows of earlier years (every rule reads services
- * dated on or before the 旬 end), unless a record sharing its ID key changed in anything (its
- * duplicate status can then change at any date).
+ * A resident changed only by services ({@link partialRefreshes}) keeps the bits of the 旬
+ * ending before the earliest date written and its rows of earlier years (every rule reads
+ * services dated on or before the 旬 end), and the stored masks of the families that read
+ * none of the written types (./service-write-families.ts): only the other families are
+ * evaluated again.
  */
 export function planFactChanges(
   rows: ResidentRows,
   stored: readonly MembershipRow[],
   years: readonly number[],
-  servicesSince: ReadonlyMap<number, string>,
+  written: ServicesWritten,
   parameters: IndicatorParameters,
   reads: ServiceReads,
   tallies: TallyChanges,
 ): FactChanges {
-  const written = new Set(rows.ids);
-  const writtenRecords = rows.residents.filter((r) => written.has(r.id));
-  const keysChangedInAnything = new Set<string>();
-  for (const id of rows.ids) {
-    if (servicesSince.has(id)) continue;
-    const k = rows.storedIdKeys.get(id);
-    if (k) keysChangedInAnything.add(k);
-  }
-  for (const r of writtenRecords) {
-    const k = idKey(r.idNumber);
-    if (k && !servicesSince.has(r.id)) keysChangedInAnything.add(k);
-  }
+  const listed = new Set(rows.ids);
+  const writtenRecords = rows.residents.filter((r) => listed.has(r.id));
+  const partial = partialRefreshes(rows, written);
 
   const maintained = new Set(years);
   const newYears = new Set<number>();
@@ -211,27 +303,33 @@ export function planFactChanges(
   for (const m of stored) if (maintained.has(m.year)) staleByKey.set(`${m.residentId}|${m.year}`, m);
   const freshByKey = new Map<string, MembershipRow>();
   for (const r of rows.residents) {
-    const ownKey = idKey(r.idNumber);
-    const since = ownKey !== null && keysChangedInAnything.has(ownKey) ? undefined : servicesSince.get(r.id);
-    const sinceYear = since === undefined ? -Infinity : Number(since.slice(0, 4));
+    const part = partial.get(r.id);
+    const sinceYear = part === undefined ? -Infinity : Number(part.since.slice(0, 4));
     for (const year of years) {
+      const kept = staleByKey.get(`${r.id}|${year}`);
       if (year < sinceYear) {
-        const kept = staleByKey.get(`${r.id}|${year}`);
         if (kept) freshByKey.set(`${r.id}|${year}`, kept);
         continue;
       }
       const history = histories.get(r.id)!;
       let masks: Map<string, number>;
-      if (year === sinceYear) {
-        const fromSlot = slotOfDate(since!);
-        masks = residentTermMasks(history, year, parameters, fromSlot);
-        const kept = staleByKey.get(`${r.id}|${year}`);
+      if (part === undefined) masks = residentTermMasks(history, year, parameters);
+      else {
+        const fromSlot = year === sinceYear ? slotOfDate(part.since) : 0;
+        const families = part.families;
+        masks =
+          families === null
+            ? residentTermMasks(history, year, parameters, fromSlot)
+            : residentTermMasksOf(history, families, year, parameters, fromSlot);
         if (kept)
           for (const [term, mask] of parseTermMasks(kept.terms)) {
-            const before = mask % 2 ** fromSlot;
-            if (before !== 0) masks.set(term, (masks.get(term) ?? 0) + before);
+            // A family evaluated again keeps the bits before `fromSlot`; another keeps its mask.
+            const family = PERSON_TERM_FAMILY.get(term);
+            const evaluated = families === null || family === undefined || families.includes(family);
+            const keep = evaluated ? mask % 2 ** fromSlot : mask;
+            if (keep !== 0) masks.set(term, (masks.get(term) ?? 0) + keep);
           }
-      } else masks = residentTermMasks(history, year, parameters);
+      }
       if (masks.size === 0) continue;
       freshByKey.set(`${r.id}|${year}`, {
         residentId: r.id,

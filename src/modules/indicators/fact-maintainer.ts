@@ -13,10 +13,15 @@ import type { Db } from '../../db/database.js';
 import {
   activitiesByOrg,
   batchIdKeys,
+  batchServiceReads,
+  NO_SERVICES_WRITTEN,
+  partialRefreshes,
   planFactChanges,
   type MembershipRow,
   type ResidentRows,
+  type ServicesWritten,
 } from '../../domain/indicators/fact-changes.js';
+import type { ServiceReads } from '../../domain/indicators/service-reads.js';
 import { DEFAULT_PARAMETERS, type IndicatorParameters } from '../../domain/indicators/parameters.js';
 import { cumulativeNodes, TallyChanges, type TallyNode } from '../../domain/indicators/tally-changes.js';
 import {
@@ -61,6 +66,12 @@ export const RESIDENTS_PER_BATCH = 2000;
 /** Tally changes held before writing them (each ~200 bytes). */
 const TALLY_CHANGES_HELD = 200_000;
 
+/** The raw rows of a batch, and what was loaded of their services. */
+export interface LoadedResidentRows extends ResidentRows {
+  /** The service types, columns and payload fields loaded: what their histories can be built from. */
+  readonly reads: ServiceReads;
+}
+
 /**
  * The raw rows of residents `ids`: their records, enrolments, services and contracts, and those of every
  * record sharing an old or new ID key with one of them (duplicates). Reads only.
@@ -68,12 +79,15 @@ const TALLY_CHANGES_HELD = 200_000;
  * @param written the residents were just written, so their stored ID keys may be old ones;
  *   false for a read, where the stored keys are the current ones (they are maintained by every
  *   write) and need not be loaded
+ * @param services the residents changed only by services: when every record of the batch is
+ *   one, only the services (and contracts) the families they recompute read are loaded
  */
 export async function loadResidentRows(
   h: Handle,
   ids: readonly number[],
   written = true,
-): Promise<ResidentRows> {
+  services: ServicesWritten = NO_SERVICES_WRITTEN,
+): Promise<LoadedResidentRows> {
   const unique = [...new Set(ids)];
   const storedIdKeys = written ? await loadIdKeys(h, unique) : new Map<number, string | null>();
   const records = await loadResidentRecords(h, unique);
@@ -82,14 +96,18 @@ export async function loadResidentRows(
   const others = [...new Set(keyHolders.map((k) => k.id).filter((id) => !listed.has(id)))];
   const residents = others.length ? [...records, ...(await loadResidentRecords(h, others))] : records;
   const affected = [...unique, ...others];
+  // A deleted resident (listed, no record) is recomputed in full, so it asks for everything.
+  const partial = partialRefreshes({ ids: unique, storedIdKeys, residents }, services);
+  const load = batchServiceReads(affected, partial, PERSON_SERVICE_READS, PERSON_READS_CONTRACTS);
   return {
     ids: unique,
     storedIdKeys,
     residents,
     keyHolders,
     enrollments: await loadEnrollments(h, affected),
-    services: await loadServices(h, affected, PERSON_SERVICE_READS),
-    contracts: PERSON_READS_CONTRACTS ? await loadContracts(h, affected) : [],
+    services: await loadServices(h, affected, load.reads),
+    contracts: load.contracts ? await loadContracts(h, affected) : [],
+    reads: load.reads,
   };
 }
 
@@ -105,21 +123,13 @@ async function refreshResidents(
   years: readonly number[],
   parameters: IndicatorParameters,
   tallies: TallyChanges,
-  servicesSince: ReadonlyMap<number, string> = new Map(),
+  services: ServicesWritten = NO_SERVICES_WRITTEN,
 ): Promise<readonly number[]> {
-  const rows = await loadResidentRows(h, ids);
+  const rows = await loadResidentRows(h, ids, true, services);
   // Deleted residents too: their rows are removed and their bits taken off the tallies.
   const affected = [...new Set([...rows.ids, ...rows.residents.map((r) => r.id)])];
   const stored: MembershipRow[] = await loadMemberships(h, affected);
-  const changes = planFactChanges(
-    rows,
-    stored,
-    years,
-    servicesSince,
-    parameters,
-    PERSON_SERVICE_READS,
-    tallies,
-  );
+  const changes = planFactChanges(rows, stored, years, services, parameters, rows.reads, tallies);
   await replaceIdKeys(h, rows.ids, changes.idKeys);
   await deleteMemberships(h, changes.staleMemberships);
   await insertMemberships(h, changes.freshMemberships);
@@ -188,7 +198,7 @@ async function refreshInBatches(
   trx: Handle,
   ids: readonly number[],
   years: readonly number[],
-  servicesSince: ReadonlyMap<number, string> | undefined,
+  services: ServicesWritten,
 ): Promise<Set<number>> {
   // A deferred write (a whole import) can change millions of residents: recompute them in
   // batches, gathering the tally changes (they touch the same villages) and writing them once.
@@ -196,7 +206,7 @@ async function refreshInBatches(
   const newYears = new Set<number>();
   for (let i = 0; i < ids.length; i += RESIDENTS_PER_BATCH) {
     const batch = ids.slice(i, i + RESIDENTS_PER_BATCH);
-    const seen = await refreshResidents(trx, batch, years, DEFAULT_PARAMETERS, tallies, servicesSince);
+    const seen = await refreshResidents(trx, batch, years, DEFAULT_PARAMETERS, tallies, services);
     for (const y of seen) newYears.add(y);
     await flushTallies(trx, tallies, false);
   }
@@ -219,7 +229,7 @@ async function addYears(
   }
   await startPreparingYears(trx, years);
   // The whole year for these residents (no "services since"): they have no facts in it yet.
-  await refreshInBatches(trx, changedIds, years, undefined);
+  await refreshInBatches(trx, changedIds, years, NO_SERVICES_WRITTEN);
 }
 
 /**
@@ -238,7 +248,10 @@ export function indicatorFactsMaintainer(newYears: NewFactYears): AfterRecordsWr
     ];
     const years = await maintained();
     if (changed.residentIds.length > 0) {
-      const seen = await refreshInBatches(trx, changed.residentIds, years, changed.servicesSince);
+      const seen = await refreshInBatches(trx, changed.residentIds, years, {
+        since: changed.servicesSince ?? new Map(),
+        types: changed.serviceTypes ?? new Map(),
+      });
       await addYears(trx, [...seen].sort(), changed.residentIds, newYears);
     }
     if (changed.activityOrgCodes.length > 0) {
