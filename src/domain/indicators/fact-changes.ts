@@ -83,7 +83,10 @@ export interface ResidentRows {
   readonly ids: readonly number[];
   /** The ID keys stored for them before this write (`indicator_residents`). */
   readonly storedIdKeys: ReadonlyMap<number, string | null>;
-  /** The records of `ids` and of every record sharing an old or new ID key with one of them. */
+  /**
+   * The records of `ids` and of every record sharing with one of them an old or new ID key
+   * whose holders' duplicate status can have changed ({@link keysChangedInAnything}).
+   */
   readonly residents: readonly ResidentRecord[];
   /** The records holding one of those keys, as stored before this write. */
   readonly keyHolders: readonly KeyHolder[];
@@ -195,6 +198,31 @@ export interface PartialRefresh {
 }
 
 /**
+ * The ID keys whose holders' duplicate status the write can have changed: the stored (old) and
+ * current keys of the batch's residents changed in anything, not by services alone. The other
+ * records holding one of these keys are recomputed with the batch; a key held only by
+ * residents changed by services alone changes no holder's duplicate status (the records'
+ * spans are unchanged), so its other holders are left as they are.
+ */
+export function keysChangedInAnything(
+  rows: Pick<ResidentRows, 'ids' | 'storedIdKeys' | 'residents'>,
+  written: ServicesWritten,
+): Set<string> {
+  const listed = new Set(rows.ids);
+  const keys = new Set<string>();
+  for (const id of rows.ids) {
+    if (written.since.has(id)) continue;
+    const k = rows.storedIdKeys.get(id);
+    if (k) keys.add(k);
+  }
+  for (const r of rows.residents) {
+    const k = listed.has(r.id) ? idKey(r.idNumber) : null;
+    if (k && !written.since.has(r.id)) keys.add(k);
+  }
+  return keys;
+}
+
+/**
  * The residents of a batch that are recomputed in part, and how: those changed only by
  * services, unless a record sharing their ID key changed in anything (its duplicate status
  * can then change at any date, in the records family). Every other resident of the batch
@@ -204,23 +232,13 @@ export function partialRefreshes(
   rows: Pick<ResidentRows, 'ids' | 'storedIdKeys' | 'residents'>,
   written: ServicesWritten,
 ): Map<number, PartialRefresh> {
-  const listed = new Set(rows.ids);
-  const keysChangedInAnything = new Set<string>();
-  for (const id of rows.ids) {
-    if (written.since.has(id)) continue;
-    const k = rows.storedIdKeys.get(id);
-    if (k) keysChangedInAnything.add(k);
-  }
-  for (const r of rows.residents) {
-    const k = listed.has(r.id) ? idKey(r.idNumber) : null;
-    if (k && !written.since.has(r.id)) keysChangedInAnything.add(k);
-  }
+  const changedKeys = keysChangedInAnything(rows, written);
   const out = new Map<number, PartialRefresh>();
   for (const r of rows.residents) {
     const since = written.since.get(r.id);
     if (since === undefined) continue;
     const ownKey = idKey(r.idNumber);
-    if (ownKey !== null && keysChangedInAnything.has(ownKey)) continue;
+    if (ownKey !== null && changedKeys.has(ownKey)) continue;
     const types = written.types.get(r.id) ?? null;
     out.set(r.id, { since, types, families: types === null ? null : familiesChangedByServices(types) });
   }
@@ -255,14 +273,40 @@ export function batchServiceReads(
   };
 }
 
+/**
+ * The first year of the stored rows a batch's plan needs: a resident recomputed in part keeps
+ * its rows of the years before its `since` as they are (written or read, they are not
+ * touched), so when every record of the batch is one, the rows of earlier years need not be
+ * loaded (an import of this year's follow-ups reads one row a resident instead of one per
+ * maintained year). Null: every year.
+ */
+export function firstYearNeeded(
+  residentIds: readonly number[],
+  partial: ReadonlyMap<number, PartialRefresh>,
+): number | null {
+  let first: number | null = null;
+  for (const id of residentIds) {
+    const p = partial.get(id);
+    if (p === undefined) return null;
+    const year = Number(p.since.slice(0, 4));
+    if (first === null || year < first) first = year;
+  }
+  return first;
+}
+
 /** What a batch of writes changes in the maintained facts. */
 export interface FactChanges {
   /** The ID keys of the batch's residents, in place of the stored ones (a deleted resident has none). */
   readonly idKeys: readonly { residentId: number; countyCode: string; idKey: string | null }[];
-  /** Membership rows to delete: per year, the residents whose row of that year changed. */
+  /** Membership rows to delete: per year, the residents whose row of that year went or moved to another org. */
   readonly staleMemberships: ReadonlyMap<number, readonly number[]>;
-  /** Membership rows to insert (after the deletions). */
+  /** Membership rows to insert (after the deletions): new rows, and rows moved to another org. */
   readonly freshMemberships: readonly MembershipRow[];
+  /**
+   * Stored rows whose terms alone changed (same resident, year and org): their terms are
+   * rewritten in place, which leaves the indexes on resident, year and org untouched.
+   */
+  readonly changedMemberships: readonly MembershipRow[];
   /** Years of the batch's services that are not maintained yet. */
   readonly newYears: readonly number[];
 }
@@ -299,16 +343,26 @@ export function planFactChanges(
   }
 
   const histories = residentHistories(rows, reads);
-  const staleByKey = new Map<string, MembershipRow>();
-  for (const m of stored) if (maintained.has(m.year)) staleByKey.set(`${m.residentId}|${m.year}`, m);
-  const freshByKey = new Map<string, MembershipRow>();
+  // Keyed by resident and year as one number; each stored row's text parsed once.
+  const keyOf = (residentId: number, year: number): number => residentId * 10_000 + year;
+  const staleByKey = new Map<number, MembershipRow>();
+  for (const m of stored) if (maintained.has(m.year)) staleByKey.set(keyOf(m.residentId, m.year), m);
+  const staleMasks = new Map<number, Map<string, number>>();
+  const staleMasksOf = (k: number, m: MembershipRow): Map<string, number> => {
+    let masks = staleMasks.get(k);
+    if (masks === undefined) staleMasks.set(k, (masks = parseTermMasks(m.terms)));
+    return masks;
+  };
+  /** The rows after the write, with their masks (null: kept as stored). */
+  const freshByKey = new Map<number, { row: MembershipRow; masks: Map<string, number> | null }>();
   for (const r of rows.residents) {
     const part = partial.get(r.id);
     const sinceYear = part === undefined ? -Infinity : Number(part.since.slice(0, 4));
     for (const year of years) {
-      const kept = staleByKey.get(`${r.id}|${year}`);
+      const k = keyOf(r.id, year);
+      const kept = staleByKey.get(k);
       if (year < sinceYear) {
-        if (kept) freshByKey.set(`${r.id}|${year}`, kept);
+        if (kept) freshByKey.set(k, { row: kept, masks: null });
         continue;
       }
       const history = histories.get(r.id)!;
@@ -322,7 +376,7 @@ export function planFactChanges(
             ? residentTermMasks(history, year, parameters, fromSlot)
             : residentTermMasksOf(history, families, year, parameters, fromSlot);
         if (kept)
-          for (const [term, mask] of parseTermMasks(kept.terms)) {
+          for (const [term, mask] of staleMasksOf(k, kept)) {
             // A family evaluated again keeps the bits before `fromSlot`; another keeps its mask.
             const family = PERSON_TERM_FAMILY.get(term);
             const evaluated = families === null || family === undefined || families.includes(family);
@@ -331,12 +385,15 @@ export function planFactChanges(
           }
       }
       if (masks.size === 0) continue;
-      freshByKey.set(`${r.id}|${year}`, {
-        residentId: r.id,
-        year,
-        countyCode: r.countyCode,
-        orgCode: r.orgCode,
-        terms: formatTermMasks(masks),
+      freshByKey.set(k, {
+        row: {
+          residentId: r.id,
+          year,
+          countyCode: r.countyCode,
+          orgCode: r.orgCode,
+          terms: formatTermMasks(masks),
+        },
+        masks,
       });
     }
   }
@@ -344,28 +401,36 @@ export function planFactChanges(
   // Only rows that changed are rewritten: a follow-up of 2020 leaves the 2019 row as it was.
   const staleMemberships = new Map<number, number[]>();
   const freshMemberships: MembershipRow[] = [];
+  const changedMemberships: MembershipRow[] = [];
+  const NONE = new Map<string, number>();
   for (const [k, m] of staleByKey) {
-    const f = freshByKey.get(k);
+    const fresh = freshByKey.get(k);
+    const f = fresh?.row;
     if (f && f.terms === m.terms && f.orgCode === m.orgCode) continue;
-    const list = staleMemberships.get(m.year);
-    if (list) list.push(m.residentId);
-    else staleMemberships.set(m.year, [m.residentId]);
-    if (f) freshMemberships.push(f);
-    const before = parseTermMasks(m.terms);
-    const after = f ? parseTermMasks(f.terms) : new Map<string, number>();
+    if (f && f.orgCode === m.orgCode && f.countyCode === m.countyCode) changedMemberships.push(f);
+    else {
+      const list = staleMemberships.get(m.year);
+      if (list) list.push(m.residentId);
+      else staleMemberships.set(m.year, [m.residentId]);
+      if (f) freshMemberships.push(f);
+    }
+    const before = staleMasksOf(k, m);
+    const after = fresh ? (fresh.masks ?? parseTermMasks(fresh.row.terms)) : NONE;
     if (f && f.orgCode === m.orgCode) {
       // Same village: only the 旬 whose membership flipped change the tallies.
-      for (const term of new Set([...before.keys(), ...after.keys()]))
-        tallies.flip(m.year, m.orgCode, m.countyCode, term, before.get(term) ?? 0, after.get(term) ?? 0);
+      for (const [term, mask] of before)
+        tallies.flip(m.year, m.orgCode, m.countyCode, term, mask, after.get(term) ?? 0);
+      for (const [term, mask] of after)
+        if (!before.has(term)) tallies.flip(m.year, m.orgCode, m.countyCode, term, 0, mask);
     } else {
       for (const [term, mask] of before) tallies.flip(m.year, m.orgCode, m.countyCode, term, mask, 0);
       if (f) for (const [term, mask] of after) tallies.flip(f.year, f.orgCode, f.countyCode, term, 0, mask);
     }
   }
-  for (const [k, f] of freshByKey) {
+  for (const [k, { row: f, masks }] of freshByKey) {
     if (staleByKey.has(k)) continue;
     freshMemberships.push(f);
-    for (const [term, mask] of parseTermMasks(f.terms))
+    for (const [term, mask] of masks ?? parseTermMasks(f.terms))
       tallies.flip(f.year, f.orgCode, f.countyCode, term, 0, mask);
   }
 
@@ -377,6 +442,7 @@ export function planFactChanges(
     })),
     staleMemberships,
     freshMemberships,
+    changedMemberships,
     newYears: [...newYears].sort(),
   };
 }

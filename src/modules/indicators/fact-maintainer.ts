@@ -14,6 +14,8 @@ import {
   activitiesByOrg,
   batchIdKeys,
   batchServiceReads,
+  firstYearNeeded,
+  keysChangedInAnything,
   NO_SERVICES_WRITTEN,
   partialRefreshes,
   planFactChanges,
@@ -47,6 +49,7 @@ import {
   loadMemberships,
   replaceIdKeys,
   startPreparingYears,
+  updateMembershipTerms,
   type Handle,
 } from './facts-repository.js';
 import {
@@ -70,11 +73,14 @@ const TALLY_CHANGES_HELD = 200_000;
 export interface LoadedResidentRows extends ResidentRows {
   /** The service types, columns and payload fields loaded: what their histories can be built from. */
   readonly reads: ServiceReads;
+  /** The first year of the stored membership rows the plan needs (null: every year). */
+  readonly firstYear: number | null;
 }
 
 /**
  * The raw rows of residents `ids`: their records, enrolments, services and contracts, and those of every
- * record sharing an old or new ID key with one of them (duplicates). Reads only.
+ * record sharing with one of them an old or new ID key whose holders' duplicate status the write
+ * can have changed (see `keysChangedInAnything`). Reads only.
  *
  * @param written the residents were just written, so their stored ID keys may be old ones;
  *   false for a read, where the stored keys are the current ones (they are maintained by every
@@ -93,7 +99,12 @@ export async function loadResidentRows(
   const records = await loadResidentRecords(h, unique);
   const keyHolders = await loadKeyHolders(h, batchIdKeys(storedIdKeys, records));
   const listed = new Set(unique);
-  const others = [...new Set(keyHolders.map((k) => k.id).filter((id) => !listed.has(id)))];
+  // The other holders of a key are recomputed only when the write can change their duplicate
+  // status (not when every resident holding it changed by services alone).
+  const changedKeys = keysChangedInAnything({ ids: unique, storedIdKeys, residents: records }, services);
+  const others = [
+    ...new Set(keyHolders.filter((k) => !listed.has(k.id) && changedKeys.has(k.idKey)).map((k) => k.id)),
+  ];
   const residents = others.length ? [...records, ...(await loadResidentRecords(h, others))] : records;
   const affected = [...unique, ...others];
   // A deleted resident (listed, no record) is recomputed in full, so it asks for everything.
@@ -108,6 +119,7 @@ export async function loadResidentRows(
     services: await loadServices(h, affected, load.reads),
     contracts: load.contracts ? await loadContracts(h, affected) : [],
     reads: load.reads,
+    firstYear: firstYearNeeded(affected, partial),
   };
 }
 
@@ -128,11 +140,12 @@ async function refreshResidents(
   const rows = await loadResidentRows(h, ids, true, services);
   // Deleted residents too: their rows are removed and their bits taken off the tallies.
   const affected = [...new Set([...rows.ids, ...rows.residents.map((r) => r.id)])];
-  const stored: MembershipRow[] = await loadMemberships(h, affected);
+  const stored: MembershipRow[] = await loadMemberships(h, affected, rows.firstYear);
   const changes = planFactChanges(rows, stored, years, services, parameters, rows.reads, tallies);
   await replaceIdKeys(h, rows.ids, changes.idKeys);
   await deleteMemberships(h, changes.staleMemberships);
   await insertMemberships(h, changes.freshMemberships);
+  await updateMembershipTerms(h, changes.changedMemberships);
   return changes.newYears;
 }
 
