@@ -296,7 +296,13 @@ export function firstYearNeeded(
 
 /** What a batch of writes changes in the maintained facts. */
 export interface FactChanges {
-  /** The ID keys of the batch's residents, in place of the stored ones (a deleted resident has none). */
+  /**
+   * The residents whose stored ID key row is replaced: all of the batch but those changed by
+   * services alone whose row is stored with their current key (their record, so their key and
+   * county, did not change).
+   */
+  readonly idKeysReplaced: readonly number[];
+  /** Their ID keys, in place of the stored ones (a deleted resident has none). */
   readonly idKeys: readonly { residentId: number; countyCode: string; idKey: string | null }[];
   /** Membership rows to delete: per year, the residents whose row of that year went or moved to another org. */
   readonly staleMemberships: ReadonlyMap<number, readonly number[]>;
@@ -434,12 +440,25 @@ export function planFactChanges(
       tallies.flip(f.year, f.orgCode, f.countyCode, term, 0, mask);
   }
 
+  const keyKept = new Set(
+    writtenRecords
+      .filter(
+        (r) =>
+          written.since.has(r.id) &&
+          rows.storedIdKeys.has(r.id) &&
+          rows.storedIdKeys.get(r.id) === idKey(r.idNumber),
+      )
+      .map((r) => r.id),
+  );
   return {
-    idKeys: writtenRecords.map((r) => ({
-      residentId: r.id,
-      countyCode: r.countyCode,
-      idKey: idKey(r.idNumber),
-    })),
+    idKeysReplaced: rows.ids.filter((id) => !keyKept.has(id)),
+    idKeys: writtenRecords
+      .filter((r) => !keyKept.has(r.id))
+      .map((r) => ({
+        residentId: r.id,
+        countyCode: r.countyCode,
+        idKey: idKey(r.idNumber),
+      })),
     staleMemberships,
     freshMemberships,
     changedMemberships,

@@ -142,7 +142,7 @@ async function refreshResidents(
   const affected = [...new Set([...rows.ids, ...rows.residents.map((r) => r.id)])];
   const stored: MembershipRow[] = await loadMemberships(h, affected, rows.firstYear);
   const changes = planFactChanges(rows, stored, years, services, parameters, rows.reads, tallies);
-  await replaceIdKeys(h, rows.ids, changes.idKeys);
+  await replaceIdKeys(h, changes.idKeysReplaced, changes.idKeys);
   await deleteMemberships(h, changes.staleMemberships);
   await insertMemberships(h, changes.freshMemberships);
   await updateMembershipTerms(h, changes.changedMemberships);

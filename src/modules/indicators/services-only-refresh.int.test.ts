@@ -129,8 +129,13 @@ const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
 );
 
-/** The maintained facts, comparable: memberships as stored, tally nodes summed and non-zero. */
-async function facts(db: Db): Promise<{ memberships: unknown[]; tallies: unknown[] }> {
+/** The maintained facts, comparable: memberships and ID keys as stored, tally nodes non-zero. */
+async function facts(db: Db): Promise<{ memberships: unknown[]; tallies: unknown[]; idKeys: unknown[] }> {
+  const idKeys = await factTables(db.kysely)
+    .selectFrom('indicator_residents')
+    .select(['resident_id', 'county_code', 'id_key'])
+    .orderBy('resident_id')
+    .execute();
   const memberships = await factTables(db.kysely)
     .selectFrom('indicator_memberships')
     .select(['resident_id', 'year', 'county_code', 'org_code', 'terms'])
@@ -151,6 +156,7 @@ async function facts(db: Db): Promise<{ memberships: unknown[]; tallies: unknown
     tallies: tallies
       .map((r) => ({ ...r, year: Number(r.year), slot: Number(r.slot), n: Number(r.n) }))
       .filter((r) => r.n !== 0),
+    idKeys: idKeys.map((k) => ({ ...k, resident_id: Number(k.resident_id) })),
   };
 }
 
