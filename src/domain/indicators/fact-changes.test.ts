@@ -335,6 +335,10 @@ describe('a write of services only', () => {
     const partial = partialRefreshes(rows, written);
     expect([...partial.keys()]).toEqual([3]);
     expect(partial.get(3)).toEqual({ since: '2020-06-01', types: null, families: null });
+    // A key row not stored as the record holds it (not kept current) counts as a change of the key.
+    const unstored = { ...rows, ids: [1], storedIdKeys: new Map<number, string | null>() };
+    expect([...keysChangedInAnything(unstored, written)]).toEqual(['K']);
+    expect(partialRefreshes(unstored, written).has(1)).toBe(false);
     expect(batchServiceReads([3], partial, PERSON_SERVICE_READS, true)).toEqual({
       reads: PERSON_SERVICE_READS,
       contracts: true,

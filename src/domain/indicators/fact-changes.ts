@@ -208,16 +208,17 @@ export function keysChangedInAnything(
   rows: Pick<ResidentRows, 'ids' | 'storedIdKeys' | 'residents'>,
   written: ServicesWritten,
 ): Set<string> {
-  const listed = new Set(rows.ids);
+  const current = new Map<number, string | null>();
+  for (const r of rows.residents) current.set(r.id, idKey(r.idNumber));
   const keys = new Set<string>();
   for (const id of rows.ids) {
-    if (written.since.has(id)) continue;
-    const k = rows.storedIdKeys.get(id);
-    if (k) keys.add(k);
-  }
-  for (const r of rows.residents) {
-    const k = listed.has(r.id) ? idKey(r.idNumber) : null;
-    if (k && !written.since.has(r.id)) keys.add(k);
+    const now = current.get(id);
+    // Changed by services alone, with its key stored as it is: no holder's status can change.
+    // (A key row missing or different would mean the stored keys are not current: treated as a change.)
+    const stored = rows.storedIdKeys.get(id);
+    if (written.since.has(id) && now !== undefined && rows.storedIdKeys.has(id) && stored === now) continue;
+    if (stored) keys.add(stored);
+    if (now) keys.add(now);
   }
   return keys;
 }
