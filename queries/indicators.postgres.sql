@@ -107,6 +107,21 @@ insert into
 values
   ($1, $2, $3, $4, $5);
 
+-- indicators/facts-repository.ts: updateMembershipTerms
+insert into
+  "indicator_memberships" (
+    "resident_id",
+    "year",
+    "county_code",
+    "org_code",
+    "terms"
+  )
+values
+  ($1, $2, $3, $4, $5)
+on conflict ("resident_id", "year") do update
+set
+  "terms" = excluded.terms;
+
 -- indicators/facts-repository.ts: loadMemberships
 select
   *
@@ -114,6 +129,13 @@ from
   "indicator_memberships"
 where
   "resident_id" in ($1, $2);
+select
+  *
+from
+  "indicator_memberships"
+where
+  "resident_id" in ($1, $2)
+  and "year" >= $3;
 
 -- indicators/facts-repository.ts: deleteMemberships
 delete from "indicator_memberships"

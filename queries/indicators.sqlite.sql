@@ -107,6 +107,21 @@ insert into
 values
   (?, ?, ?, ?, ?);
 
+-- indicators/facts-repository.ts: updateMembershipTerms
+insert into
+  "indicator_memberships" (
+    "resident_id",
+    "year",
+    "county_code",
+    "org_code",
+    "terms"
+  )
+values
+  (?, ?, ?, ?, ?)
+on conflict ("resident_id", "year") do update
+set
+  "terms" = excluded.terms;
+
 -- indicators/facts-repository.ts: loadMemberships
 select
   *
@@ -114,6 +129,13 @@ from
   "indicator_memberships"
 where
   "resident_id" in (?, ?);
+select
+  *
+from
+  "indicator_memberships"
+where
+  "resident_id" in (?, ?)
+  and "year" >= ?;
 
 -- indicators/facts-repository.ts: deleteMemberships
 delete from "indicator_memberships"

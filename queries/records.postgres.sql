@@ -332,6 +332,7 @@ select
   "services"."resident_id",
   "services"."org_code",
   "services"."service_date",
+  "services"."type",
   case
     when (
       "services"."county_code" = $1
@@ -406,6 +407,7 @@ select
   "services"."resident_id",
   "services"."org_code",
   "services"."service_date",
+  "services"."type",
   case
     when (
       "services"."county_code" = $1
@@ -496,7 +498,8 @@ where
 returning
   "resident_id",
   "org_code",
-  "service_date";
+  "service_date",
+  "type";
 
 -- records/entry-repository.ts: residentForEntry
 select

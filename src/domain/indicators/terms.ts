@@ -74,6 +74,11 @@ export const ACTIVITY_TERM_FAMILY: ActivityTermFamily = HEALTH_EDUCATION_TERMS;
 /** Every person term, by id. */
 export const PERSON_TERMS: readonly string[] = PERSON_TERM_FAMILIES.flatMap((f) => f.terms);
 
+/** The family deciding each person term. */
+export const PERSON_TERM_FAMILY: ReadonlyMap<string, PersonTermFamily> = new Map(
+  PERSON_TERM_FAMILIES.flatMap((f) => f.terms.map((t) => [t, f] as const)),
+);
+
 /** Activity terms: counts of person-less services per org (health education). */
 export const ACTIVITY_TERMS: readonly string[] = ACTIVITY_TERM_FAMILY.terms;
 
@@ -160,6 +165,27 @@ export function residentTermMasks(
   evaluation: TermEvaluation = 'change-slots',
 ): Map<string, number> {
   return familyTermMasks(h, familiesOf(h), year, p, fromSlot, evaluation);
+}
+
+/**
+ * {@link residentTermMasks} for the families of `only` alone (those of them the resident can
+ * belong to): a write that can change only these families' terms (a write of services,
+ * ./service-write-families.ts) leaves the masks of the others as stored.
+ */
+export function residentTermMasksOf(
+  h: ResidentHistory,
+  only: readonly PersonTermFamily[],
+  year: number,
+  p: IndicatorParameters,
+  fromSlot = 0,
+): Map<string, number> {
+  return familyTermMasks(
+    h,
+    familiesOf(h).filter((f) => only.includes(f)),
+    year,
+    p,
+    fromSlot,
+  );
 }
 
 /**

@@ -14,10 +14,17 @@ import type { Db } from '../../db/database.js';
 import {
   activitiesByOrg,
   batchIdKeys,
+  batchServiceReads,
+  firstYearNeeded,
+  keysChangedInAnything,
+  NO_SERVICES_WRITTEN,
+  partialRefreshes,
   planFactChanges,
   type MembershipRow,
   type ResidentRows,
+  type ServicesWritten,
 } from '../../domain/indicators/fact-changes.js';
+import type { ServiceReads } from '../../domain/indicators/service-reads.js';
 import { DEFAULT_PARAMETERS, type IndicatorParameters } from '../../domain/indicators/parameters.js';
 import { cumulativeNodes, TallyChanges, type TallyNode } from '../../domain/indicators/tally-changes.js';
 import {
@@ -43,6 +50,7 @@ import {
   loadMemberships,
   replaceIdKeys,
   startPreparingYears,
+  updateMembershipTerms,
   type Handle,
 } from './facts-repository.js';
 import {
@@ -62,35 +70,57 @@ export const RESIDENTS_PER_BATCH = 2000;
 /** Tally changes held before writing them (each ~200 bytes). */
 const TALLY_CHANGES_HELD = 200_000;
 
+/** The raw rows of a batch, and what was loaded of their services. */
+export interface LoadedResidentRows extends ResidentRows {
+  /** The service types, columns and payload fields loaded: what their histories can be built from. */
+  readonly reads: ServiceReads;
+  /** The first year of the stored membership rows the plan needs (null: every year). */
+  readonly firstYear: number | null;
+}
+
 /**
  * The raw rows of residents `ids`: their records, enrolments, services and contracts, and those of every
- * record sharing an old or new ID key with one of them (duplicates). Reads only.
+ * record sharing with one of them an old or new ID key whose holders' duplicate status the write
+ * can have changed (see `keysChangedInAnything`). Reads only.
  *
  * @param written the residents were just written, so their stored ID keys may be old ones;
  *   false for a read, where the stored keys are the current ones (they are maintained by every
  *   write) and need not be loaded
+ * @param services the residents changed only by services: when every record of the batch is
+ *   one, only the services (and contracts) the families they recompute read are loaded
  */
 export async function loadResidentRows(
   h: Handle,
   ids: readonly number[],
   written = true,
-): Promise<ResidentRows> {
+  services: ServicesWritten = NO_SERVICES_WRITTEN,
+): Promise<LoadedResidentRows> {
   const unique = [...new Set(ids)];
   const storedIdKeys = written ? await loadIdKeys(h, unique) : new Map<number, string | null>();
   const records = await loadResidentRecords(h, unique);
   const keyHolders = await loadKeyHolders(h, batchIdKeys(storedIdKeys, records));
   const listed = new Set(unique);
-  const others = [...new Set(keyHolders.map((k) => k.id).filter((id) => !listed.has(id)))];
+  // The other holders of a key are recomputed only when the write can change their duplicate
+  // status (not when every resident holding it changed by services alone).
+  const changedKeys = keysChangedInAnything({ ids: unique, storedIdKeys, residents: records }, services);
+  const others = [
+    ...new Set(keyHolders.filter((k) => !listed.has(k.id) && changedKeys.has(k.idKey)).map((k) => k.id)),
+  ];
   const residents = others.length ? [...records, ...(await loadResidentRecords(h, others))] : records;
   const affected = [...unique, ...others];
+  // A deleted resident (listed, no record) is recomputed in full, so it asks for everything.
+  const partial = partialRefreshes({ ids: unique, storedIdKeys, residents }, services);
+  const load = batchServiceReads(affected, partial, PERSON_SERVICE_READS, PERSON_READS_CONTRACTS);
   return {
     ids: unique,
     storedIdKeys,
     residents,
     keyHolders,
     enrollments: await loadEnrollments(h, affected),
-    services: await loadServices(h, affected, PERSON_SERVICE_READS),
-    contracts: PERSON_READS_CONTRACTS ? await loadContracts(h, affected) : [],
+    services: await loadServices(h, affected, load.reads),
+    contracts: load.contracts ? await loadContracts(h, affected) : [],
+    reads: load.reads,
+    firstYear: firstYearNeeded(affected, partial),
   };
 }
 
@@ -106,24 +136,17 @@ async function refreshResidents(
   years: readonly number[],
   parameters: IndicatorParameters,
   tallies: TallyChanges,
-  servicesSince: ReadonlyMap<number, string> = new Map(),
+  services: ServicesWritten = NO_SERVICES_WRITTEN,
 ): Promise<readonly number[]> {
-  const rows = await loadResidentRows(h, ids);
+  const rows = await loadResidentRows(h, ids, true, services);
   // Deleted residents too: their rows are removed and their bits taken off the tallies.
   const affected = [...new Set([...rows.ids, ...rows.residents.map((r) => r.id)])];
-  const stored: MembershipRow[] = await loadMemberships(h, affected);
-  const changes = planFactChanges(
-    rows,
-    stored,
-    years,
-    servicesSince,
-    parameters,
-    PERSON_SERVICE_READS,
-    tallies,
-  );
-  await replaceIdKeys(h, rows.ids, changes.idKeys);
+  const stored: MembershipRow[] = await loadMemberships(h, affected, rows.firstYear);
+  const changes = planFactChanges(rows, stored, years, services, parameters, rows.reads, tallies);
+  await replaceIdKeys(h, changes.idKeysReplaced, changes.idKeys);
   await deleteMemberships(h, changes.staleMemberships);
   await insertMemberships(h, changes.freshMemberships);
+  await updateMembershipTerms(h, changes.changedMemberships);
   return changes.newYears;
 }
 
@@ -189,7 +212,7 @@ async function refreshInBatches(
   trx: Handle,
   ids: readonly number[],
   years: readonly number[],
-  servicesSince: ReadonlyMap<number, string> | undefined,
+  services: ServicesWritten,
 ): Promise<Set<number>> {
   // A deferred write (a whole import) can change millions of residents: recompute them in
   // batches, gathering the tally changes (they touch the same villages) and writing them once.
@@ -197,7 +220,7 @@ async function refreshInBatches(
   const newYears = new Set<number>();
   for (let i = 0; i < ids.length; i += RESIDENTS_PER_BATCH) {
     const batch = ids.slice(i, i + RESIDENTS_PER_BATCH);
-    const seen = await refreshResidents(trx, batch, years, DEFAULT_PARAMETERS, tallies, servicesSince);
+    const seen = await refreshResidents(trx, batch, years, DEFAULT_PARAMETERS, tallies, services);
     for (const y of seen) newYears.add(y);
     await flushTallies(trx, tallies, false);
   }
@@ -220,7 +243,7 @@ async function addYears(
   }
   await startPreparingYears(trx, years);
   // The whole year for these residents (no "services since"): they have no facts in it yet.
-  await refreshInBatches(trx, changedIds, years, undefined);
+  await refreshInBatches(trx, changedIds, years, NO_SERVICES_WRITTEN);
 }
 
 /**
@@ -239,7 +262,10 @@ export function indicatorFactsMaintainer(newYears: NewFactYears): AfterRecordsWr
     ];
     const years = await maintained();
     if (changed.residentIds.length > 0) {
-      const seen = await refreshInBatches(trx, changed.residentIds, years, changed.servicesSince);
+      const seen = await refreshInBatches(trx, changed.residentIds, years, {
+        since: changed.servicesSince ?? new Map(),
+        types: changed.serviceTypes ?? new Map(),
+      });
       await addYears(trx, [...seen].sort(), changed.residentIds, newYears);
     }
     if (changed.activityOrgCodes.length > 0) {

@@ -166,15 +166,20 @@ export async function replaceIdKeys(
       .execute();
 }
 
-/** Stored memberships of residents. */
-export async function loadMemberships(h: Handle, ids: readonly number[]): Promise<MembershipRow[]> {
+/** Stored memberships of residents (of `fromYear` and later when given). */
+export async function loadMemberships(
+  h: Handle,
+  ids: readonly number[],
+  fromYear: number | null = null,
+): Promise<MembershipRow[]> {
   const out: MembershipRow[] = [];
   for (const part of chunks(ids, KEYS_PER_LOOKUP)) {
-    const rows = await factTables(h)
+    let query = factTables(h)
       .selectFrom('indicator_memberships')
       .selectAll()
-      .where('resident_id', 'in', part)
-      .execute();
+      .where('resident_id', 'in', part);
+    if (fromYear !== null) query = query.where('year', '>=', fromYear);
+    const rows = await query.execute();
     for (const r of rows)
       out.push({
         residentId: Number(r.resident_id),
@@ -218,6 +223,32 @@ export async function insertMemberships(h: Handle, rows: readonly MembershipRow[
           terms: terms as never,
         })),
       ),
+  );
+}
+
+/**
+ * Rewrites the terms of stored membership rows (same resident, year and org). An upsert whose
+ * conflict always hits: one multi-row statement that changes the `terms` column alone, so
+ * neither the primary key nor the (year, org) index is rewritten (a delete and an insert
+ * would rewrite both and move the row).
+ */
+export async function updateMembershipTerms(h: Handle, rows: readonly MembershipRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values: unknown[] = [];
+  for (const r of rows) values.push(r.residentId, r.year, r.countyCode, r.orgCode, r.terms);
+  await writeCompiled(h, 'indicator_memberships.terms', 5, values, (positions) =>
+    factTables(h)
+      .insertInto('indicator_memberships')
+      .values(
+        positions.map(([id, year, county, org, terms]) => ({
+          resident_id: id!,
+          year: year!,
+          county_code: county as never,
+          org_code: org as never,
+          terms: terms as never,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['resident_id', 'year']).doUpdateSet({ terms: sql`excluded.terms` })),
   );
 }
 

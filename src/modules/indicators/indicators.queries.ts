@@ -49,7 +49,13 @@ export const QUERY_SAMPLES: ModuleQueries = {
         ),
       loadIdKeys: (db) => facts.loadIdKeys(db.kysely, [1, 2]),
       insertMemberships: (db) => facts.insertMemberships(db.kysely, [membership]),
-      loadMemberships: (db) => facts.loadMemberships(db.kysely, [1, 2]),
+      updateMembershipTerms: (db) =>
+        facts.updateMembershipTerms(db.kysely, [{ ...membership, terms: '|records.total=3|' }]),
+      loadMemberships: async (db) => {
+        await facts.loadMemberships(db.kysely, [1, 2]);
+        // A batch changed only by this year's services reads this year's rows alone.
+        await facts.loadMemberships(db.kysely, [1, 2], 2020);
+      },
       deleteMemberships: (db) => facts.deleteMemberships(db.kysely, new Map([[2020, [1]]])),
       addToTallies: (db) =>
         facts.addToTallies(db.kysely, [

@@ -30,12 +30,21 @@ export interface ChangedRecords {
    * anything (record, enrolments, services of any date).
    */
   readonly servicesSince?: ReadonlyMap<number, string>;
+  /**
+   * For residents of `servicesSince`: the types of the services written (the old and the new
+   * type of an updated service), so that only the derived state reading those types is
+   * recomputed. A resident of `servicesSince` absent here may have had services of any type
+   * written.
+   */
+  readonly serviceTypes?: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
 /** Changes being gathered: residents changed in anything, and those changed only by dated services. */
 interface Pending {
   readonly anything: Set<number>;
   readonly since: Map<number, string>;
+  /** Residents of `since` with the types written; one of `since` missing here had unknown types. */
+  readonly types: Map<number, Set<string>>;
   readonly activityOrgCodes: Set<string>;
 }
 
@@ -45,9 +54,16 @@ function gather(pending: Pending, changed: ChangedRecords): void {
     if (date === undefined || pending.anything.has(id)) {
       pending.anything.add(id);
       pending.since.delete(id);
+      pending.types.delete(id);
       continue;
     }
     const earlier = pending.since.get(id);
+    // Types are known only while every write of the resident said them.
+    const types = changed.serviceTypes?.get(id);
+    const gathered = pending.types.get(id);
+    if (types === undefined) pending.types.delete(id);
+    else if (earlier === undefined) pending.types.set(id, new Set(types));
+    else if (gathered !== undefined) for (const t of types) gathered.add(t);
     if (earlier === undefined || date < earlier) pending.since.set(id, date);
   }
   for (const code of changed.activityOrgCodes) pending.activityOrgCodes.add(code);
@@ -134,7 +150,12 @@ const deferred = new WeakMap<Kysely<Database>, Pending>();
 export async function withMaintenanceDeferred<T>(trx: Kysely<Database>, write: () => Promise<T>): Promise<T> {
   // Nested: the outermost call runs the maintainers.
   if (deferred.has(trx)) return write();
-  const pending: Pending = { anything: new Set(), since: new Map(), activityOrgCodes: new Set() };
+  const pending: Pending = {
+    anything: new Set(),
+    since: new Map(),
+    types: new Map(),
+    activityOrgCodes: new Set(),
+  };
   deferred.set(trx, pending);
   let result: T;
   try {
@@ -146,6 +167,7 @@ export async function withMaintenanceDeferred<T>(trx: Kysely<Database>, write: (
     residentIds: [...pending.anything, ...pending.since.keys()].sort((a, b) => a - b),
     activityOrgCodes: [...pending.activityOrgCodes].sort(),
     servicesSince: pending.since,
+    serviceTypes: pending.types,
   });
   return result;
 }

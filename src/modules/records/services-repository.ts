@@ -125,7 +125,7 @@ export async function writeValidatedServices(
   const keyed = lastPerKey(valid, serviceKey);
   const counts: WriteCounts = { inserted: 0, updated: valid.length - keyed.size };
   const now = new Date().toISOString();
-  const touched: { resident_id: number | null; org_code: string; service_date: string }[] = [];
+  const touched: TouchedService[] = [];
   const parts = [...chunks([...keyed], rowsPerStatement(SERVICE_COLUMNS.length))];
   // Every stored key is looked up before anything is written, so that a refusal names every
   // item outside the scope and the batch stays all or nothing.
@@ -148,7 +148,7 @@ export async function writeValidatedServices(
       const orgCode = r.orgCode ?? resident!.orgCode;
       const c = serviceColumns(r);
       const residentId = resident?.id ?? null;
-      touched.push({ resident_id: residentId, org_code: orgCode, service_date: r.serviceDate });
+      touched.push({ resident_id: residentId, org_code: orgCode, service_date: r.serviceDate, type: r.type });
       values.push(
         countyOf(orgCode),
         residentId,
@@ -204,17 +204,32 @@ export async function writeValidatedServices(
     counts.inserted += part.length - stored.length;
     // A service that moved to another resident or org changes both the old and the new one.
     for (const e of stored)
-      touched.push({ resident_id: e.resident_id, org_code: e.org_code, service_date: e.service_date });
+      touched.push({
+        resident_id: e.resident_id,
+        org_code: e.org_code,
+        service_date: e.service_date,
+        type: e.type,
+      });
   }
   await runAfterRecordsWrite(trx, changedBy(touched));
   return counts;
 }
 
-/** What a write of services changed: its residents from the earliest date written (old or new), its activity orgs. */
-function changedBy(
-  rows: readonly { resident_id: number | null; org_code: string; service_date: string }[],
-): ChangedRecords {
+/** A service as written or as stored before the write (old and new versions both count). */
+interface TouchedService {
+  readonly resident_id: number | null;
+  readonly org_code: string;
+  readonly service_date: string;
+  readonly type: string;
+}
+
+/**
+ * What a write of services changed: its residents from the earliest date written (old or
+ * new) with the types written (old and new), its activity orgs.
+ */
+function changedBy(rows: readonly TouchedService[]): ChangedRecords {
   const since = new Map<number, string>();
+  const types = new Map<number, Set<string>>();
   const activityOrgCodes = new Set<string>();
   for (const row of rows) {
     if (row.resident_id === null) activityOrgCodes.add(row.org_code);
@@ -222,9 +237,17 @@ function changedBy(
       const id = Number(row.resident_id);
       const earlier = since.get(id);
       if (earlier === undefined || row.service_date < earlier) since.set(id, row.service_date);
+      const written = types.get(id);
+      if (written) written.add(row.type);
+      else types.set(id, new Set([row.type]));
     }
   }
-  return { residentIds: [...since.keys()], activityOrgCodes: [...activityOrgCodes], servicesSince: since };
+  return {
+    residentIds: [...since.keys()],
+    activityOrgCodes: [...activityOrgCodes],
+    servicesSince: since,
+    serviceTypes: types,
+  };
 }
 
 /** A stored service a batch is about to update, and whether it lies in the writer's scope. */
@@ -233,6 +256,7 @@ interface StoredService {
   readonly resident_id: number | null;
   readonly org_code: string;
   readonly service_date: string;
+  readonly type: string;
   /** 1 when the service lies in the scope (see `servicesInScope`), else 0. */
   readonly in_scope: number;
 }
@@ -256,6 +280,7 @@ async function storedServices(
           'services.resident_id',
           'services.org_code',
           'services.service_date',
+          'services.type',
           sql<number>`case when ${servicesInScope(scope)} then 1 else 0 end`.as('in_scope'),
         ])
         .where('services.service_key', 'in', positions.map((p) => p[0]) as never[]),
@@ -274,7 +299,7 @@ export async function deleteService(trx: Kysely<Database>, scope: OrgScope, id: 
     .deleteFrom('services')
     .where('id', '=', id)
     .where(servicesInScope(scope))
-    .returning(['resident_id', 'org_code', 'service_date'])
+    .returning(['resident_id', 'org_code', 'service_date', 'type'])
     .executeTakeFirst();
   if (deleted === undefined) return false;
   await runAfterRecordsWrite(trx, changedBy([deleted]));
