@@ -3,7 +3,7 @@
  * residents, their membership rows and the tally nodes. Written by the fact maintainer in the
  * writing transaction; the read path reads the tallies (./values-repository.ts).
  */
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { sql, type Compilable, type InsertQueryBuilder, type InsertResult, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { chunks, KEYS_PER_LOOKUP, rowsPerStatement } from '../../db/statement-chunks.js';
 import { SLOTS_PER_YEAR } from '../../domain/periods/period.js';
@@ -208,22 +208,7 @@ export async function deleteMemberships(
 
 /** Inserts membership rows (none of which is stored). */
 export async function insertMemberships(h: Handle, rows: readonly MembershipRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const values: unknown[] = [];
-  for (const r of rows) values.push(r.residentId, r.year, r.countyCode, r.orgCode, r.terms);
-  await writeCompiled(h, 'indicator_memberships.insert', 5, values, (positions) =>
-    factTables(h)
-      .insertInto('indicator_memberships')
-      .values(
-        positions.map(([id, year, county, org, terms]) => ({
-          resident_id: id!,
-          year: year!,
-          county_code: county as never,
-          org_code: org as never,
-          terms: terms as never,
-        })),
-      ),
-  );
+  await writeMembershipRows(h, 'indicator_memberships.insert', rows, (insert) => insert);
 }
 
 /**
@@ -233,22 +218,40 @@ export async function insertMemberships(h: Handle, rows: readonly MembershipRow[
  * would rewrite both and move the row).
  */
 export async function updateMembershipTerms(h: Handle, rows: readonly MembershipRow[]): Promise<void> {
+  await writeMembershipRows(h, 'indicator_memberships.terms', rows, (insert) =>
+    insert.onConflict((oc) =>
+      oc.columns(['resident_id', 'year']).doUpdateSet({ terms: sql`excluded.terms` }),
+    ),
+  );
+}
+
+/** The insert of membership rows, before it is finished. */
+type MembershipInsert = InsertQueryBuilder<Database & IndicatorTables, 'indicator_memberships', InsertResult>;
+
+/** Membership rows as one multi-row insert per shape, finished by `finish` (e.g. an upsert). */
+async function writeMembershipRows(
+  h: Handle,
+  shape: string,
+  rows: readonly MembershipRow[],
+  finish: (insert: MembershipInsert) => Compilable<unknown>,
+): Promise<void> {
   if (rows.length === 0) return;
   const values: unknown[] = [];
   for (const r of rows) values.push(r.residentId, r.year, r.countyCode, r.orgCode, r.terms);
-  await writeCompiled(h, 'indicator_memberships.terms', 5, values, (positions) =>
-    factTables(h)
-      .insertInto('indicator_memberships')
-      .values(
-        positions.map(([id, year, county, org, terms]) => ({
-          resident_id: id!,
-          year: year!,
-          county_code: county as never,
-          org_code: org as never,
-          terms: terms as never,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['resident_id', 'year']).doUpdateSet({ terms: sql`excluded.terms` })),
+  await writeCompiled(h, shape, 5, values, (positions) =>
+    finish(
+      factTables(h)
+        .insertInto('indicator_memberships')
+        .values(
+          positions.map(([id, year, county, org, terms]) => ({
+            resident_id: id!,
+            year: year!,
+            county_code: county as never,
+            org_code: org as never,
+            terms: terms as never,
+          })),
+        ),
+    ),
   );
 }
 
