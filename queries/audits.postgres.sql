@@ -440,7 +440,7 @@ where
   )
   and s.sbp is not null
   and s.sbp_right is not null
-  and abs(s.sbp - s.sbp_right) > $1
+  and abs(s.sbp - s.sbp_right) > cast($1 as real)
   and "s"."service_date" >= $2
   and "s"."service_date" <= $3
   and "s"."county_code" = $4

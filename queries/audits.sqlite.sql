@@ -448,7 +448,7 @@ where
   )
   and s.sbp is not null
   and s.sbp_right is not null
-  and abs(s.sbp - s.sbp_right) > ?
+  and abs(s.sbp - s.sbp_right) > cast(? as real)
   and "s"."service_date" >= ?
   and "s"."service_date" <= ?
   and "s"."county_code" = ?

@@ -62,7 +62,8 @@ export async function selectArmBpCandidates(
 
 /** The rule's condition on `services s`: both systolic readings, differing by more than `over`, in the window and scope. */
 function armBpCondition(over: number, scope: OrgScope, w: AuditWindow): RawBuilder<SqlBool> {
-  return sql<SqlBool>`s.sbp is not null and s.sbp_right is not null and abs(s.sbp - s.sbp_right) > ${over}
+  // Cast: PostgreSQL types the parameter after the integer readings and refused 10.5.
+  return sql<SqlBool>`s.sbp is not null and s.sbp_right is not null and abs(s.sbp - s.sbp_right) > cast(${over} as real)
       and ${inWindow(w, 's.service_date')} and ${rowsInScope(scope, { county: 's.county_code', org: 's.org_code' })}`;
 }
 

@@ -394,11 +394,19 @@ describeEachDialect('practice findings, from the indexes of migration 024', (t) 
       let arm: number[] = [];
       let unguided: number[] = [];
       for (const scope of await scopes(t.db)) {
-        for (const over of [0, 5, 10, 11, 15, 25]) {
+        const found = new Map<number, number[]>();
+        for (const over of [0, 4, 4.5, 5, 10, 10.5, 11, 15, 25]) {
           const fromIndex = await selectArmBpCandidates(t.db.kysely, t.db.dialect, over, scope, WINDOW);
           expect(fromIndex).toEqual(await selectArmBpByScan(t.db.kysely, over, scope, WINDOW));
+          found.set(
+            over,
+            fromIndex.map((r) => r.id),
+          );
           if (scope === WHOLE_TREE && over === 10) arm = fromIndex.map((r) => r.id);
         }
+        // Readings are whole mmHg: a threshold between two integers finds what the lower one finds.
+        expect(found.get(10.5)).toEqual(found.get(10));
+        expect(found.get(4.5)).toEqual(found.get(4));
         for (const types of [['hypertension_followup', 'diabetes_followup'], ['tb_followup'], []]) {
           const fromIndex = await selectUncontrolledWithoutGuidance(
             t.db.kysely,
