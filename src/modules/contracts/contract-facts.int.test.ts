@@ -163,98 +163,101 @@ describeEachDialect('contract indicators in the maintained facts', (t) => {
       fc.record({ kind: fc.constant('death' as const), seq, date }),
     );
     let landed = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 2, maxLength: 8 }), async (ops) => {
-        for (const o of ops) {
-          const R = recordNo(o.seq, village(o.seq));
-          if (o.kind === 'contract') {
-            const team = village(o.seq) === V1 ? 'T1' : 'T2';
-            const reason = o.terminated === null ? null : '居民申请解约';
-            const ok = await importRows([
-              [
-                `R${o.no}`,
-                R,
-                team,
-                o.signed,
-                o.years,
-                null,
-                o.pkg,
-                o.disabled ? '是' : '否',
-                o.terminated,
-                reason,
-              ],
-            ]);
-            if (ok) landed++;
-            continue;
+    // Which files are refused is random too (a contract for someone dead, …): a round of
+    // eight sequences landed only 4 files once in CI, so rounds are drawn until 8 have landed.
+    for (let round = 0; round < 4 && landed < 8; round++)
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 2, maxLength: 8 }), async (ops) => {
+          for (const o of ops) {
+            const R = recordNo(o.seq, village(o.seq));
+            if (o.kind === 'contract') {
+              const team = village(o.seq) === V1 ? 'T1' : 'T2';
+              const reason = o.terminated === null ? null : '居民申请解约';
+              const ok = await importRows([
+                [
+                  `R${o.no}`,
+                  R,
+                  team,
+                  o.signed,
+                  o.years,
+                  null,
+                  o.pkg,
+                  o.disabled ? '是' : '否',
+                  o.terminated,
+                  reason,
+                ],
+              ]);
+              if (ok) landed++;
+              continue;
+            }
+            try {
+              await t.db.kysely.transaction().execute(async (trx) => {
+                if (o.kind === 'service')
+                  await upsertServices(
+                    trx,
+                    WHOLE_TREE,
+                    [
+                      {
+                        serviceNo: `rs${o.seq}-${o.no}`,
+                        recordNo: R,
+                        type: o.no % 2 ? 'elderly_checkup' : 'child_visit',
+                        serviceDate: o.date,
+                        orgCode: null,
+                        institution: null,
+                        doctor: null,
+                        payload:
+                          o.no % 2
+                            ? {
+                                sbp: 120,
+                                dbp: 80,
+                                sbpRight: 120,
+                                dbpRight: 80,
+                                heartRate: 70,
+                                fastingGlucose: 5,
+                                weight: 60,
+                                waist: 80,
+                                height: null,
+                                totalCholesterol: null,
+                                triglycerides: null,
+                                alt: null,
+                                creatinine: null,
+                                ecg: null,
+                                ultrasound: null,
+                                selfCareScore: null,
+                              }
+                            : { ageMonths: 6, weight: null, height: null },
+                      } as ServiceInput,
+                    ],
+                    { today: TODAY },
+                  );
+                else if (o.kind === 'enrol')
+                  await upsertEnrollments(
+                    trx,
+                    WHOLE_TREE,
+                    [
+                      {
+                        recordNo: R,
+                        program: o.program,
+                        startDate: o.date,
+                        endDate: null,
+                        endReason: null,
+                        detail: null,
+                      },
+                    ],
+                    TODAY,
+                  );
+                else await recordDeath(trx, WHOLE_TREE, R, o.date);
+              });
+            } catch (error) {
+              // Writes the records module refuses (a service after death, …) change nothing.
+              if (!(error instanceof RecordsWriteError || error instanceof RecordNotFoundError)) throw error;
+            }
           }
-          try {
-            await t.db.kysely.transaction().execute(async (trx) => {
-              if (o.kind === 'service')
-                await upsertServices(
-                  trx,
-                  WHOLE_TREE,
-                  [
-                    {
-                      serviceNo: `rs${o.seq}-${o.no}`,
-                      recordNo: R,
-                      type: o.no % 2 ? 'elderly_checkup' : 'child_visit',
-                      serviceDate: o.date,
-                      orgCode: null,
-                      institution: null,
-                      doctor: null,
-                      payload:
-                        o.no % 2
-                          ? {
-                              sbp: 120,
-                              dbp: 80,
-                              sbpRight: 120,
-                              dbpRight: 80,
-                              heartRate: 70,
-                              fastingGlucose: 5,
-                              weight: 60,
-                              waist: 80,
-                              height: null,
-                              totalCholesterol: null,
-                              triglycerides: null,
-                              alt: null,
-                              creatinine: null,
-                              ecg: null,
-                              ultrasound: null,
-                              selfCareScore: null,
-                            }
-                          : { ageMonths: 6, weight: null, height: null },
-                    } as ServiceInput,
-                  ],
-                  { today: TODAY },
-                );
-              else if (o.kind === 'enrol')
-                await upsertEnrollments(
-                  trx,
-                  WHOLE_TREE,
-                  [
-                    {
-                      recordNo: R,
-                      program: o.program,
-                      startDate: o.date,
-                      endDate: null,
-                      endReason: null,
-                      detail: null,
-                    },
-                  ],
-                  TODAY,
-                );
-              else await recordDeath(trx, WHOLE_TREE, R, o.date);
-            });
-          } catch (error) {
-            // Writes the records module refuses (a service after death, …) change nothing.
-            if (!(error instanceof RecordsWriteError || error instanceof RecordNotFoundError)) throw error;
-          }
-        }
-        await expectAgree(t.db);
-      }),
-      { numRuns: 8 },
-    );
-    // Most contract files must land, or the comparison proves little.
+          await expectAgree(t.db);
+        }),
+        { numRuns: 8 },
+      );
+    // Enough contract files must have landed, or the comparison proves little.
     expect(landed).toBeGreaterThanOrEqual(8);
   });
 });
