@@ -6,7 +6,7 @@
  * would gather them some time after the load, and not at all where it is off; the bulk
  * writers (demo, import, year preparation) and the server's background job gather them as
  * soon as a table has changed by autovacuum's own measure. SQLite keeps no statistics
- * (see `SqlDialect.staleStatisticsTables`): there this does nothing.
+ * (see `SqlDialect.plannerStatistics`): there this does nothing.
  */
 import type { Db } from './database.js';
 
@@ -21,10 +21,10 @@ import type { Db } from './database.js';
  * await refreshPlannerStatistics(db); // ['indicator_memberships', 'services', …]
  */
 export async function refreshPlannerStatistics(db: Db): Promise<string[]> {
-  const stale = db.dialect.staleStatisticsTables();
-  if (stale === null) return [];
-  const { rows } = await stale.execute(db.kysely);
+  const statistics = db.dialect.plannerStatistics;
+  if (statistics === null) return [];
+  const { rows } = await statistics.stale().execute(db.kysely);
   const tables = rows.map((r) => r.table_name);
-  for (const table of tables) await db.dialect.gatherStatistics(table).execute(db.kysely);
+  for (const table of tables) await statistics.gather(table).execute(db.kysely);
   return tables;
 }

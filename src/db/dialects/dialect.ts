@@ -37,14 +37,16 @@ export interface SqlDialect {
    */
   tableThroughIndex(table: string, alias: string, index: string): RawBuilder<unknown>;
   /**
-   * The tables whose planner statistics are out of date — many rows written since they were
-   * last gathered, by the rule PostgreSQL's autovacuum uses (50 rows + 10 % of the table) —
-   * or null where the dialect keeps none (SQLite: nothing runs ANALYZE, and the queries that
-   * need an index name it, see {@link tableThroughIndex}). Read by `refreshPlannerStatistics`.
+   * The planner's statistics, or null where the dialect keeps none (SQLite: nothing runs
+   * ANALYZE, and the queries that need an index name it, see {@link tableThroughIndex}).
+   * `stale`: the tables many rows were written to since their statistics were gathered, by
+   * the rule PostgreSQL's autovacuum uses (50 rows + 10 %); `gather`: ANALYZE one table.
+   * Used by `refreshPlannerStatistics`.
    */
-  staleStatisticsTables(): RawBuilder<{ table_name: string }> | null;
-  /** Gathers the planner statistics of `table` (PostgreSQL ANALYZE). */
-  gatherStatistics(table: string): RawBuilder<unknown>;
+  readonly plannerStatistics: {
+    stale(): RawBuilder<{ table_name: string }>;
+    gather(table: string): RawBuilder<unknown>;
+  } | null;
   /**
    * Statements that make `table` append-only: any UPDATE or DELETE of its rows fails. For
    * migrations (the access trail).

@@ -27,11 +27,13 @@ export const postgresDialect: SqlDialect = {
   ],
   // Autovacuum's analyze rule with its default settings; read here because a server may run
   // with autovacuum off (the machines this is measured on do), or behind a bulk load.
-  staleStatisticsTables: () =>
-    sql<{ table_name: string }>`select relname as table_name from pg_stat_user_tables
-      where schemaname = current_schema() and n_mod_since_analyze > 50 + 0.1 * n_live_tup
-      order by relname`,
-  gatherStatistics: (table) => sql`analyze ${sql.table(table)}`,
+  plannerStatistics: {
+    stale: () =>
+      sql<{ table_name: string }>`select relname as table_name from pg_stat_user_tables
+        where schemaname = current_schema() and n_mod_since_analyze > 50 + 0.1 * n_live_tup
+        order by relname`,
+    gather: (table) => sql`analyze ${sql.table(table)}`,
+  },
   lockForAppend: (table) => sql`lock table ${sql.table(table)} in share row exclusive mode`,
   // Statement triggers over the transition table: one upsert per statement and county, the
   // counties in code order so that two writers lock their version rows in one order.

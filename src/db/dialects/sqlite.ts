@@ -29,8 +29,7 @@ export const sqliteDialect: SqlDialect = {
   // another connection appended in between. Matches no row, so no trigger fires.
   // No statistics on purpose: the plans were measured without sqlite_stat1, and the queries
   // that need a particular index name it (tableThroughIndex).
-  staleStatisticsTables: () => null,
-  gatherStatistics: (table) => sql`analyze ${sql.table(table)}`,
+  plannerStatistics: null,
   lockForAppend: (table) => sql`update ${sql.table(table)} set id = id where 0`,
   // Row triggers (SQLite has no statement triggers): a write of n rows advances by n.
   dataVersionTriggers: (table, countyColumn) =>
