@@ -1,7 +1,9 @@
 /**
  * Bench section "load" (issue 11): the HTTP server under concurrent signed-in users. The
- * server runs in this process on the bench's database (127.0.0.1, a free port); the clients
- * run in a worker thread (bench/load-client.ts, autocannon as a library). At 1, 10 and 50
+ * server runs in a process of its own on the bench's database, as `gongwei serve` runs
+ * (bench/load-server.ts; 127.0.0.1, a free port), so that its memory and its event loop are
+ * measured alone; the clients run in a worker thread of the bench (bench/load-client.ts,
+ * autocannon as a library). At 1, 10 and 50
  * users, without and with a writer recording 5 follow-ups a second, it measures per
  * endpoint — dashboard (GET /api/indicators, a random org in the user's scope, depth 1, a
  * random period of 2020), drill-down page (GET /api/indicators/:id/people, a township or
@@ -12,7 +14,7 @@
  * more than 50 people would: the per-caller rate limit (600 a minute) is lifted for the
  * section. The users are one city bureau, the county bureaus and township health centres.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fork, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type { Db } from '../src/db/database.js';
@@ -20,9 +22,10 @@ import { INDICATORS } from '../src/domain/indicators/catalogue.js';
 import { hashPassword } from '../src/modules/accounts/password-hashing.js';
 import { createSession, DEFAULT_SESSION_LIFETIME } from '../src/modules/accounts/sessions-repository.js';
 import { insertUser } from '../src/modules/accounts/users-repository.js';
-import { buildApp } from '../src/server/app.js';
+import type { DbTarget } from '../src/db/database.js';
 import type { BenchFigure, BenchSection } from './bench-section.js';
 import type { LoadEndpoint, LoadOutcome, LoadPlan, LoadUser } from './load-client.js';
+import type { LoadServerConfig, LoadServerReply, LoadServerRequest } from './load-server.js';
 
 const USER_COUNTS = [1, 10, 50] as const;
 const SECONDS = Number(process.env.GONGWEI_BENCH_LOAD_SECONDS ?? 8);
@@ -169,6 +172,77 @@ function runClients(plan: LoadPlan): Promise<LoadOutcome> {
   });
 }
 
+/** The server process (bench/load-server.ts), asked one thing at a time. */
+class LoadServer {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {}
+
+  /** Forks the server on `target` and waits until it listens. */
+  static async start(target: DbTarget): Promise<LoadServer> {
+    const config: LoadServerConfig = { target, readers: READERS };
+    const child = fork(new URL('./load-server.js', import.meta.url), {
+      env: { ...process.env, GONGWEI_BENCH_LOAD_SERVER: JSON.stringify(config) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const first = await LoadServer.next(child);
+    if (first.kind !== 'listening') {
+      child.kill();
+      throw new Error(
+        `the load server did not start: ${first.kind === 'failed' ? first.message : first.kind}`,
+      );
+    }
+    return new LoadServer(child, first.port);
+  }
+
+  private static next(child: ChildProcess): Promise<LoadServerReply> {
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null): void =>
+        reject(new Error(`the load server exited (code ${code}) before answering`));
+      child.once('exit', onExit);
+      child.once('message', (message: LoadServerReply) => {
+        child.off('exit', onExit);
+        resolve(message);
+      });
+    });
+  }
+
+  /** Sends `request` and waits for the reply of `kind`. */
+  async ask<K extends LoadServerReply['kind']>(
+    request: LoadServerRequest,
+    kind: K,
+  ): Promise<Extract<LoadServerReply, { kind: K }>> {
+    const answer = LoadServer.next(this.child);
+    this.child.send(request);
+    const message = await answer;
+    if (message.kind !== kind)
+      throw new Error(
+        `the load server answered ${message.kind === 'failed' ? message.message : message.kind}`,
+      );
+    return message as Extract<LoadServerReply, { kind: K }>;
+  }
+
+  /** Starts measuring how long the server's event loop is held. */
+  startLoopDelay(): void {
+    const request: LoadServerRequest = { kind: 'loop-start' };
+    this.child.send(request);
+  }
+
+  /** Closes the server; answers its peak RSS, read workers included. */
+  async close(): Promise<number> {
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    const { peakRssMb } = await this.ask({ kind: 'close' }, 'closed');
+    await exited;
+    return peakRssMb;
+  }
+
+  /** Stops a server that failed half-way. */
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
 const ENDPOINTS: readonly LoadEndpoint[] = ['dashboard', 'drill-down', 'record', 'health', 'write'];
 
 /** The load section of `npm run bench`. */
@@ -177,28 +251,18 @@ export const loadSection: BenchSection = {
   async run({ db, target, rootCode, period }) {
     const year = Number(period.slice(0, 4));
     const prepared = await prepare(db, rootCode, year);
-    const app = await buildApp({
-      db,
-      backgroundJobs: false,
-      rateLimits: { api: { max: 1_000_000_000, windowMs: 60_000 } },
-      // As `gongwei serve` does: reads in worker threads with their own connections.
-      serving: READERS === 'workers' ? { readers: target, preload: true } : { preload: true },
-    });
-    // As after `gongwei serve` has started: every connection holds the year before the first user.
-    await app.serving?.pool.preloaded;
+    const server = await LoadServer.start(target);
     const figures: BenchFigure[] = [];
+    let closed = false;
     try {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const port = (app.server.address() as { port: number }).port;
+      const port = server.port;
       // Warm-up: every user's first few dashboards, unmeasured.
       await runClients({ port, seconds: 2, maxRequestsPerUser: 20, users: prepared.users, writer: null });
       let run = 0;
       for (const withWriter of [false, true]) {
         for (const count of USER_COUNTS) {
           run++;
-          // How long the server's loop was held: what a health check waits for at most.
-          const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-          loopDelay.enable();
+          server.startLoopDelay();
           const outcome = await runClients({
             port,
             seconds: SECONDS,
@@ -206,15 +270,15 @@ export const loadSection: BenchSection = {
             users: prepared.users.slice(0, count),
             writer: withWriter ? { ...prepared.writer, perSecond: 5, runTag: `${process.pid}-${run}` } : null,
           });
-          loopDelay.disable();
+          const loopDelay = await server.ask({ kind: 'loop-stop' }, 'loop');
           const label = `load ${count} user${count > 1 ? 's' : ''}${withWriter ? ' + writer 5/s' : ''}`;
           figures.push(
             {
               name: `${label}: event-loop delay p99`,
-              value: round(loopDelay.percentile(99) / 1e6),
+              value: round(loopDelay.p99Ms),
               unit: 'ms',
             },
-            { name: `${label}: event-loop delay max`, value: round(loopDelay.max / 1e6), unit: 'ms' },
+            { name: `${label}: event-loop delay max`, value: round(loopDelay.maxMs), unit: 'ms' },
           );
           for (const endpoint of ENDPOINTS) {
             const s = outcome.endpoints[endpoint];
@@ -259,8 +323,15 @@ export const loadSection: BenchSection = {
           }
         }
       }
+      figures.push({
+        name: 'load: server peak RSS (its own process, read workers included)',
+        value: await server.close(),
+        unit: 'MB',
+        goal: '≤ 1024',
+      });
+      closed = true;
     } finally {
-      await app.close();
+      if (!closed) server.kill();
     }
     return figures;
   },

@@ -1,5 +1,5 @@
 /**
- * The cache of indicator answers (ADR 0014): JSON text keyed by the question (caller's scope,
+ * The cache of indicator answers (ADR 0014): their gzip-compressed JSON, keyed by the question (caller's scope,
  * org, period, depth, indicators) and by the data versions read before it was computed, so
  * that a write committed before a request can never be missing from the answer it gets.
  * Least recently used answers leave first when the byte budget is spent.
@@ -8,11 +8,10 @@ import { createHash } from 'node:crypto';
 import type { DataVersion } from '../modules/serving/data-versions-repository.js';
 import type { OrgScope } from '../modules/orgs/org-scope.js';
 
-/** An answer kept: its JSON, its entity tag, and its gzip bytes once a client asked for them. */
+/** An answer kept: its JSON compressed with gzip, and its entity tag. */
 export interface CachedAnswer {
-  readonly json: string;
+  readonly gzip: Uint8Array;
   readonly etag: string;
-  gzip?: Buffer;
 }
 
 /**
@@ -81,31 +80,24 @@ export class AnswerCache {
     return hit;
   }
 
-  /** Keeps `json` under `key` (not when it alone exceeds the budget) and returns its entry. */
-  set(key: string, json: string): CachedAnswer {
-    const entry = { json, etag: etagOf(key) };
-    const size = sizeOf(key, json);
+  /** Keeps `gzip` under `key` (not when it alone exceeds the budget) and returns its entry. */
+  set(key: string, gzip: Uint8Array): CachedAnswer {
+    const entry = { gzip, etag: etagOf(key) };
+    const size = sizeOf(key, gzip);
     if (size > this.maxBytes) return entry;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
-      this.bytes -= sizeOf(key, old.json) + (old.gzip?.length ?? 0);
+      this.bytes -= sizeOf(key, old.gzip);
     }
     this.entries.set(key, entry);
     this.bytes += size;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= sizeOf(k, v.json) + (v.gzip?.length ?? 0);
+      this.bytes -= sizeOf(k, v.gzip);
     }
     return entry;
-  }
-
-  /** Keeps the gzip bytes of a kept answer beside it (compressed once, sent to every client accepting gzip). */
-  attachGzip(key: string, entry: CachedAnswer, gzip: Buffer): void {
-    if (entry.gzip !== undefined || this.entries.get(key) !== entry) return;
-    entry.gzip = gzip;
-    this.bytes += gzip.length;
   }
 
   /** Answers kept. */
@@ -114,7 +106,7 @@ export class AnswerCache {
   }
 }
 
-/** Approximate bytes held: strings of one- and two-byte characters alike counted as two. */
-function sizeOf(key: string, json: string): number {
-  return 2 * (key.length + json.length) + 64;
+/** Approximate bytes held: the key counted at two bytes a character. */
+function sizeOf(key: string, gzip: Uint8Array): number {
+  return 2 * key.length + gzip.byteLength + 64;
 }

@@ -5,6 +5,8 @@
  * same function runs them in a read worker (./read-worker.ts) and in-process (PostgreSQL,
  * whose queries do not block the event loop, and tests).
  */
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
 import type { Db } from '../db/database.js';
 import {
   GongweiError,
@@ -28,9 +30,14 @@ export type ReadTask =
   | { readonly kind: 'indicator-people'; readonly scope: OrgScope; readonly query: PeopleQuery }
   | { readonly kind: 'preload-tallies' };
 
-/** The indicator table, already JSON (the main thread sends it as it is), and whether it may be cached. */
+/**
+ * The indicator table as its gzip-compressed JSON (the main thread sends the bytes as they
+ * are), and whether it may be cached. Compressed where it is computed: a county's table at
+ * depth 1 is ~300 kB of JSON and ~30 kB compressed, so the event loop neither copies the text
+ * from the worker nor compresses it, and the cache holds ten times more answers.
+ */
 export interface ValuesAnswer {
-  readonly json: string;
+  readonly gzip: Uint8Array;
   /**
    * True when the period's year has maintained facts: the answer then depends only on what
    * the data versions cover. A year without (evaluated from the raw rows) is never cached.
@@ -63,6 +70,16 @@ export interface SerializedError {
   readonly status: number;
 }
 
+const gzipped = promisify(gzip);
+
+/**
+ * `value` as gzip-compressed JSON, at zlib's fastest level: a third of the default level's
+ * time for a fifth more bytes (a county's table: 30 kB instead of 24 kB, 2 ms instead of 7).
+ */
+async function compressedJson(value: unknown): Promise<Uint8Array> {
+  return gzipped(JSON.stringify(value), { level: constants.Z_BEST_SPEED });
+}
+
 /** The in-memory tallies of each connection (ADR 0022): a worker's one, the process's one. */
 const talliesOf = new WeakMap<Db, TallyStore>();
 
@@ -83,7 +100,7 @@ export async function runReadTask(
         const year = Number(task.query.period.slice(0, 4));
         const maintained = (await loadFactYears(db.kysely)).includes(year);
         const values = await computeIndicatorValues(db, task.scope, task.query, tallyStore(db));
-        return { ok: { json: JSON.stringify(values), maintained } };
+        return { ok: { gzip: await compressedJson(values), maintained } };
       }
       case 'indicator-people':
         return { ok: await listIndicatorPeople(db, task.scope, task.query) };

@@ -6,7 +6,7 @@
  * {@link pooledRead}.
  */
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gunzip } from 'node:zlib';
 import compress from '@fastify/compress';
 import etag from '@fastify/etag';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -39,7 +39,7 @@ declare module 'fastify' {
 
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
-const gzipped = promisify(gzip);
+const gunzipped = promisify(gunzip);
 
 /** True when the request's Accept-Encoding lists gzip without q=0. */
 function acceptsGzip(request: FastifyRequest): boolean {
@@ -54,28 +54,32 @@ function acceptsGzip(request: FastifyRequest): boolean {
 }
 
 /**
- * Sends a kept answer: 304 when the client holds it, else its gzip bytes (compressed once, in
- * zlib's thread pool) to a client that accepts them, else its JSON.
+ * Sends an answer's compressed JSON as it is to a client that accepts gzip (every browser),
+ * and decompressed (in zlib's thread pool) to one that does not.
  */
-async function sendKept(
+async function sendCompressedJson(
   request: FastifyRequest,
   reply: FastifyReply,
-  cache: AnswerCache,
-  key: string,
-  entry: CachedAnswer,
+  gzip: Uint8Array,
 ): Promise<void> {
+  reply.header('vary', 'accept-encoding');
+  if (!acceptsGzip(request)) {
+    void reply.send(await gunzipped(gzip));
+    return;
+  }
+  void reply
+    .header('content-encoding', 'gzip')
+    .send(Buffer.from(gzip.buffer, gzip.byteOffset, gzip.byteLength));
+}
+
+/** Sends a kept answer: 304 when the client holds it, else its JSON. */
+async function sendKept(request: FastifyRequest, reply: FastifyReply, entry: CachedAnswer): Promise<void> {
   reply.header('etag', entry.etag);
   if (request.headers['if-none-match'] === entry.etag) {
     void reply.code(304).send();
     return;
   }
-  if (!acceptsGzip(request)) {
-    void reply.send(entry.json);
-    return;
-  }
-  if (entry.gzip === undefined) cache.attachGzip(key, entry, await gzipped(entry.json));
-  reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
-  void reply.send(entry.gzip ?? (await gzipped(entry.json)));
+  await sendCompressedJson(request, reply, entry.gzip);
 }
 
 /**
@@ -159,13 +163,10 @@ export async function serveIndicatorValues(
     tag,
   ].join('|');
   reply.type('application/json; charset=utf-8');
-  // The JSON text is sent as it is: serialized once, when it was computed.
+  // The compressed JSON is sent as it is: serialized and compressed once, where it was computed.
   const hit = serving.cache.get(key);
-  if (hit) return sendKept(request, reply, serving.cache, key, hit);
+  if (hit) return sendKept(request, reply, hit);
   const answer = await pooledRead(request, reply, db, { kind: 'indicator-values', scope, query });
-  if (!answer.maintained) {
-    void reply.send(answer.json);
-    return;
-  }
-  return sendKept(request, reply, serving.cache, key, serving.cache.set(key, answer.json));
+  if (!answer.maintained) return sendCompressedJson(request, reply, answer.gzip);
+  return sendKept(request, reply, serving.cache.set(key, answer.gzip));
 }
