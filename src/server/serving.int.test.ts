@@ -108,6 +108,28 @@ describeEachDialect('serving under load: cache, read pool, bounded queue', (t) =
     expect(changed.headers.etag).not.toBe(etag);
   });
 
+  it('shares one kept answer between callers who see the org whole, never with one who sees a part', async () => {
+    const county = TOWNSHIP.slice(0, 6);
+    const bureau = await signInAs(app, t.db, 'bureau', county);
+    const url = (org: string): string => `/api/indicators?org=${org}&period=2020Q4&depth=1&ids=records.total`;
+    // The township, seen whole by its centre and by the county's bureau: one answer, one tag.
+    const byCentre = await centre.inject({ method: 'GET', url: url(TOWNSHIP) });
+    const byBureau = await bureau.inject({ method: 'GET', url: url(TOWNSHIP) });
+    expect(byBureau.statusCode).toBe(200);
+    expect(byBureau.headers.etag).toBe(byCentre.headers.etag);
+    expect(byBureau.json()).toEqual(byCentre.json());
+    // The county: the centre sees only its township of it, so its answer is its own.
+    const countyByBureau = await bureau.inject({ method: 'GET', url: url(county) });
+    const countyByCentre = await centre.inject({ method: 'GET', url: url(county) });
+    expect(countyByCentre.statusCode).toBe(200);
+    expect(countyByCentre.headers.etag).not.toBe(countyByBureau.headers.etag);
+    const orgsOf = (res: { json: () => unknown }): string[] =>
+      (res.json() as { org: string }[]).map((r) => r.org).sort();
+    expect(orgsOf(countyByBureau)).toContain(county);
+    expect(orgsOf(countyByCentre)).not.toContain(county);
+    expect(orgsOf(countyByCentre).every((org) => org.startsWith(TOWNSHIP))).toBe(true);
+  });
+
   it('sends the same answer gzipped to a client that accepts gzip, and plain to one that does not', async () => {
     const url = `/api/indicators?org=${TOWNSHIP}&period=2020Q3&depth=1`;
     const plain = await centre.inject({ method: 'GET', url });

@@ -12,6 +12,7 @@ import etag from '@fastify/etag';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { IndicatorQuery } from '../modules/indicators/indicator-values.js';
+import { findOrgLineage, scopeIncludes } from '../modules/orgs/org-scope.js';
 import { loadDataVersions } from '../modules/serving/data-versions-repository.js';
 import { AnswerCache, scopeKey, versionTag, type CachedAnswer } from './answer-cache.js';
 import { callerScope } from './caller-scope.js';
@@ -153,9 +154,12 @@ export async function serveIndicatorValues(
   const serving = servingOf(request, db);
   const scope = callerScope(request);
   const tag = versionTag(await loadDataVersions(db.kysely), query.orgCode);
+  // An org the caller sees whole is answered for its own subtree (narrowScope), whoever
+  // asks: the city bureau, its county's bureau and the org's own centre share one answer.
+  const org = await findOrgLineage(db.kysely, query.orgCode);
   const key = [
     'indicators',
-    scopeKey(scope),
+    org !== null && scopeIncludes(scope, org) ? 'seen-whole' : scopeKey(scope),
     query.orgCode,
     query.period,
     query.depth ?? 0,
