@@ -21,6 +21,7 @@ import {
   type ServicesWritten,
 } from './fact-changes.js';
 import { DEFAULT_PARAMETERS as P } from './parameters.js';
+import { drawnServiceFact } from './service-facts.fixture.js';
 import type { LoadedService, ServiceReads } from './service-reads.js';
 import { TallyChanges, type TallyNode } from './tally-changes.js';
 import type { ServiceColumn } from './term-family.js';
@@ -32,26 +33,13 @@ const COLUMNS: readonly ServiceColumn[] = ['sbp', 'dbp', 'fastingGlucose', 'cont
 const RESIDENTS = 4;
 
 /** A service of any type, its payload as stored (text), some in every programme's payload shape. */
-const drawnService = fc.record({
-  type: fc.oneof(
+const drawnService = drawnServiceFact(
+  fc.oneof(
     fc.constantFrom('hypertension_followup', 'diabetes_followup', 'elderly_checkup', 'vaccination'),
     fc.constantFrom(...SERVICE_TYPES),
   ),
-  date: dateInYears,
-  sbp: fc.option(fc.integer({ min: 100, max: 180 })),
-  dbp: fc.option(fc.integer({ min: 60, max: 110 })),
-  fastingGlucose: fc.option(fc.double({ min: 4, max: 12, noNaN: true })),
-  controlled: fc.option(fc.constantFrom(0, 1)),
-  guidance: fc.option(fc.constantFrom(0, 1)),
-  payload: fc
-    .record({
-      gestationalWeeks: fc.integer({ min: 5, max: 40 }),
-      vaccine: fc.constantFrom('卡介苗', 'MMR', '麻腮风', '乙肝'),
-      dose: fc.integer({ min: 1, max: 3 }),
-      medicationRegular: fc.boolean(),
-    })
-    .map((p) => JSON.stringify(p)),
-});
+  dateInYears,
+).map((s) => ({ ...s, payload: JSON.stringify(s.payload) }));
 
 const drawnResident = fc.record({
   // Shared ID numbers: duplicates, whose status a services-only write cannot change.

@@ -9,27 +9,14 @@ import {
 } from '../contracts/contract-history.fixture.js';
 import { SERVICE_TYPES } from '../service-types.js';
 import { DEFAULT_PARAMETERS as P } from './parameters.js';
+import { drawnServiceFact } from './service-facts.fixture.js';
 import { familiesChangedByServices, familyReadsServiceTypes } from './service-write-families.js';
 import type { ResidentHistory, ServiceFact } from './term-family.js';
 import { PERSON_TERM_FAMILIES, residentTermMasksOf } from './terms.js';
 
 /** A service of `type` with every column and payload field some family reads. */
 function serviceOf(type: string): fc.Arbitrary<Omit<ServiceFact, 'id'>> {
-  return fc.record({
-    type: fc.constant(type),
-    date: fc.oneof(dateInYears, anyDate),
-    sbp: fc.option(fc.integer({ min: 100, max: 180 })),
-    dbp: fc.option(fc.integer({ min: 60, max: 110 })),
-    fastingGlucose: fc.option(fc.double({ min: 4, max: 12, noNaN: true })),
-    controlled: fc.option(fc.constantFrom(0, 1)),
-    guidance: fc.option(fc.constantFrom(0, 1)),
-    payload: fc.record({
-      gestationalWeeks: fc.integer({ min: 5, max: 40 }),
-      vaccine: fc.constantFrom('卡介苗', 'MMR', '麻腮风', '乙肝'),
-      dose: fc.integer({ min: 1, max: 3 }),
-      medicationRegular: fc.boolean(),
-    }),
-  });
+  return drawnServiceFact(fc.constant(type), fc.oneof(dateInYears, anyDate));
 }
 
 const anyService = fc.constantFrom(...SERVICE_TYPES).chain(serviceOf);

@@ -9,6 +9,7 @@ import {
 } from '../contracts/contract-history.fixture.js';
 import { SERVICE_TYPES } from '../service-types.js';
 import { DEFAULT_PARAMETERS as P } from './parameters.js';
+import { drawnServiceFact } from './service-facts.fixture.js';
 import { CONTRACTS_TERMS } from './term-families/contracts.js';
 import {
   slotsOfDates,
@@ -19,24 +20,13 @@ import {
 import { familyTermMasks, residentTermMasks } from './terms.js';
 
 /** Services of every type, with the columns and payload fields the families read. */
-const service = fc.record({
-  type: fc.oneof(
+const service = drawnServiceFact(
+  fc.oneof(
     fc.constantFrom('elderly_checkup', 'hypertension_followup', 'diabetes_followup', 'child_visit'),
     fc.constantFrom(...SERVICE_TYPES),
   ),
-  date: fc.oneof(dateInYears, anyDate),
-  sbp: fc.option(fc.integer({ min: 100, max: 180 })),
-  dbp: fc.option(fc.integer({ min: 60, max: 110 })),
-  fastingGlucose: fc.option(fc.double({ min: 4, max: 12, noNaN: true })),
-  controlled: fc.option(fc.constantFrom(0, 1)),
-  guidance: fc.option(fc.constantFrom(0, 1)),
-  payload: fc.record({
-    gestationalWeeks: fc.integer({ min: 5, max: 40 }),
-    vaccine: fc.constantFrom('卡介苗', 'MMR', '麻腮风'),
-    dose: fc.integer({ min: 1, max: 3 }),
-    medicationRegular: fc.boolean(),
-  }),
-});
+  fc.oneof(dateInYears, anyDate),
+);
 
 /** A resident of any programme, with contracts, present for part of the years or all of them. */
 const resident: fc.Arbitrary<ResidentHistory> = fc

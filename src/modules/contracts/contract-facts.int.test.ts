@@ -23,6 +23,7 @@ import { buildData, CONTRACT_HEADER, CONTRACT_ROWS, TEAM_LINES, TODAY } from './
 import { importContractsFile } from './import-contracts.js';
 import { progress } from '../targets/progress.js';
 import { setTargets } from '../targets/set-targets.js';
+import { elderlyCheckupPayload } from '../records/records.fixture.js';
 
 const IDS = CONTRACT_INDICATORS.map((i) => contractCatalogueId(i.id));
 const PERIODS = ['2020H1', '2020Q1', '2020-03-2', '2020-05', '2020-06-2', '2020', '2019H2'];
@@ -207,24 +208,7 @@ describeEachDialect('contract indicators in the maintained facts', (t) => {
                         doctor: null,
                         payload:
                           o.no % 2
-                            ? {
-                                sbp: 120,
-                                dbp: 80,
-                                sbpRight: 120,
-                                dbpRight: 80,
-                                heartRate: 70,
-                                fastingGlucose: 5,
-                                weight: 60,
-                                waist: 80,
-                                height: null,
-                                totalCholesterol: null,
-                                triglycerides: null,
-                                alt: null,
-                                creatinine: null,
-                                ecg: null,
-                                ultrasound: null,
-                                selfCareScore: null,
-                              }
+                            ? elderlyCheckupPayload({ sbp: 120, sbpRight: 120 })
                             : { ageMonths: 6, weight: null, height: null },
                       } as ServiceInput,
                     ],

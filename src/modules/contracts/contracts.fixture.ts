@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
 import { insertOrgTree, recordNo, TOWNSHIP, V1, V2 } from '../indicators/indicators.fixture.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
-import { fixtureResident } from '../records/records.fixture.js';
+import { fixtureResident, elderlyCheckupPayload } from '../records/records.fixture.js';
 import { upsertEnrollments } from '../records/enrollments-repository.js';
 import { upsertResidents } from '../records/residents-repository.js';
 import { upsertServices } from '../records/services-repository.js';
@@ -112,24 +112,7 @@ export async function buildData(db: Db): Promise<void> {
           orgCode: null,
           institution: null,
           doctor: null,
-          payload: {
-            sbp: 130,
-            dbp: 80,
-            sbpRight: 132,
-            dbpRight: 82,
-            heartRate: 70,
-            fastingGlucose: 6.5,
-            weight: 60,
-            waist: 80,
-            height: null,
-            totalCholesterol: null,
-            triglycerides: null,
-            alt: null,
-            creatinine: null,
-            ecg: null,
-            ultrasound: null,
-            selfCareScore: null,
-          },
+          payload: elderlyCheckupPayload({ sbpRight: 132, dbpRight: 82, fastingGlucose: 6.5 }),
         } as ServiceInput,
       ],
       { today: TODAY },

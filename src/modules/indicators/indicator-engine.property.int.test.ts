@@ -8,7 +8,7 @@ import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/
 import { withMaintenanceDeferred } from '../records/after-write.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { RecordNotFoundError, RecordsWriteError } from '../records/records-errors.js';
-import { fixtureResident } from '../records/records.fixture.js';
+import { fixtureResident, elderlyCheckupPayload } from '../records/records.fixture.js';
 import { endEnrollment, upsertEnrollments } from '../records/enrollments-repository.js';
 import {
   moveResident,
@@ -141,27 +141,7 @@ function serviceOf(o: Extract<Op, { kind: 'service' }>): ServiceInput {
         symptoms: null,
       },
     ],
-    [
-      'elderly_checkup',
-      {
-        sbp,
-        dbp,
-        sbpRight: sbp,
-        dbpRight: dbp,
-        heartRate: 70,
-        fastingGlucose: 5,
-        weight: 60,
-        waist: 80,
-        height: null,
-        totalCholesterol: null,
-        triglycerides: null,
-        alt: null,
-        creatinine: null,
-        ecg: null,
-        ultrasound: null,
-        selfCareScore: null,
-      },
-    ],
+    ['elderly_checkup', elderlyCheckupPayload({ sbp, dbp, sbpRight: sbp, dbpRight: dbp })],
     ['prenatal_registration', { gestationalWeeks: 5 + (o.a % 20) }],
     ['postpartum_visit', { deliveryDate: o.date }],
     ['postpartum_42d', { deliveryDate: o.date, closed: true }],

@@ -8,7 +8,12 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { PROVINCE_AND_CITY_ROWS } from '../../../bench/bench-city.js';
 import type { EnrollmentInput, ResidentInput, ServiceInput } from '../../domain/records/inputs.js';
-import { insertFixtureOrgs, fixtureResident, FIXTURE_ORGS } from '../records/records.fixture.js';
+import {
+  insertFixtureOrgs,
+  fixtureResident,
+  FIXTURE_ORGS,
+  elderlyCheckupPayload,
+} from '../records/records.fixture.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { endEnrollment, upsertEnrollments } from '../records/enrollments-repository.js';
 import {
@@ -167,24 +172,13 @@ export async function buildHandData(db: Db): Promise<void> {
       svc('h2-1', R(2), 'hypertension_followup', '2020-08-01', htn(120, 80, false)),
       svc('h2-2', R(2), 'hypertension_followup', '2020-11-05', htn(145, 95, true)),
       svc('h3-1', R(3), 'hypertension_followup', '2019-10-01', htn(150, 90, true)),
-      svc('e4-1', R(4), 'elderly_checkup', '2020-04-10', {
-        sbp: 130,
-        dbp: 80,
-        sbpRight: 132,
-        dbpRight: 82,
-        heartRate: 70,
-        fastingGlucose: 6.5,
-        weight: 60,
-        waist: 80,
-        height: null,
-        totalCholesterol: null,
-        triglycerides: null,
-        alt: null,
-        creatinine: null,
-        ecg: null,
-        ultrasound: null,
-        selfCareScore: null,
-      }),
+      svc(
+        'e4-1',
+        R(4),
+        'elderly_checkup',
+        '2020-04-10',
+        elderlyCheckupPayload({ sbpRight: 132, dbpRight: 82, fastingGlucose: 6.5 }),
+      ),
       svc('d4-1', R(4), 'diabetes_followup', '2020-01-10', dm(6.5, false)),
       svc('d4-2', R(4), 'diabetes_followup', '2020-04-10', dm(8.0, true)),
       svc('m7-1', R(7, V2), 'prenatal_registration', '2020-02-01', { gestationalWeeks: 10 }),

@@ -7,7 +7,7 @@ import { WHOLE_TREE } from '../orgs/org-scope.js';
 import { withMaintenanceDeferred } from '../records/after-write.js';
 import { upsertEnrollments } from '../records/enrollments-repository.js';
 import { RecordsWriteError } from '../records/records-errors.js';
-import { fixtureResident } from '../records/records.fixture.js';
+import { fixtureResident, elderlyCheckupPayload } from '../records/records.fixture.js';
 import { upsertResidents } from '../records/residents-repository.js';
 import { deleteService, upsertServices } from '../records/services-repository.js';
 import { recomputeAllFacts } from './fact-maintainer.js';
@@ -66,27 +66,7 @@ function serviceInput(seq: number, no: number, type: number, date: string, a: nu
         symptoms: null,
       },
     ],
-    [
-      'elderly_checkup',
-      {
-        sbp,
-        dbp,
-        sbpRight: sbp,
-        dbpRight: dbp,
-        heartRate: 70,
-        fastingGlucose: 5,
-        weight: 60,
-        waist: 80,
-        height: null,
-        totalCholesterol: null,
-        triglycerides: null,
-        alt: null,
-        creatinine: null,
-        ecg: null,
-        ultrasound: null,
-        selfCareScore: null,
-      },
-    ],
+    ['elderly_checkup', elderlyCheckupPayload({ sbp, dbp, sbpRight: sbp, dbpRight: dbp })],
     ['tb_followup', { medicationRegular: a % 2 === 0 }],
     ['mental_followup', { condition: 'stable' }],
     ['tcm_elderly', { constitution: 'balanced', tcmGuidance: true }],

@@ -93,6 +93,36 @@ export function fixtureResident(seq: number, overrides: Partial<ResidentInput> =
 }
 
 /**
+ * A valid elderly check-up payload (the shape the service writers accept): blood pressure on
+ * both arms, the usual measurements, the laboratory fields empty. `values` replaces any field.
+ *
+ * @example elderlyCheckupPayload({ sbp: 150, dbp: 95 }).sbpRight // 130
+ */
+export function elderlyCheckupPayload(
+  values: Record<string, number | null> = {},
+): Record<string, number | null> {
+  return {
+    sbp: 130,
+    dbp: 80,
+    sbpRight: 130,
+    dbpRight: 80,
+    heartRate: 70,
+    fastingGlucose: 5,
+    weight: 60,
+    waist: 80,
+    height: null,
+    totalCholesterol: null,
+    triglycerides: null,
+    alt: null,
+    creatinine: null,
+    ecg: null,
+    ultrasound: null,
+    selfCareScore: null,
+    ...values,
+  };
+}
+
+/**
  * Orgs beside the fixture's township, for scope tests: another township of the same county
  * with one village, and another county of the city with one township and one village.
  */
