@@ -327,8 +327,10 @@ function contractConds(present: Cond, E: string, ytd: string): Record<string, ()
     'keypop.any': () => sql`${known} and ${anyOf(KEY_POPULATIONS.map((g) => inGroup[g]!))}`,
     'contract.due': () => sql`${known} and exists (select 1 ${due})`,
     'contract.renewed': () =>
+      // A successor is the resident's own contract (previousContract in contract-rules): read
+      // through the resident's index, not a scan of every contract per due one.
       sql`${known} and exists (select 1 ${due} and exists (select 1 from family_doctor_contracts n
-        where n.previous_contract_id = d.id and n.signed_date <= ${E}))`,
+        where n.resident_id = r.id and n.previous_contract_id = d.id and n.signed_date <= ${E}))`,
     'contract.fulfilled': () => sql`${known} and ${holding(sql`(${delivered})`)}`,
   };
   for (const g of KEY_POPULATIONS) {
