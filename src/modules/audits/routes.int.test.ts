@@ -399,6 +399,11 @@ describeEachDialect('audit routes', (t) => {
     });
     expect(badPeriod.statusCode).toBe(400);
     expect(badPeriod.json().message).toMatch(/period/);
+    expect(badPeriod.json()).toMatchObject({
+      field: 'period',
+      en: expect.stringMatching(/^'2020Q5' is not understood/),
+    });
+    expect(badPeriod.json().zh).toMatch(/^「2020Q5」无法识别/);
   });
 
   it('documents the endpoints in OpenAPI, and that `by` comes from the session', async () => {

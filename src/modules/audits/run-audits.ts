@@ -6,7 +6,7 @@ import { isIsoDate } from '../../domain/records/iso-date.js';
 import type { Db } from '../../db/database.js';
 import type { AuditWindow } from '../../domain/audits/vocabulary.js';
 import { GongweiError } from '../../domain/gongwei-error.js';
-import { parsePeriod } from '../../domain/periods/period.js';
+import { parsePeriod, PeriodError } from '../../domain/periods/period.js';
 import { scopeOfOrg, type OrgScope } from '../orgs/org-scope.js';
 import {
   AUDIT_RULE_IDS,
@@ -149,15 +149,9 @@ export function auditWindow(options: Pick<RunAuditsOptions, 'period' | 'asOf' | 
     try {
       period = parsePeriod(options.period);
     } catch (error) {
-      const message = (error as Error).message;
-      throw new GongweiError(
-        'bad_request',
-        { zh: `无法识别的周期：${message}`, en: message },
-        {
-          field: 'period',
-          cause: error,
-        },
-      );
+      if (!(error instanceof PeriodError)) throw error;
+      // The period rule's own words, each in its language (its message joins both).
+      throw new GongweiError('bad_request', error.text, { field: 'period', cause: error });
     }
     return { from: period.ytdStart, to: period.end, asOf: options.asOf ?? period.end };
   }

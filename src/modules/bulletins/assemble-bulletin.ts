@@ -15,7 +15,6 @@ import {
   type BulletinModel,
 } from '../../domain/bulletins/bulletin-model.js';
 import { GongweiError, type LocalizedText } from '../../domain/gongwei-error.js';
-import { PeriodError } from '../../domain/periods/period.js';
 import { defaultIssuer, wholeNameOfCode } from '../../domain/bulletins/level-words.js';
 import type { NamingRule } from '../../domain/bulletins/unit-naming.js';
 import { defaultNamingRules } from '../../domain/bulletins/bulletin-input.js';
@@ -82,14 +81,6 @@ export function requestedPeriod(code: string): BulletinPeriod {
     return parseBulletinPeriod(code);
   } catch (error) {
     if (error instanceof GongweiError) throw new BulletinRequestError(error.text, 'period');
-    if (error instanceof PeriodError)
-      throw new BulletinRequestError(
-        {
-          zh: `无法识别的周期「${code}」，可写 2020、2020H1、2020Q2、2020-06 或 2020-06-1`,
-          en: error.message,
-        },
-        'period',
-      );
     throw error;
   }
 }

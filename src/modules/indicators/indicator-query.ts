@@ -54,10 +54,8 @@ function parseQueryPeriod(text: string): Period {
     return parsePeriod(text);
   } catch (error) {
     if (error instanceof PeriodError)
-      throw new IndicatorQueryError('period', {
-        zh: `无法识别的周期 '${text}'，可用：'2020'、'2020H1'、'2020Q2'、'2020-06'、'2020-06-1'（旬 1..3）`,
-        en: error.message,
-      });
+      // The period rule's own words, each in its language (its message joins both).
+      throw new IndicatorQueryError('period', error.text);
     throw error;
   }
 }

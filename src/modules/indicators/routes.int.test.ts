@@ -56,6 +56,15 @@ describeEachDialect('indicator routes, drill-down and CLI', (t) => {
     }
   });
 
+  it('names a bad period in each language once, the English without the Chinese', async () => {
+    const res = await bureau.inject({ method: 'GET', url: `/api/indicators?org=${TOWNSHIP}&period=2020Q9` });
+    const body = res.json<{ zh: string; en: string; field: string }>();
+    expect(body.field).toBe('period');
+    expect(body.zh).toContain('2020Q9');
+    expect(body.en).toMatch(/^'2020Q9' is not understood/);
+    expect(body.en).not.toMatch(/无法识别|可用格式/);
+  });
+
   it('lists the numerator and the gap of a value, masked and paged', async () => {
     const numerator = await bureau.inject({
       method: 'GET',
