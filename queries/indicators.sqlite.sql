@@ -383,14 +383,7 @@ from
   "indicator_memberships" as "m"
 where
   "m"."year" = ?
-  and "m"."org_code" in (
-    select
-      "o"."code"
-    from
-      "orgs" as "o"
-    where
-      "o"."county_code" = ?
-  )
+  and "m"."county_code" = ?
   and "m"."terms" like ?
 order by
   "m"."resident_id";
@@ -4723,7 +4716,8 @@ where
         from
           family_doctor_contracts n
         where
-          n.previous_contract_id = d.id
+          n.resident_id = r.id
+          and n.previous_contract_id = d.id
           and n.signed_date <= ?
       )
   )

@@ -115,6 +115,12 @@ describe.skipIf(!url)(
         facts.columns.some((c) => c.table === 'residents' && c.column === 'county_code' && c.notNull),
       ).toBe(true);
       expect(facts.keys).toContainEqual({ table: 'residents', kind: 'primary', columns: ['id'] });
+      // Migration 025: the memberships' key leads with the year and the county.
+      expect(facts.keys).toContainEqual({
+        table: 'indicator_memberships',
+        kind: 'primary',
+        columns: ['year', 'county_code', 'org_code', 'resident_id'],
+      });
       expect(facts.foreignKeys).toContainEqual({
         table: 'services',
         columns: ['resident_id'],

@@ -21,6 +21,7 @@ import { serviceValuesByTypeDate021 } from './021-service-values-by-type-date.js
 import { residentPersonKeys022 } from './022-resident-person-keys.js';
 import { residentDateSuspects023 } from './023-resident-date-suspects.js';
 import { servicePracticeSuspects024 } from './024-service-practice-suspects.js';
+import { membershipsByOrg025 } from './025-memberships-by-org.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
@@ -33,7 +34,8 @@ import { servicePracticeSuspects024 } from './024-service-practice-suspects.js';
  * 021 the index of services by type and date covering the unit-level audits (audits),
  * 022 residents by the duplicate key of name, birth date and sex (audits),
  * 023 residents whose own dates contradict each other (audits),
- * 024 services with an arm BP difference or uncontrolled without guidance (audits).
+ * 024 services with an arm BP difference or uncontrolled without guidance (audits),
+ * 025 memberships clustered by year, county, org and resident (indicators, serving).
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -58,5 +60,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '022-resident-person-keys': residentPersonKeys022(),
     '023-resident-date-suspects': residentDateSuspects023(),
     '024-service-practice-suspects': servicePracticeSuspects024(),
+    '025-memberships-by-org': membershipsByOrg025(dialect),
   };
 }
