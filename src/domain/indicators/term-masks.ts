@@ -14,6 +14,21 @@ export function parseTermMasks(text: string): Map<string, number> {
   return out;
 }
 
+/**
+ * The mask of one term in stored `|term=mask|…|` text (0 when absent), without parsing the
+ * others: a drill-down tests one or two terms of every member of its org.
+ *
+ * @example
+ * storedMaskOf('|child.managed=7|hypertension.managed=12|', 'hypertension.managed') // 12
+ */
+export function storedMaskOf(text: string, term: string): number {
+  const key = `|${term}=`;
+  const at = text.indexOf(key);
+  if (at < 0) return 0;
+  const end = text.indexOf('|', at + key.length);
+  return Number(text.slice(at + key.length, end < 0 ? undefined : end));
+}
+
 /** Writes term masks as stored text, terms sorted so equal sets give equal text. */
 export function formatTermMasks(masks: ReadonlyMap<string, number>): string {
   const terms = [...masks.keys()].sort();
@@ -22,5 +37,10 @@ export function formatTermMasks(masks: ReadonlyMap<string, number>): string {
 
 /** True when the masks hold `term` at the end of slot `slot`. */
 export function memberAt(masks: ReadonlyMap<string, number>, term: string, slot: number): boolean {
-  return Math.floor((masks.get(term) ?? 0) / 2 ** slot) % 2 === 1;
+  return maskHolds(masks.get(term) ?? 0, slot);
+}
+
+/** True when `mask` (36 bits: above 2³¹, so arithmetic, not bitwise) has slot `slot` set. */
+export function maskHolds(mask: number, slot: number): boolean {
+  return Math.floor(mask / 2 ** slot) % 2 === 1;
 }

@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../db/database.js';
 import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
-import { memberAt, parseTermMasks } from '../../domain/indicators/term-masks.js';
+import { maskHolds, storedMaskOf } from '../../domain/indicators/term-masks.js';
 import { ageInYears, maskIdNumber, maskName, maskPhone } from '../../domain/privacy/masking.js';
 import type { OrgLineage, OrgScope } from '../orgs/org-scope.js';
 import { loadFactYears } from './facts-repository.js';
@@ -107,14 +107,17 @@ async function selectPeople(
     });
   const slot = period.endSlot;
   const { term, minus } = indicator.numerator;
-  const inNumerator = (m: ReadonlyMap<string, number>): boolean =>
-    memberAt(m, term, slot) && !(minus !== undefined && memberAt(m, minus, slot));
+  // One or two terms of each member's stored text, read without parsing the rest.
+  const holds = (terms: string, t: string): boolean => maskHolds(storedMaskOf(terms, t), slot);
+  const inNumerator = (terms: string): boolean =>
+    holds(terms, term) && !(minus !== undefined && holds(terms, minus));
   const scanTerm = query.set === 'numerator' ? term : (indicator.denominator as { term: string }).term;
   const ids: number[] = [];
   for (const row of await membershipsInScope(db.kysely, scope, period.year, scanTerm)) {
-    const masks = parseTermMasks(row.terms);
     const keep =
-      query.set === 'numerator' ? inNumerator(masks) : memberAt(masks, scanTerm, slot) && !inNumerator(masks);
+      query.set === 'numerator'
+        ? inNumerator(row.terms)
+        : holds(row.terms, scanTerm) && !inNumerator(row.terms);
     if (keep) ids.push(row.resident_id);
   }
   const rootName = scopeOrgs.get(root.code)?.name ?? root.code;
