@@ -35,11 +35,6 @@ export function formatTermMasks(masks: ReadonlyMap<string, number>): string {
   return `|${terms.map((t) => `${t}=${masks.get(t)}`).join('|')}|`;
 }
 
-/** True when the masks hold `term` at the end of slot `slot`. */
-export function memberAt(masks: ReadonlyMap<string, number>, term: string, slot: number): boolean {
-  return maskHolds(masks.get(term) ?? 0, slot);
-}
-
 /** True when `mask` (36 bits: above 2³¹, so arithmetic, not bitwise) has slot `slot` set. */
 export function maskHolds(mask: number, slot: number): boolean {
   return Math.floor(mask / 2 ** slot) % 2 === 1;
