@@ -51,6 +51,9 @@ describe.skipIf(unavailable !== null)('质控 and 通报 in Chromium', () => {
     const id = await row.getAttribute('data-finding');
     await row.locator('[data-action=resolve]').click();
     await page.locator('.ant-modal textarea').fill('已电话核实，隔天重测');
+    // The note is still in the form when OK is pressed (a re-render under load would clear it,
+    // and the form would then refuse without asking the server).
+    await expect.poll(() => page.locator('.ant-modal textarea').inputValue()).toBe('已电话核实，隔天重测');
     // The answer is awaited rather than the toast, which may come and go on a loaded machine.
     const resolveAnswer = page.waitForResponse(
       (r) => r.url().includes('/resolve') && r.request().method() === 'POST',
