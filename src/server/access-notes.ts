@@ -4,7 +4,7 @@ import type { TrailEntry, TrailOutcome } from '../domain/access/trail-chain.js';
 import { trailCountyOf } from '../domain/access/trail-rules.js';
 import { GongweiError } from '../domain/gongwei-error.js';
 import type { Db } from '../db/database.js';
-import { appendTrail } from '../modules/access-trail/trail-repository.js';
+import { TrailAppender } from '../modules/access-trail/trail-appender.js';
 import { maskIdentifiers } from './log-masking.js';
 
 /** What a route tells the access trail about one thing it read or changed. */
@@ -63,8 +63,12 @@ const DETAIL_LENGTH = 300;
  * `unavailable` without the payload, the server log says why (identifiers masked). A read
  * of personal data therefore never leaves unrecorded. A write has been committed by then
  * (its own transaction), and stands without its trail row: ADR 0013 explains why.
+ *
+ * Requests answered at the same moment have their entries written together, in one
+ * transaction ({@link TrailAppender}); each answer still waits for its own entries.
  */
 export function installAccessTrail(app: FastifyInstance, db: Db): void {
+  const trail = new TrailAppender(db);
   app.decorateRequest('accessNotes', null as unknown as AccessNote[]);
   app.decorateRequest('trailUnwritten', false);
   app.addHook('onRequest', async (request) => {
@@ -75,7 +79,7 @@ export function installAccessTrail(app: FastifyInstance, db: Db): void {
     const entries = trailEntries(request, reply, payload);
     if (entries.length === 0) return payload;
     try {
-      await appendTrail(db, entries);
+      await trail.append(entries);
     } catch (error) {
       request.trailUnwritten = true;
       request.log.error(
