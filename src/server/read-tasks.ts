@@ -20,13 +20,23 @@ import {
   type PeopleAnswer,
   type PeopleQuery,
 } from '../modules/indicators/indicator-people.js';
-import { computeIndicatorValues, type IndicatorQuery } from '../modules/indicators/indicator-values.js';
+import { indicatorTableFrom, type IndicatorQuery } from '../modules/indicators/indicator-values.js';
 import { TallyStore } from '../modules/indicators/tally-store.js';
 import type { OrgScope } from '../modules/orgs/org-scope.js';
+import type { DataVersion } from '../modules/serving/data-versions-repository.js';
 
 /** A read to run. */
 export type ReadTask =
-  | { readonly kind: 'indicator-values'; readonly scope: OrgScope; readonly query: IndicatorQuery }
+  | {
+      readonly kind: 'indicator-values';
+      readonly scope: OrgScope;
+      readonly query: IndicatorQuery;
+      /**
+       * The data versions the main thread read before asking (its cache key): the worker's
+       * tallies are brought at least that far without reading the versions again.
+       */
+      readonly versions?: readonly DataVersion[];
+    }
   | { readonly kind: 'indicator-people'; readonly scope: OrgScope; readonly query: PeopleQuery }
   | { readonly kind: 'preload-tallies' };
 
@@ -98,8 +108,15 @@ export async function runReadTask(
     switch (task.kind) {
       case 'indicator-values': {
         const year = Number(task.query.period.slice(0, 4));
-        const maintained = (await loadFactYears(db.kysely)).includes(year);
-        const values = await computeIndicatorValues(db, task.scope, task.query, tallyStore(db));
+        let maintained = false;
+        const values = await tallyStore(db).read(
+          db.kysely,
+          async (memory) => {
+            maintained = (await memory.factYears()).includes(year);
+            return indicatorTableFrom(db, task.scope, task.query, memory);
+          },
+          task.versions,
+        );
         return { ok: { gzip: await compressedJson(values), maintained } };
       }
       case 'indicator-people':

@@ -12,10 +12,11 @@ import etag from '@fastify/etag';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { IndicatorQuery } from '../modules/indicators/indicator-values.js';
-import { findOrgLineage, scopeIncludes } from '../modules/orgs/org-scope.js';
+import { scopeIncludes } from '../modules/orgs/org-scope.js';
 import { loadDataVersions } from '../modules/serving/data-versions-repository.js';
 import { AnswerCache, scopeKey, versionTag, type CachedAnswer } from './answer-cache.js';
 import { callerScope } from './caller-scope.js';
+import { OrgLineages } from './org-lineages.js';
 import { ReadPool, ReadQueueFullError, type ReadPoolOptions } from './read-pool.js';
 import type { ReadAnswers, ReadTask } from './read-tasks.js';
 
@@ -25,10 +26,11 @@ export interface ServingOptions extends ReadPoolOptions {
   readonly cacheBytes?: number;
 }
 
-/** The read pool and the answer cache of one application. */
+/** The read pool, the answer cache and the org lineages of one application. */
 export interface Serving {
   readonly pool: ReadPool;
   readonly cache: AnswerCache;
+  readonly lineages: OrgLineages;
 }
 
 declare module 'fastify' {
@@ -101,6 +103,7 @@ export async function installServing(
   const serving: Serving = {
     pool: new ReadPool(db, options),
     cache: new AnswerCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES),
+    lineages: new OrgLineages(),
   };
   app.decorate('serving', serving);
   app.addHook('onClose', async () => serving.pool.close());
@@ -114,7 +117,14 @@ function servingOf(request: FastifyRequest, db: Db): Serving {
   if (installed) return installed;
   let fallback = fallbacks.get(db);
   if (!fallback)
-    fallbacks.set(db, (fallback = { pool: new ReadPool(db), cache: new AnswerCache(DEFAULT_CACHE_BYTES) }));
+    fallbacks.set(
+      db,
+      (fallback = {
+        pool: new ReadPool(db),
+        cache: new AnswerCache(DEFAULT_CACHE_BYTES),
+        lineages: new OrgLineages(),
+      }),
+    );
   return fallback;
 }
 
@@ -144,6 +154,11 @@ export async function pooledRead<K extends ReadTask['kind']>(
  * computed in the read pool and kept. The versions are read before computing, so an answer
  * is kept under versions no newer than its data: never stale. A year without maintained
  * facts is computed every time and tagged by its content. Sends the answer itself.
+ *
+ * The versions read here also serve the org's lineage (kept under the whole tree's version,
+ * ./org-lineages.ts) and go with the task to the worker, whose tallies are brought up to
+ * them without reading them again: a cached answer costs the session and the versions, a
+ * computed one a read of the reported values besides.
  */
 export async function serveIndicatorValues(
   request: FastifyRequest,
@@ -153,10 +168,11 @@ export async function serveIndicatorValues(
 ): Promise<void> {
   const serving = servingOf(request, db);
   const scope = callerScope(request);
-  const tag = versionTag(await loadDataVersions(db.kysely), query.orgCode);
+  const versions = await loadDataVersions(db.kysely);
+  const tag = versionTag(versions, query.orgCode);
   // An org the caller sees whole is answered for its own subtree (narrowScope), whoever
   // asks: the city bureau, its county's bureau and the org's own centre share one answer.
-  const org = await findOrgLineage(db.kysely, query.orgCode);
+  const org = await serving.lineages.find(db.kysely, versions, query.orgCode);
   const key = [
     'indicators',
     org !== null && scopeIncludes(scope, org) ? 'seen-whole' : scopeKey(scope),
@@ -170,7 +186,7 @@ export async function serveIndicatorValues(
   // The compressed JSON is sent as it is: serialized and compressed once, where it was computed.
   const hit = serving.cache.get(key);
   if (hit) return sendKept(request, reply, hit);
-  const answer = await pooledRead(request, reply, db, { kind: 'indicator-values', scope, query });
+  const answer = await pooledRead(request, reply, db, { kind: 'indicator-values', scope, query, versions });
   if (!answer.maintained) return sendCompressedJson(request, reply, answer.gzip);
   return sendKept(request, reply, serving.cache.set(key, answer.gzip));
 }

@@ -76,16 +76,27 @@ export function queryIndicators(
 }
 
 /**
+ * Where a query's orgs come from when not read from the database: the server's `TallyStore`
+ * keeps the whole tree in memory.
+ */
+export interface OrgSource {
+  /** Every org `scope` sees, by level then code (as `listOrgsInScope`). */
+  orgsInScope(scope: OrgScope): Promise<IndicatorOrg[]>;
+  /** The lineage of the org with this code, or null when the tree does not hold it (as `findOrgLineage`). */
+  orgLineage(code: string): Promise<OrgLineage | null>;
+}
+
+/**
  * Validates a query, confines the org it names to `callerScope` and loads the orgs it covers.
  * An org not in the tree is a 400 naming `org`, as the other mistakes of a query. The orgs
- * come from `orgsInScope` (default: read from the database; the server's `TallyStore` keeps them).
+ * come from `orgs` (default: read from the database; the server's `TallyStore` keeps them).
  */
 export async function resolveQuery(
   db: Db,
   callerScope: OrgScope,
   query: IndicatorQuery,
   idsField: 'ids' | 'id' = 'ids',
-  orgsInScope: (scope: OrgScope) => Promise<IndicatorOrg[]> = (scope) => listOrgsInScope(db.kysely, scope),
+  orgs?: OrgSource,
 ): Promise<ResolvedQuery> {
   const period = parseQueryPeriod(query.period);
   const depth = query.depth ?? 0;
@@ -97,9 +108,10 @@ export async function resolveQuery(
   const { org: root, scope } = await scopeOfOrg(db.kysely, callerScope, query.orgCode, {
     field: 'org',
     unknownCode: 'bad_request',
+    ...(orgs ? { lineageOf: (code: string) => orgs.orgLineage(code) } : {}),
   });
   const indicators = queryIndicators(query.ids, idsField);
-  const all = await orgsInScope(scope);
+  const all = orgs ? await orgs.orgsInScope(scope) : await listOrgsInScope(db.kysely, scope);
   const maxLevel = Math.min(5, root.level + depth) as OrgLevel;
   return {
     root,

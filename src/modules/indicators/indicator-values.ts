@@ -37,19 +37,25 @@ export async function computeIndicatorValues(
   tallies?: TallyStore,
 ): Promise<IndicatorValue[]> {
   return tallies
-    ? tallies.read(db.kysely, (memory) => indicatorTable(db, callerScope, query, memory))
-    : indicatorTable(db, callerScope, query, null);
+    ? tallies.read(db.kysely, (memory) => indicatorTableFrom(db, callerScope, query, memory))
+    : indicatorTableFrom(db, callerScope, query, null);
 }
 
-async function indicatorTable(
+/**
+ * {@link computeIndicatorValues} with the memory of a read already begun on a `TallyStore`
+ * (the org tree, the maintained years and the tallies come from it), or from the database
+ * alone when `memory` is null.
+ */
+export async function indicatorTableFrom(
   db: Db,
   callerScope: OrgScope,
   query: IndicatorQuery,
   memory: TallyMemory | null,
 ): Promise<IndicatorValue[]> {
-  const resolved = await resolveQuery(db, callerScope, query, 'ids', memory?.orgsInScope);
+  const resolved = await resolveQuery(db, callerScope, query, 'ids', memory ?? undefined);
   const { scope, period } = resolved;
-  const counts = !(await loadFactYears(db.kysely)).includes(period.year)
+  const years = memory ? await memory.factYears() : await loadFactYears(db.kysely);
+  const counts = !years.includes(period.year)
     ? await termCountsFromRawRows(db.kysely, scope, period, DEFAULT_PARAMETERS)
     : memory
       ? await memory.countsAt(resolved)

@@ -2,10 +2,12 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
 import { openMaintainedDatabase } from '../../composition/maintained-database.js';
 import type { ServiceInput } from '../../domain/records/inputs.js';
-import { subtreeScope, WHOLE_TREE, type OrgScope } from '../orgs/org-scope.js';
+import { findOrgLineage, subtreeScope, WHOLE_TREE, type OrgScope } from '../orgs/org-scope.js';
 import { upsertServices } from '../records/services-repository.js';
+import { loadDataVersions } from '../serving/data-versions-repository.js';
+import { loadFactYears } from './facts-repository.js';
 import { buildHandData, recordNo, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
-import { computeIndicatorValues, type IndicatorQuery } from './indicator-values.js';
+import { computeIndicatorValues, indicatorTableFrom, type IndicatorQuery } from './indicator-values.js';
 import { TallyStore } from './tally-store.js';
 
 const COUNTY = '620881';
@@ -144,5 +146,57 @@ describeEachDialect('in-memory tallies (ADR 0022)', (t) => {
     const store = new TallyStore(1);
     await expectSameAsRows(store);
     expect(store.heldBytes).toBe(0);
+  });
+
+  it('takes the versions its caller read: older ones keep what is newer, newer ones bring it up', async () => {
+    const store = new TallyStore();
+    const query = {
+      orgCode: COUNTY,
+      period: '2020Q2',
+      depth: 1,
+      ids: ['hypertension.hearts_controlled_rate', 'hypertension.control_rate'],
+    };
+    const tableAt = (versions: Awaited<ReturnType<typeof loadDataVersions>>): Promise<unknown> =>
+      store.read(t.db.kysely, (memory) => indicatorTableFrom(t.db, WHOLE_TREE, query, memory), versions);
+    const first = await loadDataVersions(t.db.kysely);
+    const before = await tableAt(first);
+    const reads = store.readCounts;
+    await t.db.kysely
+      .transaction()
+      .execute((trx) => upsertServices(trx, WHOLE_TREE, [followUp('store-3', 1, '2020-06-29', 125)]));
+    // A caller that read its versions before the write is answered from memory, unread.
+    expect(await tableAt(first)).toEqual(before);
+    expect(store.readCounts).toEqual(reads);
+    // One that read them after gets the write.
+    const second = await loadDataVersions(t.db.kysely);
+    const after = await tableAt(second);
+    expect(after).toEqual(await computeIndicatorValues(t.db, WHOLE_TREE, query));
+    expect(after).not.toEqual(before);
+    expect(store.readCounts).toEqual({ counties: reads.counties, orgs: reads.orgs + 1 });
+    // Now the memory is newer than `first`: an answer for it keeps the newer memory.
+    expect(await tableAt(first)).toEqual(after);
+    expect(store.readCounts).toEqual({ counties: reads.counties, orgs: reads.orgs + 1 });
+  });
+
+  it('keeps the maintained years and the org lineages of the tree version it read', async () => {
+    const store = new TallyStore();
+    const seen = await store.read(t.db.kysely, async (memory) => ({
+      years: await memory.factYears(),
+      village: await memory.orgLineage(V1),
+      unknown: await memory.orgLineage('620881999999'),
+    }));
+    expect(seen.years).toEqual(await loadFactYears(t.db.kysely));
+    expect(seen.years).toContain(2020);
+    expect(seen.village).toMatchObject((await findOrgLineage(t.db.kysely, V1))!);
+    expect(seen.unknown).toBeNull();
+    // The tree's version moves (a population change): the store reads the tree again.
+    const counties = store.readCounts.counties;
+    await t.db.kysely
+      .updateTable('org_population')
+      .set((eb) => ({ total: eb('total', '+', 1) }))
+      .where('org_code', '=', V1)
+      .execute();
+    await expectSameAsRows(store);
+    expect(store.readCounts.counties).toBeGreaterThan(counties);
   });
 });

@@ -15,10 +15,10 @@ import { termsOf } from '../../domain/indicators/catalogue.js';
 import { prefixNodes } from '../../domain/indicators/slot-tree.js';
 import type { OrgLevel } from '../../domain/orgs/division-codes.js';
 import { SLOTS_PER_YEAR } from '../../domain/periods/period.js';
-import { ancestorAt, scopeIncludes, WHOLE_TREE, type OrgScope } from '../orgs/org-scope.js';
-import { loadDataVersions } from '../serving/data-versions-repository.js';
-import type { Handle } from './facts-repository.js';
-import type { ResolvedQuery } from './indicator-query.js';
+import { ancestorAt, scopeIncludes, WHOLE_TREE } from '../orgs/org-scope.js';
+import { loadDataVersions, type DataVersion } from '../serving/data-versions-repository.js';
+import { loadFactYears, type Handle } from './facts-repository.js';
+import type { OrgSource, ResolvedQuery } from './indicator-query.js';
 import { countyTallyNodes, orgTallyVersions, type OrgTallyNode } from './tally-store-repository.js';
 import {
   listOrgsInScope,
@@ -32,13 +32,13 @@ import {
  * The inputs of one indicator table taken from a {@link TallyStore}, valid for the one read
  * it was handed to (the versions read at its start).
  */
-export interface TallyMemory {
-  /** Every org `scope` sees, by level then code (as `listOrgsInScope`). */
-  orgsInScope(scope: OrgScope): Promise<IndicatorOrg[]>;
+export interface TallyMemory extends OrgSource {
   /** The village population of the resolved scope in its period's year (as `villagePopulationInScope`). */
   villagePopulation(resolved: ResolvedQuery): Promise<VillagePopulation[]>;
   /** The term counts of the resolved query at its period's end ({@link TallyStore} explains). */
   countsAt(resolved: ResolvedQuery): Promise<TermCount[]>;
+  /** The years with maintained facts, ascending (as `loadFactYears`). */
+  factYears(): Promise<readonly number[]>;
 }
 
 /**
@@ -68,6 +68,8 @@ export class TallyStore {
   private readonly termIndex = new Map<string, number>();
   private treeVersion: number | null = null;
   private orgTree: IndicatorOrg[] | null = null;
+  private orgByCode: Map<string, IndicatorOrg> | null = null;
+  private years: readonly number[] | null = null;
   private readonly population = new Map<number, VillagePopulation[]>();
   private bytes = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -80,13 +82,22 @@ export class TallyStore {
    * the memory is at least as new as those versions. Reads run one at a time, so that no
    * county is swapped while another read adds it up.
    *
+   * `versions`: the data versions the caller read before asking (the server's main thread
+   * reads them for its answer cache), used instead of reading them again. The memory is then
+   * at least as new as those, which is all a cached answer keyed by them needs; parts of it
+   * newer than they say are kept, not read again.
+   *
    * Counts ({@link TallyMemory.countsAt}): for each org of the resolved scope, the sum of its
    * tally nodes up to the period's 旬, added into the org's ancestor at the table's deepest
    * level (the rows `assembleValues` adds up the same way). Only the orgs of the resolved
    * scope count: the in-memory form of `rowsInScope`.
    */
-  read<T>(h: Handle, read: (memory: TallyMemory) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => read(await this.memory(h)));
+  read<T>(
+    h: Handle,
+    read: (memory: TallyMemory) => Promise<T>,
+    versions?: readonly DataVersion[],
+  ): Promise<T> {
+    const run = this.queue.then(async () => read(await this.memory(h, versions)));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -120,8 +131,8 @@ export class TallyStore {
     return { ...this.reads };
   }
 
-  private async memory(h: Handle): Promise<TallyMemory> {
-    const versions = await this.versionsNow(h);
+  private async memory(h: Handle, known?: readonly DataVersion[]): Promise<TallyMemory> {
+    const versions = await this.versionsNow(h, known);
     return {
       orgsInScope: async (scope) => {
         // The whole tree once, then each scope's part of it in memory (as `orgsInScope`).
@@ -139,18 +150,28 @@ export class TallyStore {
         this.evict();
         return this.add(resolved, parts);
       },
+      factYears: async () => (this.years ??= await loadFactYears(h)),
+      orgLineage: async (code) => {
+        this.orgByCode ??= new Map((await this.tree(h)).map((o) => [o.code, o]));
+        return this.orgByCode.get(code) ?? null;
+      },
     };
   }
 
-  /** The data versions now; everything kept goes when the whole tree's version moved. */
-  private async versionsNow(h: Handle): Promise<Map<string, number>> {
-    const versions = new Map((await loadDataVersions(h)).map((v) => [v.scope, v.version]));
+  /**
+   * The data versions now (or those the caller read); everything kept goes when the whole
+   * tree's version moved past the one it was read at.
+   */
+  private async versionsNow(h: Handle, known?: readonly DataVersion[]): Promise<Map<string, number>> {
+    const versions = new Map((known ?? (await loadDataVersions(h))).map((v) => [v.scope, v.version]));
     const tree = versions.get('*') ?? 0;
-    if (tree !== this.treeVersion) {
+    if (this.treeVersion === null || tree > this.treeVersion) {
       // Orgs, population or maintained years changed: nothing kept is trusted.
       this.counties.clear();
       this.bytes = 0;
       this.orgTree = null;
+      this.orgByCode = null;
+      this.years = null;
       this.population.clear();
       this.treeVersion = tree;
     }
@@ -173,7 +194,8 @@ export class TallyStore {
     if (part) {
       this.counties.delete(key);
       this.counties.set(key, part);
-      if (part.version === version) return part;
+      // Nodes at least as new as the caller's version will do; a newer part is kept as it is.
+      if (part.version >= version) return part;
       const orgVersions = await orgTallyVersions(h, county, year);
       const changed = [...orgVersions]
         .filter(([org, v]) => part!.orgVersions.get(org) !== v)

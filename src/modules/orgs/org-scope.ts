@@ -218,9 +218,14 @@ export async function scopeOfOrg(
   h: Kysely<Database>,
   callerScope: OrgScope,
   code: string,
-  options: { readonly field?: string; readonly unknownCode?: 'not_found' | 'bad_request' } = {},
+  options: {
+    readonly field?: string;
+    readonly unknownCode?: 'not_found' | 'bad_request';
+    /** Where the lineage comes from when not read from `h` (a tree kept in memory). */
+    readonly lineageOf?: (code: string) => Promise<OrgLineage | null>;
+  } = {},
 ): Promise<{ org: OrgLineage; scope: OrgScope }> {
-  const org = await findOrgLineage(h, code);
+  const org = options.lineageOf ? await options.lineageOf(code) : await findOrgLineage(h, code);
   if (!org)
     throw new GongweiError(
       options.unknownCode ?? 'not_found',
