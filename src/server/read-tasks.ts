@@ -119,8 +119,12 @@ export async function runReadTask(
         );
         return { ok: { gzip: await compressedJson(values), maintained } };
       }
-      case 'indicator-people':
-        return { ok: await listIndicatorPeople(db, task.scope, task.query) };
+      case 'indicator-people': {
+        const store = tallyStore(db);
+        return {
+          ok: await listIndicatorPeople(db, task.scope, task.query, (use) => store.read(db.kysely, use)),
+        };
+      }
       case 'preload-tallies': {
         // The latest maintained year is the one the morning's dashboards open on.
         const years = await loadFactYears(db.kysely);

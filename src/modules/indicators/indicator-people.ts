@@ -11,7 +11,7 @@ import { maskHolds, storedMaskOf } from '../../domain/indicators/term-masks.js';
 import { ageInYears, maskIdNumber, maskName, maskPhone } from '../../domain/privacy/masking.js';
 import type { OrgLineage, OrgScope } from '../orgs/org-scope.js';
 import { loadFactYears } from './facts-repository.js';
-import { IndicatorQueryError, resolveQuery } from './indicator-query.js';
+import { IndicatorQueryError, resolveQuery, type OrgSource, type ResolvedQuery } from './indicator-query.js';
 import { loadPeople, membershipsInScope } from './values-repository.js';
 
 /** The largest page of people one request gets. */
@@ -62,6 +62,18 @@ export interface PeopleAnswer {
   readonly org: OrgLineage;
 }
 
+/** An org source with the maintained years, as the server's `TallyStore` keeps them. */
+export interface OrgMemory extends OrgSource {
+  /** The years with maintained facts, ascending (as `loadFactYears`). */
+  factYears(): Promise<readonly number[]>;
+}
+
+/**
+ * Runs `use` with the orgs and maintained years kept in memory (the server's read workers:
+ * `TallyStore.read`), so that a drill-down reads neither its org nor the years.
+ */
+export type WithOrgMemory = <T>(use: (memory: OrgMemory) => Promise<T>) => Promise<T>;
+
 /** Who a list or an export is of: the resolved query and the residents in it, in id order. */
 interface Selection {
   readonly root: OrgLineage;
@@ -77,13 +89,21 @@ async function selectPeople(
   db: Db,
   callerScope: OrgScope,
   query: Pick<PeopleQuery, 'orgCode' | 'period' | 'indicator' | 'set'>,
+  withOrgMemory?: WithOrgMemory,
 ): Promise<Selection> {
-  const { root, scope, period, indicators, scopeOrgs } = await resolveQuery(
-    db,
-    callerScope,
-    { orgCode: query.orgCode, period: query.period, ids: [query.indicator] },
-    'id',
-  );
+  const resolve = async (memory?: OrgMemory): Promise<[ResolvedQuery, readonly number[]]> => [
+    await resolveQuery(
+      db,
+      callerScope,
+      { orgCode: query.orgCode, period: query.period, ids: [query.indicator] },
+      'id',
+      memory,
+    ),
+    memory ? await memory.factYears() : await loadFactYears(db.kysely),
+  ];
+  const [{ root, scope, period, indicators, scopeOrgs }, factYears] = withOrgMemory
+    ? await withOrgMemory(resolve)
+    : await resolve();
   const indicator = indicators[0]!;
   if (indicator.program === 'health_education')
     throw new IndicatorQueryError('id', {
@@ -100,7 +120,7 @@ async function selectPeople(
       zh: `指标 '${indicator.id}' 的分母不是名单（计数或人口基数），请用 set=numerator`,
       en: `indicator '${indicator.id}' has no list of people in its denominator (a count or a population base); use set=numerator`,
     });
-  if (!(await loadFactYears(db.kysely)).includes(period.year))
+  if (!factYears.includes(period.year))
     throw new IndicatorQueryError('period', {
       zh: `${period.year} 年没有服务记录，无名单可列`,
       en: `no services are recorded in ${period.year}: nothing to list`,
@@ -126,7 +146,8 @@ async function selectPeople(
 
 /**
  * Lists the people behind an indicator value for the org a query names, within the caller's
- * scope, and a period, masked.
+ * scope, and a period, masked. With `withOrgMemory`, the org and the maintained years come
+ * from memory (the server's read workers).
  *
  * @example
  * await listIndicatorPeople(db, callerScope(request), { orgCode: '620881100', period: '2020Q2',
@@ -136,6 +157,7 @@ export async function listIndicatorPeople(
   db: Db,
   callerScope: OrgScope,
   query: PeopleQuery,
+  withOrgMemory?: WithOrgMemory,
 ): Promise<PeopleAnswer> {
   if (!Number.isInteger(query.page) || query.page < 1)
     throw new IndicatorQueryError('page', { zh: 'page 应为 ≥ 1 的整数', en: 'page must be an integer ≥ 1' });
@@ -144,7 +166,7 @@ export async function listIndicatorPeople(
       zh: `pageSize 应为 1..${MAX_PAGE_SIZE} 的整数`,
       en: `pageSize must be an integer 1..${MAX_PAGE_SIZE}`,
     });
-  const { root, scope, periodEnd, ids } = await selectPeople(db, callerScope, query);
+  const { root, scope, periodEnd, ids } = await selectPeople(db, callerScope, query, withOrgMemory);
   const pageIds = ids.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const people = (await loadPeople(db.kysely, scope, pageIds)).map((p): IndicatorPerson => ({
     residentId: p.id,

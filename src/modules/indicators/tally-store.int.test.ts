@@ -7,6 +7,7 @@ import { upsertServices } from '../records/services-repository.js';
 import { loadDataVersions } from '../serving/data-versions-repository.js';
 import { loadFactYears } from './facts-repository.js';
 import { buildHandData, recordNo, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
+import { listIndicatorPeople } from './indicator-people.js';
 import { computeIndicatorValues, indicatorTableFrom, type IndicatorQuery } from './indicator-values.js';
 import { TallyStore } from './tally-store.js';
 
@@ -187,7 +188,7 @@ describeEachDialect('in-memory tallies (ADR 0022)', (t) => {
     }));
     expect(seen.years).toEqual(await loadFactYears(t.db.kysely));
     expect(seen.years).toContain(2020);
-    expect(seen.village).toMatchObject((await findOrgLineage(t.db.kysely, V1))!);
+    expect(seen.village).toEqual(await findOrgLineage(t.db.kysely, V1));
     expect(seen.unknown).toBeNull();
     // The tree's version moves (a population change): the store reads the tree again.
     const counties = store.readCounts.counties;
@@ -198,5 +199,44 @@ describeEachDialect('in-memory tallies (ADR 0022)', (t) => {
       .execute();
     await expectSameAsRows(store);
     expect(store.readCounts.counties).toBeGreaterThan(counties);
+  });
+
+  it('lists the people of a drill-down from its orgs and years in memory as from the database', async () => {
+    const store = new TallyStore();
+    const fromMemory = <T>(
+      use: (memory: Parameters<Parameters<TallyStore['read']>[1]>[0]) => Promise<T>,
+    ): Promise<T> => store.read(t.db.kysely, use);
+    const outcome = (p: Promise<unknown>): Promise<unknown> =>
+      p.then(
+        (ok) => ({ ok }),
+        (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+      );
+    let listed = 0;
+    for (const [name, scope] of SCOPES)
+      for (const orgCode of [COUNTY, TOWNSHIP, V1, '620881999999'])
+        for (const [period, set] of [
+          ['2020Q2', 'numerator'],
+          ['2020', 'gap'],
+          ['2019', 'numerator'],
+        ] as const) {
+          const query = {
+            orgCode,
+            period,
+            indicator: 'hypertension.control_rate',
+            set,
+            page: 1,
+            pageSize: 100,
+          };
+          const expected = await outcome(listIndicatorPeople(t.db, scope, query));
+          expect([name, query, await outcome(listIndicatorPeople(t.db, scope, query, fromMemory))]).toEqual([
+            name,
+            query,
+            expected,
+          ]);
+          if ('ok' in (expected as object)) listed += 1;
+        }
+    // Lists and refusals both: outside the scope, an unknown org, a year without facts.
+    expect(listed).toBeGreaterThan(4);
+    expect(listed).toBeLessThan(SCOPES.length * 12);
   });
 });

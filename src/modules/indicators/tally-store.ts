@@ -15,7 +15,7 @@ import { termsOf } from '../../domain/indicators/catalogue.js';
 import { prefixNodes } from '../../domain/indicators/slot-tree.js';
 import type { OrgLevel } from '../../domain/orgs/division-codes.js';
 import { SLOTS_PER_YEAR } from '../../domain/periods/period.js';
-import { ancestorAt, scopeIncludes, WHOLE_TREE } from '../orgs/org-scope.js';
+import { ancestorAt, scopeIncludes, WHOLE_TREE, type OrgLineage } from '../orgs/org-scope.js';
 import { loadDataVersions, type DataVersion } from '../serving/data-versions-repository.js';
 import { loadFactYears, type Handle } from './facts-repository.js';
 import type { OrgSource, ResolvedQuery } from './indicator-query.js';
@@ -68,7 +68,7 @@ export class TallyStore {
   private readonly termIndex = new Map<string, number>();
   private treeVersion: number | null = null;
   private orgTree: IndicatorOrg[] | null = null;
-  private orgByCode: Map<string, IndicatorOrg> | null = null;
+  private orgByCode: Map<string, OrgLineage> | null = null;
   private years: readonly number[] | null = null;
   private readonly population = new Map<number, VillagePopulation[]>();
   private bytes = 0;
@@ -152,7 +152,13 @@ export class TallyStore {
       },
       factYears: async () => (this.years ??= await loadFactYears(h)),
       orgLineage: async (code) => {
-        this.orgByCode ??= new Map((await this.tree(h)).map((o) => [o.code, o]));
+        // The lineage alone, as `findOrgLineage` answers it: the name stays in the tree.
+        this.orgByCode ??= new Map(
+          (await this.tree(h)).map(({ code, level, provinceCode, cityCode, countyCode, townshipCode }) => [
+            code,
+            { code, level, provinceCode, cityCode, countyCode, townshipCode },
+          ]),
+        );
         return this.orgByCode.get(code) ?? null;
       },
     };
