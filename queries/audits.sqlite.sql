@@ -186,19 +186,14 @@ group by
 having
   count(*) > 1;
 select distinct
-  id_number
+  r.id_number
 from
-  residents
+  "residents" as "r" indexed by "residents_id_odd"
 where
-  id_number is not null
-  and id_number <> upper(trim(id_number));
-select distinct
-  id_number
-from
-  residents
-where
-  id_number is not null
-  and length(trim(id_number)) = 15;
+  (
+    "r"."id_number" <> upper(trim("r"."id_number"))
+    or length(trim("r"."id_number")) = 15
+  );
 select
   r.id,
   r.id_number,

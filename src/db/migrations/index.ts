@@ -22,7 +22,7 @@ import { residentPersonKeys022 } from './022-resident-person-keys.js';
 import { residentDateSuspects023 } from './023-resident-date-suspects.js';
 import { servicePracticeSuspects024 } from './024-service-practice-suspects.js';
 import { membershipsByOrg025 } from './025-memberships-by-org.js';
-import { residentLifeDates026 } from './026-resident-life-dates.js';
+import { residentAuditIndexes026 } from './026-resident-audit-indexes.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
@@ -37,7 +37,7 @@ import { residentLifeDates026 } from './026-resident-life-dates.js';
  * 023 residents whose own dates contradict each other (audits),
  * 024 services with an arm BP difference or uncontrolled without guidance (audits),
  * 025 memberships clustered by year, county, org and resident (indicators, serving),
- * 026 residents by birth date, and those who died or moved out (audits).
+ * 026 residents by birth date, those who left, and ID numbers not in normal form (audits).
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -63,6 +63,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '023-resident-date-suspects': residentDateSuspects023(),
     '024-service-practice-suspects': servicePracticeSuspects024(),
     '025-memberships-by-org': membershipsByOrg025(dialect),
-    '026-resident-life-dates': residentLifeDates026(),
+    '026-resident-audit-indexes': residentAuditIndexes026(),
   };
 }

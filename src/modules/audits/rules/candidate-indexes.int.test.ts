@@ -4,7 +4,7 @@ import { describeEachDialect } from '../../../../test/databases.js';
 import type { Db } from '../../../db/database.js';
 import { serviceRangeSuspect } from '../../../db/migrations/020-service-range-suspects.js';
 import { residentDateSuspect } from '../../../db/migrations/023-resident-date-suspects.js';
-import { residentLeft } from '../../../db/migrations/026-resident-life-dates.js';
+import { residentIdOdd, residentLeft } from '../../../db/migrations/026-resident-audit-indexes.js';
 import {
   serviceArmDifference,
   serviceUncontrolledUnguided,
@@ -575,5 +575,16 @@ describeEachDialect('services beyond a life, from the indexes of migration 026',
       sql`${residentLeft('r')} and r.id > 0`,
     );
     expect(left).toContain('residents_left');
+  });
+});
+
+describeEachDialect('odd ID numbers, from the index of migration 026', (t) => {
+  it('reads the residents through the partial index', async () => {
+    const plan = await planOf(
+      t.db,
+      t.db.dialect.tableThroughIndex('residents', 'r', 'residents_id_odd'),
+      sql`${residentIdOdd('r')} and r.id_number > ''`,
+    );
+    expect(plan).toContain('residents_id_odd');
   });
 });

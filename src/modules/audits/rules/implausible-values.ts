@@ -14,7 +14,7 @@ import {
   serviceRangeSuspect,
 } from '../../../db/migrations/020-service-range-suspects.js';
 import { residentDateSuspect } from '../../../db/migrations/023-resident-date-suspects.js';
-import { residentLeft } from '../../../db/migrations/026-resident-life-dates.js';
+import { residentLeft } from '../../../db/migrations/026-resident-audit-indexes.js';
 import { findingSubject, outOfRange, type DraftFinding } from '../../../domain/audits/classify.js';
 import { residentOrderIssues } from '../../../domain/records/record-dates.js';
 import {
