@@ -588,3 +588,39 @@ describeEachDialect('odd ID numbers, from the index of migration 026', (t) => {
     expect(plan).toContain('residents_id_odd');
   });
 });
+
+describeEachDialect('services after the as-of date, every type from the index by type and date', (t) => {
+  it('finds the services of every type after the as-of date, and none on it', async () => {
+    await insertOrgs(t.db);
+    const ids = await insertResidents(t.db, [
+      { no: 1, org: '620881100201' },
+      { no: 2, org: '620826105201' },
+    ]);
+    const types = [
+      'child_visit',
+      'elderly_checkup',
+      'hypertension_followup',
+      'vaccination',
+      'z_unknown_type',
+    ];
+    const services = await insertServices(
+      t.db,
+      [...ids.values()].flatMap((resident) =>
+        types.flatMap((type) =>
+          ['2020-06-29', '2020-06-30', '2020-07-01', '2021-01-01'].map((date) => ({ resident, type, date })),
+        ),
+      ),
+    );
+    const future = services.filter((_, i) => i % 4 >= 2);
+    for (const [scope, expected] of [
+      [WHOLE_TREE, future],
+      [(await scopeOfOrg(t.db.kysely, WHOLE_TREE, '620800')).scope, future],
+      [(await scopeOfOrg(t.db.kysely, WHOLE_TREE, '620826')).scope, future.slice(future.length / 2)],
+    ] as const) {
+      const found = (await selectDateProblems(t.db.kysely, t.db.dialect, scope, WINDOW))
+        .filter((d) => d.problem === 'future')
+        .map((d) => d.service.id);
+      expect(found).toEqual(expected);
+    }
+  });
+});
