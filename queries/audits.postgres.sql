@@ -186,19 +186,14 @@ group by
 having
   count(*) > 1;
 select distinct
-  id_number
+  r.id_number
 from
-  residents
+  "residents" as "r"
 where
-  id_number is not null
-  and id_number <> upper(trim(id_number));
-select distinct
-  id_number
-from
-  residents
-where
-  id_number is not null
-  and length(trim(id_number)) = 15;
+  (
+    "r"."id_number" <> upper(trim("r"."id_number"))
+    or length(trim("r"."id_number")) = 15
+  );
 select
   r.id,
   r.id_number,
@@ -405,11 +400,20 @@ from
   services s
   left join orgs o on o.code = s.org_code
 where
-  s.type = 'elderly_checkup'
+  s.id in (
+    select
+      c.id
+    from
+      services c
+    where
+      c.type = 'elderly_checkup'
+      and "c"."service_date" >= $1
+      and "c"."service_date" <= $2
+      and "c"."county_code" = $3
+  )
   and s.resident_id is not null
-  and "s"."service_date" >= $1
-  and "s"."service_date" <= $2
-  and "s"."county_code" = $3;
+order by
+  s.id;
 
 -- audits/rules/arm-bp-difference.ts: candidates (default parameters)
 select
@@ -811,34 +815,31 @@ group by
   coalesce(o.township_code, x.org_code);
 
 -- audits/rules/aggregate-outliers.ts: candidates (default parameters)
+-- (17 times)
 select
   coalesce(o.township_code, x.org_code) as unit,
   min(x.county_code) as county_code,
   x.month as month,
-  x.type as type,
   sum(x.services) as services,
   sum(x.with_bp) as with_bp,
   sum(x.controlled) as controlled
 from
   (
     select
-      s.county_code as county_code,
+      min(s.county_code) as county_code,
       s.org_code as org_code,
       substr(s.service_date, 1, 7) as month,
-      s.type as type,
       count(*) as services,
       sum(
         case
-          when s.type = 'hypertension_followup'
-          and s.sbp is not null
+          when s.sbp is not null
           and s.dbp is not null then 1
           else 0
         end
       ) as with_bp,
       sum(
         case
-          when s.type = 'hypertension_followup'
-          and s.sbp is not null
+          when s.sbp is not null
           and s.dbp is not null
           and s.sbp < 140
           and s.dbp < 90 then 1
@@ -848,25 +849,315 @@ from
     from
       services s
     where
-      s.type in ($1, $2, $3, $4, $5)
-      and s.service_date >= $6
-      and s.service_date <= $7
-      and "s"."county_code" = $8
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date < $3
+      and "s"."county_code" = $4
     group by
-      s.county_code,
       s.org_code,
-      substr(s.service_date, 1, 7),
-      s.type
+      substr(s.service_date, 1, 7)
   ) x
   left join orgs o on o.code = x.org_code
 group by
   coalesce(o.township_code, x.org_code),
-  x.month,
-  x.type
-order by
-  1,
-  3,
-  4;
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      sum(
+        case
+          when s.sbp is not null
+          and s.dbp is not null then 1
+          else 0
+        end
+      ) as with_bp,
+      sum(
+        case
+          when s.sbp is not null
+          and s.dbp is not null
+          and s.sbp < 140
+          and s.dbp < 90 then 1
+          else 0
+        end
+      ) as controlled
+    from
+      services s
+    where
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date <= $3
+      and "s"."county_code" = $4
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+-- (17 times)
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date < $3
+      and "s"."county_code" = $4
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date <= $3
+      and "s"."county_code" = $4
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+-- (17 times)
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date < $3
+      and "s"."county_code" = $4
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date <= $3
+      and "s"."county_code" = $4
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+-- (17 times)
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date < $3
+      and "s"."county_code" = $4
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date <= $3
+      and "s"."county_code" = $4
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+-- (17 times)
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date < $3
+      and "s"."county_code" = $4
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = $1
+      and s.service_date >= $2
+      and s.service_date <= $3
+      and "s"."county_code" = $4
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
 
 -- audits/rules/unused-records.ts: store (default parameters)
 insert into

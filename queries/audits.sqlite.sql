@@ -186,19 +186,14 @@ group by
 having
   count(*) > 1;
 select distinct
-  id_number
+  r.id_number
 from
-  residents
+  "residents" as "r" indexed by "residents_id_odd"
 where
-  id_number is not null
-  and id_number <> upper(trim(id_number));
-select distinct
-  id_number
-from
-  residents
-where
-  id_number is not null
-  and length(trim(id_number)) = 15;
+  (
+    "r"."id_number" <> upper(trim("r"."id_number"))
+    or length(trim("r"."id_number")) = 15
+  );
 select
   r.id,
   r.id_number,
@@ -413,11 +408,20 @@ from
   services s
   left join orgs o on o.code = s.org_code
 where
-  s.type = 'elderly_checkup'
+  s.id in (
+    select
+      c.id
+    from
+      services c
+    where
+      c.type = 'elderly_checkup'
+      and "c"."service_date" >= ?
+      and "c"."service_date" <= ?
+      and "c"."county_code" = ?
+  )
   and s.resident_id is not null
-  and "s"."service_date" >= ?
-  and "s"."service_date" <= ?
-  and "s"."county_code" = ?;
+order by
+  s.id;
 
 -- audits/rules/arm-bp-difference.ts: candidates (default parameters)
 select
@@ -821,34 +825,31 @@ group by
   coalesce(o.township_code, x.org_code);
 
 -- audits/rules/aggregate-outliers.ts: candidates (default parameters)
+-- (17 times)
 select
   coalesce(o.township_code, x.org_code) as unit,
   min(x.county_code) as county_code,
   x.month as month,
-  x.type as type,
   sum(x.services) as services,
   sum(x.with_bp) as with_bp,
   sum(x.controlled) as controlled
 from
   (
     select
-      s.county_code as county_code,
+      min(s.county_code) as county_code,
       s.org_code as org_code,
       substr(s.service_date, 1, 7) as month,
-      s.type as type,
       count(*) as services,
       sum(
         case
-          when s.type = 'hypertension_followup'
-          and s.sbp is not null
+          when s.sbp is not null
           and s.dbp is not null then 1
           else 0
         end
       ) as with_bp,
       sum(
         case
-          when s.type = 'hypertension_followup'
-          and s.sbp is not null
+          when s.sbp is not null
           and s.dbp is not null
           and s.sbp < 140
           and s.dbp < 90 then 1
@@ -858,25 +859,315 @@ from
     from
       services s
     where
-      s.type in (?, ?, ?, ?, ?)
+      s.type = ?
       and s.service_date >= ?
-      and s.service_date <= ?
+      and s.service_date < ?
       and "s"."county_code" = ?
     group by
-      s.county_code,
       s.org_code,
-      substr(s.service_date, 1, 7),
-      s.type
+      substr(s.service_date, 1, 7)
   ) x
   left join orgs o on o.code = x.org_code
 group by
   coalesce(o.township_code, x.org_code),
-  x.month,
-  x.type
-order by
-  1,
-  3,
-  4;
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      sum(
+        case
+          when s.sbp is not null
+          and s.dbp is not null then 1
+          else 0
+        end
+      ) as with_bp,
+      sum(
+        case
+          when s.sbp is not null
+          and s.dbp is not null
+          and s.sbp < 140
+          and s.dbp < 90 then 1
+          else 0
+        end
+      ) as controlled
+    from
+      services s
+    where
+      s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+      and "s"."county_code" = ?
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+-- (17 times)
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = ?
+      and s.service_date >= ?
+      and s.service_date < ?
+      and "s"."county_code" = ?
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+      and "s"."county_code" = ?
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+-- (17 times)
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = ?
+      and s.service_date >= ?
+      and s.service_date < ?
+      and "s"."county_code" = ?
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+      and "s"."county_code" = ?
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+-- (17 times)
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = ?
+      and s.service_date >= ?
+      and s.service_date < ?
+      and "s"."county_code" = ?
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+      and "s"."county_code" = ?
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+-- (17 times)
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = ?
+      and s.service_date >= ?
+      and s.service_date < ?
+      and "s"."county_code" = ?
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
+select
+  coalesce(o.township_code, x.org_code) as unit,
+  min(x.county_code) as county_code,
+  x.month as month,
+  sum(x.services) as services,
+  sum(x.with_bp) as with_bp,
+  sum(x.controlled) as controlled
+from
+  (
+    select
+      min(s.county_code) as county_code,
+      s.org_code as org_code,
+      substr(s.service_date, 1, 7) as month,
+      count(*) as services,
+      0 as with_bp,
+      0 as controlled
+    from
+      services s
+    where
+      s.type = ?
+      and s.service_date >= ?
+      and s.service_date <= ?
+      and "s"."county_code" = ?
+    group by
+      s.org_code,
+      substr(s.service_date, 1, 7)
+  ) x
+  left join orgs o on o.code = x.org_code
+group by
+  coalesce(o.township_code, x.org_code),
+  x.month;
 
 -- audits/rules/unused-records.ts: store (default parameters)
 insert into

@@ -539,11 +539,20 @@ from
   services s
   left join orgs o on o.code = s.org_code
 where
-  s.type = 'elderly_checkup'
+  s.id in (
+    select
+      c.id
+    from
+      services c
+    where
+      c.type = 'elderly_checkup'
+      and "c"."service_date" >= $1
+      and "c"."service_date" <= $2
+      and "c"."county_code" = $3
+  )
   and s.resident_id is not null
-  and "s"."service_date" >= $1
-  and "s"."service_date" <= $2
-  and "s"."county_code" = $3;
+order by
+  s.id;
 
 -- records/resident-search-repository.ts: searchResidents
 select

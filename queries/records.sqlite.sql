@@ -539,11 +539,20 @@ from
   services s
   left join orgs o on o.code = s.org_code
 where
-  s.type = 'elderly_checkup'
+  s.id in (
+    select
+      c.id
+    from
+      services c
+    where
+      c.type = 'elderly_checkup'
+      and "c"."service_date" >= ?
+      and "c"."service_date" <= ?
+      and "c"."county_code" = ?
+  )
   and s.resident_id is not null
-  and "s"."service_date" >= ?
-  and "s"."service_date" <= ?
-  and "s"."county_code" = ?;
+order by
+  s.id;
 
 -- records/resident-search-repository.ts: searchResidents
 select

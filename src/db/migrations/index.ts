@@ -22,6 +22,7 @@ import { residentPersonKeys022 } from './022-resident-person-keys.js';
 import { residentDateSuspects023 } from './023-resident-date-suspects.js';
 import { servicePracticeSuspects024 } from './024-service-practice-suspects.js';
 import { membershipsByOrg025 } from './025-memberships-by-org.js';
+import { residentAuditIndexes026 } from './026-resident-audit-indexes.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
@@ -35,7 +36,8 @@ import { membershipsByOrg025 } from './025-memberships-by-org.js';
  * 022 residents by the duplicate key of name, birth date and sex (audits),
  * 023 residents whose own dates contradict each other (audits),
  * 024 services with an arm BP difference or uncontrolled without guidance (audits),
- * 025 memberships clustered by year, county, org and resident (indicators, serving).
+ * 025 memberships clustered by year, county, org and resident (indicators, serving),
+ * 026 residents by birth date, those who left, and ID numbers not in normal form (audits).
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -61,5 +63,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '023-resident-date-suspects': residentDateSuspects023(),
     '024-service-practice-suspects': servicePracticeSuspects024(),
     '025-memberships-by-org': membershipsByOrg025(dialect),
+    '026-resident-audit-indexes': residentAuditIndexes026(),
   };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
@@ -6,6 +7,7 @@ import {
   median,
   modifiedZ,
   monthEnd,
+  monthSlices,
   monthsOfWindow,
   peerGroupOf,
   robustSpread,
@@ -94,6 +96,43 @@ describe('months', () => {
     ]);
     expect(monthsOfWindow('2020-01-15', '2020-03-30', 12)).toEqual(['2020-02']);
     expect(monthsOfWindow(null, '2020-06-30', 3)).toEqual(['2020-04', '2020-05', '2020-06']);
+  });
+
+  it('cuts a range of dates at month starts', () => {
+    expect(monthSlices('2019-12-15', '2020-02-10')).toEqual([
+      { from: '2019-12-15', before: '2020-01' },
+      { from: '2020-01', before: '2020-02' },
+      { from: '2020-02', before: null },
+    ]);
+    expect(monthSlices('2020-02-10', '2020-02-20')).toEqual([{ from: '2020-02-10', before: null }]);
+    expect(monthSlices('2020-03-01', '2020-02-29')).toEqual([]);
+  });
+
+  it('puts every text of the range in one slice, and all of a month in the same one', () => {
+    // The range is a window's (valid dates); the texts are near dates, malformed ones too (a
+    // 13th month, a colon after a digit): a slice holds whatever the comparison of texts puts
+    // between its bounds.
+    const date = fc
+      .date({ min: new Date('2018-11-01'), max: new Date('2021-02-28'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const text = fc.oneof(date, fc.stringMatching(/^20(19|20)-[01][0-9:]-[0-3][0-9]x?$/));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 40 }), date, date, (texts, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const slices = monthSlices(from, to);
+        const byMonth = new Map<string, number>();
+        for (const t of texts) {
+          const found = slices.flatMap((s, i) =>
+            t >= s.from && (s.before === null || t < s.before) && t <= to ? [i] : [],
+          );
+          expect(found).toHaveLength(t < from || t > to ? 0 : 1);
+          if (found.length === 0) continue;
+          const month = t.slice(0, 7);
+          expect(byMonth.get(month) ?? found[0]).toBe(found[0]);
+          byMonth.set(month, found[0]!);
+        }
+      }),
+    );
   });
 
   it('groups units under their parent by code', () => {

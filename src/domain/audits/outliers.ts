@@ -97,6 +97,28 @@ export function monthEnd(month: Month): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A part of a range of dates: from `from` (inclusive) to `before` (exclusive; null: to the range's end). */
+export interface MonthSlice {
+  readonly from: string;
+  readonly before: string | null;
+}
+
+/**
+ * The range of date texts from `from` to `to` cut at each month's start (`YYYY-MM`, as
+ * text): parts that together hold every text of the range once, and every text of one month
+ * (its first seven characters, whatever follows) in one part, since a text starting with
+ * `YYYY-MM` is never less than `YYYY-MM`. Counting per month part by part sorts many small
+ * sets instead of one large one. Empty when `from` is after `to`.
+ *
+ * @example monthSlices('2019-12-15', '2020-02-10') // [{ from: '2019-12-15', before: '2020-01' }, { from: '2020-01', before: '2020-02' }, { from: '2020-02', before: null }]
+ */
+export function monthSlices(from: string, to: string): MonthSlice[] {
+  if (from > to) return [];
+  const starts: string[] = [from];
+  for (let m = addMonths(from.slice(0, 7), 1); m <= to; m = addMonths(m, 1)) starts.push(m);
+  return starts.map((start, i) => ({ from: start, before: starts[i + 1] ?? null }));
+}
+
 /** What is measured of a unit each month: a count, or a rate with its denominator. */
 export interface MonthlyPoint {
   readonly value: number;

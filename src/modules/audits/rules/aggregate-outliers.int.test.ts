@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/databases.js';
 import { addMonths } from '../../../domain/audits/outliers.js';
@@ -5,7 +6,7 @@ import { WHOLE_TREE } from '../../orgs/org-scope.js';
 import { insertOrgs, insertResidents, insertServices, type ServiceSeed } from '../audits.fixture.js';
 import { listFindings } from '../finding-queries.js';
 import { runAudits } from '../run-audits.js';
-import { CONTROLLED_SHARE, selectUnitMonths } from './aggregate-outliers.js';
+import { CONTROLLED_SHARE, selectUnitMonths, type UnitMonthRow } from './aggregate-outliers.js';
 
 // 东华村 (东华镇) and 安口村 (安口镇), July 2019 to June 2020: elderly check-ups 4, 5, 6, 5, … a
 // month; in June 2020 东华村 records 30. 东华村 also has 8 hypertension follow-ups a month, 4
@@ -130,5 +131,82 @@ describeEachDialect('aggregate outliers rule', (t) => {
         ['620881100', '2020-06', CONTROLLED_SHARE, 1, ['history']],
       ].sort(),
     );
+  });
+});
+
+describeEachDialect('aggregate outliers: the counts per unit and month', (t) => {
+  it('counts every service of the range once per unit, month and type, at every unit level', async () => {
+    await insertOrgs(t.db);
+    const ids = await insertResidents(t.db, [
+      { no: 1, org: '620881100201' },
+      { no: 2, org: '620881101201' },
+      { no: 3, org: '620826105201' },
+    ]);
+    const dates = [
+      '2020-03-31',
+      '2020-04-01',
+      '2020-04-30',
+      '2020-05-01',
+      '2020-05-31',
+      '2020-06-30',
+      '2020-07-01',
+    ];
+    const seeds: ServiceSeed[] = [];
+    for (const [no, resident] of ids)
+      for (const [i, date] of dates.entries())
+        for (const type of ['elderly_checkup', 'hypertension_followup', 'vaccination'])
+          seeds.push({ resident, type, date, sbp: 120 + 10 * ((i + no) % 4), dbp: i % 3 === 0 ? null : 85 });
+    const services = await insertServices(t.db, seeds);
+    // Dates stored around the write paths: malformed, yet within the range as texts (a day 00
+    // and a day "9x" of May); a service recorded under another county than its org's.
+    await sql`update services set service_date = '2020-05-00' where id = ${services[3]!}`.execute(
+      t.db.kysely,
+    );
+    await sql`update services set service_date = '2020-05-9x' where id = ${services[4]!}`.execute(
+      t.db.kysely,
+    );
+    await sql`update services set county_code = '620826' where id = ${services[6]!}`.execute(t.db.kysely);
+
+    const stored = await sql<{
+      type: string;
+      service_date: string;
+      county_code: string;
+      org_code: string;
+      sbp: number | null;
+      dbp: number | null;
+    }>`select type, service_date, county_code, org_code, sbp, dbp from services`.execute(t.db.kysely);
+    const types = ['hypertension_followup', 'elderly_checkup'];
+    const [from, to] = ['2020-04-01', '2020-06-30'];
+    for (const level of [3, 4, 5] as const) {
+      // The reference: every service of the range grouped at once by unit, month and type.
+      const expected = new Map<string, UnitMonthRow>();
+      for (const s of stored.rows) {
+        if (!types.includes(s.type) || s.service_date < from || s.service_date > to) continue;
+        const unit = level === 3 ? s.county_code : level === 4 ? s.org_code.slice(0, 9) : s.org_code;
+        const month = s.service_date.slice(0, 7);
+        const key = `${unit}|${month}|${s.type}`;
+        const row = expected.get(key) ?? {
+          unit,
+          countyCode: s.county_code,
+          month,
+          type: s.type,
+          services: 0,
+          withBp: 0,
+          controlled: 0,
+        };
+        const bp = s.type === 'hypertension_followup' && s.sbp !== null && s.dbp !== null;
+        expected.set(key, {
+          ...row,
+          countyCode: s.county_code < row.countyCode ? s.county_code : row.countyCode,
+          services: row.services + 1,
+          withBp: row.withBp + (bp ? 1 : 0),
+          controlled: row.controlled + (bp && Number(s.sbp) < 140 && Number(s.dbp) < 90 ? 1 : 0),
+        });
+      }
+      const sorted = [...expected.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+      // The case the key leaves the county out for: an org's services under two counties.
+      expect(sorted.some((r) => r.unit.startsWith('620881') && r.countyCode === '620826')).toBe(level !== 3);
+      expect(await selectUnitMonths(t.db.kysely, types, level, WHOLE_TREE, from, to)).toEqual(sorted);
+    }
   });
 });

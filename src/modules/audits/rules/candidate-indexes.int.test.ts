@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../../test/databases.js';
 import type { Db } from '../../../db/database.js';
 import { serviceRangeSuspect } from '../../../db/migrations/020-service-range-suspects.js';
 import { residentDateSuspect } from '../../../db/migrations/023-resident-date-suspects.js';
+import { residentIdOdd, residentLeft } from '../../../db/migrations/026-resident-audit-indexes.js';
 import {
   serviceArmDifference,
   serviceUncontrolledUnguided,
@@ -39,6 +40,7 @@ import {
   selectNotEnrolled,
   selectRepeatedServices,
   selectResidentDateProblems,
+  selectDateProblems,
 } from './implausible-values.js';
 
 const WINDOW: AuditWindow = { from: '2020-01-01', to: '2020-06-30', asOf: '2020-06-30' };
@@ -493,5 +495,132 @@ describeEachDialect('follow-ups without an enrolment, every type in one pass', (
       diabetes_followup: [s(0, 1, 0)],
       mental_followup: [s(0, 2, 0), s(0, 2, 1)],
     });
+  });
+});
+
+// Migration 026: services beyond a life are looked for among the people born after the
+// window's start and those who left; at every bound, NULLs, both ways out, corrections into
+// and out of the indexes: what joining every service of the window to its person gives.
+describeEachDialect('services beyond a life, from the indexes of migration 026', (t) => {
+  it('finds what the services find, at the bounds and after corrections', async () => {
+    await insertOrgs(t.db);
+    const org = '620881100201';
+    const seeds: ResidentSeed[] = [
+      { no: 1, org, birth: '2020-01-01' }, // born on the window's first day
+      { no: 2, org, birth: '2020-01-02' }, // the day after
+      { no: 3, org, birth: '2020-06-30' }, // on the last day
+      { no: 4, org, birth: '2019-12-31', created: '2019-12-31' }, // before the window
+      { no: 5, org, death: '2020-06-29' },
+      { no: 6, org, death: '2020-06-30' },
+      { no: 7, org, movedOut: '2020-06-29' },
+      { no: 8, org, movedOut: '2020-06-30' },
+      { no: 9, org, death: '2020-03-01', movedOut: '2020-02-01' },
+      { no: 10, org, birth: null, death: '2020-01-15' },
+      { no: 11, org: '620826105201', birth: '2020-03-03', death: '2020-03-02' }, // both ways
+      { no: 12, org }, // corrected into the indexes below
+    ];
+    const ids = await insertResidents(t.db, seeds);
+    const dates = [
+      '2019-12-31',
+      '2020-01-01',
+      '2020-01-02',
+      '2020-03-02',
+      '2020-06-29',
+      '2020-06-30',
+      '2020-07-01',
+    ];
+    await insertServices(
+      t.db,
+      seeds.flatMap((r) => dates.map((date) => ({ resident: ids.get(r.no)!, type: 'child_visit', date }))),
+    );
+    const city = (await scopeOfOrg(t.db.kysely, WHOLE_TREE, '620800')).scope;
+    const problems = async (scope: OrgScope, search: 'people' | 'services'): Promise<string[]> =>
+      (await selectDateProblems(t.db.kysely, t.db.dialect, scope, WINDOW, search))
+        .filter((d) => d.problem !== 'future')
+        .map((d) => `${d.service.id}:${d.problem}:${d.against}`);
+    const agree = async (): Promise<string[]> => {
+      const byPeople = await problems(WHOLE_TREE, 'people');
+      expect(byPeople).toEqual(await problems(WHOLE_TREE, 'services'));
+      expect(await problems(city, 'people')).toEqual(await problems(city, 'services'));
+      return byPeople;
+    };
+    const before = await agree();
+    // Of the window's days (1 and 2 January, 2 March, 29 and 30 June): born on the 2nd, 1
+    // before birth, on the 30th 4; dead or moved out on the 29th, 1 after; the 9th, 3 after
+    // move-out and 3 after death; the 10th, 3 after death and none before an unknown birth;
+    // the 11th, 3 before birth and 2 after death.
+    expect(before).toHaveLength(1 + 4 + 1 + 1 + 6 + 3 + 5);
+    await sql`update residents set death_date = null where id = ${ids.get(5)!}`.execute(t.db.kysely);
+    await sql`update residents set birth_date = '2020-03-02', record_created = '2020-03-02' where id = ${ids.get(12)!}`.execute(
+      t.db.kysely,
+    );
+    await sql`update residents set moved_out_date = '2020-01-01' where id = ${ids.get(4)!}`.execute(
+      t.db.kysely,
+    );
+    const after = await agree();
+    // Resident 5 left the list (−1), 12 joined it (2 before birth), 4 too (4 after move-out).
+    expect(after).toHaveLength(before.length - 1 + 2 + 4);
+  });
+
+  it('reads the residents through the indexes', async () => {
+    const births = await planOf(
+      t.db,
+      t.db.dialect.tableThroughIndex('residents', 'r', 'residents_birth_date'),
+      sql`r.birth_date > '2020-01-01'`,
+    );
+    expect(births).toContain('residents_birth_date');
+    const left = await planOf(
+      t.db,
+      t.db.dialect.tableThroughIndex('residents', 'r', 'residents_left'),
+      sql`${residentLeft('r')} and r.id > 0`,
+    );
+    expect(left).toContain('residents_left');
+  });
+});
+
+describeEachDialect('odd ID numbers, from the index of migration 026', (t) => {
+  it('reads the residents through the partial index', async () => {
+    const plan = await planOf(
+      t.db,
+      t.db.dialect.tableThroughIndex('residents', 'r', 'residents_id_odd'),
+      sql`${residentIdOdd('r')} and r.id_number > ''`,
+    );
+    expect(plan).toContain('residents_id_odd');
+  });
+});
+
+describeEachDialect('services after the as-of date, every type from the index by type and date', (t) => {
+  it('finds the services of every type after the as-of date, and none on it', async () => {
+    await insertOrgs(t.db);
+    const ids = await insertResidents(t.db, [
+      { no: 1, org: '620881100201' },
+      { no: 2, org: '620826105201' },
+    ]);
+    const types = [
+      'child_visit',
+      'elderly_checkup',
+      'hypertension_followup',
+      'vaccination',
+      'z_unknown_type',
+    ];
+    const services = await insertServices(
+      t.db,
+      [...ids.values()].flatMap((resident) =>
+        types.flatMap((type) =>
+          ['2020-06-29', '2020-06-30', '2020-07-01', '2021-01-01'].map((date) => ({ resident, type, date })),
+        ),
+      ),
+    );
+    const future = services.filter((_, i) => i % 4 >= 2);
+    for (const [scope, expected] of [
+      [WHOLE_TREE, future],
+      [(await scopeOfOrg(t.db.kysely, WHOLE_TREE, '620800')).scope, future],
+      [(await scopeOfOrg(t.db.kysely, WHOLE_TREE, '620826')).scope, future.slice(future.length / 2)],
+    ] as const) {
+      const found = (await selectDateProblems(t.db.kysely, t.db.dialect, scope, WINDOW))
+        .filter((d) => d.problem === 'future')
+        .map((d) => d.service.id);
+      expect(found).toEqual(expected);
+    }
   });
 });

@@ -1,9 +1,14 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/databases.js';
 import { idNumberAs18 } from '../../../domain/id-number/id-number.js';
 import { WHOLE_TREE, scopeOfOrg } from '../../orgs/org-scope.js';
 import { insertOrgs, insertResidents, type ResidentSeed } from '../audits.fixture.js';
 import { selectDuplicateCandidatesByScan, selectIdDuplicateCandidates } from './duplicate-records.js';
+
+/** A number as the SQL key normalises it (null stays null). */
+const upperTrim = (v: string | null | undefined): string | null =>
+  v === null || v === undefined ? null : v.replace(/^ +| +$/g, '').toUpperCase();
 
 // The index path for ID duplicates must give what grouping by the normalised expression gives.
 describeEachDialect('ID duplicate candidates', (t) => {
@@ -29,8 +34,8 @@ describeEachDialect('ID duplicate candidates', (t) => {
         death: rand(10) === 0 ? '2019-01-01' : null,
       });
     }
-    await insertResidents(t.db, seeds);
-    for (const org of [null, '620881', '620881100', '620826105201']) {
+    const ids = await insertResidents(t.db, seeds);
+    const agree = async (org: string | null): Promise<void> => {
       const scope = org ? (await scopeOfOrg(t.db.kysely, WHOLE_TREE, org)).scope : WHOLE_TREE;
       const byExpression = await selectDuplicateCandidatesByScan(
         t.db.kysely,
@@ -38,10 +43,18 @@ describeEachDialect('ID duplicate candidates', (t) => {
         scope,
         '2020-06-30',
       );
-      const byIndex = await selectIdDuplicateCandidates(t.db.kysely, scope, '2020-06-30');
+      const byIndex = await selectIdDuplicateCandidates(t.db.kysely, t.db.dialect, scope, '2020-06-30');
       expect(byIndex).toEqual(byExpression);
       if (org === null) expect(byIndex.length).toBeGreaterThan(40);
-    }
+    };
+    for (const org of [null, '620881', '620881100', '620826105201']) await agree(org);
+    // Numbers corrected into normal form leave the partial index of odd numbers (migration
+    // 026), numbers spoiled enter it: the same answer still.
+    for (const no of [1, 2, 3, 4, 5, 6])
+      await sql`update residents set id_number = ${no % 2 === 0 ? `${seeds[0]!.idNumber ?? ''} ` : upperTrim(seeds[no]!.idNumber)} where id = ${ids.get(no)!}`.execute(
+        t.db.kysely,
+      );
+    for (const org of [null, '620881']) await agree(org);
   });
 });
 
@@ -55,7 +68,7 @@ describeEachDialect('ID duplicates across the number generations', (t) => {
       // Another sequence number: another person, not linked.
       { no: 3, org: '620881100202', idNumber: '620881550101002', created: '2018-01-01', death: null },
     ]);
-    const found = await selectIdDuplicateCandidates(t.db.kysely, WHOLE_TREE, '2020-06-30');
+    const found = await selectIdDuplicateCandidates(t.db.kysely, t.db.dialect, WHOLE_TREE, '2020-06-30');
     expect(found.map((c) => [c.groupKey, c.recordNo.slice(-1)])).toEqual([
       [new18, '1'],
       [new18, '2'],

@@ -6,6 +6,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { SqlDialect } from '../../../db/database.js';
 import { PERSON_KEY_FIELDS, residentPersonKey } from '../../../db/migrations/022-resident-person-keys.js';
+import { residentIdOdd } from '../../../db/migrations/026-resident-audit-indexes.js';
 import { chunks, KEYS_PER_LOOKUP } from '../../../db/statement-chunks.js';
 import { findingSubject, type DraftFinding } from '../../../domain/audits/classify.js';
 import { buildDuplicateSets, type KeyMatch } from '../../../domain/audits/duplicate-sets.js';
@@ -166,22 +167,21 @@ function personIdKey(value: string): string {
  */
 export async function selectIdDuplicateCandidates(
   h: Handle,
+  dialect: SqlDialect,
   scope: OrgScope,
   asOf: string,
 ): Promise<DuplicateCandidate[]> {
   const repeated = await sql<{ id_number: string }>`
     select id_number from residents where id_number is not null
     group by id_number having count(*) > 1`.execute(h);
+  // Numbers not in normal form, and first-generation 15-digit ones (rare; each is looked up
+  // in its 18-digit form too, so the same person recorded once with each is one duplicate
+  // set): the rows of a partial index (migration 026), not a scan of every number.
   const odd = await sql<{ id_number: string }>`
-    select distinct id_number from residents
-    where id_number is not null and id_number <> upper(trim(id_number))`.execute(h);
-  // First-generation 15-digit numbers are rare; each is looked up in its 18-digit form too,
-  // so the same person recorded once with each is one duplicate set.
-  const legacy = await sql<{ id_number: string }>`
-    select distinct id_number from residents
-    where id_number is not null and length(trim(id_number)) = 15`.execute(h);
+    select distinct r.id_number from ${dialect.tableThroughIndex('residents', 'r', 'residents_id_odd')}
+    where ${residentIdOdd('r')}`.execute(h);
   const values = new Set<string>();
-  for (const r of [...repeated.rows, ...odd.rows, ...legacy.rows]) {
+  for (const r of [...repeated.rows, ...odd.rows]) {
     values.add(r.id_number);
     values.add(sqlIdKey(r.id_number));
     values.add(personIdKey(r.id_number));
@@ -290,7 +290,7 @@ export const duplicateRecords = judgedRule({
     for (const fields of p.keys)
       groups.push(
         fields.length === 1 && fields[0] === 'id_number'
-          ? await selectIdDuplicateCandidates(h, scope, window.asOf)
+          ? await selectIdDuplicateCandidates(h, dialect, scope, window.asOf)
           : await selectDuplicateCandidates(h, dialect, fields, scope, window.asOf),
       );
     return groups;

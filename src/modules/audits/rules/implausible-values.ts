@@ -14,6 +14,7 @@ import {
   serviceRangeSuspect,
 } from '../../../db/migrations/020-service-range-suspects.js';
 import { residentDateSuspect } from '../../../db/migrations/023-resident-date-suspects.js';
+import { residentLeft } from '../../../db/migrations/026-resident-audit-indexes.js';
 import { findingSubject, outOfRange, type DraftFinding } from '../../../domain/audits/classify.js';
 import { residentOrderIssues } from '../../../domain/records/record-dates.js';
 import {
@@ -158,23 +159,44 @@ export interface DateProblemRow {
   against: string;
 }
 
+/** True (on `services s` joined to `residents r`) for a service before birth, after death or after move-out. */
+const beyondLife = sql<SqlBool>`(s.service_date < r.birth_date or s.service_date > r.death_date or s.service_date > r.moved_out_date)`;
+
+/**
+ * The service types held in `services` (its type is never null), in order, each found by one
+ * seek in the index by type and date (a loose scan of the index: a handful of seeks instead
+ * of reading it whole); the last row is null.
+ */
+const typesHeld = sql`
+  with recursive held(type) as (
+    select min(type) from services
+    union all
+    select (select min(x.type) from services x where x.type > held.type) from held where held.type is not null)
+  select type from held`;
+
+/** How the services beyond a life are looked for in a scope spanning counties. */
+export type BeyondLifeSearch = 'people' | 'services';
+
 /**
  * Services before their person's birth, after death or move-out (in the window), or after
  * the as-of date. For a scope spanning counties the few such services are found first by id
- * — the services of the window from the index of services by person (resident, type, date),
- * each joined to its person by key; the future ones from an index holding the date — and
- * only they are then read whole, with their person's dates, and confined to the scope:
- * reading every service of the window from the table cost seconds at city scale. A county
- * or below reads its own services through the county index, fewer than a whole index.
+ * and only they are then read whole, with their person's dates, and confined to the scope:
+ * reading every service of the window from the table cost seconds at city scale. With a
+ * window's start (`search` 'people', the default) they come from the people who can have
+ * one ({@link selectBeyondLifeIds}); without one, or with `search` 'services' (the
+ * reference the people's way is tested against), from every service of the window in the
+ * index of services by person (resident, type, date), each joined to its person by key.
+ * The future ones come from the index by type and date. A county or below reads its own
+ * services through the county index, fewer than a whole index.
  */
 export async function selectDateProblems(
   h: Handle,
   dialect: SqlDialect,
   scope: OrgScope,
   w: AuditWindow,
+  search: BeyondLifeSearch = 'people',
 ): Promise<DateProblemRow[]> {
   const scoped = rowsInScope(scope, { county: 's.county_code', org: 's.org_code' });
-  const beyondLife = sql`(s.service_date < r.birth_date or s.service_date > r.death_date or s.service_date > r.moved_out_date)`;
   const out: DateProblemRow[] = [];
   // The person's dates ride along as extra columns.
   const read = async (among: RawBuilder<unknown>): Promise<void> => {
@@ -202,18 +224,26 @@ export async function selectDateProblems(
       out.push({ service, problem: 'future', against: w.asOf });
     return out;
   }
-  const found = await sql<{ id: number }>`
+  const found =
+    search === 'people' && w.from !== null
+      ? await selectBeyondLifeIds(h, dialect, { ...w, from: w.from })
+      : (
+          await sql<{ id: number }>`
     select s.id from ${dialect.tableThroughIndex('services', 's', 'services_resident')}
       join residents r on r.id = s.resident_id
-    where s.resident_id is not null and ${inWindow(w, 's.service_date')} and ${beyondLife}`.execute(h);
+    where s.resident_id is not null and ${inWindow(w, 's.service_date')} and ${beyondLife}`.execute(h)
+        ).rows.map((r) => Number(r.id));
   for (const part of chunks(
-    found.rows.map((r) => Number(r.id)).sort((a, b) => a - b),
+    found.sort((a, b) => a - b),
     KEYS_PER_LOOKUP,
   ))
     await read(sql`s.id in (${sql.join(part)})`);
+  // Every type's future dates from the index by type and date, the types found by one seek
+  // each (a loose scan): no index leads with the date, and the scan of a whole index it
+  // replaces read every service.
   const future = await sql<{
     id: number;
-  }>`select s.id from services s where s.service_date > ${w.asOf}`.execute(h);
+  }>`select s.id from services s where s.type in (${typesHeld}) and s.service_date > ${w.asOf}`.execute(h);
   for (const part of chunks(
     future.rows.map((r) => Number(r.id)).sort((a, b) => a - b),
     KEYS_PER_LOOKUP,
@@ -221,6 +251,34 @@ export async function selectDateProblems(
     for (const service of await selectServices(h, sql`s.id in (${sql.join(part)}) and ${scoped}`))
       out.push({ service, problem: 'future', against: w.asOf });
   return out;
+}
+
+/**
+ * The ids of the services from `w.from` to `w.to` beyond their person's life, found from the
+ * people who can have one: a service of the window before birth belongs to someone born
+ * after the window's start (index `residents_birth_date`), one after death or move-out to
+ * someone who left before the window's end (the partial index `residents_left`, its
+ * condition repeated verbatim); their services come from the index of services by person.
+ * A few thousand people at city scale instead of every service of the window. The people
+ * are a list the services are sought by (`in`): joined, SQLite read every service to
+ * look each one's person up in the partial index.
+ */
+export async function selectBeyondLifeIds(
+  h: Handle,
+  dialect: SqlDialect,
+  w: AuditWindow & { readonly from: string },
+): Promise<number[]> {
+  const found = await sql<{ id: number }>`
+    select s.id from ${dialect.tableThroughIndex('services', 's', 'services_resident')}
+      join residents r on r.id = s.resident_id
+    where s.resident_id in (
+        select b.id from ${dialect.tableThroughIndex('residents', 'b', 'residents_birth_date')}
+        where b.birth_date > ${w.from}
+        union all
+        select l.id from ${dialect.tableThroughIndex('residents', 'l', 'residents_left')}
+        where ${residentLeft('l')} and (l.death_date < ${w.to} or l.moved_out_date < ${w.to}))
+      and ${inWindow(w, 's.service_date')} and ${beyondLife}`.execute(h);
+  return found.rows.map((r) => Number(r.id));
 }
 
 /** A resident record whose own dates contradict each other (stored before the write paths refused it). */
