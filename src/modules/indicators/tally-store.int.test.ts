@@ -190,15 +190,20 @@ describeEachDialect('in-memory tallies (ADR 0022)', (t) => {
     expect(seen.years).toContain(2020);
     expect(seen.village).toEqual(await findOrgLineage(t.db.kysely, V1));
     expect(seen.unknown).toBeNull();
-    // The tree's version moves (a population change): the store reads the tree again.
-    const counties = store.readCounts.counties;
+    // A village added moves the tree's version: the store reads the tree again and knows it.
+    const added = '620881999998';
+    const village = (await t.db.kysely
+      .selectFrom('orgs')
+      .selectAll()
+      .where('code', '=', V1)
+      .executeTakeFirst())!;
     await t.db.kysely
-      .updateTable('org_population')
-      .set((eb) => ({ total: eb('total', '+', 1) }))
-      .where('org_code', '=', V1)
+      .insertInto('orgs')
+      .values({ ...village, code: added, name: '新增村' })
       .execute();
-    await expectSameAsRows(store);
-    expect(store.readCounts.counties).toBeGreaterThan(counties);
+    const after = await store.read(t.db.kysely, (memory) => memory.orgLineage(added));
+    expect(after).toEqual(await findOrgLineage(t.db.kysely, added));
+    expect(after?.code).toBe(added);
   });
 
   it('lists the people of a drill-down from its orgs and years in memory as from the database', async () => {
