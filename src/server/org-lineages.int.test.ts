@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/databases.js';
-import { insertOrgTree, V1 } from '../modules/indicators/indicators.fixture.js';
+import { insertOrgTree, insertVillageBesideV1, V1 } from '../modules/indicators/indicators.fixture.js';
 import { findOrgLineage } from '../modules/orgs/org-scope.js';
 import { loadDataVersions } from '../modules/serving/data-versions-repository.js';
 import { OrgLineages } from './org-lineages.js';
@@ -18,15 +18,7 @@ describeEachDialect('org lineages kept under the tree version', (t) => {
     expect(await lineages.find(t.db.kysely, first, V1)).toEqual(await findOrgLineage(t.db.kysely, V1));
     expect(await lineages.find(t.db.kysely, first, NEW_VILLAGE)).toBeNull();
 
-    const village = (await t.db.kysely
-      .selectFrom('orgs')
-      .selectAll()
-      .where('code', '=', V1)
-      .executeTakeFirst())!;
-    await t.db.kysely
-      .insertInto('orgs')
-      .values({ ...village, code: NEW_VILLAGE, name: '新村委会' })
-      .execute();
+    await insertVillageBesideV1(t.db.kysely, NEW_VILLAGE, '新村委会');
     // A request that read the versions before the insert may be told the org is unknown…
     expect(await lineages.find(t.db.kysely, first, NEW_VILLAGE)).toBeNull();
     // …one that read them after is not: the insert moved the whole tree's version.

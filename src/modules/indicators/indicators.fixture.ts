@@ -46,6 +46,15 @@ export async function insertOrgTree(k: Kysely<Database>): Promise<void> {
   await insertFixtureOrgs(k);
 }
 
+/** Inserts a village `code` beside V1 (same township, no population): an org the tree gains. */
+export async function insertVillageBesideV1(k: Kysely<Database>, code: string, name: string): Promise<void> {
+  const village = await k.selectFrom('orgs').selectAll().where('code', '=', V1).executeTakeFirstOrThrow();
+  await k
+    .insertInto('orgs')
+    .values({ ...village, code, name })
+    .execute();
+}
+
 function resident(seq: number, village: string, overrides: Partial<ResidentInput> = {}): ResidentInput {
   return fixtureResident(seq, {
     recordNo: recordNo(seq, village),

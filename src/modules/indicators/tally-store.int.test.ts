@@ -6,7 +6,7 @@ import { findOrgLineage, subtreeScope, WHOLE_TREE, type OrgScope } from '../orgs
 import { upsertServices } from '../records/services-repository.js';
 import { loadDataVersions } from '../serving/data-versions-repository.js';
 import { loadFactYears } from './facts-repository.js';
-import { buildHandData, recordNo, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
+import { buildHandData, insertVillageBesideV1, recordNo, TOWNSHIP, V1, V2 } from './indicators.fixture.js';
 import { listIndicatorPeople } from './indicator-people.js';
 import { computeIndicatorValues, indicatorTableFrom, type IndicatorQuery } from './indicator-values.js';
 import { TallyStore } from './tally-store.js';
@@ -192,15 +192,7 @@ describeEachDialect('in-memory tallies (ADR 0022)', (t) => {
     expect(seen.unknown).toBeNull();
     // A village added moves the tree's version: the store reads the tree again and knows it.
     const added = '620881999998';
-    const village = (await t.db.kysely
-      .selectFrom('orgs')
-      .selectAll()
-      .where('code', '=', V1)
-      .executeTakeFirst())!;
-    await t.db.kysely
-      .insertInto('orgs')
-      .values({ ...village, code: added, name: '新增村' })
-      .execute();
+    await insertVillageBesideV1(t.db.kysely, added, '新增村');
     const after = await store.read(t.db.kysely, (memory) => memory.orgLineage(added));
     expect(after).toEqual(await findOrgLineage(t.db.kysely, added));
     expect(after?.code).toBe(added);
