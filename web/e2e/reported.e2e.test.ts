@@ -78,6 +78,10 @@ describe.skipIf(unavailable !== null)('the reported indicators page (上报指�
       await page.locator('[data-action="save-report"]').click();
       expect(await (await changed).json()).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
       expect((await cityOwn(page)).map((r) => r.numerator)).toEqual([13]);
+      // The table shows the change before the row is used again: a list arriving late re-renders
+      // the row under an open confirmation, which then closes without sending (one clean-clone
+      // run on a loaded machine waited 60 s for a DELETE that never went out).
+      await expect.poll(() => cityRow.locator('[data-cell="numerator"]').innerText(), WAIT).toBe('13');
 
       // Delete it, confirmed; the history keeps the deletion.
       await cityRow.locator('[data-action="delete"]').click();

@@ -140,7 +140,12 @@ export default function ReportedPage(): ReactNode {
     },
     { key: 'period', title: t('col.period'), dataIndex: 'period' },
     { key: 'indicator', title: t('col.indicator'), render: (_, r) => nameOf(r.indicator) },
-    { key: 'numerator', title: t('col.numerator'), align: 'right', render: (_, r) => r.numerator ?? '—' },
+    {
+      key: 'numerator',
+      title: t('col.numerator'),
+      align: 'right',
+      render: (_, r) => <span data-cell="numerator">{r.numerator ?? '—'}</span>,
+    },
     {
       key: 'denominator',
       title: t('col.denominator'),
