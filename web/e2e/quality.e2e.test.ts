@@ -55,11 +55,13 @@ describe.skipIf(unavailable !== null)('质控 and 通报 in Chromium', () => {
     // and the form would then refuse without asking the server).
     await expect.poll(() => page.locator('.ant-modal textarea').inputValue()).toBe('已电话核实，隔天重测');
     // The answer is awaited rather than the toast, which may come and go on a loaded machine.
+    // The click has a bound of its own, shorter than the answer's: if it is the click that
+    // waits (for a button covered or moving), its error says so, with Playwright's log of why.
     const resolveAnswer = page.waitForResponse(
       (r) => r.url().includes('/resolve') && r.request().method() === 'POST',
-      { timeout: 60_000 },
+      { timeout: 90_000 },
     );
-    await page.locator('.ant-modal .ant-btn-primary').click();
+    await page.locator('.ant-modal .ant-btn-primary').click({ timeout: 45_000 });
     const answer = await resolveAnswer;
     expect(answer.status(), await answer.text()).toBeLessThan(300);
     // Gone from the open work list, and resolved by this user after a reload.

@@ -15,7 +15,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 import { openMaintainedDatabase } from '../../src/composition/maintained-database.js';
 import type { Db } from '../../src/db/database.js';
 import type { RoleName } from '../../src/domain/access/permissions.js';
@@ -54,7 +55,9 @@ export interface Site {
   addUser(role: RoleName, org: string): Promise<string>;
   /**
    * A new browser page (1366×768 unless given) signed in as a new user of `role` at `org`,
-   * through the log-in page, in the given UI language (default Chinese).
+   * through the log-in page, in the given UI language (default Chinese). If the test that
+   * asked for it fails, the page's journal (its last requests, answers and console messages)
+   * is printed.
    */
   signedInPage(
     role: RoleName,
@@ -73,6 +76,38 @@ interface BrowserStorage {
 }
 
 let serial = 0;
+
+/** The most lines a page's journal keeps. */
+const JOURNAL_LINES = 80;
+
+/**
+ * Keeps what the page asked the server, what came back and what it logged, and prints it when
+ * the running test fails: a wait that times out in a loaded CI run then says whether the
+ * request went out, came back or failed.
+ */
+function keepJournal(page: Page): void {
+  const started = Date.now();
+  const lines: string[] = [];
+  const note = (line: string): void => {
+    lines.push(`${String(Date.now() - started).padStart(7)} ms ${line}`);
+    if (lines.length > JOURNAL_LINES) lines.shift();
+  };
+  const path = (url: string): string => url.replace(/^https?:\/\/[^/]+/, '');
+  // The API and the pages, not the scripts and styles they load.
+  const kept = (r: Request): boolean => r.resourceType() === 'document' || path(r.url()).startsWith('/api/');
+  page.on('request', (r) => {
+    if (kept(r)) note(`→ ${r.method()} ${path(r.url())}`);
+  });
+  page.on('response', (r) => {
+    if (kept(r.request())) note(`← ${r.status()} ${r.request().method()} ${path(r.url())}`);
+  });
+  page.on('requestfailed', (r) => note(`✗ ${r.method()} ${path(r.url())} ${r.failure()?.errorText ?? ''}`));
+  page.on('console', (m) => note(`console.${m.type()} ${m.text().slice(0, 300)}`));
+  page.on('pageerror', (e) => note(`pageerror ${e.message.slice(0, 300)}`));
+  onTestFailed(() => {
+    console.error(`\n---------- journal of the failed test's page ----------\n${lines.join('\n')}\n`);
+  });
+}
 
 /** Builds the demo, starts the server and the browser. */
 export async function openSite(): Promise<Site> {
@@ -121,6 +156,7 @@ export async function openSite(): Promise<Site> {
         reducedMotion: 'reduce',
       });
       const page = await context.newPage();
+      keepJournal(page);
       // Only the first visit's language: a switch made in the test then survives reloads.
       await page.addInitScript((language) => {
         const storage = (globalThis as unknown as { localStorage: BrowserStorage }).localStorage;
