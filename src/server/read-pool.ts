@@ -5,12 +5,15 @@
  * loop), or in-process on the application's connection (tests, callers that name no
  * database). Either way behind a bounded queue: when `concurrency` reads run and
  * `maxQueued` wait, the next is refused at once with 503 and Retry-After instead of waiting
- * without limit.
+ * without limit. The queue lets a dashboard's table pass the drill-down pages waiting before
+ * it: a table takes a worker for milliseconds, a page of people for a hundred or more, and
+ * fifty users' dashboards behind their colleagues' drill-downs made the dashboard's p95.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Db, DbTarget } from '../db/database.js';
 import { GongweiError } from '../domain/gongwei-error.js';
+import { readsPerWorker } from './reads-per-worker.js';
 import {
   answerOf,
   runReadTask,
@@ -30,7 +33,11 @@ export interface ReadPoolOptions {
   readonly readers?: DbTarget;
   /** Worker threads (default: the machine's cores). */
   readonly threads?: number;
-  /** Reads running at once (default: 2 per thread; in-process 8). */
+  /**
+   * Reads running at once (default: the worker threads times the reads each runs at once, as
+   * {@link readsPerWorker} gives them; in-process 8). More than the threads take waits
+   * in their pool's own queue, first come first served.
+   */
   readonly concurrency?: number;
   /** Reads waiting beyond those (default 200); one more is refused with 503. */
   readonly maxQueued?: number;
@@ -55,10 +62,20 @@ export class ReadQueueFullError extends GongweiError {
   }
 }
 
-/** Runs reads with a bounded queue. */
+/**
+ * The reads that go first when a place frees: the dashboard's table (and the read ahead of a
+ * worker's start, which no client waits for in a queue) before the drill-down pages.
+ */
+const GOES_FIRST: Record<ReadTask['kind'], boolean> = {
+  'indicator-values': true,
+  'preload-tallies': true,
+  'indicator-people': false,
+};
+
+/** Runs reads with a bounded queue, dashboards first. */
 export class ReadPool {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting = { first: [] as (() => void)[], after: [] as (() => void)[] };
   private readonly concurrency: number;
   private readonly maxQueued: number;
   private readonly retryAfter: number;
@@ -76,8 +93,10 @@ export class ReadPool {
   ) {
     const threads = Math.max(1, options.threads ?? availableParallelism());
     const readers = options.readers;
-    this.piscina = readers && (readers.url || readers.file) ? workerPool(readers, threads) : null;
-    this.concurrency = Math.max(1, options.concurrency ?? (this.piscina ? 2 * threads : 8));
+    const readsAtOnce = readers ? readsPerWorker(readers) : 1;
+    this.piscina =
+      readers && (readers.url || readers.file) ? workerPool(readers, threads, readsAtOnce) : null;
+    this.concurrency = Math.max(1, options.concurrency ?? (this.piscina ? threads * readsAtOnce : 8));
     this.maxQueued = Math.max(0, options.maxQueued ?? 200);
     this.retryAfter = options.retryAfterSeconds ?? 1;
     this.preloaded = options.preload ? this.preloadEach(threads) : Promise.resolve([]);
@@ -88,14 +107,21 @@ export class ReadPool {
     return this.piscina !== null;
   }
 
+  /** Reads waiting for a place. */
+  get queued(): number {
+    return this.waiting.first.length + this.waiting.after.length;
+  }
+
   /**
-   * Runs a read, waiting for a free place when `concurrency` run; refuses with
-   * {@link ReadQueueFullError} when `maxQueued` already wait.
+   * Runs a read, waiting for a free place when `concurrency` run (a dashboard's table ahead
+   * of the drill-down pages waiting); refuses with {@link ReadQueueFullError} when
+   * `maxQueued` already wait.
    */
   async run<K extends ReadTask['kind']>(task: Extract<ReadTask, { kind: K }>): Promise<ReadAnswers[K]> {
     if (this.running >= this.concurrency) {
-      if (this.waiting.length >= this.maxQueued) throw new ReadQueueFullError(this.retryAfter);
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      if (this.queued >= this.maxQueued) throw new ReadQueueFullError(this.retryAfter);
+      const lane = GOES_FIRST[task.kind] ? this.waiting.first : this.waiting.after;
+      await new Promise<void>((resolve) => lane.push(resolve));
     } else this.running++;
     try {
       const outcome = (
@@ -104,7 +130,7 @@ export class ReadPool {
       return answerOf(outcome);
     } finally {
       // The place passes to the next waiting read, or is freed.
-      const next = this.waiting.shift();
+      const next = this.waiting.first.shift() ?? this.waiting.after.shift();
       if (next) next();
       else this.running--;
     }
@@ -137,7 +163,7 @@ export class ReadPool {
   }
 }
 
-function workerPool(readers: DbTarget, threads: number): Piscina {
+function workerPool(readers: DbTarget, threads: number, readsAtOnce: number): Piscina {
   // Built code runs read-worker.js; tests run the TypeScript source through tsx.
   const source = import.meta.url.endsWith('.ts');
   return new Piscina({
@@ -145,6 +171,7 @@ function workerPool(readers: DbTarget, threads: number): Piscina {
     workerData: { ...readers },
     minThreads: threads,
     maxThreads: threads,
+    concurrentTasksPerWorker: readsAtOnce,
     idleTimeout: 60_000,
     ...(source ? { execArgv: ['--import', 'tsx'] } : {}),
   });
