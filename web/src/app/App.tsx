@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { LoginPage } from '../session/LoginPage';
 import { PasswordChangePage } from '../session/PasswordChangePage';
 import { SessionProvider, useSession } from '../session/session';
 import { AppLayout } from './AppLayout';
+import { newQueryClient } from './query-client';
 import { antLocale, THEME } from './theme';
 import { PAGES } from './pages';
 
@@ -45,10 +46,7 @@ function Gate(): ReactNode {
 /** The whole web UI: caching, the Ant Design locale that follows the language, the router. */
 export function App(): ReactNode {
   const { i18n } = useTranslation();
-  const [queries] = useState(
-    () =>
-      new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } }),
-  );
+  const [queries] = useState(newQueryClient);
   return (
     <ConfigProvider locale={antLocale(i18n.language)} theme={THEME}>
       <AntApp>
