@@ -388,6 +388,121 @@ where
 order by
   "m"."resident_id";
 
+-- indicators/values-repository.ts: membersInSet
+select
+  "m"."resident_id",
+  count(*) over () as "total"
+from
+  "indicator_memberships" as "m"
+where
+  "m"."year" = $1
+  and "m"."county_code" = $2
+  and (
+    (
+      (
+        (
+          case
+            when strpos("m"."terms", $3) > 0 then split_part(
+              substr("m"."terms", strpos("m"."terms", $4) + 20),
+              '|',
+              1
+            )::bigint
+            else 0
+          end
+        ) >> 17
+      ) & 1
+    ) = 1
+    and not (
+      (
+        (
+          (
+            case
+              when strpos("m"."terms", $5) > 0 then split_part(
+                substr("m"."terms", strpos("m"."terms", $6) + 15),
+                '|',
+                1
+              )::bigint
+              else 0
+            end
+          ) >> 17
+        ) & 1
+      ) = 1
+      and not (
+        (
+          (
+            case
+              when strpos("m"."terms", $7) > 0 then split_part(
+                substr("m"."terms", strpos("m"."terms", $8) + 19),
+                '|',
+                1
+              )::bigint
+              else 0
+            end
+          ) >> 17
+        ) & 1
+      ) = 1
+    )
+  )
+order by
+  "m"."resident_id"
+limit
+  $9
+offset
+  $10;
+select
+  count(*) as "n"
+from
+  "indicator_memberships" as "m"
+where
+  "m"."year" = $1
+  and "m"."county_code" = $2
+  and (
+    (
+      (
+        (
+          case
+            when strpos("m"."terms", $3) > 0 then split_part(
+              substr("m"."terms", strpos("m"."terms", $4) + 20),
+              '|',
+              1
+            )::bigint
+            else 0
+          end
+        ) >> 17
+      ) & 1
+    ) = 1
+    and not (
+      (
+        (
+          (
+            case
+              when strpos("m"."terms", $5) > 0 then split_part(
+                substr("m"."terms", strpos("m"."terms", $6) + 15),
+                '|',
+                1
+              )::bigint
+              else 0
+            end
+          ) >> 17
+        ) & 1
+      ) = 1
+      and not (
+        (
+          (
+            case
+              when strpos("m"."terms", $7) > 0 then split_part(
+                substr("m"."terms", strpos("m"."terms", $8) + 19),
+                '|',
+                1
+              )::bigint
+              else 0
+            end
+          ) >> 17
+        ) & 1
+      ) = 1
+    )
+  );
+
 -- indicators/values-repository.ts: loadPeople
 select
   "r"."id",

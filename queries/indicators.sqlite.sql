@@ -388,6 +388,115 @@ where
 order by
   "m"."resident_id";
 
+-- indicators/values-repository.ts: membersInSet
+select
+  "m"."resident_id",
+  count(*) over () as "total"
+from
+  "indicator_memberships" as "m"
+where
+  "m"."year" = ?
+  and "m"."county_code" = ?
+  and (
+    (
+      (
+        coalesce(
+          cast(
+            substr(
+              "m"."terms",
+              nullif(instr("m"."terms", ?), 0) + 20
+            ) as integer
+          ),
+          0
+        ) >> 17
+      ) & 1
+    ) = 1
+    and not (
+      (
+        (
+          coalesce(
+            cast(
+              substr(
+                "m"."terms",
+                nullif(instr("m"."terms", ?), 0) + 15
+              ) as integer
+            ),
+            0
+          ) >> 17
+        ) & 1
+      ) = 1
+      and not (
+        (
+          coalesce(
+            cast(
+              substr(
+                "m"."terms",
+                nullif(instr("m"."terms", ?), 0) + 19
+              ) as integer
+            ),
+            0
+          ) >> 17
+        ) & 1
+      ) = 1
+    )
+  )
+order by
+  "m"."resident_id"
+limit
+  ?
+offset
+  ?;
+select
+  count(*) as "n"
+from
+  "indicator_memberships" as "m"
+where
+  "m"."year" = ?
+  and "m"."county_code" = ?
+  and (
+    (
+      (
+        coalesce(
+          cast(
+            substr(
+              "m"."terms",
+              nullif(instr("m"."terms", ?), 0) + 20
+            ) as integer
+          ),
+          0
+        ) >> 17
+      ) & 1
+    ) = 1
+    and not (
+      (
+        (
+          coalesce(
+            cast(
+              substr(
+                "m"."terms",
+                nullif(instr("m"."terms", ?), 0) + 15
+              ) as integer
+            ),
+            0
+          ) >> 17
+        ) & 1
+      ) = 1
+      and not (
+        (
+          coalesce(
+            cast(
+              substr(
+                "m"."terms",
+                nullif(instr("m"."terms", ?), 0) + 19
+              ) as integer
+            ),
+            0
+          ) >> 17
+        ) & 1
+      ) = 1
+    )
+  );
+
 -- indicators/values-repository.ts: loadPeople
 select
   "r"."id",
