@@ -50,8 +50,17 @@ interface CountyYear {
   version: number;
   readonly orgVersions: Map<string, number>;
   readonly orgs: Map<string, Int32Array>;
+  /**
+   * Per org above or at one of this county's orgs, the sum of the nodes of its orgs here
+   * (its subtree's part in this county): built when a table first asks, dropped whenever an
+   * org of the county is replaced.
+   */
+  readonly subtrees: Map<string, Int32Array>;
   bytes: number;
 }
+
+/** The subtree sum of an org with no org in a county. */
+const NO_NODES = new Int32Array(0);
 
 /** Bytes of nodes kept by default (a city's year is ~25 MB). */
 const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
@@ -144,11 +153,13 @@ export class TallyStore {
       countsAt: async (resolved) => {
         const countyCodes = new Set<string>();
         for (const code of resolved.scopeOrgs.keys()) countyCodes.add(code.slice(0, 6));
-        const parts: CountyYear[] = [];
+        const parts = new Map<string, CountyYear>();
         for (const county of countyCodes)
-          parts.push(await this.fresh(h, county, resolved.period.year, versions.get(county) ?? 0));
+          parts.set(county, await this.fresh(h, county, resolved.period.year, versions.get(county) ?? 0));
+        // Evicted after adding up: the subtree sums built for this answer count in the budget.
+        const counts = this.add(resolved, parts);
         this.evict();
-        return this.add(resolved, parts);
+        return counts;
       },
       factYears: async () => (this.years ??= await loadFactYears(h)),
       orgLineage: async (code) => {
@@ -218,13 +229,14 @@ export class TallyStore {
     const orgVersions = await orgTallyVersions(h, county, year);
     const rows = await countyTallyNodes(h, county, year);
     this.reads.counties++;
-    part = { version, orgVersions, orgs: new Map(), bytes: 0 };
+    part = { version, orgVersions, orgs: new Map(), subtrees: new Map(), bytes: 0 };
     this.fill(part, rows);
     this.counties.set(key, part);
     return part;
   }
 
   private replaceOrg(part: CountyYear, org: string, nodes: Int32Array | null): void {
+    this.dropSubtrees(part);
     const old = part.orgs.get(org);
     if (old) {
       part.bytes -= old.byteLength;
@@ -255,6 +267,34 @@ export class TallyStore {
     for (const nodes of read) cumulate(nodes);
   }
 
+  private dropSubtrees(part: CountyYear): void {
+    for (const sum of part.subtrees.values()) {
+      part.bytes -= sum.byteLength;
+      this.bytes -= sum.byteLength;
+    }
+    part.subtrees.clear();
+  }
+
+  /**
+   * The sum of the nodes of `org`'s subtree in `part`: the orgs of the county under `org` (or
+   * `org` itself), as `orgs` (the tree, or a scope holding the whole subtree) knows them.
+   */
+  private subtreeIn(part: CountyYear, org: OrgLineage, orgs: ReadonlyMap<string, OrgLineage>): Int32Array {
+    let sum = part.subtrees.get(org.code);
+    if (sum) return sum;
+    sum = NO_NODES;
+    for (const [code, nodes] of part.orgs) {
+      const member = orgs.get(code);
+      if (!member || ancestorAt(member, org.level) !== org.code) continue;
+      if (sum === NO_NODES) sum = new Int32Array(this.termIndex.size * SLOTS_PER_YEAR);
+      for (let i = 0; i < nodes.length; i++) sum[i]! += nodes[i]!;
+    }
+    part.subtrees.set(org.code, sum);
+    part.bytes += sum.byteLength;
+    this.bytes += sum.byteLength;
+    return sum;
+  }
+
   private evict(): void {
     for (const [key, part] of this.counties) {
       if (this.bytes <= this.maxBytes) return;
@@ -263,7 +303,7 @@ export class TallyStore {
     }
   }
 
-  private add(resolved: ResolvedQuery, parts: readonly CountyYear[]): TermCount[] {
+  private add(resolved: ResolvedQuery, parts: ReadonlyMap<string, CountyYear>): TermCount[] {
     const { root, depth, period, indicators, scopeOrgs } = resolved;
     const maxLevel = Math.min(5, root.level + depth) as OrgLevel;
     const terms = [...new Set(indicators.flatMap(termsOf))];
@@ -273,26 +313,60 @@ export class TallyStore {
     });
     const end = period.endSlot;
     const sums = new Map<string, Float64Array>();
-    for (const part of parts)
+    const addInto = (code: string, tally: Int32Array): void => {
+      let sum = sums.get(code);
+      if (!sum) sums.set(code, (sum = new Float64Array(terms.length)));
+      for (let j = 0; j < terms.length; j++) {
+        const at = offsets[j]!;
+        if (at >= 0 && at < tally.length) sum[j]! += tally[at + end]!;
+      }
+    };
+    if (seesWholeRoot(resolved)) {
+      // Every org under the root counts: the table's orgs at its deepest level take their
+      // subtree sums, kept between answers; those above take their own nodes.
+      for (const org of resolved.orgs) {
+        const county = org.code.slice(0, 6);
+        if (org.level < maxLevel) {
+          const own = parts.get(county)?.orgs.get(org.code);
+          if (own) addInto(org.code, own);
+          continue;
+        }
+        // An org of a county or below has its subtree in that county alone.
+        const holding = org.level >= 3 ? [parts.get(county)] : [...parts.values()];
+        for (const part of holding) {
+          const subtree = part ? this.subtreeIn(part, org, scopeOrgs) : NO_NODES;
+          if (subtree !== NO_NODES) addInto(org.code, subtree);
+        }
+      }
+      return countsOf(sums, terms);
+    }
+    for (const part of parts.values())
       for (const [code, tally] of part.orgs) {
         const org = scopeOrgs.get(code);
         if (!org) continue;
         // Below the table's deepest level an org counts only through its ancestor there.
         const ancestor = org.level > maxLevel ? ancestorAt(org, maxLevel) : null;
-        const into = ancestor !== null && scopeOrgs.has(ancestor) ? ancestor : code;
-        let sum = sums.get(into);
-        if (!sum) sums.set(into, (sum = new Float64Array(terms.length)));
-        for (let j = 0; j < terms.length; j++) {
-          const at = offsets[j]!;
-          if (at >= 0 && at < tally.length) sum[j]! += tally[at + end]!;
-        }
+        addInto(ancestor !== null && scopeOrgs.has(ancestor) ? ancestor : code, tally);
       }
-    const out: TermCount[] = [];
-    for (const [org_code, sum] of sums)
-      for (let j = 0; j < terms.length; j++)
-        if (sum[j] !== 0) out.push({ org_code, term: terms[j]!, n: sum[j]! });
-    return out;
+    return countsOf(sums, terms);
   }
+}
+
+/**
+ * True when the query's scope is the root's whole subtree (the caller sees the root), so
+ * that an org's count is its subtree's; false when the caller sees only a part of it.
+ */
+function seesWholeRoot({ scope, root }: ResolvedQuery): boolean {
+  return scope.kind === 'all' || (scope.roots.length === 1 && scope.roots[0]!.code === root.code);
+}
+
+/** The non-zero sums as term counts. */
+function countsOf(sums: ReadonlyMap<string, Float64Array>, terms: readonly string[]): TermCount[] {
+  const out: TermCount[] = [];
+  for (const [org_code, sum] of sums)
+    for (let j = 0; j < terms.length; j++)
+      if (sum[j] !== 0) out.push({ org_code, term: terms[j]!, n: sum[j]! });
+  return out;
 }
 
 const PREFIX_NODES = Array.from({ length: SLOTS_PER_YEAR }, (_, slot) => prefixNodes(slot));
