@@ -397,19 +397,23 @@ from
 where
   "m"."year" = $1
   and "m"."county_code" = $2
+  and "m"."terms" like $3
   and (
     (
       (
         (
           case
-            when strpos("m"."terms", $3) > 0 then split_part(
-              substr("m"."terms", strpos("m"."terms", $4) + 20),
+            when strpos("m"."terms", $4) > 0 then split_part(
+              substr(
+                "m"."terms",
+                strpos("m"."terms", $5) + length($6::text)
+              ),
               '|',
               1
             )::bigint
             else 0
           end
-        ) >> 17
+        ) >> cast($7 as integer)
       ) & 1
     ) = 1
     and not (
@@ -417,28 +421,34 @@ where
         (
           (
             case
-              when strpos("m"."terms", $5) > 0 then split_part(
-                substr("m"."terms", strpos("m"."terms", $6) + 15),
+              when strpos("m"."terms", $8) > 0 then split_part(
+                substr(
+                  "m"."terms",
+                  strpos("m"."terms", $9) + length($10::text)
+                ),
                 '|',
                 1
               )::bigint
               else 0
             end
-          ) >> 17
+          ) >> cast($11 as integer)
         ) & 1
       ) = 1
       and not (
         (
           (
             case
-              when strpos("m"."terms", $7) > 0 then split_part(
-                substr("m"."terms", strpos("m"."terms", $8) + 19),
+              when strpos("m"."terms", $12) > 0 then split_part(
+                substr(
+                  "m"."terms",
+                  strpos("m"."terms", $13) + length($14::text)
+                ),
                 '|',
                 1
               )::bigint
               else 0
             end
-          ) >> 17
+          ) >> cast($15 as integer)
         ) & 1
       ) = 1
     )
@@ -446,62 +456,9 @@ where
 order by
   "m"."resident_id"
 limit
-  $9
+  $16
 offset
-  $10;
-select
-  count(*) as "n"
-from
-  "indicator_memberships" as "m"
-where
-  "m"."year" = $1
-  and "m"."county_code" = $2
-  and (
-    (
-      (
-        (
-          case
-            when strpos("m"."terms", $3) > 0 then split_part(
-              substr("m"."terms", strpos("m"."terms", $4) + 20),
-              '|',
-              1
-            )::bigint
-            else 0
-          end
-        ) >> 17
-      ) & 1
-    ) = 1
-    and not (
-      (
-        (
-          (
-            case
-              when strpos("m"."terms", $5) > 0 then split_part(
-                substr("m"."terms", strpos("m"."terms", $6) + 15),
-                '|',
-                1
-              )::bigint
-              else 0
-            end
-          ) >> 17
-        ) & 1
-      ) = 1
-      and not (
-        (
-          (
-            case
-              when strpos("m"."terms", $7) > 0 then split_part(
-                substr("m"."terms", strpos("m"."terms", $8) + 19),
-                '|',
-                1
-              )::bigint
-              else 0
-            end
-          ) >> 17
-        ) & 1
-      ) = 1
-    )
-  );
+  $17;
 
 -- indicators/values-repository.ts: loadPeople
 select

@@ -397,6 +397,7 @@ from
 where
   "m"."year" = ?
   and "m"."county_code" = ?
+  and "m"."terms" like ?
   and (
     (
       (
@@ -404,11 +405,11 @@ where
           cast(
             substr(
               "m"."terms",
-              nullif(instr("m"."terms", ?), 0) + 20
+              nullif(instr("m"."terms", ?), 0) + length(?)
             ) as integer
           ),
           0
-        ) >> 17
+        ) >> cast(? as integer)
       ) & 1
     ) = 1
     and not (
@@ -418,11 +419,11 @@ where
             cast(
               substr(
                 "m"."terms",
-                nullif(instr("m"."terms", ?), 0) + 15
+                nullif(instr("m"."terms", ?), 0) + length(?)
               ) as integer
             ),
             0
-          ) >> 17
+          ) >> cast(? as integer)
         ) & 1
       ) = 1
       and not (
@@ -431,11 +432,11 @@ where
             cast(
               substr(
                 "m"."terms",
-                nullif(instr("m"."terms", ?), 0) + 19
+                nullif(instr("m"."terms", ?), 0) + length(?)
               ) as integer
             ),
             0
-          ) >> 17
+          ) >> cast(? as integer)
         ) & 1
       ) = 1
     )
@@ -446,56 +447,6 @@ limit
   ?
 offset
   ?;
-select
-  count(*) as "n"
-from
-  "indicator_memberships" as "m"
-where
-  "m"."year" = ?
-  and "m"."county_code" = ?
-  and (
-    (
-      (
-        coalesce(
-          cast(
-            substr(
-              "m"."terms",
-              nullif(instr("m"."terms", ?), 0) + 20
-            ) as integer
-          ),
-          0
-        ) >> 17
-      ) & 1
-    ) = 1
-    and not (
-      (
-        (
-          coalesce(
-            cast(
-              substr(
-                "m"."terms",
-                nullif(instr("m"."terms", ?), 0) + 15
-              ) as integer
-            ),
-            0
-          ) >> 17
-        ) & 1
-      ) = 1
-      and not (
-        (
-          coalesce(
-            cast(
-              substr(
-                "m"."terms",
-                nullif(instr("m"."terms", ?), 0) + 19
-              ) as integer
-            ),
-            0
-          ) >> 17
-        ) & 1
-      ) = 1
-    )
-  );
 
 -- indicators/values-repository.ts: loadPeople
 select
