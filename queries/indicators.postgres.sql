@@ -397,23 +397,19 @@ from
 where
   "m"."year" = $1
   and "m"."county_code" = $2
-  and "m"."terms" like $3
   and (
     (
       (
         (
           case
-            when strpos("m"."terms", $4) > 0 then split_part(
-              substr(
-                "m"."terms",
-                strpos("m"."terms", $5) + length($6::text)
-              ),
+            when strpos("m"."terms", $3) > 0 then split_part(
+              substr("m"."terms", strpos("m"."terms", $4) + 20),
               '|',
               1
             )::bigint
             else 0
           end
-        ) >> cast($7 as integer)
+        ) >> 17
       ) & 1
     ) = 1
     and not (
@@ -421,34 +417,28 @@ where
         (
           (
             case
-              when strpos("m"."terms", $8) > 0 then split_part(
-                substr(
-                  "m"."terms",
-                  strpos("m"."terms", $9) + length($10::text)
-                ),
+              when strpos("m"."terms", $5) > 0 then split_part(
+                substr("m"."terms", strpos("m"."terms", $6) + 15),
                 '|',
                 1
               )::bigint
               else 0
             end
-          ) >> cast($11 as integer)
+          ) >> 17
         ) & 1
       ) = 1
       and not (
         (
           (
             case
-              when strpos("m"."terms", $12) > 0 then split_part(
-                substr(
-                  "m"."terms",
-                  strpos("m"."terms", $13) + length($14::text)
-                ),
+              when strpos("m"."terms", $7) > 0 then split_part(
+                substr("m"."terms", strpos("m"."terms", $8) + 19),
                 '|',
                 1
               )::bigint
               else 0
             end
-          ) >> cast($15 as integer)
+          ) >> 17
         ) & 1
       ) = 1
     )
@@ -456,9 +446,62 @@ where
 order by
   "m"."resident_id"
 limit
-  $16
+  $9
 offset
-  $17;
+  $10;
+select
+  count(*) as "n"
+from
+  "indicator_memberships" as "m"
+where
+  "m"."year" = $1
+  and "m"."county_code" = $2
+  and (
+    (
+      (
+        (
+          case
+            when strpos("m"."terms", $3) > 0 then split_part(
+              substr("m"."terms", strpos("m"."terms", $4) + 20),
+              '|',
+              1
+            )::bigint
+            else 0
+          end
+        ) >> 17
+      ) & 1
+    ) = 1
+    and not (
+      (
+        (
+          (
+            case
+              when strpos("m"."terms", $5) > 0 then split_part(
+                substr("m"."terms", strpos("m"."terms", $6) + 15),
+                '|',
+                1
+              )::bigint
+              else 0
+            end
+          ) >> 17
+        ) & 1
+      ) = 1
+      and not (
+        (
+          (
+            case
+              when strpos("m"."terms", $7) > 0 then split_part(
+                substr("m"."terms", strpos("m"."terms", $8) + 19),
+                '|',
+                1
+              )::bigint
+              else 0
+            end
+          ) >> 17
+        ) & 1
+      ) = 1
+    )
+  );
 
 -- indicators/values-repository.ts: loadPeople
 select

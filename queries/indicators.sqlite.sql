@@ -397,7 +397,6 @@ from
 where
   "m"."year" = ?
   and "m"."county_code" = ?
-  and "m"."terms" like ?
   and (
     (
       (
@@ -405,11 +404,11 @@ where
           cast(
             substr(
               "m"."terms",
-              nullif(instr("m"."terms", ?), 0) + length(?)
+              nullif(instr("m"."terms", ?), 0) + 20
             ) as integer
           ),
           0
-        ) >> cast(? as integer)
+        ) >> 17
       ) & 1
     ) = 1
     and not (
@@ -419,11 +418,11 @@ where
             cast(
               substr(
                 "m"."terms",
-                nullif(instr("m"."terms", ?), 0) + length(?)
+                nullif(instr("m"."terms", ?), 0) + 15
               ) as integer
             ),
             0
-          ) >> cast(? as integer)
+          ) >> 17
         ) & 1
       ) = 1
       and not (
@@ -432,11 +431,11 @@ where
             cast(
               substr(
                 "m"."terms",
-                nullif(instr("m"."terms", ?), 0) + length(?)
+                nullif(instr("m"."terms", ?), 0) + 19
               ) as integer
             ),
             0
-          ) >> cast(? as integer)
+          ) >> 17
         ) & 1
       ) = 1
     )
@@ -447,6 +446,56 @@ limit
   ?
 offset
   ?;
+select
+  count(*) as "n"
+from
+  "indicator_memberships" as "m"
+where
+  "m"."year" = ?
+  and "m"."county_code" = ?
+  and (
+    (
+      (
+        coalesce(
+          cast(
+            substr(
+              "m"."terms",
+              nullif(instr("m"."terms", ?), 0) + 20
+            ) as integer
+          ),
+          0
+        ) >> 17
+      ) & 1
+    ) = 1
+    and not (
+      (
+        (
+          coalesce(
+            cast(
+              substr(
+                "m"."terms",
+                nullif(instr("m"."terms", ?), 0) + 15
+              ) as integer
+            ),
+            0
+          ) >> 17
+        ) & 1
+      ) = 1
+      and not (
+        (
+          coalesce(
+            cast(
+              substr(
+                "m"."terms",
+                nullif(instr("m"."terms", ?), 0) + 19
+              ) as integer
+            ),
+            0
+          ) >> 17
+        ) & 1
+      ) = 1
+    )
+  );
 
 -- indicators/values-repository.ts: loadPeople
 select

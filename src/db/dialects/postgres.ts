@@ -22,7 +22,7 @@ export const postgresDialect: SqlDialect = {
     const key = `|${term}=`;
     const column = sql.ref(termsColumn);
     return sql<number>`(case when strpos(${column}, ${key}) > 0
-      then split_part(substr(${column}, strpos(${column}, ${key}) + length(${key}::text)), '|', 1)::bigint else 0 end)`;
+      then split_part(substr(${column}, strpos(${column}, ${key}) + ${sql.lit(key.length)}), '|', 1)::bigint else 0 end)`;
   },
   allDigits: (expr) => sql<boolean>`(${expr} ~ '^[0-9]*$')`,
   appendOnlyTriggers: (table) => [

@@ -17,11 +17,9 @@ export const sqliteDialect: SqlDialect = {
   tableThroughIndex: (table, alias, index) =>
     sql`${sql.table(table)} as ${sql.id(alias)} indexed by ${sql.id(index)}`,
   // CAST of text to integer takes its longest integer prefix: the digits before the next '|'.
-  // The term is a parameter, so that one statement serves every term (prepared once).
   termMask: (termsColumn, term) => {
     const key = `|${term}=`;
-    const column = sql.ref(termsColumn);
-    return sql<number>`coalesce(cast(substr(${column}, nullif(instr(${column}, ${key}), 0) + length(${key})) as integer), 0)`;
+    return sql<number>`coalesce(cast(substr(${sql.ref(termsColumn)}, nullif(instr(${sql.ref(termsColumn)}, ${key}), 0) + ${sql.lit(key.length)}) as integer), 0)`;
   },
   allDigits: (expr) => sql<boolean>`(${expr} not glob '*[^0-9]*')`,
   appendOnlyTriggers: (table) =>

@@ -150,7 +150,7 @@ export async function membersInSet(
   page?: { readonly offset: number; readonly limit: number },
 ): Promise<MemberPage> {
   const holds = (term: string): RawBuilder<SqlBool> =>
-    sql<SqlBool>`((${dialect.termMask('m.terms', term)} >> cast(${members.slot} as integer)) & 1) = 1`;
+    sql<SqlBool>`((${dialect.termMask('m.terms', term)} >> ${sql.lit(members.slot)}) & 1) = 1`;
   const inNumerator =
     members.minus === undefined
       ? holds(members.numerator)
@@ -161,14 +161,10 @@ export async function membersInSet(
       : sql<SqlBool>`(${holds(members.denominator)} and not ${inNumerator})`;
   // The table is clustered by (year, county, org, resident) (migration 025): the members of
   // a county, a township or a village are one range of it, found by county first.
-  // The text search first: it passes over the members without the term before their masks
-  // are cut out.
-  const scanned = members.set === 'numerator' ? members.numerator : members.denominator;
   const selected = factTables(h)
     .selectFrom('indicator_memberships as m')
     .where('m.year', '=', year)
     .where(rowsInScope(scope, { county: 'm.county_code', org: 'm.org_code' }))
-    .where('m.terms', 'like', `%|${scanned}=%`)
     .where(inSet);
   if (page === undefined) {
     const rows = await selected.select('m.resident_id').orderBy('m.resident_id').execute();
@@ -182,7 +178,6 @@ export async function membersInSet(
     .offset(page.offset)
     .execute();
   if (rows.length > 0) return { total: Number(rows[0]!.total), ids: rows.map((r) => Number(r.resident_id)) };
-  if (page.offset === 0) return { total: 0, ids: [] };
   // A page past the end holds no row to carry the count.
   const counted = await selected.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return { total: Number(counted.n), ids: [] };
