@@ -26,13 +26,6 @@ export interface SqlDialect {
   clusteredByPrimaryKey<T extends string, C extends string>(
     table: CreateTableBuilder<T, C>,
   ): CreateTableBuilder<T, C>;
-  /**
-   * The mask of `term` in a column of stored term masks (`|term=mask|…|`, see
-   * src/domain/indicators/term-masks.ts), as an integer: 0 when the term is absent. Lets a
-   * query test a member's slot (`(mask >> slot) & 1`) without sending every member's text
-   * to JavaScript.
-   */
-  termMask(termsColumn: string, term: string): RawBuilder<number>;
   /** True when a text expression consists of ASCII digits only (true for ''). */
   allDigits(expr: RawBuilder<unknown>): RawBuilder<boolean>;
   /**

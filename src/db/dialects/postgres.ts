@@ -18,12 +18,6 @@ export const postgresDialect: SqlDialect = {
   withIdColumn: (table) => table.addColumn('id', 'bigserial', (c) => c.primaryKey()),
   clusteredByPrimaryKey: (table) => table,
   tableThroughIndex: (table, alias) => sql`${sql.table(table)} as ${sql.id(alias)}`,
-  termMask: (termsColumn, term) => {
-    const key = `|${term}=`;
-    const column = sql.ref(termsColumn);
-    return sql<number>`(case when strpos(${column}, ${key}) > 0
-      then split_part(substr(${column}, strpos(${column}, ${key}) + ${sql.lit(key.length)}), '|', 1)::bigint else 0 end)`;
-  },
   allDigits: (expr) => sql<boolean>`(${expr} ~ '^[0-9]*$')`,
   appendOnlyTriggers: (table) => [
     sql`create function ${sql.id(`${table}_refuse_change`)}() returns trigger language plpgsql as $$

@@ -16,11 +16,6 @@ export const sqliteDialect: SqlDialect = {
   clusteredByPrimaryKey: (table) => table.modifyEnd(sql`without rowid`),
   tableThroughIndex: (table, alias, index) =>
     sql`${sql.table(table)} as ${sql.id(alias)} indexed by ${sql.id(index)}`,
-  // CAST of text to integer takes its longest integer prefix: the digits before the next '|'.
-  termMask: (termsColumn, term) => {
-    const key = `|${term}=`;
-    return sql<number>`coalesce(cast(substr(${sql.ref(termsColumn)}, nullif(instr(${sql.ref(termsColumn)}, ${key}), 0) + ${sql.lit(key.length)}) as integer), 0)`;
-  },
   allDigits: (expr) => sql<boolean>`(${expr} not glob '*[^0-9]*')`,
   appendOnlyTriggers: (table) =>
     (['update', 'delete'] as const).map(

@@ -7,11 +7,12 @@
  */
 import type { Db } from '../../db/database.js';
 import { chunks, KEYS_PER_LOOKUP } from '../../db/statement-chunks.js';
+import { maskHolds, storedMaskOf } from '../../domain/indicators/term-masks.js';
 import { ageInYears, maskIdNumber, maskName, maskPhone } from '../../domain/privacy/masking.js';
 import type { OrgLineage, OrgScope } from '../orgs/org-scope.js';
 import { loadFactYears } from './facts-repository.js';
 import { IndicatorQueryError, resolveQuery, type OrgSource, type ResolvedQuery } from './indicator-query.js';
-import { loadPeople, membersInSet, type MemberSet } from './values-repository.js';
+import { loadPeople, membershipsInScope } from './values-repository.js';
 
 /** The largest page of people one request gets. */
 export const MAX_PAGE_SIZE = 100;
@@ -73,18 +74,17 @@ export interface OrgMemory extends OrgSource {
  */
 export type WithOrgMemory = <T>(use: (memory: OrgMemory) => Promise<T>) => Promise<T>;
 
-/** Who a list or an export is of: the resolved query and its member set. */
+/** Who a list or an export is of: the resolved query and the residents in it, in id order. */
 interface Selection {
   readonly root: OrgLineage;
   /** The name of the org named (its code when the caller sees only a part of it). */
   readonly rootName: string;
   readonly scope: OrgScope;
-  readonly year: number;
   readonly periodEnd: string;
-  readonly members: MemberSet;
+  readonly ids: readonly number[];
 }
 
-/** The member set behind a value (numerator or gap) of an org within the caller's scope. */
+/** The residents behind a value (numerator or gap) of an org within the caller's scope. */
 async function selectPeople(
   db: Db,
   callerScope: OrgScope,
@@ -115,8 +115,7 @@ async function selectPeople(
       zh: `指标 '${indicator.id}' 是按单位上报的数据，没有人员名单（见 GET /api/reported-values）`,
       en: `indicator '${indicator.id}' is reported per org, with no list of people (see GET /api/reported-values)`,
     });
-  const denominator = indicator.denominator;
-  if (query.set === 'gap' && denominator?.kind !== 'term')
+  if (query.set === 'gap' && indicator.denominator?.kind !== 'term')
     throw new IndicatorQueryError('set', {
       zh: `指标 '${indicator.id}' 的分母不是名单（计数或人口基数），请用 set=numerator`,
       en: `indicator '${indicator.id}' has no list of people in its denominator (a count or a population base); use set=numerator`,
@@ -126,14 +125,23 @@ async function selectPeople(
       zh: `${period.year} 年没有服务记录，无名单可列`,
       en: `no services are recorded in ${period.year}: nothing to list`,
     });
+  const slot = period.endSlot;
   const { term, minus } = indicator.numerator;
-  const numerator = { numerator: term, ...(minus === undefined ? {} : { minus }), slot: period.endSlot };
-  const members: MemberSet =
-    denominator?.kind === 'term' && query.set === 'gap'
-      ? { set: 'gap', ...numerator, denominator: denominator.term }
-      : { set: 'numerator', ...numerator };
+  // One or two terms of each member's stored text, read without parsing the rest.
+  const holds = (terms: string, t: string): boolean => maskHolds(storedMaskOf(terms, t), slot);
+  const inNumerator = (terms: string): boolean =>
+    holds(terms, term) && !(minus !== undefined && holds(terms, minus));
+  const scanTerm = query.set === 'numerator' ? term : (indicator.denominator as { term: string }).term;
+  const ids: number[] = [];
+  for (const row of await membershipsInScope(db.kysely, scope, period.year, scanTerm)) {
+    const keep =
+      query.set === 'numerator'
+        ? inNumerator(row.terms)
+        : holds(row.terms, scanTerm) && !inNumerator(row.terms);
+    if (keep) ids.push(row.resident_id);
+  }
   const rootName = scopeOrgs.get(root.code)?.name ?? root.code;
-  return { root, rootName, scope, year: period.year, periodEnd: period.end, members };
+  return { root, rootName, scope, periodEnd: period.end, ids };
 }
 
 /**
@@ -158,12 +166,9 @@ export async function listIndicatorPeople(
       zh: `pageSize 应为 1..${MAX_PAGE_SIZE} 的整数`,
       en: `pageSize must be an integer 1..${MAX_PAGE_SIZE}`,
     });
-  const { root, scope, year, periodEnd, members } = await selectPeople(db, callerScope, query, withOrgMemory);
-  const { total, ids } = await membersInSet(db.kysely, db.dialect, scope, year, members, {
-    offset: (query.page - 1) * query.pageSize,
-    limit: query.pageSize,
-  });
-  const people = (await loadPeople(db.kysely, scope, ids)).map((p): IndicatorPerson => ({
+  const { root, scope, periodEnd, ids } = await selectPeople(db, callerScope, query, withOrgMemory);
+  const pageIds = ids.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  const people = (await loadPeople(db.kysely, scope, pageIds)).map((p): IndicatorPerson => ({
     residentId: p.id,
     recordNo: p.record_no,
     name: maskName(p.name) ?? '',
@@ -174,7 +179,7 @@ export async function listIndicatorPeople(
     orgCode: p.org_code,
     orgName: p.org_name,
   }));
-  return { page: { total, page: query.page, pageSize: query.pageSize, people }, org: root };
+  return { page: { total: ids.length, page: query.page, pageSize: query.pageSize, people }, org: root };
 }
 
 /** The most people one export holds: a larger list is refused, naming a smaller unit to choose. */
@@ -206,8 +211,7 @@ export async function exportIndicatorPeople(
   callerScope: OrgScope,
   query: Pick<PeopleQuery, 'orgCode' | 'period' | 'indicator' | 'set'>,
 ): Promise<{ readonly org: OrgLineage; readonly orgName: string; readonly people: ExportedPerson[] }> {
-  const { root, rootName, scope, year, periodEnd, members } = await selectPeople(db, callerScope, query);
-  const { ids } = await membersInSet(db.kysely, db.dialect, scope, year, members);
+  const { root, rootName, scope, periodEnd, ids } = await selectPeople(db, callerScope, query);
   if (ids.length > MAX_EXPORT_ROWS)
     throw new IndicatorQueryError('org', {
       zh: `名单有 ${ids.length} 人，超过导出上限 ${MAX_EXPORT_ROWS}；请选择下级单位导出`,

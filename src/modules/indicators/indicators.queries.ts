@@ -85,21 +85,6 @@ export const QUERY_SAMPLES: ModuleQueries = {
       tallyNodesInScope: (db) => values.tallyNodesInScope(db.kysely, S, 2020, [5, 11]),
       villagePopulationInScope: (db) => values.villagePopulationInScope(db.kysely, S, 2020),
       membershipsInScope: (db) => values.membershipsInScope(db.kysely, S, 2020, 'records.total'),
-      membersInSet: (db) =>
-        values.membersInSet(
-          db.kysely,
-          db.dialect,
-          S,
-          2020,
-          {
-            set: 'gap',
-            numerator: 'records.total',
-            minus: 'records.duplicate',
-            denominator: 'records.electronic',
-            slot: 17,
-          },
-          { offset: 0, limit: 50 },
-        ),
       loadPeople: (db) => values.loadPeople(db.kysely, S, [1, 2]),
       latestServiceDateInScope: (db) =>
         values.latestServiceDateInScope(db.kysely, S, '2020-01-01', '2020-12-31'),

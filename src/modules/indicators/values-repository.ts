@@ -3,8 +3,6 @@
  * village population, and for the drill-down the membership rows and the people behind a
  * value. Every function takes the scope it is confined to.
  */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { SqlDialect } from '../../db/database.js';
 import type { PopulationBase } from '../../domain/indicators/catalogue.js';
 import {
   NAMED_ORG_COLUMNS,
@@ -86,10 +84,7 @@ export async function villagePopulationInScope(
     .execute();
 }
 
-/**
- * Membership rows of `scope` for a year that mention `term`, with their stored masks: the
- * reference {@link membersInSet} is tested against.
- */
+/** Membership rows of `scope` for a year that mention `term` (drill-down). */
 export async function membershipsInScope(
   h: Handle,
   scope: OrgScope,
@@ -107,80 +102,6 @@ export async function membershipsInScope(
     .orderBy('m.resident_id')
     .execute();
   return rows.map((r) => ({ resident_id: Number(r.resident_id), terms: r.terms }));
-}
-
-/**
- * Who of a year's members a drill-down lists, by their stored term masks at the end of one
- * 旬: the numerator (members of `numerator`, less those of `minus`) or the gap (members of
- * `denominator` outside the numerator).
- */
-export type MemberSet =
-  | { readonly set: 'numerator'; readonly numerator: string; readonly minus?: string; readonly slot: number }
-  | {
-      readonly set: 'gap';
-      readonly numerator: string;
-      readonly minus?: string;
-      readonly denominator: string;
-      readonly slot: number;
-    };
-
-/** A page of a member set: the ids asked for, in id order, and how many the set holds. */
-export interface MemberPage {
-  readonly total: number;
-  readonly ids: number[];
-}
-
-/**
- * The residents of `scope` in a {@link MemberSet} of a year, in id order: every one, or one
- * page (`offset`, `limit`) and the count of all. The masks are tested in the query
- * (`SqlDialect.termMask`), so only the ids leave the database, not the stored text of every
- * member of the org (a township's few thousand rows of ~200 bytes).
- *
- * @example
- * await membersInSet(db.kysely, db.dialect, scope, 2020,
- *   { set: 'gap', numerator: 'hypertension.controlled', denominator: 'hypertension.managed', slot: 17 },
- *   { offset: 0, limit: 50 });
- */
-export async function membersInSet(
-  h: Handle,
-  dialect: SqlDialect,
-  scope: OrgScope,
-  year: number,
-  members: MemberSet,
-  page?: { readonly offset: number; readonly limit: number },
-): Promise<MemberPage> {
-  const holds = (term: string): RawBuilder<SqlBool> =>
-    sql<SqlBool>`((${dialect.termMask('m.terms', term)} >> ${sql.lit(members.slot)}) & 1) = 1`;
-  const inNumerator =
-    members.minus === undefined
-      ? holds(members.numerator)
-      : sql<SqlBool>`(${holds(members.numerator)} and not ${holds(members.minus)})`;
-  const inSet =
-    members.set === 'numerator'
-      ? inNumerator
-      : sql<SqlBool>`(${holds(members.denominator)} and not ${inNumerator})`;
-  // The table is clustered by (year, county, org, resident) (migration 025): the members of
-  // a county, a township or a village are one range of it, found by county first.
-  const selected = factTables(h)
-    .selectFrom('indicator_memberships as m')
-    .where('m.year', '=', year)
-    .where(rowsInScope(scope, { county: 'm.county_code', org: 'm.org_code' }))
-    .where(inSet);
-  if (page === undefined) {
-    const rows = await selected.select('m.resident_id').orderBy('m.resident_id').execute();
-    const ids = rows.map((r) => Number(r.resident_id));
-    return { total: ids.length, ids };
-  }
-  const rows = await selected
-    .select(['m.resident_id', sql<number>`count(*) over ()`.as('total')])
-    .orderBy('m.resident_id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  if (rows.length > 0) return { total: Number(rows[0]!.total), ids: rows.map((r) => Number(r.resident_id)) };
-  // A page past the end holds no row to carry the count.
-  const counted = await selected.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return { total: Number(counted.n), ids: [] };
 }
 
 /** A person of a drill-down list, before masking. */
