@@ -6,8 +6,10 @@
  * database). Either way behind a bounded queue: when `concurrency` reads run and
  * `maxQueued` wait, the next is refused at once with 503 and Retry-After instead of waiting
  * without limit. The queue lets a dashboard's table pass the drill-down pages waiting before
- * it: a table takes a worker for milliseconds, a page of people for a hundred or more, and
- * fifty users' dashboards behind their colleagues' drill-downs made the dashboard's p95.
+ * it: at fifty users the reads wait for the CPU whatever their order, and the order decides
+ * who waits. First come first served put both kinds at a p95 of 110–190 ms on the county demo,
+ * drill-downs first put the dashboards at 430–620 ms; dashboards first keep theirs under
+ * 100 ms (docs/performance.md, 7 December 2026, fifth session).
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';

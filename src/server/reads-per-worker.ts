@@ -1,15 +1,19 @@
 import type { DbTarget } from '../db/database.js';
 
 /**
- * How many reads a read worker runs at once: on PostgreSQL two, each on a connection of its
- * own, so that one read's JavaScript runs while the other waits for the database; on SQLite
- * one, since a SQLite read holds its thread until it is done and a second would only wait
- * inside the worker, out of the pool's queue (where a dashboard could pass it).
+ * How many reads a read worker runs at once: two, on either dialect. On PostgreSQL one
+ * read's JavaScript runs while the other waits for the database, each on a connection of
+ * its own. On SQLite a read holds its thread until it is done, but the second read is
+ * already in the worker when the first ends: without it the worker sat idle until the busy
+ * event loop had taken the first answer and handed over the next task (42–56 % of a worker's
+ * time at 50 users, measured 7 December 2026; docs/performance.md).
  *
  * @example
  * readsPerWorker({ url: 'postgres://…' }); // 2
- * readsPerWorker({ file: 'gongwei.sqlite' }); // 1
+ * readsPerWorker({ file: 'gongwei.sqlite' }); // 2
  */
 export function readsPerWorker(target: DbTarget): number {
-  return target.url ? 2 : 1;
+  // The same on both since 7 December 2026 (fifth session); kept per target, as a pool of
+  // connections (PostgreSQL) and a single one (SQLite) may come to differ again.
+  return target.url || target.file ? 2 : 1;
 }
