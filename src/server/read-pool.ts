@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Db, DbTarget } from '../db/database.js';
 import { GongweiError } from '../domain/gongwei-error.js';
-import { readsPerWorker } from './reads-per-worker.js';
+import { READS_PER_WORKER } from './reads-per-worker.js';
 import {
   answerOf,
   runReadTask,
@@ -37,7 +37,7 @@ export interface ReadPoolOptions {
   readonly threads?: number;
   /**
    * Reads running at once (default: the worker threads times the reads each runs at once, as
-   * {@link readsPerWorker} gives them; in-process 8). More than the threads take waits
+   * {@link READS_PER_WORKER}; in-process 8). More than the threads take waits
    * in their pool's own queue, first come first served.
    */
   readonly concurrency?: number;
@@ -95,7 +95,7 @@ export class ReadPool {
   ) {
     const threads = Math.max(1, options.threads ?? availableParallelism());
     const readers = options.readers;
-    const readsAtOnce = readers ? readsPerWorker(readers) : 1;
+    const readsAtOnce = readers ? READS_PER_WORKER : 1;
     this.piscina =
       readers && (readers.url || readers.file) ? workerPool(readers, threads, readsAtOnce) : null;
     this.concurrency = Math.max(1, options.concurrency ?? (this.piscina ? threads * readsAtOnce : 8));

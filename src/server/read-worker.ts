@@ -10,7 +10,7 @@ import type { Db } from '../db/database.js';
 import type { DbTarget } from '../db/database.js';
 import { openPostgres } from '../db/dialects/postgres.js';
 import { openSqlite } from '../db/dialects/sqlite.js';
-import { readsPerWorker } from './reads-per-worker.js';
+import { READS_PER_WORKER } from './reads-per-worker.js';
 import { runReadTask, type ReadAnswers, type ReadOutcome, type ReadTask } from './read-tasks.js';
 
 let db: Db | null = null;
@@ -25,7 +25,7 @@ export default async function readTask(task: ReadTask): Promise<ReadOutcome<Read
 export function openReader(target: DbTarget): Db {
   if (target.url)
     return openPostgres(target.url, {
-      max: readsPerWorker(target),
+      max: READS_PER_WORKER,
       readOnly: true,
       ...(target.schema ? { schema: target.schema } : {}),
     });
