@@ -7,7 +7,8 @@ import { findIdenticalCheckups, type CheckupValues } from '../src/domain/audits/
 import { IDENTICAL_CHECKUP_HOTSPOTS } from '../src/modules/demo/generator/calibration.js';
 import { listHotspots } from '../src/modules/audits/finding-queries.js';
 import type { AuditRuleId } from '../src/modules/audits/rules/index.js';
-import { runAudits } from '../src/modules/audits/run-audits.js';
+import { runAudits, type AuditRunResult, type RunAuditsOptions } from '../src/modules/audits/run-audits.js';
+import { ReadPool } from '../src/server/read-pool.js';
 import { WHOLE_TREE } from '../src/modules/orgs/org-scope.js';
 import type { BenchFigure, BenchSection } from './bench-section.js';
 
@@ -56,16 +57,30 @@ export function syntheticCheckups(count: number, seed: number): CheckupValues[] 
 /** The audits section of `npm run bench`. */
 export const auditsSection: BenchSection = {
   name: 'audits',
-  async run({ db, rootCode, period }) {
+  async run({ db, rootCode, period, target }) {
     const figures: BenchFigure[] = [];
     const perRule = new Map<AuditRuleId, { ms: number; findings: number }>();
-    let started = performance.now();
-    await runAudits(db, WHOLE_TREE, {
-      orgCode: rootCode,
-      period,
-      onRule: (rule, findings, ms) => perRule.set(rule, { ms, findings }),
-    });
-    const first = performance.now() - started;
+    // As `gongwei audit` and the server run them: the reading rules in worker threads, one a core.
+    const pool = new ReadPool(db, { readers: target });
+    const timedRun = async (options: RunAuditsOptions): Promise<{ run: AuditRunResult; ms: number }> => {
+      const started = performance.now();
+      const run = await runAudits(db, WHOLE_TREE, options, (reading) =>
+        pool.run({ kind: 'audit-rule', reading }),
+      );
+      return { run, ms: performance.now() - started };
+    };
+    let first;
+    let again;
+    try {
+      first = await timedRun({
+        orgCode: rootCode,
+        period,
+        onRule: (rule, findings, ms) => perRule.set(rule, { ms, findings }),
+      });
+      again = await timedRun({ orgCode: rootCode, period });
+    } finally {
+      await pool.close();
+    }
     for (const [rule, { ms, findings }] of perRule) {
       figures.push({
         name: `audit ${rule} (${findings} findings)`,
@@ -74,19 +89,30 @@ export const auditsSection: BenchSection = {
         ...(GOALS[rule] ? { goal: GOALS[rule] } : {}),
       });
     }
-    figures.push({
-      name: 'audit: all rules, first run',
-      value: Math.round(first),
-      unit: 'ms',
-      goal: 'seconds at city scale',
-    });
-    started = performance.now();
-    await runAudits(db, WHOLE_TREE, { orgCode: rootCode, period });
-    figures.push({
-      name: 'audit: all rules, re-run (findings carried)',
-      value: Math.round(performance.now() - started),
-      unit: 'ms',
-    });
+    figures.push(
+      {
+        name: 'audit: all rules, first run',
+        value: Math.round(first.ms),
+        unit: 'ms',
+        goal: '≤ 5000 at city scale',
+      },
+      {
+        name: 'audit: first run, reading rules read at once (worker threads)',
+        value: Math.round(first.run.timings.reading ?? 0),
+        unit: 'ms',
+      },
+      {
+        name: 'audit: first run, the write transaction',
+        value: Math.round(first.run.timings.writing ?? 0),
+        unit: 'ms',
+      },
+      {
+        name: 'audit: all rules, re-run (findings carried)',
+        value: Math.round(again.ms),
+        unit: 'ms',
+        goal: '≤ 5000 at city scale',
+      },
+    );
 
     // On the demo city: are the identical check-ups where the bulletin says (4 places)?
     const top = await listHotspots(db, WHOLE_TREE, {
@@ -104,7 +130,7 @@ export const auditsSection: BenchSection = {
     });
 
     const checkups = syntheticCheckups(250_000, 20200630);
-    started = performance.now();
+    const started = performance.now();
     const result = findIdenticalCheckups(checkups, 4);
     figures.push({
       name: `identical check-up detector, 250 k synthetic (${result.checkups.length} in ${result.clusters.length} clusters)`,

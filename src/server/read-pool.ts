@@ -66,12 +66,14 @@ export class ReadQueueFullError extends GongweiError {
 
 /**
  * The reads that go first when a place frees: the dashboard's table (and the read ahead of a
- * worker's start, which no client waits for in a queue) before the drill-down pages.
+ * worker's start, which no client waits for in a queue) before the drill-down pages and the
+ * rules of an audit run (each one read, ADR 0007).
  */
 const GOES_FIRST: Record<ReadTask['kind'], boolean> = {
   'indicator-values': true,
   'preload-tallies': true,
   'indicator-people': false,
+  'audit-rule': false,
 };
 
 /** Runs reads with a bounded queue, dashboards first. */

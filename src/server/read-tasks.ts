@@ -1,7 +1,8 @@
 /**
  * The reads the server runs off its event loop (ADR 0014), as plain data so that they cross
- * to a worker thread and back: the indicator table of a dashboard, a drill-down page, and the
- * reading ahead of the latest year's tallies when a connection starts (ADR 0022). The
+ * to a worker thread and back: the indicator table of a dashboard, a drill-down page, the
+ * reading ahead of the latest year's tallies when a connection starts (ADR 0022), and the
+ * reading of one audit rule of a run (ADR 0009). The
  * same function runs them in a read worker (./read-worker.ts) and in-process (PostgreSQL,
  * whose queries do not block the event loop, and tests).
  */
@@ -23,6 +24,7 @@ import {
 import { indicatorTableFrom, type IndicatorQuery } from '../modules/indicators/indicator-values.js';
 import { TallyStore } from '../modules/indicators/tally-store.js';
 import type { OrgScope } from '../modules/orgs/org-scope.js';
+import { readRule, type RuleReading, type RuleReadingResult } from '../modules/audits/rule-reading.js';
 import type { DataVersion } from '../modules/serving/data-versions-repository.js';
 
 /** A read to run. */
@@ -38,7 +40,8 @@ export type ReadTask =
       readonly versions?: readonly DataVersion[];
     }
   | { readonly kind: 'indicator-people'; readonly scope: OrgScope; readonly query: PeopleQuery }
-  | { readonly kind: 'preload-tallies' };
+  | { readonly kind: 'preload-tallies' }
+  | { readonly kind: 'audit-rule'; readonly reading: RuleReading };
 
 /**
  * The indicator table as its gzip-compressed JSON (the main thread sends the bytes as they
@@ -60,6 +63,7 @@ export interface ReadAnswers {
   'indicator-values': ValuesAnswer;
   'indicator-people': PeopleAnswer;
   'preload-tallies': PreloadAnswer;
+  'audit-rule': RuleReadingResult;
 }
 
 /** What a preload read ahead: the latest year with maintained facts (null: none) and the counties read. */
@@ -134,6 +138,8 @@ export async function runReadTask(
         await store.preload(db.kysely, year);
         return { ok: { year, counties: store.readCounts.counties } };
       }
+      case 'audit-rule':
+        return { ok: await readRule(db, task.reading) };
     }
   } catch (error) {
     if (error instanceof GongweiError)

@@ -12,7 +12,10 @@ import {
 } from './audits.fixture.js';
 import { countFindings, listFindings, listHotspots, resolveFinding } from './finding-queries.js';
 import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
-import { runAudits } from './run-audits.js';
+import { ReadPool } from '../../server/read-pool.js';
+import { withAuditTables } from './audit-tables.js';
+import { readRule } from './rule-reading.js';
+import { runAudits, type AuditRunResult } from './run-audits.js';
 import { WHOLE_TREE } from '../orgs/org-scope.js';
 
 const V1 = '620881100201';
@@ -168,9 +171,11 @@ describeEachDialect('audits', (t) => {
   });
   const rid = (no: number): number => w.r.get(no)!;
 
+  let firstRun: AuditRunResult;
+
   describe('first run', () => {
     beforeAll(async () => {
-      await runAudits(t.db, WHOLE_TREE, P);
+      firstRun = await runAudits(t.db, WHOLE_TREE, P);
     });
 
     it('groups duplicates by normalised ID and by name + birth date + sex within a county', async () => {
@@ -302,6 +307,48 @@ describeEachDialect('audits', (t) => {
         fullName: '静宁县雷大镇屈岔村',
         count: 2,
       });
+    });
+  });
+
+  describe('rules read in worker threads', () => {
+    async function storedFindings(): Promise<unknown[]> {
+      return withAuditTables(t.db.kysely)
+        .selectFrom('audit_findings')
+        .select(['finding_key', 'severity', 'status', 'org_code', 'weight', 'evidence', 'closed_at'])
+        .orderBy('finding_key')
+        .execute();
+    }
+
+    it('store what a run read in-process stored: the same findings, none new, none closed', async () => {
+      const before = await storedFindings();
+      const pool = new ReadPool(t.db, { readers: t.target, threads: 2 });
+      let run;
+      try {
+        expect(pool.offThread).toBe(true);
+        run = await runAudits(t.db, WHOLE_TREE, P, (reading) => pool.run({ kind: 'audit-rule', reading }));
+      } finally {
+        await pool.close();
+      }
+      expect(run.summary.map(({ rule, found }) => ({ rule, found }))).toEqual(
+        firstRun.summary.map(({ rule, found }) => ({ rule, found })),
+      );
+      expect(run.summary.every((r) => r.new === 0 && r.closed === 0)).toBe(true);
+      expect(await storedFindings()).toEqual(before);
+    });
+
+    it('leave nothing written when one rule’s reading fails', async () => {
+      const runs = await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute();
+      const before = await storedFindings();
+      await expect(
+        runAudits(t.db, WHOLE_TREE, P, async (reading) => {
+          if (reading.rule === 'digit_preference') throw new Error('the read connection went away');
+          return readRule(t.db, reading);
+        }),
+      ).rejects.toThrow('the read connection went away');
+      expect(await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute()).toEqual(
+        runs,
+      );
+      expect(await storedFindings()).toEqual(before);
     });
   });
 

@@ -17,7 +17,7 @@ import type { Handle } from './audit-tables.js';
 import * as findings from './finding-repository.js';
 import * as merges from './merge-repository.js';
 import * as runs from './run-repository.js';
-import type { AuditRule, RuleScan, RunStamp } from './rules/audit-rule.js';
+import { isReadingRule, type AuditRule, type RuleScan, type RunStamp } from './rules/audit-rule.js';
 import * as candidates from './rules/candidate-repository.js';
 import { AUDIT_RULES } from './rules/index.js';
 
@@ -77,7 +77,12 @@ function ruleSamples(rule: AuditRule): RepositorySamples {
       ? ['candidates (default parameters)', (db) => select(db.kysely, scan(db), parameters)]
       : store !== undefined
         ? ['store (default parameters)', (db) => store(db.kysely, scan(db), parameters, RUN)]
-        : ['find (default parameters)', (db) => rule.find(db.kysely, scan(db), parameters, RUN)];
+        : isReadingRule(rule)
+          ? ['findings (default parameters)', (db) => rule.findFindings(db.kysely, scan(db), parameters)]
+          : [
+              'stored findings (default parameters)',
+              (db) => rule.storeFindings(db.kysely, scan(db), parameters, RUN),
+            ];
   return selectionSamples(`audits/rules/${rule.id.replaceAll('_', '-')}.ts`, [sample]);
 }
 

@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { OPERATOR_SCOPE, operatorName, withDb, withDbOption } from '../../cli/command-context.js';
-import type { Db } from '../../db/database.js';
+import { resolveDbTarget, type Db } from '../../db/database.js';
+import { ReadPool } from '../../server/read-pool.js';
 import { asOptions, badOption, format, positiveInt } from './cli-options.js';
 import { FINDING_COLUMNS, findingRecord, out, table } from './cli-output.js';
 import {
@@ -71,14 +72,16 @@ export function registerAuditCommands(program: Command): void {
           ?.split(',')
           .map((r) => r.trim())
           .filter(Boolean);
+        // The rules that only read are read in worker threads, one per core, each with its own connection.
+        const pool = new ReadPool(db, { readers: resolveDbTarget(options.db) });
         const run = await asOptions(() =>
-          runAudits(db, OPERATOR_SCOPE, {
-            orgCode: options.org,
-            period: options.period,
-            rules,
-            asOf: options.asOf,
-          }),
-        );
+          runAudits(
+            db,
+            OPERATOR_SCOPE,
+            { orgCode: options.org, period: options.period, rules, asOf: options.asOf },
+            (reading) => pool.run({ kind: 'audit-rule', reading }),
+          ),
+        ).finally(() => pool.close());
         const counts = options.org
           ? await countFindings(db, OPERATOR_SCOPE, { orgCode: options.org, depth: 1, runId: run.runId })
           : [];

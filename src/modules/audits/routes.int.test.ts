@@ -65,7 +65,8 @@ describeEachDialect('audit routes', (t) => {
       // Before the child's birth: its evidence quotes the birth date, which must not leave.
       { resident: r.get(4)!, type: 'child_visit', date: '2020-04-10' },
     ]);
-    app = await buildApp({ db: t.db, backgroundJobs: false });
+    // The runs' rules are read in a worker thread, as `gongwei serve` reads them.
+    app = await buildApp({ db: t.db, backgroundJobs: false, serving: { readers: t.target, threads: 1 } });
     bureau = await signInAs(app, t.db, 'bureau', '620881');
     centre = await signInAs(app, t.db, 'centre', '620881100');
     viewer = await signInAs(app, t.db, 'viewer', '620881');

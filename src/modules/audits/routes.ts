@@ -12,6 +12,7 @@ import { noteAccess, type AccessNote } from '../../server/access-notes.js';
 import { callerOf, callerScope } from '../../server/caller-scope.js';
 import type { RouteAccess } from '../../server/route-access.js';
 import { ErrorSchema } from '../../server/error-reply.js';
+import { pooledRead } from '../../server/serving.js';
 import {
   countFindings,
   getFinding,
@@ -152,15 +153,21 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const b = request.body;
-      const run = await runAudits(db, callerScope(request), {
-        orgCode: b.orgCode,
-        period: b.period,
-        rules: b.rules,
-        asOf: b.asOf,
-        parameters: b.parameters,
-      });
+      const run = await runAudits(
+        db,
+        callerScope(request),
+        {
+          orgCode: b.orgCode,
+          period: b.period,
+          rules: b.rules,
+          asOf: b.asOf,
+          parameters: b.parameters,
+        },
+        // Each rule that only reads is read in the read pool, beside the others and off the event loop.
+        (reading) => pooledRead(request, reply, db, { kind: 'audit-rule', reading }),
+      );
       noteAccess(request, {
         action: 'audits.run',
         objectType: 'audit-run',

@@ -24,6 +24,8 @@ import {
   upsertFindings,
   type RunRuleSummary,
 } from './run-repository.js';
+import { readRule, type RuleReader, type RuleReadingResult } from './rule-reading.js';
+import { isReadingRule } from './rules/audit-rule.js';
 
 /** What to audit. */
 export interface RunAuditsOptions {
@@ -53,15 +55,23 @@ export interface AuditRunResult {
   rules: AuditRuleId[];
   /** Per rule: found in this run, records affected, new, already resolved, closed. */
   summary: RunRuleSummary[];
-  /** Milliseconds spent per rule (finding and storing), closing vanished findings, and counting. */
-  timings: Partial<Record<AuditRuleId | 'close' | 'counts', number>>;
+  /**
+   * Milliseconds: per rule, finding (where it was read) and storing; the reading of every
+   * reading rule at once, start to last (`reading`); the write transaction (`writing`), and
+   * within it closing vanished findings and counting.
+   */
+  timings: Partial<Record<AuditRuleId | 'reading' | 'writing' | 'close' | 'counts', number>>;
 }
 
 /**
- * Runs the rules over `scope` (narrowed to `options.orgCode`) and stores the findings in one
- * transaction: new findings open, persisting ones keep their status (resolved stays
+ * Runs the rules over `scope` (narrowed to `options.orgCode`) and stores the findings. The
+ * rules that only read are read first, all at once, through `reader` (default: in-process on
+ * `db`; the server's read pool, or the CLI's, reads them on every core); then one write
+ * transaction stores their findings, runs the rules that store their own, and closes what
+ * was not seen again: new findings open, persisting ones keep their status (resolved stays
  * resolved), findings of these rules and this scope that were not seen again are closed.
- * An unknown org, rule, period, date or parameter is refused before anything is read.
+ * Nothing is written when any rule fails. An unknown org, rule, period, date or parameter is
+ * refused before anything is read.
  *
  * @example await runAudits(db, callerScope, { orgCode: '620881', period: '2020Q2', rules: ['identical_checkups'] })
  */
@@ -69,18 +79,34 @@ export async function runAudits(
   db: Db,
   scope: OrgScope,
   options: RunAuditsOptions = {},
+  reader: RuleReader = (reading) => readRule(db, reading),
 ): Promise<AuditRunResult> {
   const ids = selectRules(options.rules);
   const params = resolveAuditParameters(options.parameters ?? {});
   const window = auditWindow(options);
   const now = options.now ?? new Date().toISOString();
   const rules = AUDIT_RULES.filter((r) => ids.includes(r.id));
+  const runScope = options.orgCode
+    ? (await scopeOfOrg(db.kysely, scope, options.orgCode, { field: 'orgCode', unknownCode: 'bad_request' }))
+        .scope
+    : scope;
+  const timings: AuditRunResult['timings'] = {};
 
-  return db.kysely.transaction().execute(async (trx) => {
-    const runScope = options.orgCode
-      ? (await scopeOfOrg(trx, scope, options.orgCode, { field: 'orgCode', unknownCode: 'bad_request' }))
-          .scope
-      : scope;
+  let started = performance.now();
+  const readings = new Map<AuditRuleId, RuleReadingResult>(
+    await Promise.all(
+      rules
+        .filter((r) => isReadingRule(r))
+        .map(async (r) => {
+          const found = await reader({ rule: r.id, scope: runScope, window, parameters: params[r.id] });
+          return [r.id, found] as const;
+        }),
+    ),
+  );
+  timings.reading = performance.now() - started;
+
+  started = performance.now();
+  const stored = await db.kysely.transaction().execute(async (trx) => {
     const runId = await insertRun(trx, {
       startedAt: now,
       orgCode: options.orgCode ?? null,
@@ -90,36 +116,39 @@ export async function runAudits(
       parameters: params,
     });
     const scan = { scope: runScope, window, dialect: db.dialect };
-    const timings: AuditRunResult['timings'] = {};
     for (const rule of rules) {
-      const started = performance.now();
-      const outcome = await rule.find(trx, scan, params[rule.id], { runId, now });
+      const stepStarted = performance.now();
+      const reading = readings.get(rule.id);
       let found: number;
-      if ('findings' in outcome) {
-        await upsertFindings(trx, runId, now, rule.id, outcome.findings);
-        found = outcome.findings.length;
-      } else found = outcome.stored;
-      const ms = performance.now() - started;
+      if (reading) {
+        await upsertFindings(trx, runId, now, rule.id, reading.findings);
+        found = reading.findings.length;
+      } else if (!isReadingRule(rule))
+        found = await rule.storeFindings(trx, scan, params[rule.id], { runId, now });
+      else throw new Error(`audit rule ${rule.id} was not read`);
+      const ms = (reading?.ms ?? 0) + performance.now() - stepStarted;
       timings[rule.id] = ms;
       options.onRule?.(rule.id, found, ms);
     }
-    let started = performance.now();
+    let stepStarted = performance.now();
     const closed = await closeVanished(trx, runId, now, ids, runScope, window);
-    timings.close = performance.now() - started;
-    started = performance.now();
+    timings.close = performance.now() - stepStarted;
+    stepStarted = performance.now();
     const summary = await storeRunCounts(trx, runId, ids, closed);
-    timings.counts = performance.now() - started;
+    timings.counts = performance.now() - stepStarted;
     await finishRun(trx, runId, new Date().toISOString(), summary);
-    return {
-      runId,
-      orgCode: options.orgCode ?? null,
-      period: options.period ?? null,
-      window,
-      rules: ids,
-      summary,
-      timings,
-    };
+    return { runId, summary };
   });
+  timings.writing = performance.now() - started;
+  return {
+    runId: stored.runId,
+    orgCode: options.orgCode ?? null,
+    period: options.period ?? null,
+    window,
+    rules: ids,
+    summary: stored.summary,
+    timings,
+  };
 }
 
 function selectRules(requested: readonly string[] | undefined): AuditRuleId[] {

@@ -65,16 +65,31 @@ export interface StoredRule<Id extends string, S extends ParameterSchema> extend
   readonly store: (h: Handle, scan: RuleScan, parameters: z.output<S>, run: RunStamp) => Promise<number>;
 }
 
-/** What running a rule gave: findings for the runner to store, or how many the rule stored itself. */
-export type RuleOutcome = { readonly findings: readonly DraftFinding[] } | { readonly stored: number };
+/**
+ * A rule that only reads: its findings travel back to the runner, which stores them. It may
+ * run on any read connection, beside the other reading rules and before the run's write
+ * transaction (ADR 0009, amendment of 7 December 2026).
+ */
+export interface ReadingRule<Id extends string = string> extends RuleDescription<Id, ParameterSchema> {
+  /**
+   * The rule's findings in the scan. `parameters` is what the rule's own schema parsed (the
+   * runner parses every rule's parameters before it starts).
+   */
+  readonly findFindings: (h: Handle, scan: RuleScan, parameters: unknown) => Promise<DraftFinding[]>;
+}
+
+/** A rule whose one statement stores its findings: it runs inside the run's write transaction. */
+export interface StoringRule<Id extends string = string> extends RuleDescription<Id, ParameterSchema> {
+  /** Stores the rule's findings under `run`; returns how many it saw. */
+  readonly storeFindings: (h: Handle, scan: RuleScan, parameters: unknown, run: RunStamp) => Promise<number>;
+}
 
 /** A rule as the runner, the routes, the CLI and the docs see it, whatever its candidates. */
-export interface AuditRule<Id extends string = string> extends RuleDescription<Id, ParameterSchema> {
-  /**
-   * Finds the rule's findings in the scan. `parameters` is what the rule's own schema
-   * parsed (the runner parses every rule's parameters before it starts).
-   */
-  readonly find: (h: Handle, scan: RuleScan, parameters: unknown, run: RunStamp) => Promise<RuleOutcome>;
+export type AuditRule<Id extends string = string> = ReadingRule<Id> | StoringRule<Id>;
+
+/** True when `rule` only reads (its findings may be found on a read connection). */
+export function isReadingRule<Id extends string>(rule: AuditRule<Id>): rule is ReadingRule<Id> {
+  return 'findFindings' in rule;
 }
 
 /**
@@ -85,13 +100,13 @@ export interface AuditRule<Id extends string = string> extends RuleDescription<I
  */
 export function judgedRule<const Id extends string, S extends ParameterSchema, C>(
   rule: JudgedRule<Id, S, C>,
-): JudgedRule<Id, S, C> & AuditRule<Id> {
+): JudgedRule<Id, S, C> & ReadingRule<Id> {
   return {
     ...rule,
-    async find(h, scan, parameters) {
+    async findFindings(h, scan, parameters) {
       // The runner parsed `parameters` with this rule's schema.
       const p = parameters as z.output<S>;
-      return { findings: rule.judge(await rule.candidates(h, scan, p), p, scan.window) };
+      return rule.judge(await rule.candidates(h, scan, p), p, scan.window);
     },
   };
 }
@@ -99,11 +114,11 @@ export function judgedRule<const Id extends string, S extends ParameterSchema, C
 /** Defines a rule whose findings one statement selects and stores. */
 export function storedRule<const Id extends string, S extends ParameterSchema>(
   rule: StoredRule<Id, S>,
-): StoredRule<Id, S> & AuditRule<Id> {
+): StoredRule<Id, S> & StoringRule<Id> {
   return {
     ...rule,
-    async find(h, scan, parameters, run) {
-      return { stored: await rule.store(h, scan, parameters as z.output<S>, run) };
+    async storeFindings(h, scan, parameters, run) {
+      return rule.store(h, scan, parameters as z.output<S>, run);
     },
   };
 }

@@ -1,0 +1,51 @@
+/**
+ * The reading of one audit rule that only reads (ADR 0009, amendment of 7 December 2026): its
+ * candidates selected and judged on a read connection, as plain data so that it crosses to a
+ * read worker of the server and back. A run reads its rules at once, one per read connection
+ * (every core on SQLite, every backend on PostgreSQL), then stores what they found in one
+ * short write transaction.
+ */
+import type { Db } from '../../db/database.js';
+import type { DraftFinding } from '../../domain/audits/classify.js';
+import type { AuditWindow } from '../../domain/audits/vocabulary.js';
+import type { OrgScope } from '../orgs/org-scope.js';
+import { isReadingRule } from './rules/audit-rule.js';
+import { auditRule, type AuditRuleId } from './rules/index.js';
+
+/** One rule to read over a scope and window, with its parameters as its schema parsed them. */
+export interface RuleReading {
+  readonly rule: AuditRuleId;
+  readonly scope: OrgScope;
+  readonly window: AuditWindow;
+  readonly parameters: unknown;
+}
+
+/** What a reading found, and the milliseconds it took where it ran. */
+export interface RuleReadingResult {
+  readonly findings: DraftFinding[];
+  readonly ms: number;
+}
+
+/**
+ * Where a run's readings are read: by default in-process on the run's own connection; the
+ * server passes its read pool (src/server/read-pool.ts), the CLI and the bench a pool of
+ * their own.
+ */
+export type RuleReader = (reading: RuleReading) => Promise<RuleReadingResult>;
+
+/**
+ * Reads one rule on `db` (a read connection or the application's).
+ *
+ * @example const { findings } = await readRule(db, { rule: 'id_problems', scope, window, parameters });
+ */
+export async function readRule(db: Db, reading: RuleReading): Promise<RuleReadingResult> {
+  const rule = auditRule(reading.rule);
+  if (!isReadingRule(rule)) throw new Error(`audit rule ${reading.rule} stores its findings: it is not read`);
+  const started = performance.now();
+  const findings = await rule.findFindings(
+    db.kysely,
+    { scope: reading.scope, window: reading.window, dialect: db.dialect },
+    reading.parameters,
+  );
+  return { findings, ms: performance.now() - started };
+}
