@@ -1199,7 +1199,8 @@ select
 from
   residents r
 where
-  "r"."record_created" <= $6
+  1 = 1
+  and "r"."record_created" <= $6
   and (
     "r"."death_date" is null
     or "r"."death_date" > $7

@@ -1209,7 +1209,8 @@ select
 from
   residents r
 where
-  "r"."record_created" <= ?
+  1 = 1
+  and "r"."record_created" <= ?
   and (
     "r"."death_date" is null
     or "r"."death_date" > ?

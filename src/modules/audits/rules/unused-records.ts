@@ -1,12 +1,14 @@
 /**
  * Rule `unused_records` (非动态使用档案): records of living, resident people neither
  * updated nor served in the months before the as-of date. A city may have hundreds of
- * thousands, so they never travel through the application: one statement finds and stores them.
+ * thousands, so they never travel through the application: one statement a county finds and
+ * stores them.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { addMonthsIso } from '../../../domain/periods/period.js';
-import { rowsInScope, type OrgScope } from '../../orgs/org-scope.js';
+import { spansCounties } from '../../../domain/audits/vocabulary.js';
+import { orgsInScope, rowsInScope, type OrgScope } from '../../orgs/org-scope.js';
 import type { Handle } from '../audit-tables.js';
 import { storedRule, type RunStamp } from './audit-rule.js';
 import { activeAt } from './candidate-repository.js';
@@ -47,13 +49,14 @@ export async function upsertUnusedFindings(
 ): Promise<number> {
   const { runId, now } = run;
   const evidence = JSON.stringify({ noServiceSince: since, asOf });
-  const result = await sql`
+  const storeAmong = async (among: RawBuilder<SqlBool>): Promise<number> => {
+    const result = await sql`
     insert into audit_findings (finding_key, rule, severity, status, county_code, org_code, resident_id,
       service_id, subject, subject_date, weight, evidence, first_run_id, last_run_id, first_seen_at, last_seen_at)
     select 'unused_records|resident:' || cast(r.id as text), 'unused_records', 'info', 'open', r.county_code,
       r.org_code, r.id, null, 'resident:' || cast(r.id as text), null, 1, ${evidence}, ${runId}, ${runId}, ${now}, ${now}
     from residents r
-    where ${activeAt(asOf, 'r')} and coalesce(r.record_updated, r.record_created) <= ${since}
+    where ${among} and ${activeAt(asOf, 'r')} and coalesce(r.record_updated, r.record_created) <= ${since}
       and ${rowsInScope(scope, { county: 'r.county_code', org: 'r.org_code' })}
       and not exists (select 1 from services s where s.resident_id = r.id
         and s.service_date > ${since} and s.service_date <= ${asOf})
@@ -61,9 +64,19 @@ export async function upsertUnusedFindings(
       county_code = excluded.county_code, org_code = excluded.org_code, evidence = excluded.evidence,
       last_run_id = excluded.last_run_id, last_seen_at = excluded.last_seen_at, closed_at = null, closed_run_id = null,
       status = case when audit_findings.status = 'closed' then 'open' else audit_findings.status end`.execute(
-    h,
-  );
-  return Number(result.numAffectedRows ?? 0);
+      h,
+    );
+    return Number(result.numAffectedRows ?? 0);
+  };
+  if (!spansCounties(scope)) return storeAmong(sql<SqlBool>`1 = 1`);
+  // County by county: a city's 139 k findings in one statement held SQLite's connection, and
+  // the server's event loop, for 1.2–1.4 s; a county's statement is an eighth of that.
+  const counties = await sql<{ county: string }>`
+    select distinct coalesce(o.county_code, o.code) as county from orgs o
+    where ${orgsInScope(scope, 'o')} order by county`.execute(h);
+  let stored = 0;
+  for (const { county } of counties.rows) stored += await storeAmong(sql<SqlBool>`r.county_code = ${county}`);
+  return stored;
 }
 
 /** Rule `unused_records`. */
