@@ -336,6 +336,17 @@ describeEachDialect('audits', (t) => {
       expect(await storedFindings()).toEqual(before);
     });
 
+    it('are never asked to read a rule that stores its own findings', async () => {
+      await expect(
+        readRule(t.db, {
+          rule: 'unused_records',
+          scope: WHOLE_TREE,
+          window: firstRun.window,
+          parameters: {},
+        }),
+      ).rejects.toThrow('audit rule unused_records stores its findings: it is not read');
+    });
+
     it('leave nothing written when one rule’s reading fails', async () => {
       const runs = await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute();
       const before = await storedFindings();

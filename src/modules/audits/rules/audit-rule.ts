@@ -58,7 +58,7 @@ export interface JudgedRule<Id extends string, S extends ParameterSchema, C> ext
 
 /**
  * A rule whose findings are too many to travel through the application (hundreds of
- * thousands in a city): one statement selects and stores them.
+ * thousands in a city): SQL selects and stores them (`INSERT … SELECT`).
  */
 export interface StoredRule<Id extends string, S extends ParameterSchema> extends RuleDescription<Id, S> {
   /** SQL: stores the findings of the run, with the upsert rules of every finding; returns how many it saw. */
@@ -78,7 +78,7 @@ export interface ReadingRule<Id extends string = string> extends RuleDescription
   readonly findFindings: (h: Handle, scan: RuleScan, parameters: unknown) => Promise<DraftFinding[]>;
 }
 
-/** A rule whose one statement stores its findings: it runs inside the run's write transaction. */
+/** A rule whose SQL stores its findings itself: it runs inside the run's write transaction. */
 export interface StoringRule<Id extends string = string> extends RuleDescription<Id, ParameterSchema> {
   /** Stores the rule's findings under `run`; returns how many it saw. */
   readonly storeFindings: (h: Handle, scan: RuleScan, parameters: unknown, run: RunStamp) => Promise<number>;
@@ -111,7 +111,7 @@ export function judgedRule<const Id extends string, S extends ParameterSchema, C
   };
 }
 
-/** Defines a rule whose findings one statement selects and stores. */
+/** Defines a rule whose findings its SQL selects and stores. */
 export function storedRule<const Id extends string, S extends ParameterSchema>(
   rule: StoredRule<Id, S>,
 ): StoredRule<Id, S> & StoringRule<Id> {
