@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Db, DbTarget } from '../db/database.js';
 import { GongweiError } from '../domain/gongwei-error.js';
+import type { RuleReader } from '../modules/audits/rule-reading.js';
 import { READS_PER_WORKER } from './reads-per-worker.js';
 import {
   answerOf,
@@ -109,6 +110,17 @@ export class ReadPool {
   /** True when reads run in worker threads. */
   get offThread(): boolean {
     return this.piscina !== null;
+  }
+
+  /**
+   * The audit rules' reader running each reading as a task of this pool (`runAudits`): in a
+   * worker thread, or in-process on the application's database.
+   */
+  get ruleReader(): RuleReader {
+    return {
+      read: (reading) => this.run({ kind: 'audit-rule', reading }),
+      apart: this.piscina !== null || !this.db.dialect.oneConnection,
+    };
   }
 
   /** Reads waiting for a place. */

@@ -11,6 +11,7 @@ import compress from '@fastify/compress';
 import etag from '@fastify/etag';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
+import type { RuleReader } from '../modules/audits/rule-reading.js';
 import type { IndicatorQuery } from '../modules/indicators/indicator-values.js';
 import { scopeIncludes } from '../modules/orgs/org-scope.js';
 import { loadDataVersions } from '../modules/serving/data-versions-repository.js';
@@ -146,6 +147,17 @@ export async function pooledRead<K extends ReadTask['kind']>(
     if (error instanceof ReadQueueFullError) reply.header('retry-after', String(error.retryAfterSeconds));
     throw error;
   }
+}
+
+/**
+ * The audit rules' reader of a request: the server's read pool, as {@link pooledRead} runs it
+ * (a full queue answers 503 with Retry-After).
+ */
+export function pooledRuleReader(request: FastifyRequest, reply: FastifyReply, db: Db): RuleReader {
+  return {
+    read: (reading) => pooledRead(request, reply, db, { kind: 'audit-rule', reading }),
+    apart: servingOf(request, db).pool.ruleReader.apart,
+  };
 }
 
 /**

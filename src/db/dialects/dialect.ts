@@ -10,6 +10,12 @@ export interface SqlDialect {
   readonly name: 'sqlite' | 'postgres';
   /** Most bind parameters one statement may carry. Batch inserts chunk by this. */
   readonly maxParameters: number;
+  /**
+   * True when the application reads and writes through one connection (SQLite): while a
+   * transaction holds it, nothing else of the application's runs on it, so a transaction must
+   * never wait for a read of the application's own. PostgreSQL's pool has other connections.
+   */
+  readonly oneConnection: boolean;
   /** Text value of `key` in a JSON text column. */
   jsonText(column: string, key: string): RawBuilder<string | null>;
   /** Number of days from `from` to `to` (ISO date text expressions), `to - from`. */

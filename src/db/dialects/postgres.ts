@@ -11,6 +11,7 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
   maxParameters: 65_000,
+  oneConnection: false,
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`,
   daysBetween: (fromExpr, toExpr) => sql<number>`((${sql.raw(toExpr)})::date - (${sql.raw(fromExpr)})::date)`,
   addMonths: (dateExpr, months) =>

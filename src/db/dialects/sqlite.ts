@@ -8,6 +8,7 @@ import { queryLog, type Db, type SqlDialect } from './dialect.js';
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
   maxParameters: 32_000,
+  oneConnection: true,
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${'$.' + key})`,
   daysBetween: (fromExpr, toExpr) =>
     sql<number>`cast(julianday(${sql.raw(toExpr)}) - julianday(${sql.raw(fromExpr)}) as integer)`,

@@ -325,7 +325,7 @@ describeEachDialect('audits', (t) => {
       let run;
       try {
         expect(pool.offThread).toBe(true);
-        run = await runAudits(t.db, WHOLE_TREE, P, (reading) => pool.run({ kind: 'audit-rule', reading }));
+        run = await runAudits(t.db, WHOLE_TREE, P, pool.ruleReader);
       } finally {
         await pool.close();
       }
@@ -351,11 +351,58 @@ describeEachDialect('audits', (t) => {
       const runs = await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute();
       const before = await storedFindings();
       await expect(
-        runAudits(t.db, WHOLE_TREE, P, async (reading) => {
-          if (reading.rule === 'digit_preference') throw new Error('the read connection went away');
-          return readRule(t.db, reading);
+        runAudits(t.db, WHOLE_TREE, P, {
+          read: async (reading) => {
+            if (reading.rule === 'digit_preference') throw new Error('the read connection went away');
+            return readRule(t.db, reading);
+          },
+          apart: false,
         }),
       ).rejects.toThrow('the read connection went away');
+      expect(await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute()).toEqual(
+        runs,
+      );
+      expect(await storedFindings()).toEqual(before);
+    });
+
+    it('leave nothing written when the last reading fails inside the write transaction', async () => {
+      const runs = await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute();
+      const before = await storedFindings();
+      const pool = new ReadPool(t.db, { readers: t.target, threads: 2 });
+      // The failing reading waits until the transaction has stored unused_records: it is the
+      // last, and the transaction began beside it (else it gives up after 10 s).
+      let unusedStored!: () => void;
+      const unusedInTransaction = new Promise<void>((resolve) => (unusedStored = resolve));
+      try {
+        await expect(
+          runAudits(
+            t.db,
+            WHOLE_TREE,
+            { ...P, onRule: (rule) => rule === 'unused_records' && unusedStored() },
+            {
+              read: async (reading) => {
+                if (reading.rule !== 'digit_preference') return pool.ruleReader.read(reading);
+                let timer: NodeJS.Timeout | undefined;
+                const gaveUp = new Promise<never>((_, reject) => {
+                  timer = setTimeout(
+                    () => reject(new Error('no transaction began beside the last reading')),
+                    10_000,
+                  );
+                });
+                try {
+                  await Promise.race([unusedInTransaction, gaveUp]);
+                } finally {
+                  clearTimeout(timer);
+                }
+                throw new Error('the read worker stopped');
+              },
+              apart: pool.ruleReader.apart,
+            },
+          ),
+        ).rejects.toThrow('the read worker stopped');
+      } finally {
+        await pool.close();
+      }
       expect(await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute()).toEqual(
         runs,
       );

@@ -79,7 +79,7 @@ export function registerAuditCommands(program: Command): void {
             db,
             OPERATOR_SCOPE,
             { orgCode: options.org, period: options.period, rules, asOf: options.asOf },
-            (reading) => pool.run({ kind: 'audit-rule', reading }),
+            pool.ruleReader,
           ),
         ).finally(() => pool.close());
         const counts = options.org

@@ -12,7 +12,7 @@ import { noteAccess, type AccessNote } from '../../server/access-notes.js';
 import { callerOf, callerScope } from '../../server/caller-scope.js';
 import type { RouteAccess } from '../../server/route-access.js';
 import { ErrorSchema } from '../../server/error-reply.js';
-import { pooledRead } from '../../server/serving.js';
+import { pooledRuleReader } from '../../server/serving.js';
 import {
   countFindings,
   getFinding,
@@ -166,7 +166,7 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
           parameters: b.parameters,
         },
         // Each rule that only reads is read in the read pool, beside the others and off the event loop.
-        (reading) => pooledRead(request, reply, db, { kind: 'audit-rule', reading }),
+        pooledRuleReader(request, reply, db),
       );
       noteAccess(request, {
         action: 'audits.run',

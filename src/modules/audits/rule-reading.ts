@@ -27,11 +27,29 @@ export interface RuleReadingResult {
 }
 
 /**
- * Where a run's readings are read: by default in-process on the run's own connection; the
- * server passes its read pool (src/server/read-pool.ts), the CLI and the bench a pool of
- * their own.
+ * Where a run's readings are read: by default in-process on the run's database
+ * ({@link inProcessReader}); the server passes its read pool (src/server/read-pool.ts), the
+ * CLI and the bench a pool of their own.
  */
-export type RuleReader = (reading: RuleReading) => Promise<RuleReadingResult>;
+export interface RuleReader {
+  /** Reads one rule. */
+  readonly read: (reading: RuleReading) => Promise<RuleReadingResult>;
+  /**
+   * True when the readings run on connections other than the one the run's write transaction
+   * holds (worker threads, or the other connections of a PostgreSQL pool): the transaction may
+   * then start while the last reading is still being read. False for readings on SQLite's one
+   * connection, which the transaction would hold while waiting for them.
+   */
+  readonly apart: boolean;
+}
+
+/**
+ * Reads in-process on `db`: on SQLite on the run's own connection (so every reading is read
+ * before the write transaction starts), on PostgreSQL on the pool's other connections.
+ */
+export function inProcessReader(db: Db): RuleReader {
+  return { read: (reading) => readRule(db, reading), apart: !db.dialect.oneConnection };
+}
 
 /**
  * Reads one rule on `db` (a read connection or the application's).
