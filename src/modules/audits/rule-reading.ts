@@ -3,7 +3,8 @@
  * candidates selected and judged on a read connection, as plain data so that it crosses to a
  * read worker of the server and back. A run reads its rules at once, one per read connection
  * (every core on SQLite, every backend on PostgreSQL), then stores what they found in one
- * short write transaction.
+ * short write transaction, begun beside the last reading when they are read apart from it
+ * (ADR 0007, amendment of the seventh session).
  */
 import type { Db } from '../../db/database.js';
 import type { DraftFinding } from '../../domain/audits/classify.js';
