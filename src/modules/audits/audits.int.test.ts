@@ -319,6 +319,16 @@ describeEachDialect('audits', (t) => {
         .execute();
     }
 
+    /** The runs and findings stored: what a failed run must leave as it was. */
+    async function stored(): Promise<{ runs: unknown[]; findings: unknown[] }> {
+      const runs = await withAuditTables(t.db.kysely)
+        .selectFrom('audit_runs')
+        .select('id')
+        .orderBy('id')
+        .execute();
+      return { runs, findings: await storedFindings() };
+    }
+
     it('store what a run read in-process stored: the same findings, none new, none closed', async () => {
       const before = await storedFindings();
       const pool = new ReadPool(t.db, { readers: t.target, threads: 2 });
@@ -348,8 +358,7 @@ describeEachDialect('audits', (t) => {
     });
 
     it('leave nothing written when one rule’s reading fails', async () => {
-      const runs = await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute();
-      const before = await storedFindings();
+      const before = await stored();
       await expect(
         runAudits(t.db, WHOLE_TREE, P, {
           read: async (reading) => {
@@ -359,15 +368,11 @@ describeEachDialect('audits', (t) => {
           apart: false,
         }),
       ).rejects.toThrow('the read connection went away');
-      expect(await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute()).toEqual(
-        runs,
-      );
-      expect(await storedFindings()).toEqual(before);
+      expect(await stored()).toEqual(before);
     });
 
     it('leave nothing written when the last reading fails inside the write transaction', async () => {
-      const runs = await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute();
-      const before = await storedFindings();
+      const before = await stored();
       const pool = new ReadPool(t.db, { readers: t.target, threads: 2 });
       // The failing reading waits until the transaction has stored unused_records: it is the
       // last, and the transaction began beside it (else it gives up after 10 s).
@@ -403,10 +408,7 @@ describeEachDialect('audits', (t) => {
       } finally {
         await pool.close();
       }
-      expect(await withAuditTables(t.db.kysely).selectFrom('audit_runs').select('id').execute()).toEqual(
-        runs,
-      );
-      expect(await storedFindings()).toEqual(before);
+      expect(await stored()).toEqual(before);
     });
   });
 
