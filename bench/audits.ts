@@ -95,7 +95,7 @@ export const auditsSection: BenchSection = {
     } finally {
       await pool.close();
     }
-    // In the list's order (a run stores the rules that store their own findings first).
+    // In the list's order, the order a run stores them in.
     for (const rule of first.run.rules) {
       const { ms, findings } = perRule.get(rule) ?? { ms: 0, findings: 0 };
       figures.push({

@@ -1159,58 +1159,25 @@ group by
   coalesce(o.township_code, x.org_code),
   x.month;
 
--- audits/rules/unused-records.ts: store (default parameters)
-insert into
-  audit_findings (
-    finding_key,
-    rule,
-    severity,
-    status,
-    county_code,
-    org_code,
-    resident_id,
-    service_id,
-    subject,
-    subject_date,
-    weight,
-    evidence,
-    first_run_id,
-    last_run_id,
-    first_seen_at,
-    last_seen_at
-  )
+-- audits/rules/unused-records.ts: candidates (default parameters)
 select
-  'unused_records|resident:' || cast(r.id as text),
-  'unused_records',
-  'info',
-  'open',
   r.county_code,
   r.org_code,
-  r.id,
-  null,
-  'resident:' || cast(r.id as text),
-  null,
-  1,
-  $1,
-  $2,
-  $3,
-  $4,
-  $5
+  count(*) as n
 from
   residents r
 where
-  1 = 1
-  and "r"."record_created" <= $6
+  "r"."county_code" = $1
+  and "r"."record_created" <= $2
   and (
     "r"."death_date" is null
-    or "r"."death_date" > $7
+    or "r"."death_date" > $3
   )
   and (
     "r"."moved_out_date" is null
-    or "r"."moved_out_date" > $8
+    or "r"."moved_out_date" > $4
   )
-  and coalesce(r.record_updated, r.record_created) <= $9
-  and "r"."county_code" = $10
+  and coalesce(r.record_updated, r.record_created) <= $5
   and not exists (
     select
       1
@@ -1218,22 +1185,86 @@ where
       services s
     where
       s.resident_id = r.id
-      and s.service_date > $11
-      and s.service_date <= $12
+      and s.service_date > $6
+      and s.service_date <= $7
   )
-on conflict (finding_key) do update
-set
-  county_code = excluded.county_code,
-  org_code = excluded.org_code,
-  evidence = excluded.evidence,
-  last_run_id = excluded.last_run_id,
-  last_seen_at = excluded.last_seen_at,
-  closed_at = null,
-  closed_run_id = null,
-  status = case
-    when audit_findings.status = 'closed' then 'open'
-    else audit_findings.status
-  end;
+group by
+  r.county_code,
+  r.org_code;
+
+-- audits/rules/unused-records.ts: selectUnusedRecords (the records of a finding, a page)
+select
+  count(*) as n
+from
+  residents r
+where
+  r.org_code = $1
+  and "r"."record_created" <= $2
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > $3
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > $4
+  )
+  and coalesce(r.record_updated, r.record_created) <= $5
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date > $6
+      and s.service_date <= $7
+  );
+select
+  r.id,
+  r.record_no,
+  r.name,
+  r.id_number,
+  coalesce(r.record_updated, r.record_created) as record_updated,
+  (
+    select
+      max(s.service_date)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date <= $1
+  ) as last_service
+from
+  residents r
+where
+  r.org_code = $2
+  and "r"."record_created" <= $3
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > $4
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > $5
+  )
+  and coalesce(r.record_updated, r.record_created) <= $6
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date > $7
+      and s.service_date <= $8
+  )
+order by
+  r.record_no,
+  r.id
+limit
+  $9
+offset
+  $10;
 
 -- audits/rules/candidate-repository.ts: inWindow
 -- (no statement: builds the window condition the candidate queries embed)

@@ -1169,47 +1169,15 @@ group by
   coalesce(o.township_code, x.org_code),
   x.month;
 
--- audits/rules/unused-records.ts: store (default parameters)
-insert into
-  audit_findings (
-    finding_key,
-    rule,
-    severity,
-    status,
-    county_code,
-    org_code,
-    resident_id,
-    service_id,
-    subject,
-    subject_date,
-    weight,
-    evidence,
-    first_run_id,
-    last_run_id,
-    first_seen_at,
-    last_seen_at
-  )
+-- audits/rules/unused-records.ts: candidates (default parameters)
 select
-  'unused_records|resident:' || cast(r.id as text),
-  'unused_records',
-  'info',
-  'open',
   r.county_code,
   r.org_code,
-  r.id,
-  null,
-  'resident:' || cast(r.id as text),
-  null,
-  1,
-  ?,
-  ?,
-  ?,
-  ?,
-  ?
+  count(*) as n
 from
   residents r
 where
-  1 = 1
+  "r"."county_code" = ?
   and "r"."record_created" <= ?
   and (
     "r"."death_date" is null
@@ -1220,7 +1188,6 @@ where
     or "r"."moved_out_date" > ?
   )
   and coalesce(r.record_updated, r.record_created) <= ?
-  and "r"."county_code" = ?
   and not exists (
     select
       1
@@ -1231,19 +1198,83 @@ where
       and s.service_date > ?
       and s.service_date <= ?
   )
-on conflict (finding_key) do update
-set
-  county_code = excluded.county_code,
-  org_code = excluded.org_code,
-  evidence = excluded.evidence,
-  last_run_id = excluded.last_run_id,
-  last_seen_at = excluded.last_seen_at,
-  closed_at = null,
-  closed_run_id = null,
-  status = case
-    when audit_findings.status = 'closed' then 'open'
-    else audit_findings.status
-  end;
+group by
+  r.county_code,
+  r.org_code;
+
+-- audits/rules/unused-records.ts: selectUnusedRecords (the records of a finding, a page)
+select
+  count(*) as n
+from
+  residents r
+where
+  r.org_code = ?
+  and "r"."record_created" <= ?
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > ?
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > ?
+  )
+  and coalesce(r.record_updated, r.record_created) <= ?
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date > ?
+      and s.service_date <= ?
+  );
+select
+  r.id,
+  r.record_no,
+  r.name,
+  r.id_number,
+  coalesce(r.record_updated, r.record_created) as record_updated,
+  (
+    select
+      max(s.service_date)
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date <= ?
+  ) as last_service
+from
+  residents r
+where
+  r.org_code = ?
+  and "r"."record_created" <= ?
+  and (
+    "r"."death_date" is null
+    or "r"."death_date" > ?
+  )
+  and (
+    "r"."moved_out_date" is null
+    or "r"."moved_out_date" > ?
+  )
+  and coalesce(r.record_updated, r.record_created) <= ?
+  and not exists (
+    select
+      1
+    from
+      services s
+    where
+      s.resident_id = r.id
+      and s.service_date > ?
+      and s.service_date <= ?
+  )
+order by
+  r.record_no,
+  r.id
+limit
+  ?
+offset
+  ?;
 
 -- audits/rules/candidate-repository.ts: inWindow
 -- (no statement: builds the window condition the candidate queries embed)

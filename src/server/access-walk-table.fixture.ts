@@ -32,6 +32,8 @@ export interface Site {
   /** An open finding about a resident, and its rule. */
   readonly findingId: number;
   readonly rule: string;
+  /** An open finding of the unused records of an org (its records are listed on demand). */
+  readonly unusedFindingId: number;
   /** An open duplicate set (its finding id), and a merge already done. */
   readonly duplicateSetId: number;
   readonly mergeId: number;
@@ -160,6 +162,7 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
   'GET /api/audits/runs/{id}': { personal: 'none', values: id((s) => s.runId) },
   'GET /api/audits/findings': { personal: 'list', values: () => ({ status: 'all' }) },
   'GET /api/audits/findings/{id}': { personal: 'record', values: id((s) => s.findingId) },
+  'GET /api/audits/findings/{id}/records': { personal: 'list', values: id((s) => s.unusedFindingId) },
   'POST /api/audits/findings/{id}/resolve': {
     personal: 'record',
     values: id((s) => s.findingId),

@@ -201,6 +201,7 @@ async function buildSite(db: Db, admin: SignedInClient, doc: OpenApiDocument, co
     serviceId: Number(service?.id ?? 0),
     findingId: 0,
     rule: '',
+    unusedFindingId: 0,
     duplicateSetId: 0,
     mergeId: 0,
     runId: 0,
@@ -247,6 +248,12 @@ async function buildSite(db: Db, admin: SignedInClient, doc: OpenApiDocument, co
       and rule <> 'duplicate_records' and resident_id is not null order by id limit 1`,
   );
   if (!finding) throw new Error(`setup: no open finding about a resident in ${county}`);
+  const [unused] = await rows(
+    db,
+    sql<Row>`select id from audit_findings where county_code = ${county} and status = 'open'
+      and rule = 'unused_records' order by id limit 1`,
+  );
+  if (!unused) throw new Error(`setup: no open unused_records finding in ${county}`);
   const target = { orgCode: county, indicator: 'elderly.management_rate', year: 2020, rate: 0.6 };
   await setupCall(admin, doc, 'PUT /api/targets', site, {}, { setBy: 'setup', targets: [target] });
   await setupCall(
@@ -293,6 +300,7 @@ async function buildSite(db: Db, admin: SignedInClient, doc: OpenApiDocument, co
     ...site,
     findingId: Number(finding.id),
     rule: String(finding.rule),
+    unusedFindingId: Number(unused.id),
     duplicateSetId: Number(sets[1]!.id),
     mergeId: Number(merge.mergeId),
     runId: Number(run.runId),

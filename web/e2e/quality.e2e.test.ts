@@ -82,6 +82,34 @@ describe.skipIf(unavailable !== null)('质控 and 通报 in Chromium', () => {
     await page.context().close();
   }, 240_000);
 
+  it('lists the records an unused_records finding stands for, masked, with their total, in a dialog', async () => {
+    // The findings of the audits the first test ran; before the merge below changes any record.
+    const page = await site.signedInPage('bureau', COUNTY);
+    await page.goto(site.url(`${AUDITS}&tab=worklist&status=open&rule=unused_records`));
+    const row = page.locator('[data-table=findings] tbody tr[data-finding]').first();
+    await row.waitFor();
+    // One finding per org, saying how many of its records it stands for.
+    const summary = /([\d,.]+万?) 份档案近12个月无更新无服务/.exec(await row.innerText());
+    expect(summary, await row.innerText()).not.toBeNull();
+    await row.locator('[data-action=unused-records]').click();
+    const dialog = page.locator('.ant-modal').filter({ has: page.locator('[data-table=unused-records]') });
+    const records = dialog.locator('[data-table=unused-records] tbody tr.ant-table-row');
+    await records.first().waitFor();
+    expect(await dialog.locator('.ant-modal-title').innerText()).toMatch(
+      /非动态使用档案（\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日）$/,
+    );
+    const names = await records.locator('td:nth-child(2)').allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toContain('*');
+    expect(await dialog.innerText()).not.toMatch(/\d{17}[\dX]/);
+    // No record has changed since the run: the list holds as many as the finding counted.
+    expect(await dialog.locator('.ant-pagination-total-text').innerText()).toBe(`共 ${summary![1]} 份档案`);
+    await site.screenshot(page, 'audits-unused-records.zh');
+    await dialog.locator('.ant-modal-footer .ant-btn').click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.context().close();
+  }, 240_000);
+
   it('shows a duplicate set side by side with the merge preview, and merges only after confirmation', async () => {
     const page = await site.signedInPage('bureau', COUNTY);
     await page.goto(site.url(`${AUDITS}&tab=duplicates`));

@@ -23,6 +23,7 @@ import { residentDateSuspects023 } from './023-resident-date-suspects.js';
 import { servicePracticeSuspects024 } from './024-service-practice-suspects.js';
 import { membershipsByOrg025 } from './025-memberships-by-org.js';
 import { residentAuditIndexes026 } from './026-resident-audit-indexes.js';
+import { unusedRecordsPerOrg027 } from './027-unused-records-per-org.js';
 
 /**
  * Every migration, by number. Append only: a landed migration is never edited; a change
@@ -37,7 +38,8 @@ import { residentAuditIndexes026 } from './026-resident-audit-indexes.js';
  * 023 residents whose own dates contradict each other (audits),
  * 024 services with an arm BP difference or uncontrolled without guidance (audits),
  * 025 memberships clustered by year, county, org and resident (indicators, serving),
- * 026 residents by birth date, those who left, and ID numbers not in normal form (audits).
+ * 026 residents by birth date, those who left, and ID numbers not in normal form (audits),
+ * 027 unused records found per org, no longer per record (audits).
  */
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -64,5 +66,6 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '024-service-practice-suspects': servicePracticeSuspects024(),
     '025-memberships-by-org': membershipsByOrg025(dialect),
     '026-resident-audit-indexes': residentAuditIndexes026(),
+    '027-unused-records-per-org': unusedRecordsPerOrg027(),
   };
 }

@@ -30,6 +30,8 @@ export const findingSubject = {
   service: (id: number, check?: string): string => `service:${id}${check ? `:${check}` : ''}`,
   duplicateSet: (smallestResidentId: number): string => `set:${smallestResidentId}`,
   unit: (orgCode: string, from: string | null, to: string): string => `unit:${orgCode}:${from ?? ''}..${to}`,
+  /** The records of a unit as a whole, whatever the window (the unused records of an org). */
+  unitRecords: (orgCode: string): string => `unit:${orgCode}:records`,
 } as const;
 
 /** The stable key of a finding across runs: rule and subject. */

@@ -36,6 +36,7 @@ export interface FindingCountRow {
   readonly level: number;
   readonly rule: string;
   readonly severity: string;
+  /** Records (or people) the findings stand for, not the number of findings. */
   readonly count: number;
 }
 

@@ -14,14 +14,16 @@ import { countFindings, listFindings, listHotspots, resolveFinding } from './fin
 import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
 import { ReadPool } from '../../server/read-pool.js';
 import { withAuditTables } from './audit-tables.js';
+import { listUnusedRecords } from './list-unused-records.js';
 import { readRule } from './rule-reading.js';
 import { runAudits, type AuditRunResult } from './run-audits.js';
-import { WHOLE_TREE } from '../orgs/org-scope.js';
+import { scopeOfOrg, WHOLE_TREE } from '../orgs/org-scope.js';
 
 const V1 = '620881100201';
 const V2 = '620881100202';
 const V3 = '620881101201';
 const V4 = '620826105201';
+const byNumber = (a: number, b: number): number => a - b;
 
 /** A valid ID agreeing with the record: county + birth + sequence (odd for men). */
 const vid = (no: number, org: string, birth: string, sex: 'M' | 'F' = 'M'): string =>
@@ -258,11 +260,72 @@ describeEachDialect('audits', (t) => {
       });
     });
 
-    it('lists records neither updated nor served in the 12 months before the as-of date', async () => {
+    it('finds one finding per org weighing its records neither updated nor served in the 12 months before the as-of date', async () => {
       const list = await listFindings(t.db, WHOLE_TREE, { rule: 'unused_records', pageSize: 100 });
-      expect(list.items.map((i) => i.resident!.id).sort((a, b) => a - b)).toEqual(
-        [1, 2, 3, 4, 5, 6, 7, 8, 27].map(rid).sort((a, b) => a - b),
-      );
+      const byOrg = [...list.items].sort((a, b) => a.org.localeCompare(b.org));
+      expect(byOrg.map((i) => [i.org, i.weight, i.resident])).toEqual([
+        [V4, 2, null],
+        [V1, 5, null],
+        [V2, 2, null],
+      ]);
+      expect(list.items[0]!.evidence).toMatchObject({ noServiceSince: '2019-06-30', asOf: '2020-06-30' });
+      const listed: number[] = [];
+      for (const finding of list.items) {
+        const page = (await listUnusedRecords(t.db, WHOLE_TREE, finding.id, { pageSize: 200 }))!;
+        expect(page).toMatchObject({ org: finding.org, total: finding.weight, asOf: '2020-06-30' });
+        listed.push(...page.items.map((i) => i.residentId));
+      }
+      expect(listed.sort(byNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 27].map(rid).sort(byNumber));
+    });
+
+    it('lists an org’s unused records page by page, masked, as they stand when asked', async () => {
+      const finding = (await listFindings(t.db, WHOLE_TREE, { rule: 'unused_records', orgCode: V1 }))
+        .items[0]!;
+      const first = (await listUnusedRecords(t.db, WHOLE_TREE, finding.id, { page: 1, pageSize: 2 }))!;
+      const second = (await listUnusedRecords(t.db, WHOLE_TREE, finding.id, { page: 2, pageSize: 2 }))!;
+      expect([first.total, first.items.length, second.items.length]).toEqual([5, 2, 2]);
+      const recordNos = [...first.items, ...second.items].map((i) => i.recordNo!);
+      expect(recordNos).toEqual([...recordNos].sort());
+      expect(new Set(recordNos).size).toBe(4);
+      const one = first.items.find((i) => i.residentId === rid(1))!;
+      expect(one).toMatchObject({ name: '张**', lastService: null });
+      expect(one.idNumber).toMatch(/^620881\*+\d{3}[\dX]$/);
+
+      // A record updated since the run leaves the list at once; the finding keeps its weight
+      // until the next run.
+      const resident = await t.db.kysely
+        .selectFrom('residents')
+        .select('record_updated')
+        .where('id', '=', rid(1))
+        .executeTakeFirstOrThrow();
+      await t.db.kysely
+        .updateTable('residents')
+        .set({ record_updated: '2020-06-01' })
+        .where('id', '=', rid(1))
+        .execute();
+      try {
+        const now = (await listUnusedRecords(t.db, WHOLE_TREE, finding.id, { pageSize: 200 }))!;
+        expect(now.total).toBe(4);
+        expect(now.items.map((i) => i.residentId)).not.toContain(rid(1));
+      } finally {
+        await t.db.kysely
+          .updateTable('residents')
+          .set({ record_updated: resident.record_updated })
+          .where('id', '=', rid(1))
+          .execute();
+      }
+    });
+
+    it('refuses the record list of a finding of another rule, outside the scope, or unknown', async () => {
+      const other = (await listFindings(t.db, WHOLE_TREE, { rule: 'digit_preference' })).items[0]!;
+      await expect(listUnusedRecords(t.db, WHOLE_TREE, other.id)).rejects.toMatchObject({
+        status: 400,
+        field: 'id',
+      });
+      const far = (await listFindings(t.db, WHOLE_TREE, { rule: 'unused_records', orgCode: V4 })).items[0]!;
+      const huating = (await scopeOfOrg(t.db.kysely, WHOLE_TREE, '620881')).scope;
+      await expect(listUnusedRecords(t.db, huating, far.id)).rejects.toMatchObject({ status: 403 });
+      expect(await listUnusedRecords(t.db, WHOLE_TREE, 999_999)).toBeNull();
     });
 
     it('masks names and ID numbers in the work list', async () => {
@@ -278,12 +341,16 @@ describeEachDialect('audits', (t) => {
       const counts = await countFindings(t.db, WHOLE_TREE, { orgCode: '620800', depth: 3 });
       const n = (org: string, rule: string) =>
         counts.filter((c) => c.org === org && c.rule === rule).reduce((a, c) => a + c.count, 0);
+      const records = (org: string, rule: string) =>
+        counts.filter((c) => c.org === org && c.rule === rule).reduce((a, c) => a + c.affected, 0);
       expect(n('620881100', 'arm_bp_difference')).toBe(2);
       expect(n('620881', 'implausible_values')).toBe(
         n('620881100', 'implausible_values') + n('620881101', 'implausible_values'),
       );
-      expect(n('620800', 'unused_records')).toBe(9);
-      expect(n('620826', 'unused_records')).toBe(2);
+      // One unused_records finding per org with unused records, weighing their records.
+      expect(n('620800', 'unused_records')).toBe(3);
+      expect(records('620800', 'unused_records')).toBe(9);
+      expect(records('620826', 'unused_records')).toBe(2);
       const city = counts.find((c) => c.org === '620800' && c.rule === 'duplicate_records')!;
       expect(city).toMatchObject({ orgName: '平凉市', level: 2, count: 2, affected: 2 });
     });
@@ -346,17 +413,6 @@ describeEachDialect('audits', (t) => {
       expect(await storedFindings()).toEqual(before);
     });
 
-    it('are never asked to read a rule that stores its own findings', async () => {
-      await expect(
-        readRule(t.db, {
-          rule: 'unused_records',
-          scope: WHOLE_TREE,
-          window: firstRun.window,
-          parameters: {},
-        }),
-      ).rejects.toThrow('audit rule unused_records stores its findings: it is not read');
-    });
-
     it('leave nothing written when one rule’s reading fails', async () => {
       const before = await stored();
       await expect(
@@ -374,16 +430,16 @@ describeEachDialect('audits', (t) => {
     it('leave nothing written when the last reading fails inside the write transaction', async () => {
       const before = await stored();
       const pool = new ReadPool(t.db, { readers: t.target, threads: 2 });
-      // The failing reading waits until the transaction has stored unused_records: it is the
-      // last, and the transaction began beside it (else it gives up after 10 s).
-      let unusedStored!: () => void;
-      const unusedInTransaction = new Promise<void>((resolve) => (unusedStored = resolve));
+      // The failing reading waits until the transaction has stored the findings of a rule
+      // before it: it is the last, and the transaction began beside it (else it gives up after 10 s).
+      let ruleStored!: () => void;
+      const storedInTransaction = new Promise<void>((resolve) => (ruleStored = resolve));
       try {
         await expect(
           runAudits(
             t.db,
             WHOLE_TREE,
-            { ...P, onRule: (rule) => rule === 'unused_records' && unusedStored() },
+            { ...P, onRule: () => ruleStored() },
             {
               read: async (reading) => {
                 if (reading.rule !== 'digit_preference') return pool.ruleReader.read(reading);
@@ -395,7 +451,7 @@ describeEachDialect('audits', (t) => {
                   );
                 });
                 try {
-                  await Promise.race([unusedInTransaction, gaveUp]);
+                  await Promise.race([storedInTransaction, gaveUp]);
                 } finally {
                   clearTimeout(timer);
                 }

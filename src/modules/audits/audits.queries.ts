@@ -17,15 +17,16 @@ import type { Handle } from './audit-tables.js';
 import * as findings from './finding-repository.js';
 import * as merges from './merge-repository.js';
 import * as runs from './run-repository.js';
-import { isReadingRule, type AuditRule, type RuleScan, type RunStamp } from './rules/audit-rule.js';
+import type { AuditRule, RuleScan } from './rules/audit-rule.js';
 import * as candidates from './rules/candidate-repository.js';
 import { AUDIT_RULES } from './rules/index.js';
+import { selectUnusedRecords } from './rules/unused-records.js';
 
 const WINDOW: AuditWindow = { from: '2020-01-01', to: '2020-06-30', asOf: '2020-06-30' };
 const NOW = '2020-07-01T08:00:00.000Z';
 const RULES = ['duplicate_records', 'arm_bp_difference'];
 /** The run the samples store findings under: the first one `insertRun` writes. */
-const RUN: RunStamp = { runId: 1, now: NOW };
+const RUN = { runId: 1 } as const;
 
 const COUNTY: OrgLineage = {
   code: O.county,
@@ -49,23 +50,38 @@ const finding: DraftFinding = {
 };
 
 /**
- * The SQL of a rule as its object exposes it: the candidate selection of a judged rule, or
- * the statement of a stored rule that selects and stores its findings. Either takes the
- * parameters its own schema parsed; the list holds rules of different parameters, so they
+ * The SQL of a rule as its object exposes it: the candidate selection of a judged rule. It
+ * takes the parameters its own schema parsed; the list holds rules of different parameters, so they
  * are seen here through the parsed value.
  */
 interface RuleSelection {
   readonly candidates?: (h: Handle, scan: RuleScan, parameters: unknown) => Promise<unknown>;
-  readonly store?: (h: Handle, scan: RuleScan, parameters: unknown, run: RunStamp) => Promise<number>;
 }
+
+/** The SQL a rule's file reads on demand, apart from a run. */
+const READ_ON_DEMAND: Readonly<Record<string, readonly (readonly [string, QuerySample])[]>> = {
+  unused_records: [
+    [
+      'selectUnusedRecords (the records of a finding, a page)',
+      (db) =>
+        selectUnusedRecords(
+          db.kysely,
+          O.village,
+          { noServiceSince: '2019-06-30', asOf: '2020-06-30' },
+          1,
+          20,
+        ),
+    ],
+  ],
+};
 
 /**
  * The samples of one listed rule, in its file `audits/rules/<rule-id>.ts`: its candidate
- * selection (or stored selection) with its default parameters, over the sample scope and window.
+ * selection (or its findings) with its default parameters, over the sample scope and window.
  * Every rule of the list gets one, so a new rule is covered without a line here.
  */
 function ruleSamples(rule: AuditRule): RepositorySamples {
-  const { candidates: select, store } = rule as AuditRule & RuleSelection;
+  const { candidates: select } = rule as AuditRule & RuleSelection;
   const parameters: unknown = rule.parameters.parse({});
   const scan = (db: Db): RuleScan => ({
     scope: SCOPE,
@@ -75,15 +91,11 @@ function ruleSamples(rule: AuditRule): RepositorySamples {
   const sample: readonly [string, QuerySample] =
     select !== undefined
       ? ['candidates (default parameters)', (db) => select(db.kysely, scan(db), parameters)]
-      : store !== undefined
-        ? ['store (default parameters)', (db) => store(db.kysely, scan(db), parameters, RUN)]
-        : isReadingRule(rule)
-          ? ['findings (default parameters)', (db) => rule.findFindings(db.kysely, scan(db), parameters)]
-          : [
-              'stored findings (default parameters)',
-              (db) => rule.storeFindings(db.kysely, scan(db), parameters, RUN),
-            ];
-  return selectionSamples(`audits/rules/${rule.id.replaceAll('_', '-')}.ts`, [sample]);
+      : ['findings (default parameters)', (db) => rule.findFindings(db.kysely, scan(db), parameters)];
+  return selectionSamples(`audits/rules/${rule.id.replaceAll('_', '-')}.ts`, [
+    sample,
+    ...(READ_ON_DEMAND[rule.id] ?? []),
+  ]);
 }
 
 /** Example calls of the audit repositories and rules, written to queries/audits.*.sql by `npm run queries`. */

@@ -83,6 +83,23 @@ describe('gongwei audit', () => {
     expect(out).not.toMatch(ID_NUMBER);
   });
 
+  it('lists the records of an unused_records finding, masked; refuses a finding of another rule', async () => {
+    const list = await run(['list', '--org', '620881', '--rule', 'unused_records', '--format', 'json']);
+    const [finding] = (JSON.parse(list.out) as { items: { id: number; org: string; weight: number }[] })
+      .items;
+    expect(finding).toMatchObject({ org: '620881100202', weight: 1 });
+    const records = await run(['records', String(finding!.id), '--format', 'csv']);
+    expect(records.error).toBeNull();
+    expect(parse(records.out, { columns: true })).toEqual([
+      expect.objectContaining({ recordNo: '62088110020200002', name: '居**', lastService: '' }),
+    ]);
+    expect(records.out).not.toMatch(ID_NUMBER);
+    const arm = await run(['list', '--org', '620881', '--rule', 'arm_bp_difference', '--format', 'json']);
+    const armId = String((JSON.parse(arm.out) as { items: { id: number }[] }).items[0]!.id);
+    expect(String((await run(['records', armId])).error)).toMatch(/not an unused_records finding/);
+    expect(String((await run(['records', '99999'])).error)).toMatch(/no such finding/);
+  });
+
   it('resolves a finding as the local operator; --by names no one', async () => {
     const list = await run(['list', '--org', '620881', '--rule', 'arm_bp_difference', '--format', 'json']);
     const id = String((JSON.parse(list.out) as { items: { id: number }[] }).items[0]!.id);

@@ -22,6 +22,7 @@ import {
   streamFindings,
   type WorkListItem,
 } from './finding-queries.js';
+import { listUnusedRecords, UNUSED_RECORDS_PAGE_LIMIT } from './list-unused-records.js';
 import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
 import { AUDIT_RULE_IDS, auditRule, describeAuditRules, isAuditRuleId } from './rules/index.js';
 import { auditRulesMarkdown, withGeneratedRules } from './rules/rules-doc.js';
@@ -177,6 +178,36 @@ export function registerAuditCommands(program: Command): void {
         if (fmt === 'csv') return out(stringify(rows, { header: true, columns: [...FINDING_COLUMNS] }));
         out(table(rows));
         out(`共 ${list.total} 条 total, page ${list.page}`);
+      }),
+    );
+
+  audit
+    .command('records <findingId>')
+    .description(
+      'the records an unused_records finding stands for, as they stand now, masked | 非动态使用档案清单',
+    )
+    .option('--page <n>', 'page (from 1)', '1')
+    .option('--page-size <n>', `rows per page (at most ${UNUSED_RECORDS_PAGE_LIMIT})`, '50')
+    .action((id: string, _local: unknown, cmd: Command) =>
+      withDb(cmd.optsWithGlobals(), async (db) => {
+        const o = cmd.optsWithGlobals<
+          { db?: string; page: string; pageSize: string; format: string } & Shared
+        >();
+        const fmt = format(o.format);
+        const findingId = positiveInt('findingId', id, 0);
+        const list = await asOptions(() =>
+          listUnusedRecords(db, OPERATOR_SCOPE, findingId, {
+            page: positiveInt('--page', o.page, 1),
+            pageSize: positiveInt('--page-size', o.pageSize, 50),
+          }),
+        );
+        if (!list) throw badOption('findingId', id, { zh: '没有这条问题', en: 'no such finding' });
+        if (fmt === 'json') return out(JSON.stringify(list, null, 2));
+        if (fmt === 'csv') return out(stringify(list.items, { header: true }));
+        out(table(list.items.map((r) => ({ ...r, lastService: r.lastService ?? '' }))));
+        out(
+          `${list.orgName ?? list.org}：${list.noServiceSince} 至 ${list.asOf} 未动态使用 共 ${list.total} 份 total, page ${list.page}`,
+        );
       }),
     );
 

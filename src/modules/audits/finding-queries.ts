@@ -41,7 +41,10 @@ export interface FindingCount {
   severity: Severity;
   /** Number of findings. */
   count: number;
-  /** Records the findings stand for: extra copies for duplicate sets, else equal to count. */
+  /**
+   * Records the findings stand for: extra copies for duplicate sets, an org's unused records
+   * for its one `unused_records` finding, else equal to count.
+   */
   affected: number;
 }
 
@@ -121,13 +124,14 @@ export interface Hotspot {
   level: number;
   /** County, township and village names joined, e.g. 华亭市东华镇 or 静宁县雷大镇屈岔村. */
   fullName: string;
+  /** Records the current findings there stand for (`FindingCount.affected`). */
   count: number;
 }
 
 /**
- * The townships and villages with the most current findings of a rule, most first. With
- * `level` 4 or 5 only that level is ranked. By default a township is named, unless one of
- * its villages holds at least `concentration` (0.6) of its findings: then that village is
+ * The townships and villages where the current findings of a rule stand for the most records,
+ * most first. With `level` 4 or 5 only that level is ranked. By default a township is named,
+ * unless one of its villages holds at least `concentration` (0.6) of its records: then that village is
  * named instead, as a bulletin would ("静宁县雷大镇屈岔村").
  *
  * @example await listHotspots(db, callerScope, { rule: 'identical_checkups', orgCode: '620800', limit: 5 })
@@ -153,8 +157,8 @@ export async function listHotspots(
   for (const c of counts) {
     const o = lineage.get(c.orgCode);
     if (!o) continue;
-    if (o.townshipCode) township.set(o.townshipCode, (township.get(o.townshipCode) ?? 0) + c.count);
-    if (o.level === 5) village.set(o.code, (village.get(o.code) ?? 0) + c.count);
+    if (o.townshipCode) township.set(o.townshipCode, (township.get(o.townshipCode) ?? 0) + c.affected);
+    if (o.level === 5) village.set(o.code, (village.get(o.code) ?? 0) + c.affected);
   }
   let picks: [string, number][];
   if (query.level === 4) picks = [...township];

@@ -94,6 +94,30 @@ export const PageSchema = z.object({
   items: z.array(FindingSchema),
 });
 
+/** One page of the records an `unused_records` finding stands for. */
+export const UnusedRecordPageSchema = z
+  .object({
+    findingId: z.number(),
+    org: z.string(),
+    orgName: z.string().nullable(),
+    noServiceSince: z.string().describe('neither updated nor served after this date…'),
+    asOf: z.string().describe('…up to this one (the run’s as-of date)'),
+    total: z.number().describe('records unused now, over the same period'),
+    page: z.number(),
+    pageSize: z.number(),
+    items: z.array(
+      z.object({
+        residentId: z.number(),
+        recordNo: z.string().nullable(),
+        name: z.string().nullable().describe('masked: family name and ** (陈**)'),
+        idNumber: z.string().nullable().describe('masked: region and last 4'),
+        recordUpdated: z.string().describe('last update of the record, else its creation'),
+        lastService: z.string().nullable().describe('last service up to the as-of date'),
+      }),
+    ),
+  })
+  .describe('Unused records of one org, as the data stand now; personal data masked');
+
 /** A merge log entry, without personal values. */
 export const MergeLogSchema = z.object({
   id: z.number(),

@@ -372,6 +372,48 @@ describeEachDialect('audit routes', (t) => {
     });
   });
 
+  it('lists the records of an unused_records finding on demand, masked, in the access trail', async () => {
+    // 崆峒村's one resident has never been served (东华镇's were, once the set was merged).
+    const unused = await findingsOf(other, 'rule=unused_records');
+    const finding = unused.find((f) => f.org === K1)! as Item & { weight: number };
+    expect(finding).toMatchObject({ resident: null, weight: 1, evidence: { noServiceSince: '2019-06-30' } });
+    const url = `/api/audits/findings/${finding.id}/records`;
+    const res = await other.inject({ method: 'GET', url: `${url}?pageSize=1` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      org: K1,
+      total: 1,
+      items: [{ recordNo: `${K1}00005`, name: expect.stringMatching(/\*\*$/), lastService: null }],
+    });
+    expectNoPersonalValues(url, res.body);
+    const [line] = await withTrailTables(t.db.kysely)
+      .selectFrom('access_trail')
+      .select(['action', 'object_id', 'row_count', 'org_code'])
+      .where('actor', '=', other.username)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    expect(line).toEqual({
+      action: 'finding.records.read',
+      object_id: String(finding.id),
+      row_count: 1,
+      org_code: K1,
+    });
+
+    expect((await bureau.inject({ method: 'GET', url })).statusCode).toBe(403);
+    expect((await viewer.inject({ method: 'GET', url })).statusCode).toBe(403);
+    const [notUnused] = await findingsOf(other, 'rule=id_problems');
+    const wrongRule = await other.inject({
+      method: 'GET',
+      url: `/api/audits/findings/${notUnused!.id}/records`,
+    });
+    expect([wrongRule.statusCode, wrongRule.json().field]).toEqual([400, 'id']);
+    expect(
+      (await other.inject({ method: 'GET', url: '/api/audits/findings/999999/records' })).statusCode,
+    ).toBe(404);
+    expect((await other.inject({ method: 'GET', url: `${url}?pageSize=201` })).statusCode).toBe(400);
+  });
+
   it('answers bad requests with 400 and a message naming the field', async () => {
     const unknownOrg = await bureau.inject({
       method: 'POST',

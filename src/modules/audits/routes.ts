@@ -42,6 +42,7 @@ import {
 } from './route-schemas.js';
 import { AUDIT_PARAMETERS_SCHEMA, describeAuditRules } from './rules/index.js';
 import { runAudits } from './run-audits.js';
+import { registerUnusedRecordsRoute } from './unused-records-routes.js';
 
 /** The value, or a 404 naming what was not found (in the caller's scope). */
 function found<T>(value: T | null, what: LocalizedText): T {
@@ -257,6 +258,8 @@ export async function registerAuditRoutes(app: FastifyInstance, db: Db): Promise
     'personal.read',
     (item, id) => ({ action: 'finding.read', objectType: 'finding', objectId: id, orgCode: item.org }),
   );
+
+  await registerUnusedRecordsRoute(app, db);
 
   api.post(
     '/audits/findings/:id/resolve',

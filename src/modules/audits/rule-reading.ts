@@ -1,5 +1,5 @@
 /**
- * The reading of one audit rule that only reads (ADR 0009, amendment of 7 December 2026): its
+ * The reading of one audit rule (ADR 0009, amendment of 7 December 2026): its
  * candidates selected and judged on a read connection, as plain data so that it crosses to a
  * read worker of the server and back. A run reads its rules at once, one per read connection
  * (every core on SQLite, every backend on PostgreSQL), then stores what they found in one
@@ -10,7 +10,6 @@ import type { Db } from '../../db/database.js';
 import type { DraftFinding } from '../../domain/audits/classify.js';
 import type { AuditWindow } from '../../domain/audits/vocabulary.js';
 import type { OrgScope } from '../orgs/org-scope.js';
-import { isReadingRule } from './rules/audit-rule.js';
 import { auditRule, type AuditRuleId } from './rules/index.js';
 
 /** One rule to read over a scope and window, with its parameters as its schema parsed them. */
@@ -59,7 +58,6 @@ export function inProcessReader(db: Db): RuleReader {
  */
 export async function readRule(db: Db, reading: RuleReading): Promise<RuleReadingResult> {
   const rule = auditRule(reading.rule);
-  if (!isReadingRule(rule)) throw new Error(`audit rule ${reading.rule} stores its findings: it is not read`);
   const started = performance.now();
   const findings = await rule.findFindings(
     db.kysely,

@@ -25,7 +25,6 @@ import {
   type RunRuleSummary,
 } from './run-repository.js';
 import { inProcessReader, type RuleReader, type RuleReadingResult } from './rule-reading.js';
-import { isReadingRule } from './rules/audit-rule.js';
 
 /** What to audit. */
 export interface RunAuditsOptions {
@@ -65,11 +64,10 @@ export interface AuditRunResult {
 
 /**
  * Runs the rules over `scope` (narrowed to `options.orgCode`) and stores the findings. The
- * rules that only read are read all at once through `reader` (default: in-process on `db`;
- * the server's read pool, or the CLI's, reads them on every core); then one write
- * transaction runs the rules that store their own findings, stores the others' findings, and
- * closes what was not seen again: new findings open, persisting ones keep their status
- * (resolved stays resolved), findings of these rules and this scope that were not seen again
+ * rules are read all at once through `reader` (default: in-process on `db`; the server's read
+ * pool, or the CLI's, reads them on every core); then one write transaction stores their
+ * findings, those read first first, and closes what was not seen again: new findings open,
+ * persisting ones keep their status (resolved stays resolved), findings of these rules and this scope that were not seen again
  * are closed. A reader reading apart from the run's connection lets the transaction start
  * when one reading is left, beside it; otherwise it starts when all have arrived. Nothing is
  * written when any rule fails, whenever it fails. An unknown org, rule, period, date or
@@ -96,24 +94,26 @@ export async function runAudits(
 
   const rulesReader = reader ?? inProcessReader(db);
   const readingStarted = performance.now();
-  const readings = new Map<AuditRuleId, Promise<RuleReadingResult>>(
-    rules
-      .filter(isReadingRule)
-      .map((r) => [
-        r.id,
-        rulesReader.read({ rule: r.id, scope: runScope, window, parameters: params[r.id] }),
-      ]),
+  const readings: Promise<RuleReadingResult>[] = rules.map((r) =>
+    rulesReader.read({ rule: r.id, scope: runScope, window, parameters: params[r.id] }),
   );
-  // Each reading is awaited below, or its failure fails the run before the transaction; this
-  // only keeps one that fails while another is awaited from counting as unhandled.
-  for (const reading of readings.values()) reading.catch(() => undefined);
-  const everyReading = Promise.all(readings.values()).then(() => {
+  // Which readings have arrived, for the transaction to store them first. The handler of a
+  // failure only keeps one that fails while another is awaited from counting as unhandled:
+  // each is awaited below, and its failure fails the run.
+  const arrived = rules.map(() => false);
+  readings.forEach((reading, i) => {
+    void reading.then(
+      () => (arrived[i] = true),
+      () => undefined,
+    );
+  });
+  const everyReading = Promise.all(readings).then(() => {
     timings.reading = performance.now() - readingStarted;
   });
   everyReading.catch(() => undefined);
   // On two cores the last reading leaves a core idle: the transaction starts beside it and
-  // stores the rules that store their own findings (unused_records, 1.4 s at city scale) first.
-  await untilUnsettled([...readings.values()], rulesReader.apart ? 1 : 0);
+  // stores the findings that have arrived while it is read.
+  await untilUnsettled(readings, rulesReader.apart ? 1 : 0);
 
   const writingStarted = performance.now();
   const stored = await db.kysely.transaction().execute(async (trx) => {
@@ -125,22 +125,17 @@ export async function runAudits(
       rules: ids,
       parameters: params,
     });
-    const scan = { scope: runScope, window, dialect: db.dialect };
-    const storingFirst = [...rules.filter((r) => !isReadingRule(r)), ...rules.filter(isReadingRule)];
-    for (const rule of storingFirst) {
-      const reading = readings.get(rule.id);
-      const read = reading ? await reading : null;
+    // What has arrived first, so that the transaction does not wait on a reading while others
+    // are ready to store.
+    const storingOrder = [...rules.keys()].sort((a, b) => Number(arrived[b]) - Number(arrived[a]));
+    for (const i of storingOrder) {
+      const rule = rules[i]!;
+      const read = await readings[i]!;
       const stepStarted = performance.now();
-      let found: number;
-      if (read) {
-        await upsertFindings(trx, runId, now, rule.id, read.findings);
-        found = read.findings.length;
-      } else if (!isReadingRule(rule))
-        found = await rule.storeFindings(trx, scan, params[rule.id], { runId, now });
-      else throw new Error(`audit rule ${rule.id} was not read`);
-      const ms = (read?.ms ?? 0) + performance.now() - stepStarted;
+      await upsertFindings(trx, runId, now, rule.id, read.findings);
+      const ms = read.ms + performance.now() - stepStarted;
       timings[rule.id] = ms;
-      options.onRule?.(rule.id, found, ms);
+      options.onRule?.(rule.id, read.findings.length, ms);
     }
     await everyReading;
     let stepStarted = performance.now();

@@ -52,7 +52,8 @@ export function databaseSources(db: Db, scope: OrgScope): BulletinSources {
         level: f.level,
         rule: f.rule,
         severity: f.severity,
-        count: f.count,
+        // A bulletin counts records and people (健康档案N份, 个案数N人), not findings.
+        count: f.affected,
       }));
     },
     async hotspots(rule, orgCode, limit) {

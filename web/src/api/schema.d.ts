@@ -1902,6 +1902,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audits/findings/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The records an unused_records finding stands for, paged, masked | 非动态使用档案清单
+         * @description Read on demand as the data stand now, over the period of use the run judged: a record updated or served since has left the list. 按需读取，已更新或已服务的档案不再列出。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unused records of one org, as the data stand now; personal data masked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description …up to this one (the run’s as-of date) */
+                            asOf: string;
+                            findingId: number;
+                            items: {
+                                /** @description masked: region and last 4 */
+                                idNumber: string | null;
+                                /** @description last service up to the as-of date */
+                                lastService: string | null;
+                                /** @description masked: family name and ** (陈**) */
+                                name: string | null;
+                                recordNo: string | null;
+                                /** @description last update of the record, else its creation */
+                                recordUpdated: string;
+                                residentId: number;
+                            }[];
+                            /** @description neither updated nor served after this date… */
+                            noServiceSince: string;
+                            org: string;
+                            orgName: string | null;
+                            page: number;
+                            pageSize: number;
+                            /** @description records unused now, over the same period */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audits/findings/{id}/reopen": {
         parameters: {
             query?: never;

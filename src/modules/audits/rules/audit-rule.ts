@@ -15,7 +15,7 @@ import type { Handle } from '../audit-tables.js';
 import type { ServiceRow } from './candidate-repository.js';
 
 /** What a finding of a rule is about. */
-export type FindingSubjectKind = 'duplicate_set' | 'resident' | 'service' | 'unit';
+export type FindingSubjectKind = 'duplicate_set' | 'resident' | 'service' | 'unit' | 'unit_records';
 
 /** A rule's parameters: an object schema every field of which has a default, so `{}` parses to the defaults. */
 export type ParameterSchema = z.ZodObject;
@@ -26,13 +26,6 @@ export interface RuleScan {
   readonly scope: OrgScope;
   readonly window: AuditWindow;
   readonly dialect: SqlDialect;
-}
-
-/** The run a set-based rule stores its findings under. */
-export interface RunStamp {
-  readonly runId: number;
-  /** Current time (ISO), for the stored timestamps. */
-  readonly now: string;
 }
 
 /** What every rule says about itself. */
@@ -57,39 +50,17 @@ export interface JudgedRule<Id extends string, S extends ParameterSchema, C> ext
 }
 
 /**
- * A rule whose findings are too many to travel through the application (hundreds of
- * thousands in a city): SQL selects and stores them (`INSERT … SELECT`).
+ * A rule as the runner, the routes, the CLI and the docs see it, whatever its candidates. It
+ * only reads: its findings travel back to the runner, which stores them. It may run on any read
+ * connection, beside the other rules and before the run's write transaction (ADR 0009,
+ * amendment of 7 December 2026).
  */
-export interface StoredRule<Id extends string, S extends ParameterSchema> extends RuleDescription<Id, S> {
-  /** SQL: stores the findings of the run, with the upsert rules of every finding; returns how many it saw. */
-  readonly store: (h: Handle, scan: RuleScan, parameters: z.output<S>, run: RunStamp) => Promise<number>;
-}
-
-/**
- * A rule that only reads: its findings travel back to the runner, which stores them. It may
- * run on any read connection, beside the other reading rules and before the run's write
- * transaction (ADR 0009, amendment of 7 December 2026).
- */
-export interface ReadingRule<Id extends string = string> extends RuleDescription<Id, ParameterSchema> {
+export interface AuditRule<Id extends string = string> extends RuleDescription<Id, ParameterSchema> {
   /**
    * The rule's findings in the scan. `parameters` is what the rule's own schema parsed (the
    * runner parses every rule's parameters before it starts).
    */
   readonly findFindings: (h: Handle, scan: RuleScan, parameters: unknown) => Promise<DraftFinding[]>;
-}
-
-/** A rule whose SQL stores its findings itself: it runs inside the run's write transaction. */
-export interface StoringRule<Id extends string = string> extends RuleDescription<Id, ParameterSchema> {
-  /** Stores the rule's findings under `run`; returns how many it saw. */
-  readonly storeFindings: (h: Handle, scan: RuleScan, parameters: unknown, run: RunStamp) => Promise<number>;
-}
-
-/** A rule as the runner, the routes, the CLI and the docs see it, whatever its candidates. */
-export type AuditRule<Id extends string = string> = ReadingRule<Id> | StoringRule<Id>;
-
-/** True when `rule` only reads (its findings may be found on a read connection). */
-export function isReadingRule<Id extends string>(rule: AuditRule<Id>): rule is ReadingRule<Id> {
-  return 'findFindings' in rule;
 }
 
 /**
@@ -100,25 +71,13 @@ export function isReadingRule<Id extends string>(rule: AuditRule<Id>): rule is R
  */
 export function judgedRule<const Id extends string, S extends ParameterSchema, C>(
   rule: JudgedRule<Id, S, C>,
-): JudgedRule<Id, S, C> & ReadingRule<Id> {
+): JudgedRule<Id, S, C> & AuditRule<Id> {
   return {
     ...rule,
     async findFindings(h, scan, parameters) {
       // The runner parsed `parameters` with this rule's schema.
       const p = parameters as z.output<S>;
       return rule.judge(await rule.candidates(h, scan, p), p, scan.window);
-    },
-  };
-}
-
-/** Defines a rule whose findings its SQL selects and stores. */
-export function storedRule<const Id extends string, S extends ParameterSchema>(
-  rule: StoredRule<Id, S>,
-): StoredRule<Id, S> & StoringRule<Id> {
-  return {
-    ...rule,
-    async storeFindings(h, scan, parameters, run) {
-      return rule.store(h, scan, parameters as z.output<S>, run);
     },
   };
 }

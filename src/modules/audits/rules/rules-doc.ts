@@ -22,6 +22,7 @@ const SUBJECT_NAMES: Readonly<Record<FindingSubjectKind, string>> = {
   resident: '居民档案 resident',
   service: '服务记录 service',
   unit: '单位与时段 unit and window',
+  unit_records: '单位的档案 a unit’s records',
 };
 
 /** One line of Chinese and English in a table cell. */

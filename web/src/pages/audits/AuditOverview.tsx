@@ -110,7 +110,10 @@ function RunPanel(): ReactNode {
   );
 }
 
-/** Findings per unit and rule; a number opens the work list when the role may read it. */
+/**
+ * Records affected per unit and rule (the number of findings in a tooltip when it differs); a
+ * number opens the work list when the role may read it.
+ */
 function CountsMatrix({
   openWorkList,
 }: {
@@ -139,8 +142,8 @@ function CountsMatrix({
   };
 
   const cell = (row: MatrixRow, rule: string | null): ReactNode => {
-    const value = rule ? (row.cells[rule]?.count ?? 0) : row.sum;
-    const affected = rule ? row.cells[rule]?.affected : undefined;
+    const value = rule ? (row.cells[rule]?.affected ?? 0) : row.sum;
+    const findings = rule ? (row.cells[rule]?.count ?? 0) : row.findings;
     const text = formatCount(value, language);
     const shown =
       openWorkList && value > 0 ? (
@@ -152,8 +155,8 @@ function CountsMatrix({
       ) : (
         text
       );
-    return affected !== undefined && affected !== value ? (
-      <Tooltip title={t('matrix.affected', { n: affected })}>{shown}</Tooltip>
+    return findings !== value ? (
+      <Tooltip title={t('matrix.findings', { n: formatCount(findings, language) })}>{shown}</Tooltip>
     ) : (
       shown
     );

@@ -10,7 +10,7 @@ import { formatDate } from '../../format/figures';
 import { useScope } from '../../scope/scope';
 import { Allowed } from '../../session/session';
 import { AUDITS_KEY, errorText, useLanguage } from './audit-data';
-import type { Finding } from './WorkList';
+import type { Finding } from './audit-data';
 
 /** What a merge would do, as GET /api/audits/duplicate-sets/{id}/preview answers. */
 export type MergePreview =

@@ -23,19 +23,16 @@ import type { paths } from '../../api/schema';
 import { formatDate } from '../../format/figures';
 import { useScope } from '../../scope/scope';
 import { Allowed } from '../../session/session';
-import { AUDITS_KEY, errorText, useAuditRules, useLanguage } from './audit-data';
+import { AUDITS_KEY, errorText, PAGE_SIZE, useAuditRules, useLanguage, type Finding } from './audit-data';
 import { evidenceText } from './evidence-text';
+import { UnusedRecords, unusedOf } from './UnusedRecords';
 
 type FindingQuery = NonNullable<paths['/api/audits/findings']['get']['parameters']['query']>;
-/** A finding of the work list, personal data masked by the server. */
-export type Finding =
-  paths['/api/audits/findings']['get']['responses'][200]['content']['application/json']['items'][number];
 
 const STATUSES = ['open', 'resolved', 'closed', 'current', 'all'] as const;
 type Status = (typeof STATUSES)[number];
 const SEVERITY_COLOR: Record<string, string> = { error: 'red', warning: 'orange', info: 'blue' };
 const STATUS_COLOR: Record<string, string> = { open: 'gold', resolved: 'green', closed: 'default' };
-const PAGE_SIZE = 20;
 
 /** Resolve with a note, or reopen: what the role may do with one finding. */
 function FindingActions({ finding }: { finding: Finding }): ReactNode {
@@ -180,8 +177,10 @@ export function WorkList(): ReactNode {
     {
       key: 'resident',
       title: t('col.resident'),
-      render: (_, f) =>
-        f.resident ? (
+      render: (_, f) => {
+        const unused = unusedOf(f);
+        if (unused) return <UnusedRecords finding={f} evidence={unused} />;
+        return f.resident ? (
           <Space direction="vertical" size={0}>
             <span>{f.resident.name ?? '—'}</span>
             <Typography.Text type="secondary" className="gw-figure">
@@ -193,7 +192,8 @@ export function WorkList(): ReactNode {
           </Space>
         ) : (
           '—'
-        ),
+        );
+      },
     },
     {
       key: 'service',
@@ -218,11 +218,23 @@ export function WorkList(): ReactNode {
       key: 'evidence',
       title: t('col.evidence'),
       width: 220,
-      render: (_, f) => (
-        <Typography.Text style={{ width: 200 }} ellipsis={{ tooltip: evidenceText(f.evidence) }}>
-          {evidenceText(f.evidence)}
-        </Typography.Text>
-      ),
+      render: (_, f) => {
+        const unused = unusedOf(f);
+        // The period of use in the reader's words rather than the evidence's keys, on two
+        // lines: on one, two dates in Chinese overflow the column.
+        if (unused)
+          return (
+            <Space direction="vertical" size={0}>
+              <span>{t('unused.from', { date: formatDate(unused.noServiceSince, language) })}</span>
+              <span>{t('unused.to', { date: formatDate(unused.asOf, language) })}</span>
+            </Space>
+          );
+        return (
+          <Typography.Text style={{ width: 200 }} ellipsis={{ tooltip: evidenceText(f.evidence) }}>
+            {evidenceText(f.evidence)}
+          </Typography.Text>
+        );
+      },
     },
     {
       key: 'status',

@@ -1,5 +1,6 @@
 /**
- * What the parts of the 质控 page share: the rule catalogue (names in both languages), the
+ * What the parts of the 质控 page share: a finding as the work list reads it and its page
+ * size, the rule catalogue (names in both languages), the
  * key under which every audit answer is cached (so a run or a resolution refreshes them
  * all), and the language of the figures.
  */
@@ -12,6 +13,13 @@ import type { Language } from '../../i18n/i18n';
 /** A rule as GET /api/audits/rules describes it. */
 export type AuditRule =
   paths['/api/audits/rules']['get']['responses'][200]['content']['application/json'][number];
+
+/** A finding of the work list, personal data masked by the server. */
+export type Finding =
+  paths['/api/audits/findings']['get']['responses'][200]['content']['application/json']['items'][number];
+
+/** Rows a page of the work list, and of a finding's records. */
+export const PAGE_SIZE = 20;
 
 /** The first element of every audit query key: invalidating it refreshes the page. */
 export const AUDITS_KEY = 'audits';

@@ -1,7 +1,9 @@
 /**
  * The counts of GET /api/audits/counts (one row per org and rule) as the matrix the 质控
  * page shows: a row per unit (the chosen org first, as the total, then its children in
- * code order), a column per rule, each cell the findings of that unit's whole subtree.
+ * code order), a column per rule, each cell the records that the findings of that unit's
+ * whole subtree stand for. Records rather than findings, because a finding may stand for many
+ * (one `unused_records` finding per org weighs all its unused records).
  */
 
 /** One row of GET /api/audits/counts. */
@@ -17,7 +19,9 @@ export interface CountRow {
 
 /** The findings of one rule in one unit, summed over severities. */
 export interface MatrixCell {
+  /** How many findings. */
   readonly count: number;
+  /** How many records they stand for: the figure a user reads. */
   readonly affected: number;
 }
 
@@ -28,8 +32,10 @@ export interface MatrixRow {
   /** True for the chosen org (the total of its children and itself). */
   readonly total: boolean;
   readonly cells: Readonly<Record<string, MatrixCell>>;
-  /** Every finding of the unit, all rules together. */
+  /** The records affected in the unit, all rules together. */
   readonly sum: number;
+  /** The findings of the unit, all rules together. */
+  readonly findings: number;
 }
 
 /**
@@ -79,7 +85,8 @@ export function auditMatrix(
       orgName,
       total: org === orgCode,
       cells,
-      sum: Object.values(cells).reduce((s, c) => s + c.count, 0),
+      sum: Object.values(cells).reduce((s, c) => s + c.affected, 0),
+      findings: Object.values(cells).reduce((s, c) => s + c.count, 0),
     })),
   };
 }
