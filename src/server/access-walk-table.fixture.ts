@@ -163,6 +163,7 @@ export const WALK: Readonly<Record<string, WalkEntry>> = {
   'GET /api/audits/findings': { personal: 'list', values: () => ({ status: 'all' }) },
   'GET /api/audits/findings/{id}': { personal: 'record', values: id((s) => s.findingId) },
   'GET /api/audits/findings/{id}/records': { personal: 'list', values: id((s) => s.unusedFindingId) },
+  'GET /api/audits/findings/{id}/records.xlsx': { personal: 'list', values: id((s) => s.unusedFindingId) },
   'POST /api/audits/findings/{id}/resolve': {
     personal: 'record',
     values: id((s) => s.findingId),

@@ -105,7 +105,18 @@ describe.skipIf(unavailable !== null)('质控 and 通报 in Chromium', () => {
     // No record has changed since the run: the list holds as many as the finding counted.
     expect(await dialog.locator('.ant-pagination-total-text').innerText()).toBe(`共 ${summary![1]} 份档案`);
     await site.screenshot(page, 'audits-unused-records.zh');
-    await dialog.locator('.ant-modal-footer .ant-btn').click();
+    // The whole list as a workbook, named after the org.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.locator('[data-action=export-unused-records]').click(),
+    ]);
+    expect(
+      readFileSync(await file.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    expect(file.suggestedFilename()).toMatch(/非动态使用档案.*\.xlsx$/);
+    await dialog.locator('.ant-modal-footer .ant-btn').last().click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await page.context().close();
   }, 240_000);

@@ -88,7 +88,7 @@ describe('gongwei audit', () => {
     const [finding] = (JSON.parse(list.out) as { items: { id: number; org: string; weight: number }[] })
       .items;
     expect(finding).toMatchObject({ org: '620881100202', weight: 1 });
-    const records = await run(['records', String(finding!.id), '--format', 'csv']);
+    const records = await run(['records', String(finding!.id), '--all', '--format', 'csv']);
     expect(records.error).toBeNull();
     expect(parse(records.out, { columns: true })).toEqual([
       expect.objectContaining({ recordNo: '62088110020200002', name: '居**', lastService: '' }),

@@ -22,7 +22,12 @@ import {
   streamFindings,
   type WorkListItem,
 } from './finding-queries.js';
-import { listUnusedRecords, UNUSED_RECORDS_PAGE_LIMIT } from './list-unused-records.js';
+import {
+  exportUnusedRecords,
+  listUnusedRecords,
+  UNUSED_RECORDS_EXPORT_LIMIT,
+  UNUSED_RECORDS_PAGE_LIMIT,
+} from './list-unused-records.js';
 import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
 import { AUDIT_RULE_IDS, auditRule, describeAuditRules, isAuditRuleId } from './rules/index.js';
 import { auditRulesMarkdown, withGeneratedRules } from './rules/rules-doc.js';
@@ -188,18 +193,24 @@ export function registerAuditCommands(program: Command): void {
     )
     .option('--page <n>', 'page (from 1)', '1')
     .option('--page-size <n>', `rows per page (at most ${UNUSED_RECORDS_PAGE_LIMIT})`, '50')
+    .option(
+      '--all',
+      `every record in one list (at most ${UNUSED_RECORDS_EXPORT_LIMIT}), e.g. with --format csv`,
+    )
     .action((id: string, _local: unknown, cmd: Command) =>
       withDb(cmd.optsWithGlobals(), async (db) => {
         const o = cmd.optsWithGlobals<
-          { db?: string; page: string; pageSize: string; format: string } & Shared
+          { db?: string; page: string; pageSize: string; all?: boolean; format: string } & Shared
         >();
         const fmt = format(o.format);
         const findingId = positiveInt('findingId', id, 0);
         const list = await asOptions(() =>
-          listUnusedRecords(db, OPERATOR_SCOPE, findingId, {
-            page: positiveInt('--page', o.page, 1),
-            pageSize: positiveInt('--page-size', o.pageSize, 50),
-          }),
+          o.all
+            ? exportUnusedRecords(db, OPERATOR_SCOPE, findingId)
+            : listUnusedRecords(db, OPERATOR_SCOPE, findingId, {
+                page: positiveInt('--page', o.page, 1),
+                pageSize: positiveInt('--page-size', o.pageSize, 50),
+              }),
         );
         if (!list) throw badOption('findingId', id, { zh: '没有这条问题', en: 'no such finding' });
         if (fmt === 'json') return out(JSON.stringify(list, null, 2));

@@ -41,6 +41,9 @@ export interface UnusedRecordPage extends UnusedPeriod {
 /** Largest page of the list. */
 export const UNUSED_RECORDS_PAGE_LIMIT = 200;
 
+/** Most records one export holds (an org's: a village's few hundred, far below). */
+export const UNUSED_RECORDS_EXPORT_LIMIT = 20_000;
+
 /**
  * One page of the records finding `id` stands for, by record number; null when there is no
  * such finding. A finding outside the scope is refused (403); one of another rule is a 400
@@ -53,6 +56,40 @@ export async function listUnusedRecords(
   scope: OrgScope,
   id: number,
   paging: { page?: number | undefined; pageSize?: number | undefined } = {},
+): Promise<UnusedRecordPage | null> {
+  const page = Math.max(1, paging.page ?? 1);
+  const pageSize = Math.min(UNUSED_RECORDS_PAGE_LIMIT, Math.max(1, paging.pageSize ?? 20));
+  return readUnusedRecords(db, scope, id, page, pageSize);
+}
+
+/**
+ * Every record finding `id` stands for, for a work list to print (Excel); null when there is
+ * no such finding. Refused as {@link listUnusedRecords} refuses, and with a 400 beyond
+ * {@link UNUSED_RECORDS_EXPORT_LIMIT} records.
+ */
+export async function exportUnusedRecords(
+  db: Db,
+  scope: OrgScope,
+  id: number,
+): Promise<UnusedRecordPage | null> {
+  const all = await readUnusedRecords(db, scope, id, 1, UNUSED_RECORDS_EXPORT_LIMIT);
+  if (all && all.total > UNUSED_RECORDS_EXPORT_LIMIT)
+    throw GongweiError.badRequest(
+      {
+        zh: `问题 ${id} 涉及 ${all.total} 份档案，超过单次导出上限 ${UNUSED_RECORDS_EXPORT_LIMIT}，请分页查看`,
+        en: `finding ${id} stands for ${all.total} records, over the ${UNUSED_RECORDS_EXPORT_LIMIT} one export holds: read them page by page`,
+      },
+      'id',
+    );
+  return all;
+}
+
+async function readUnusedRecords(
+  db: Db,
+  scope: OrgScope,
+  id: number,
+  page: number,
+  pageSize: number,
 ): Promise<UnusedRecordPage | null> {
   const finding = await selectFinding(db.kysely, scope, id);
   if (!finding) {
@@ -68,8 +105,6 @@ export async function listUnusedRecords(
       'id',
     );
   const period = periodOf(finding.evidence, id);
-  const page = Math.max(1, paging.page ?? 1);
-  const pageSize = Math.min(UNUSED_RECORDS_PAGE_LIMIT, Math.max(1, paging.pageSize ?? 20));
   const { total, rows } = await selectUnusedRecords(db.kysely, finding.orgCode, period, page, pageSize);
   return {
     findingId: id,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/databases.js';
@@ -412,6 +413,42 @@ describeEachDialect('audit routes', (t) => {
       (await other.inject({ method: 'GET', url: '/api/audits/findings/999999/records' })).statusCode,
     ).toBe(404);
     expect((await other.inject({ method: 'GET', url: `${url}?pageSize=201` })).statusCode).toBe(400);
+  });
+
+  it('exports the records of an unused_records finding as Excel, masked, in the access trail', async () => {
+    const [finding] = (await findingsOf(other, 'rule=unused_records')).filter((f) => f.org === K1);
+    const url = `/api/audits/findings/${finding!.id}/records.xlsx`;
+    const res = await other.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('崆峒村-非动态使用档案');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      '序号',
+      '档案编号',
+      '姓名',
+      '身份证号',
+      '最近更新',
+      '最近服务',
+    ]);
+    const row = sheet.getRow(3).values as unknown[];
+    expect(row.slice(1, 3)).toEqual([1, `${K1}00005`]);
+    expect(String(row[3])).toMatch(/\*\*$/);
+    expect(String(row[4])).toMatch(/^620802\*+\d{3}[\dX]$/);
+    expect(sheet.rowCount).toBe(3);
+    const [line] = await withTrailTables(t.db.kysely)
+      .selectFrom('access_trail')
+      .select(['action', 'row_count', 'org_code'])
+      .where('actor', '=', other.username)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    expect(line).toEqual({ action: 'finding.records.export', row_count: 1, org_code: K1 });
+    expect((await bureau.inject({ method: 'GET', url })).statusCode).toBe(403);
+    expect((await viewer.inject({ method: 'GET', url })).statusCode).toBe(403);
   });
 
   it('answers bad requests with 400 and a message naming the field', async () => {

@@ -2,13 +2,13 @@
  * What an `unused_records` finding of the work list stands for, and the list of its records
  * read on demand (GET /api/audits/findings/:id/records), a page at a time.
  */
-import { FileSearchOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Modal, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Modal, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer, api } from '../../api/client';
+import { answer, api, download } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { formatCount, formatDate } from '../../format/figures';
 import { AUDITS_KEY, errorText, PAGE_SIZE, useLanguage, type Finding } from './audit-data';
@@ -40,6 +40,7 @@ export function UnusedRecords({
 }): ReactNode {
   const { t } = useTranslation('audits');
   const language = useLanguage();
+  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [page, setPage] = useState(1);
   const records = useQuery({
@@ -54,6 +55,11 @@ export function UnusedRecords({
     placeholderData: keepPreviousData,
     // A refusal (another rule, outside the scope, no such finding) is not cured by asking again.
     retry: false,
+  });
+  // The whole list as the server writes it (Excel names its file after the org and period).
+  const exported = useMutation({
+    mutationFn: () => download(`/api/audits/findings/${finding.id}/records.xlsx`, 'unused-records.xlsx'),
+    onError: (error) => void message.error(errorText(error, language)),
   });
   // The server's answer names the period it listed; until it comes, the finding's own.
   const period = records.data ?? evidence;
@@ -101,7 +107,19 @@ export function UnusedRecords({
           to: formatDate(period.asOf, language),
         })}
         onCancel={() => setOpen(false)}
-        footer={<Button onClick={() => setOpen(false)}>{t('close')}</Button>}
+        footer={
+          <Space>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exported.isPending}
+              onClick={() => exported.mutate()}
+              data-action="export-unused-records"
+            >
+              {t('unused.export')}
+            </Button>
+            <Button onClick={() => setOpen(false)}>{t('close')}</Button>
+          </Space>
+        }
         destroyOnHidden
       >
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>

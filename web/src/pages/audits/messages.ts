@@ -67,6 +67,7 @@ export const auditsMessages = defineMessages({
     'unused.from': '自 {{date}}',
     'unused.to': '至 {{date}}',
     'unused.view': '查看档案',
+    'unused.export': '导出 Excel',
     'unused.title': '{{org}}非动态使用档案（{{from}} 至 {{to}}）',
     'unused.note': '按当前数据列出：核查后已更新或已服务的档案不再列出。个人信息已按角色遮蔽。',
     'unused.total': '共 {{n}} 份档案',
@@ -195,6 +196,7 @@ export const auditsMessages = defineMessages({
     'unused.from': 'from {{date}}',
     'unused.to': 'to {{date}}',
     'unused.view': 'View records',
+    'unused.export': 'Export to Excel',
     'unused.title': 'Unused records of {{org}} ({{from}} to {{to}})',
     'unused.note':
       'Listed as the data stand now: records updated or served since the audit run have left the list. Personal data masked for your role.',
