@@ -215,6 +215,18 @@ describe.skipIf(unavailable !== null)('质控 and 通报 in Chromium', () => {
     await page.goto(site.url(`${AUDITS}&tab=duplicates`));
     await page.locator('[data-table=merge-preview]').first().waitFor();
     await site.screenshot(page, 'audits-duplicates.en');
+    await page.goto(site.url(`${AUDITS}&tab=worklist&status=open&rule=unused_records`));
+    await page.locator('[data-table=findings] [data-action=unused-records]').first().click();
+    const dialog = page.locator('.ant-modal').filter({ has: page.locator('[data-table=unused-records]') });
+    await dialog.locator('[data-table=unused-records] tbody tr.ant-table-row').first().waitFor();
+    // Org names stay Chinese; every word the page adds is English.
+    expect(await dialog.locator('thead').innerText()).not.toMatch(CJK);
+    expect(await dialog.locator('.ant-modal-footer').innerText()).not.toMatch(CJK);
+    expect(await dialog.locator('.ant-modal-title').innerText()).toMatch(
+      /^Unused records of .+ \(.+ to .+\)$/,
+    );
+    await site.screenshot(page, 'audits-unused-records.en');
+    await dialog.locator('.ant-modal-footer .ant-btn').last().click();
     await page.goto(site.url(BULLETINS));
     await page.locator('[data-table=archive] tbody tr.ant-table-row').first().waitFor();
     expect(await page.locator('.ant-card-head').allInnerTexts()).toEqual(

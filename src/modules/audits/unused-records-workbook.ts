@@ -4,12 +4,22 @@
  * row per record, masked as on screen. Record numbers are text cells (Excel would round a
  * long number).
  */
-import ExcelJS from 'exceljs';
 import { formatChineseDate } from '../../domain/bulletins/chinese-format.js';
+import { nameListXlsx, type NameListColumn } from '../name-lists/name-list-workbook.js';
 import type { UnusedRecordPage } from './list-unused-records.js';
 
 /** The columns of the sheet, in order. */
-export const UNUSED_RECORD_COLUMNS = ['序号', '档案编号', '姓名', '身份证号', '最近更新', '最近服务'];
+const COLUMNS: readonly NameListColumn[] = [
+  { header: '序号', width: 6 },
+  { header: '档案编号', width: 20, text: true },
+  { header: '姓名', width: 10 },
+  { header: '身份证号', width: 22 },
+  { header: '最近更新', width: 12 },
+  { header: '最近服务', width: 12 },
+];
+
+/** The headers of the sheet, in order. */
+export const UNUSED_RECORD_COLUMNS = COLUMNS.map((c) => c.header);
 
 /**
  * The title of the list: the org and its period of use.
@@ -27,24 +37,18 @@ export function unusedRecordsTitle(list: UnusedRecordPage): string {
  * @example await unusedRecordsXlsx(await exportUnusedRecords(db, scope, 42))
  */
 export async function unusedRecordsXlsx(list: UnusedRecordPage): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Gongwei 公卫';
-  const sheet = workbook.addWorksheet('非动态使用档案', {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  return nameListXlsx({
+    sheet: '非动态使用档案',
+    title: unusedRecordsTitle(list),
+    orientation: 'portrait',
+    columns: COLUMNS,
+    rows: list.items.map((r, i) => [
+      i + 1,
+      r.recordNo,
+      r.name,
+      r.idNumber,
+      r.recordUpdated,
+      r.lastService ?? '—',
+    ]),
   });
-  sheet.mergeCells(1, 1, 1, UNUSED_RECORD_COLUMNS.length);
-  const title = sheet.getCell(1, 1);
-  title.value = unusedRecordsTitle(list);
-  title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: 'center' };
-  const header = sheet.addRow(UNUSED_RECORD_COLUMNS);
-  header.font = { bold: true };
-  header.alignment = { horizontal: 'center' };
-  [6, 20, 10, 22, 12, 12].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  list.items.forEach((r, i) => {
-    const row = sheet.addRow([i + 1, r.recordNo, r.name, r.idNumber, r.recordUpdated, r.lastService ?? '—']);
-    row.getCell(2).numFmt = '@';
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,26 +3,29 @@
  * the org and the date), then one row per due service. Record numbers and phones are text
  * cells (Excel would round them).
  */
-import ExcelJS from 'exceljs';
 import { DUE_SERVICE_NAMES } from '../../domain/due/due-list.js';
+import { nameListXlsx, type NameListColumn } from '../name-lists/name-list-workbook.js';
 import type { DueRow } from './due-list.js';
 
 /** The columns of the sheet, in order. */
-export const DUE_COLUMNS = [
-  '序号',
-  '档案编号',
-  '姓名',
-  '性别',
-  '年龄',
-  '联系电话',
-  '所属村',
-  '服务项目',
-  '说明',
-  '应随访日期',
-  '逾期天数',
-  '上次服务日期',
-  '责任医生',
+const COLUMNS: readonly NameListColumn[] = [
+  { header: '序号', width: 6 },
+  { header: '档案编号', width: 20, text: true },
+  { header: '姓名', width: 10 },
+  { header: '性别', width: 6 },
+  { header: '年龄', width: 6 },
+  { header: '联系电话', width: 16, text: true },
+  { header: '所属村', width: 16 },
+  { header: '服务项目', width: 20 },
+  { header: '说明', width: 18 },
+  { header: '应随访日期', width: 12 },
+  { header: '逾期天数', width: 10 },
+  { header: '上次服务日期', width: 12 },
+  { header: '责任医生', width: 10 },
 ];
+
+/** The headers of the sheet, in order. */
+export const DUE_COLUMNS = COLUMNS.map((c) => c.header);
 
 const SEX: Readonly<Record<string, string>> = { M: '男', F: '女' };
 
@@ -40,21 +43,12 @@ export interface ExportedDueRow {
  * @example await dueXlsx('随访提醒 一村 2020年6月30日', rows)
  */
 export async function dueXlsx(title: string, rows: readonly ExportedDueRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Gongwei 公卫';
-  const sheet = workbook.addWorksheet('随访提醒', {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  sheet.mergeCells(1, 1, 1, DUE_COLUMNS.length);
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  const header = sheet.addRow(DUE_COLUMNS);
-  header.font = { bold: true };
-  [6, 20, 10, 6, 6, 16, 16, 20, 18, 12, 10, 12, 10].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  rows.forEach(({ row, name, phone, age }, i) => {
-    const line = sheet.addRow([
+  return nameListXlsx({
+    sheet: '随访提醒',
+    title,
+    orientation: 'landscape',
+    columns: COLUMNS,
+    rows: rows.map(({ row, name, phone, age }, i) => [
       i + 1,
       row.resident.recordNo,
       name,
@@ -68,8 +62,6 @@ export async function dueXlsx(title: string, rows: readonly ExportedDueRow[]): P
       row.daysOverdue,
       row.lastServiceDate,
       row.doctor,
-    ]);
-    for (const col of [2, 6]) line.getCell(col).numFmt = '@';
+    ]),
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,20 +3,23 @@
  * title row naming the unit, indicator, period and list, then one row per person. ID numbers
  * and phones are text cells (Excel would round an 18-digit number).
  */
-import ExcelJS from 'exceljs';
+import { nameListXlsx, type NameListColumn } from '../name-lists/name-list-workbook.js';
 import type { ExportedPerson } from './indicator-people.js';
 
 /** The columns of the sheet, in order. */
-export const PEOPLE_COLUMNS = [
-  '序号',
-  '档案编号',
-  '姓名',
-  '性别',
-  '年龄',
-  '身份证号',
-  '联系电话',
-  '所属单位',
+const COLUMNS: readonly NameListColumn[] = [
+  { header: '序号', width: 6 },
+  { header: '档案编号', width: 16, text: true },
+  { header: '姓名', width: 10 },
+  { header: '性别', width: 6 },
+  { header: '年龄', width: 6 },
+  { header: '身份证号', width: 22, text: true },
+  { header: '联系电话', width: 16, text: true },
+  { header: '所属单位', width: 24 },
 ];
+
+/** The headers of the sheet, in order. */
+export const PEOPLE_COLUMNS = COLUMNS.map((c) => c.header);
 
 const SEX: Readonly<Record<string, string>> = { M: '男', F: '女', male: '男', female: '女' };
 
@@ -27,22 +30,12 @@ const SEX: Readonly<Record<string, string>> = { M: '男', F: '女', male: '男',
  * await peopleXlsx('平凉市 高血压患者规范管理率 2020年第二季度 分子名单', people)
  */
 export async function peopleXlsx(title: string, people: readonly ExportedPerson[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Gongwei 公卫';
-  const sheet = workbook.addWorksheet('名单', {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  sheet.mergeCells(1, 1, 1, PEOPLE_COLUMNS.length);
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  const header = sheet.addRow(PEOPLE_COLUMNS);
-  header.font = { bold: true };
-  header.alignment = { horizontal: 'center' };
-  [6, 16, 10, 6, 6, 22, 16, 24].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-  people.forEach((p, i) => {
-    const row = sheet.addRow([
+  return nameListXlsx({
+    sheet: '名单',
+    title,
+    orientation: 'landscape',
+    columns: COLUMNS,
+    rows: people.map((p, i) => [
       i + 1,
       p.recordNo,
       p.name,
@@ -51,8 +44,6 @@ export async function peopleXlsx(title: string, people: readonly ExportedPerson[
       p.idNumber,
       p.phone,
       p.orgName ?? p.orgCode,
-    ]);
-    for (const col of [2, 6, 7]) row.getCell(col).numFmt = '@';
+    ]),
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
