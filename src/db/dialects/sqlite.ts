@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { EventLoopSlicingSqliteDialect } from './sqlite-event-loop-slices.js';
-import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { walCheckpoints, type WalCheckpoints } from './sqlite-wal-checkpoints.js';
 import type { Database } from '../schema.js';
 import { queryLog, type Db, type SqlDialect } from './dialect.js';
 
@@ -64,15 +65,20 @@ const STATEMENT_CACHE = 16;
  * takes to run, and the batch writers run the same few texts over and over. Kysely runs one
  * query at a time on the connection (a stream holds it until done), so a cached statement
  * is never in use twice.
+ *
+ * @param committed called after a statement that writes runs outside a transaction: a
+ *   `commit`, or a write committed on its own
  */
-function withStatementCache(native: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+function withStatementCache(native: SQLite.Database, committed?: () => void): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
   return {
     close: () => native.close(),
     prepare: (text: string) => {
       let statement = cache.get(text);
       if (statement === undefined) {
-        statement = native.prepare(text);
+        statement = committed
+          ? tellingCommits(native, native.prepare(text), committed)
+          : native.prepare(text);
         if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
       } else cache.delete(text);
       // Re-inserted so that the map's order is least recently used first.
@@ -82,10 +88,30 @@ function withStatementCache(native: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** `statement`, calling `committed` each time it writes outside a transaction. */
+function tellingCommits(
+  native: SQLite.Database,
+  statement: SQLite.Statement,
+  committed: () => void,
+): SqliteStatement {
+  if (statement.reader) return statement;
+  return {
+    reader: false,
+    all: (parameters) => statement.all(parameters),
+    iterate: (parameters) => statement.iterate(parameters),
+    run: (parameters) => {
+      const outcome = statement.run(parameters);
+      if (!native.inTransaction) committed();
+      return outcome;
+    },
+  };
+}
+
 /**
  * Opens (creating if needed) an SQLite file with the pragmas Gongwei relies on:
  * WAL for concurrent readers during imports, foreign keys on, NORMAL sync (safe under WAL),
- * a 64 MB page cache.
+ * a 64 MB page cache, and the log's checkpoints run by a worker thread beside the writer
+ * rather than inside its commits (./sqlite-wal-checkpoints.ts).
  */
 export function openSqlite(
   file: string,
@@ -93,7 +119,7 @@ export function openSqlite(
 ): Db {
   if (options.readOnly) return readOnlyDb(file, options);
   const native = new SQLite(file);
-  native.pragma('journal_mode = WAL');
+  const journal = native.pragma('journal_mode = WAL', { simple: true });
   native.pragma('synchronous = NORMAL');
   native.pragma('foreign_keys = ON');
   native.pragma('busy_timeout = 10000');
@@ -102,16 +128,37 @@ export function openSqlite(
   // No memory map (SQLite's default): a 256 MB map made the pages it touched part of the
   // process's resident memory (+215 MB for a county import, +80 MB for the audits) and made
   // neither faster (measured on the county demo, ADR 0014 amendment of 7 December 2026).
+  const checkpoints = journal === 'wal' ? checkpointsBeside(native, file) : null;
   const kysely = new Kysely<Database>({
-    dialect: new EventLoopSlicingSqliteDialect({ database: withStatementCache(native) }),
+    dialect: new EventLoopSlicingSqliteDialect({
+      database: withStatementCache(native, checkpoints ? () => checkpoints.committed() : undefined),
+    }),
     ...queryLog(options.onQuery),
   });
   return {
     kysely,
     dialect: sqliteDialect,
     location: file,
-    close: () => kysely.destroy(),
+    close: async () => {
+      await checkpoints?.close();
+      // The last connection to close copies what is left of the log and removes it.
+      await kysely.destroy();
+    },
   };
+}
+
+/** The writer's log checkpointed by a worker thread; SQLite's own rule again if that fails. */
+function checkpointsBeside(native: SQLite.Database, file: string): WalCheckpoints {
+  native.pragma('wal_autocheckpoint = 0');
+  return walCheckpoints(file, {
+    checkpointHere: () => native.pragma('wal_checkpoint(PASSIVE)'),
+    onFailure: (message) => {
+      native.pragma('wal_autocheckpoint = 1000');
+      process.emitWarning(
+        `SQLite log checkpoints in a worker failed (${message}); back to checkpoints at commit`,
+      );
+    },
+  });
 }
 
 /**

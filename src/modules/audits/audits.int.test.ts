@@ -14,7 +14,7 @@ import { countFindings, listFindings, listHotspots, resolveFinding } from './fin
 import { listMergeLog, mergeDuplicateSet } from './merge-duplicates.js';
 import { ReadPool } from '../../server/read-pool.js';
 import { withAuditTables } from './audit-tables.js';
-import { listUnusedRecords } from './list-unused-records.js';
+import { exportUnusedRecords, listUnusedRecords } from './list-unused-records.js';
 import { readRule } from './rule-reading.js';
 import { runAudits, type AuditRunResult } from './run-audits.js';
 import { scopeOfOrg, WHOLE_TREE } from '../orgs/org-scope.js';
@@ -314,6 +314,19 @@ describeEachDialect('audits', (t) => {
           .where('id', '=', rid(1))
           .execute();
       }
+    });
+
+    it('exports an org’s whole list, and refuses one longer than an export holds', async () => {
+      const finding = (await listFindings(t.db, WHOLE_TREE, { rule: 'unused_records', orgCode: V1 }))
+        .items[0]!;
+      const all = (await exportUnusedRecords(t.db, WHOLE_TREE, finding.id))!;
+      expect([all.total, all.items.length]).toEqual([5, 5]);
+      expect((await exportUnusedRecords(t.db, WHOLE_TREE, finding.id, 5))!.items).toHaveLength(5);
+      await expect(exportUnusedRecords(t.db, WHOLE_TREE, finding.id, 4)).rejects.toMatchObject({
+        status: 400,
+        field: 'id',
+        text: { en: expect.stringContaining('5 records, over the 4') },
+      });
     });
 
     it('refuses the record list of a finding of another rule, outside the scope, or unknown', async () => {

@@ -65,19 +65,22 @@ export async function listUnusedRecords(
 /**
  * Every record finding `id` stands for, for a work list to print (Excel); null when there is
  * no such finding. Refused as {@link listUnusedRecords} refuses, and with a 400 beyond
- * {@link UNUSED_RECORDS_EXPORT_LIMIT} records.
+ * `limit` records.
+ *
+ * @param limit most records one export holds; {@link UNUSED_RECORDS_EXPORT_LIMIT} but in tests
  */
 export async function exportUnusedRecords(
   db: Db,
   scope: OrgScope,
   id: number,
+  limit: number = UNUSED_RECORDS_EXPORT_LIMIT,
 ): Promise<UnusedRecordPage | null> {
-  const all = await readUnusedRecords(db, scope, id, 1, UNUSED_RECORDS_EXPORT_LIMIT);
-  if (all && all.total > UNUSED_RECORDS_EXPORT_LIMIT)
+  const all = await readUnusedRecords(db, scope, id, 1, limit);
+  if (all && all.total > limit)
     throw GongweiError.badRequest(
       {
-        zh: `问题 ${id} 涉及 ${all.total} 份档案，超过单次导出上限 ${UNUSED_RECORDS_EXPORT_LIMIT}，请分页查看`,
-        en: `finding ${id} stands for ${all.total} records, over the ${UNUSED_RECORDS_EXPORT_LIMIT} one export holds: read them page by page`,
+        zh: `问题 ${id} 涉及 ${all.total} 份档案，超过单次导出上限 ${limit}，请分页查看`,
+        en: `finding ${id} stands for ${all.total} records, over the ${limit} one export holds: read them page by page`,
       },
       'id',
     );
